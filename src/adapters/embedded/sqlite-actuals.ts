@@ -1,0 +1,63 @@
+import type Database from 'better-sqlite3';
+import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
+import type { ActualsQuery } from '../../ports/store.js';
+
+/**
+ * Period actuals with one GROUP BY per source table, each served by a covering index on
+ * (date, rep, …) so only the period's slice is read. The queries mirror the MongoDB pipelines in
+ * adapters/mongo/pipelines.ts; the contract suite checks both give the same answers.
+ */
+const REP_FILTER = (col: string): string => ` AND (? IS NULL OR ${col} IN (SELECT value FROM json_each(?)))`;
+
+const QUERIES = {
+  activities: `SELECT rep_id AS rep, COUNT(*) AS visits FROM activities
+     WHERE date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
+  deals: `SELECT rep_id AS rep, SUM(amount_base) AS revenue, SUM(units) AS volume, SUM(first_win) AS newCustomers FROM deals
+     WHERE signed_date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
+  served: `SELECT rep AS rep, COUNT(DISTINCT account) AS accountsServed FROM (
+       SELECT rep_id AS rep, account_id AS account FROM activities WHERE date BETWEEN ? AND ?${REP_FILTER('rep_id')}
+       UNION ALL
+       SELECT rep_id, account_id FROM deals WHERE signed_date BETWEEN ? AND ?${REP_FILTER('rep_id')}
+     ) GROUP BY rep`,
+  due: `SELECT rep_id AS rep, SUM(amount_base) AS due FROM deals
+     WHERE due_date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
+  collected: `SELECT rep_id AS rep, SUM(amount_base) AS collected FROM payments
+     WHERE due_date BETWEEN ? AND ? AND received_date <= ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
+  feedback: `SELECT rep_id AS rep, SUM((service + product) / 2.0) AS satisfactionSum, COUNT(*) AS satisfactionCount FROM feedback
+     WHERE date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
+  peers: `SELECT to_id AS rep, SUM(collaboration) AS collaborationSum, COUNT(*) AS collaborationCount FROM peer_reviews
+     WHERE period_key IN (SELECT value FROM json_each(?))${REP_FILTER('to_id')} GROUP BY to_id`,
+  intel: `SELECT rep_id AS rep, COUNT(*) AS intel FROM intel
+     WHERE date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
+} as const;
+
+export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<string, RawActuals> {
+  const s = Object.fromEntries(Object.entries(QUERIES).map(([k, sql]) => [k, db.prepare(sql)])) as Record<
+    keyof typeof QUERIES,
+    Database.Statement
+  >;
+  return (q) => {
+    const reps = q.repIds ? JSON.stringify(q.repIds) : null;
+    const rf = [reps, reps] as const;
+    const range = [q.from, q.to] as const;
+    const out = new Map<string, RawActuals>();
+    const merge = (rows: unknown[]): void => {
+      for (const row of rows as ({ rep: string } & Partial<RawActuals>)[]) {
+        const { rep, ...values } = row;
+        addActuals(out.get(rep) ?? out.set(rep, emptyActuals()).get(rep)!, values);
+      }
+    };
+    // One read transaction: every figure comes from the same snapshot.
+    db.transaction(() => {
+      merge(s.activities.all(...range, ...rf));
+      merge(s.deals.all(...range, ...rf));
+      merge(s.served.all(...range, ...rf, ...range, ...rf));
+      merge(s.due.all(...range, ...rf));
+      merge(s.collected.all(...range, q.to, ...rf));
+      merge(s.feedback.all(...range, ...rf));
+      merge(s.peers.all(JSON.stringify(q.peerReviewPeriods), ...rf));
+      merge(s.intel.all(...range, ...rf));
+    })();
+    return out;
+  };
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { isLocalDate } from '../dates.js';
+import { isPeriodKey } from '../period.js';
+
+/** Shared field schemas: one definition of "a date", "an id", "a 1–5 rating" for every record. */
+export const Id = z.string().min(1, 'must not be empty').max(64, 'at most 64 characters');
+export const LocalDateField = z.string().refine(isLocalDate, 'must be a real date written YYYY-MM-DD');
+export const Timestamp = z.iso.datetime({ offset: true });
+export const PeriodKeyField = z.string().refine(isPeriodKey, 'must be a quarter like 2026-Q3 or a year like 2026');
+export const Rating = z.number().int('must be a whole number').min(1, 'must be 1 to 5').max(5, 'must be 1 to 5');
+export const Money = z.number().finite().positive('must be more than 0').max(1e12, 'is implausibly large');
+export const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code such as CNY');
+export const ShortText = z.string().trim().max(500, 'at most 500 characters');
+export const LongText = z.string().trim().max(4000, 'at most 4000 characters');
+export const Name = z.string().trim().min(1, 'must not be empty').max(200, 'at most 200 characters');
+/** Present on every record written from a user submission: storing the same request twice stores it once. */
+export const RequestId = z.string().min(1).max(200);
+export const LOCALES = ['en', 'zh-CN'] as const;
+export const Locale = z.enum(LOCALES);
+export type Locale = z.infer<typeof Locale>;
+
+/** Platform identity: `slack:<user id>`, `lark:<open_id>` or `console:<name>` (local console). */
+export const IDENTITY_RE = /^(slack:[A-Z0-9]{2,32}|lark:ou_[A-Za-z0-9]{4,64}|console:[a-z0-9._-]{1,64})$/;
+export const Identity = z.string().regex(IDENTITY_RE, 'must look like slack:U0123ABC or lark:ou_abc123');

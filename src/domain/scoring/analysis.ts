@@ -1,0 +1,105 @@
+import { elapsedShare, type Period } from '../period.js';
+import type { LocalDate } from '../dates.js';
+import type { IndicatorKey } from '../model/indicators.js';
+import type { Scorecard } from '../model/scorecard.js';
+import type { KpiTemplate } from '../model/template.js';
+import type { RawActuals } from './actuals.js';
+import { nextBandAbove, roundScore } from './grading.js';
+import { computeScorecard } from './scorecard.js';
+import type { TargetMap } from './targets.js';
+
+export interface Comparison {
+  teamAverage: number | null;
+  vsTeam: number | null;
+  previousTotal: number | null;
+  vsPrevious: number | null;
+}
+
+/** The rep's total against the team average (graded reps only) and against their previous period. */
+export function compare(card: Scorecard, teamCards: readonly Scorecard[], previous: Scorecard | null): Comparison {
+  const graded = teamCards.filter((c) => !c.noData);
+  const teamAverage = graded.length ? roundScore(graded.reduce((s, c) => s + c.total, 0) / graded.length) : null;
+  const previousTotal = previous && !previous.noData ? previous.total : null;
+  return {
+    teamAverage,
+    vsTeam: teamAverage === null || card.noData ? null : roundScore(card.total - teamAverage),
+    previousTotal,
+    vsPrevious: previousTotal === null || card.noData ? null : roundScore(card.total - previousTotal),
+  };
+}
+
+/** Sums and counts grow with time; ratios and ratings do not. */
+const ADDITIVE_FIELDS = ['revenue', 'volume', 'accountsServed', 'visits', 'newCustomers', 'intel'] as const;
+
+/** Run-rate projection of the raw actuals to the period end. */
+export function projectActuals(actuals: RawActuals, share: number): RawActuals {
+  if (share <= 0 || share >= 1) return { ...actuals };
+  const out = { ...actuals };
+  for (const f of ADDITIVE_FIELDS) out[f] = actuals[f] / share;
+  return out;
+}
+
+export interface NextGradeOption {
+  indicator: IndicatorKey;
+  /** How much more of the indicator's actual (visits, revenue …) beyond the projected value. */
+  more: number;
+}
+
+export interface Pacing {
+  /** Share of the period elapsed, 0–1. */
+  elapsed: number;
+  projected: Scorecard;
+  indicators: { key: IndicatorKey; actual: number | null; projected: number | null; target: number | null; onPace: boolean | null }[];
+  nextGrade: { grade: string; pointsNeeded: number; options: NextGradeOption[] } | null;
+}
+
+const COUNT_MEASURES: ReadonlySet<IndicatorKey> = new Set(['volume', 'accounts_served', 'visits', 'new_customers', 'intel_shared']);
+
+/**
+ * What it takes to reach the next grade from a (projected) scorecard: for each additive indicator
+ * scored by ratio against a target, how much more actual alone would close the gap, within its cap.
+ * "3 more visits or ¥120k more revenue."
+ */
+export function nextGradeGap(template: KpiTemplate, card: Scorecard): Pacing['nextGrade'] {
+  if (card.noData) return null;
+  const band = nextBandAbove(template, card.grade);
+  if (!band) return null;
+  const pointsNeeded = roundScore(band.minScore - card.total);
+  const options: NextGradeOption[] = [];
+  for (const line of card.indicators) {
+    if (line.scoring.type !== 'ratio' || line.target === null || line.effectiveWeight <= 0 || line.score === null) continue;
+    if (line.applied !== null) continue;
+    // One unit of actual adds 100 / target score points, worth effectiveWeight / 100 of the total.
+    const pointsPerUnit = line.effectiveWeight / line.target;
+    const headroom = ((line.scoring.cap * 100 - line.score) * line.effectiveWeight) / 100;
+    if (headroom + 1e-9 < pointsNeeded || pointsPerUnit <= 0) continue;
+    const raw = pointsNeeded / pointsPerUnit;
+    const more = COUNT_MEASURES.has(line.key) ? Math.ceil(raw - 1e-9) : Math.ceil(raw * 100 - 1e-6) / 100;
+    options.push({ indicator: line.key, more });
+  }
+  return { grade: band.grade, pointsNeeded, options };
+}
+
+/**
+ * In-period pacing: projects additive actuals at the current run rate to the period end, scores the
+ * projection, and says what it takes to reach the next grade.
+ */
+export function pacing(
+  template: KpiTemplate,
+  period: Period,
+  today: LocalDate,
+  repId: string,
+  actuals: RawActuals,
+  targets: TargetMap,
+): Pacing {
+  const elapsed = elapsedShare(period, today);
+  const projectedActuals = projectActuals(actuals, elapsed);
+  const projected = computeScorecard({ template, period, repId, actuals: projectedActuals, targets });
+  const current = computeScorecard({ template, period, repId, actuals, targets });
+  const indicators = current.indicators.map((line, i) => {
+    const p = projected.indicators[i]!;
+    const onPace = p.actual === null || p.target === null ? null : line.scoring.type === 'inverse' ? p.actual <= p.target : p.actual >= p.target;
+    return { key: line.key, actual: line.actual, projected: p.actual, target: p.target, onPace };
+  });
+  return { elapsed, projected, indicators, nextGrade: nextGradeGap(template, projected) };
+}

@@ -1,0 +1,20 @@
+import type { GradeBand, KpiTemplate } from '../model/template.js';
+
+/** Totals are rounded to two decimals before grading, so 94.999999 from float sums grades as 95. */
+export const roundScore = (x: number): number => Math.round(x * 100) / 100;
+
+/** The band a total falls in: the first (highest) band whose minimum it reaches. */
+export function gradeFor(template: Pick<KpiTemplate, 'grades'>, total: number): GradeBand {
+  const rounded = roundScore(total);
+  for (const band of template.grades) if (rounded >= band.minScore) return band;
+  return template.grades[template.grades.length - 1]!;
+}
+
+export const lowestGrade = (template: Pick<KpiTemplate, 'grades'>): GradeBand =>
+  template.grades[template.grades.length - 1]!;
+
+/** The next band above `grade`, or null at the top. */
+export function nextBandAbove(template: Pick<KpiTemplate, 'grades'>, grade: string): GradeBand | null {
+  const i = template.grades.findIndex((g) => g.grade === grade);
+  return i > 0 ? template.grades[i - 1]! : null;
+}

@@ -1,0 +1,75 @@
+import type { Scorecard } from '../model/scorecard.js';
+
+export interface RankEntry {
+  repId: string;
+  teamId?: string;
+  name: string;
+  total: number;
+  grade: string;
+  rank: number;
+  /** Rank within the rep's team. */
+  teamRank: number;
+}
+
+export interface RankingInput {
+  card: Scorecard;
+  name: string;
+  teamId?: string;
+}
+
+/** The stated tie rule, shown wherever a ranking is. */
+export const TIE_RULE =
+  'Equal totals are ordered by the performance category score, then by revenue; reps still equal share a rank (1, 2, 2, 4) and are listed by name.';
+
+const perfScore = (c: Scorecard): number => c.categories.find((x) => x.key === 'performance')?.score ?? -Infinity;
+const revenue = (c: Scorecard): number => c.indicators.find((x) => x.key === 'revenue')?.actual ?? -Infinity;
+
+function compare(a: RankingInput, b: RankingInput): number {
+  return b.card.total - a.card.total || perfScore(b.card) - perfScore(a.card) || revenue(b.card) - revenue(a.card);
+}
+
+/** Standard competition ranking ("1224") over the ordered list. */
+function assignRanks(sorted: RankingInput[]): number[] {
+  const ranks: number[] = [];
+  sorted.forEach((entry, i) => {
+    ranks.push(i > 0 && compare(sorted[i - 1]!, entry) === 0 ? ranks[i - 1]! : i + 1);
+  });
+  return ranks;
+}
+
+const sortForRanking = (xs: RankingInput[]): RankingInput[] =>
+  [...xs].sort((a, b) => compare(a, b) || a.name.localeCompare(b.name) || a.card.repId.localeCompare(b.card.repId));
+
+/**
+ * Ranks graded reps overall and within their team. Reps without data are not ranked; they are
+ * returned in `unranked` so a digest can list who still lacks data.
+ */
+export function rank(inputs: readonly RankingInput[]): { ranked: RankEntry[]; unranked: RankingInput[] } {
+  const graded = inputs.filter((i) => !i.card.noData);
+  const sorted = sortForRanking(graded);
+  const overall = assignRanks(sorted);
+
+  const teamRanks = new Map<string, number>();
+  const byTeam = new Map<string, RankingInput[]>();
+  for (const i of graded) {
+    const key = i.teamId ?? '';
+    const list = byTeam.get(key) ?? [];
+    list.push(i);
+    byTeam.set(key, list);
+  }
+  for (const list of byTeam.values()) {
+    const s = sortForRanking(list);
+    assignRanks(s).forEach((r, idx) => teamRanks.set(s[idx]!.card.repId, r));
+  }
+
+  const ranked = sorted.map((i, idx) => ({
+    repId: i.card.repId,
+    ...(i.teamId === undefined ? {} : { teamId: i.teamId }),
+    name: i.name,
+    total: i.card.total,
+    grade: i.card.grade,
+    rank: overall[idx]!,
+    teamRank: teamRanks.get(i.card.repId)!,
+  }));
+  return { ranked, unranked: inputs.filter((i) => i.card.noData) };
+}

@@ -1,0 +1,115 @@
+import type { Period } from '../period.js';
+import { INDICATORS } from '../model/indicators.js';
+import type { Adjustment } from '../model/cycle.js';
+import type { CategoryLine, IndicatorLine, Scorecard } from '../model/scorecard.js';
+import type { KpiTemplate } from '../model/template.js';
+import { hasNoRecords, indicatorActual, type RawActuals } from './actuals.js';
+import { gradeFor, lowestGrade, roundScore } from './grading.js';
+import { applyScoring } from './scoring-functions.js';
+import type { TargetMap } from './targets.js';
+
+export interface ScorecardInput {
+  template: KpiTemplate;
+  period: Period;
+  repId: string;
+  actuals: RawActuals;
+  targets: TargetMap;
+  adjustments?: readonly Pick<Adjustment, 'id' | 'delta' | 'reason' | 'byId'>[];
+}
+
+/**
+ * Scores one rep for one period.
+ *
+ * Each indicator's actual is scored by the template's function against its target. An indicator
+ * without data (or without a target) follows its missing-data policy: `neutral` scores it at the
+ * stated value; `exclude` drops it and its weight is shared among the category's remaining
+ * indicators in proportion (and a category left empty shares its weight among the others). The
+ * total is Σ score × effective weight, rounded to two decimals, plus calibration adjustments.
+ * A rep with no records in the period gets no grade (`noData`), so missing entries are chased,
+ * not silently graded.
+ */
+export function computeScorecard(input: ScorecardInput): Scorecard {
+  const { template, period, repId, actuals, targets } = input;
+  const lines: IndicatorLine[] = [];
+  const included = new Map<string, number>(); // category → Σ weight of included indicators
+
+  for (const cat of template.categories) {
+    let catIncluded = 0;
+    for (const spec of cat.indicators) {
+      const actual = indicatorActual(spec.key, actuals);
+      const target = targets[spec.key] ?? { value: null, source: null, proration: 1 };
+      const result = applyScoring(spec.scoring, actual.value, target.value);
+      let score = result.score;
+      let applied: IndicatorLine['applied'] = null;
+      if (result.missing !== null) {
+        if (spec.missing.policy === 'neutral') {
+          score = spec.missing.score;
+          applied = 'neutral';
+        } else {
+          applied = 'excluded';
+        }
+      }
+      if (applied !== 'excluded') catIncluded += spec.weight;
+      lines.push({
+        key: spec.key,
+        category: cat.key,
+        actual: actual.value,
+        inputs: actual.inputs,
+        target: target.value,
+        targetSource: target.source,
+        proration: target.proration,
+        scoring: spec.scoring,
+        score,
+        missing: result.missing,
+        applied,
+        capped: result.capped,
+        weight: spec.weight,
+        effectiveWeight: 0,
+        contribution: 0,
+      });
+    }
+    if (catIncluded > 0) included.set(cat.key, catIncluded);
+  }
+
+  const includedCatWeight = template.categories.filter((c) => included.has(c.key)).reduce((s, c) => s + c.weight, 0);
+  const categories: CategoryLine[] = template.categories.map((cat) => {
+    const indSum = included.get(cat.key);
+    if (indSum === undefined) return { key: cat.key, weight: cat.weight, effectiveWeight: 0, score: null, contribution: 0 };
+    const catShare = cat.weight / includedCatWeight;
+    let catScore = 0;
+    for (const line of lines) {
+      if (line.category !== cat.key || line.applied === 'excluded') continue;
+      const indShare = line.weight / indSum;
+      line.effectiveWeight = catShare * indShare * 100;
+      line.contribution = (line.score! * line.effectiveWeight) / 100;
+      catScore += line.score! * indShare;
+    }
+    return { key: cat.key, weight: cat.weight, effectiveWeight: catShare * 100, score: catScore, contribution: catScore * catShare };
+  });
+
+  // A rep with no record at all is listed as lacking data rather than graded on nothing: a missing
+  // quarter is for the manager and HR to look into, not a silent penalty.
+  const noData = includedCatWeight === 0 || hasNoRecords(actuals);
+  const baseTotal = roundScore(categories.reduce((s, c) => s + c.contribution, 0));
+  const adjustments = (input.adjustments ?? []).map((a) => ({ id: a.id, delta: a.delta, reason: a.reason, by: a.byId }));
+  const total = roundScore(Math.max(0, baseTotal + adjustments.reduce((s, a) => s + a.delta, 0)));
+  const band = gradeFor(template, total);
+  return {
+    repId,
+    periodKey: period.key,
+    templateId: template.key,
+    templateVersion: template.version,
+    indicators: lines,
+    categories,
+    baseTotal,
+    adjustments,
+    total,
+    grade: noData ? '' : band.grade,
+    bonusMultiplier: noData ? 0 : band.bonusMultiplier,
+    penalty: !noData && band.grade === lowestGrade(template).grade,
+    noData,
+  };
+}
+
+/** Whether an indicator's actual grows through the period (used by pacing). */
+export const isAdditive = (line: Pick<IndicatorLine, 'key'>): boolean => INDICATORS[line.key].additive;

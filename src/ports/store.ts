@@ -1,0 +1,77 @@
+import type { CollectionName, RecordInput, RecordOf } from '../domain/records.js';
+import type { LocalDate } from '../domain/dates.js';
+import type { PeriodKey } from '../domain/period.js';
+import type { RawActuals } from '../domain/scoring/actuals.js';
+
+/**
+ * The store port. Both adapters (embedded SQLite, MongoDB) implement it and pass the same
+ * contract suite (test/store/contract.ts). Every write is validated with the domain's zod schema
+ * and its references are checked: a bad record is refused with VALIDATION or REFERENCE and changes
+ * nothing. A store that cannot be reached throws UNAVAILABLE.
+ */
+
+/** Equality, a range (inclusive), or one of a list, on an indexed field. */
+export type FieldFilter = string | number | boolean | { gte?: string | number; lte?: string | number } | { in: readonly (string | number)[] };
+export type Where = Readonly<Record<string, FieldFilter>>;
+
+export interface FindOptions {
+  sort?: { field: string; dir: 'asc' | 'desc' };
+  limit?: number;
+}
+
+export interface Inserted<T> {
+  record: T;
+  /** False when a record with the same requestId already existed: the first one is returned. */
+  created: boolean;
+}
+
+export interface Collection<N extends CollectionName> {
+  /**
+   * Validates and inserts a new record. A record with a `requestId` that was already stored is not
+   * stored again: the stored one comes back with `created: false`. A unique key already taken
+   * throws CONFLICT.
+   */
+  insert(record: RecordInput<N>): Promise<Inserted<RecordOf<N>>>;
+  /** Validates and inserts or replaces the record with this id. */
+  put(record: RecordInput<N>): Promise<RecordOf<N>>;
+  /** Validates and inserts many records in one transaction (seeding, imports): all or nothing. */
+  insertMany(records: readonly RecordInput<N>[]): Promise<number>;
+  get(id: string): Promise<RecordOf<N> | null>;
+  /** Records matching every filter; only the collection's indexed fields can be filtered on. */
+  find(where?: Where, options?: FindOptions): Promise<RecordOf<N>[]>;
+  count(where?: Where): Promise<number>;
+  delete(id: string): Promise<boolean>;
+}
+
+export interface ActualsQuery {
+  from: LocalDate;
+  to: LocalDate;
+  /** Periods whose peer reviews count (the quarter, or a year's four quarters). */
+  peerReviewPeriods: readonly PeriodKey[];
+  /** Limit to these reps; all reps when omitted. */
+  repIds?: readonly string[];
+}
+
+export interface DealBalance {
+  dealId: string;
+  amountBase: number;
+  paidBase: number;
+}
+
+export type Store = { readonly [N in CollectionName]: Collection<N> } & {
+  readonly kind: 'embedded' | 'mongo';
+  /**
+   * Every rep's raw actuals for a date range, aggregated in the database (GROUP BY / aggregation
+   * pipeline), not by loading rows. Reps without any record are absent from the map.
+   */
+  periodActuals(query: ActualsQuery): Promise<Map<string, RawActuals>>;
+  /** Accounts whose name contains the text (case-insensitive), best matches first. */
+  searchAccounts(text: string, limit: number): Promise<RecordOf<'accounts'>[]>;
+  /** What has been paid on each of these deals (base currency). */
+  dealBalances(dealIds: readonly string[]): Promise<Map<string, DealBalance>>;
+  /** The person with this platform identity (`slack:U…`, `lark:ou_…`). */
+  personByIdentity(identity: string): Promise<RecordOf<'people'> | null>;
+  /** Throws UNAVAILABLE when the database cannot be reached. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
