@@ -7,7 +7,14 @@ import type { ActualsQuery } from '../../ports/store.js';
  * (date, rep, …) so only the period's slice is read. The queries mirror the MongoDB pipelines in
  * adapters/mongo/pipelines.ts; the contract suite checks both give the same answers.
  */
-const REP_FILTER = (col: string): string => ` AND (? IS NULL OR ${col} IN (SELECT value FROM json_each(?)))`;
+type Variant = 'all' | 'reps';
+/**
+ * Two variants of each query: over all reps, and for a list of reps (a scorecard, a team). They
+ * are separate statements so the planner can use the (rep, date) indexes for the short list.
+ */
+const REP_FILTER = (col: string): string => `{{${col}}}`;
+const expand = (sql: string, v: Variant): string =>
+  sql.replace(/\{\{(\w+)\}\}/g, (_, col: string) => (v === 'all' ? '' : ` AND ${col} IN (SELECT value FROM json_each(?))`));
 
 const QUERIES = {
   activities: `SELECT rep_id AS rep, COUNT(*) AS visits FROM activities
@@ -32,13 +39,15 @@ const QUERIES = {
 } as const;
 
 export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<string, RawActuals> {
-  const s = Object.fromEntries(Object.entries(QUERIES).map(([k, sql]) => [k, db.prepare(sql)])) as Record<
-    keyof typeof QUERIES,
-    Database.Statement
-  >;
+  const prepare = (v: Variant) =>
+    Object.fromEntries(Object.entries(QUERIES).map(([k, sql]) => [k, db.prepare(expand(sql, v))])) as Record<
+      keyof typeof QUERIES,
+      Database.Statement
+    >;
+  const variants = { all: prepare('all'), reps: prepare('reps') };
   return (q) => {
-    const reps = q.repIds ? JSON.stringify(q.repIds) : null;
-    const rf = [reps, reps] as const;
+    const s = q.repIds ? variants.reps : variants.all;
+    const rf = q.repIds ? [JSON.stringify(q.repIds)] : [];
     const range = [q.from, q.to] as const;
     const out = new Map<string, RawActuals>();
     const merge = (rows: unknown[]): void => {

@@ -1,0 +1,21 @@
+import type { Clock } from '../ports/clock.js';
+import type { Logger } from '../ports/logger.js';
+import type { Store } from '../ports/store.js';
+
+/** Company-wide settings the use cases need (a slice of the config, so use cases never see env). */
+export interface Settings {
+  companyTimeZone: string;
+  baseCurrency: string;
+  fxRates: Record<string, number>;
+  paymentTermsDays: number;
+  admins: readonly string[];
+}
+
+/** Everything a use case may touch, passed in: no use case opens a database or reads the clock itself. */
+export interface AppDeps {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  settings: Settings;
+  newId: () => string;
+}

@@ -1,0 +1,70 @@
+import { emptyActuals, type RawActuals } from '../domain/scoring/actuals.js';
+import { rank, type RankEntry, type RankingInput } from '../domain/scoring/ranking.js';
+import { computeScorecard } from '../domain/scoring/scorecard.js';
+import { indexTargets, resolveTargets, type TargetMap } from '../domain/scoring/targets.js';
+import { hasRole, type Person } from '../domain/model/people.js';
+import type { Scorecard } from '../domain/model/scorecard.js';
+import type { KpiTemplate } from '../domain/model/template.js';
+import { peerReviewKeys, type Period } from '../domain/period.js';
+import type { AppDeps } from './deps.js';
+import { templateForPeriod } from './templates.js';
+
+export interface ScoredRep {
+  rep: Person;
+  actuals: RawActuals;
+  targets: TargetMap;
+  card: Scorecard;
+}
+
+export interface PeriodScores {
+  period: Period;
+  template: KpiTemplate;
+  reps: Map<string, ScoredRep>;
+  ranking: { ranked: RankEntry[]; unranked: RankingInput[] };
+}
+
+/** Reps employed for at least a day of the period. */
+export const employedDuring = (p: Person, period: Period): boolean =>
+  hasRole(p, 'rep') && p.joinDate <= period.to && (p.leaveDate === undefined || p.leaveDate >= period.from);
+
+/**
+ * Scores every rep (or the given reps) for a period: one aggregate query for all actuals, one read
+ * of the period's targets and adjustments, then pure scoring and ranking in memory.
+ */
+export async function scorePeriod(
+  deps: Pick<AppDeps, 'store' | 'clock'>,
+  period: Period,
+  options: { reps?: readonly Person[]; template?: KpiTemplate } = {},
+): Promise<PeriodScores> {
+  const { store } = deps;
+  const template = options.template ?? (await templateForPeriod(deps, period));
+  const reps = (options.reps ?? (await store.people.find())).filter((p) => employedDuring(p, period));
+  const repIds = options.reps ? reps.map((r) => r.id) : undefined;
+  const [actuals, targets, adjustments] = await Promise.all([
+    store.periodActuals({ from: period.from, to: period.to, peerReviewPeriods: peerReviewKeys(period), ...(repIds ? { repIds } : {}) }),
+    store.targets.find({ periodKey: period.key }),
+    store.adjustments.find({ periodKey: period.key }),
+  ]);
+  const targetIndex = indexTargets(targets);
+  const adjustmentsByRep = new Map<string, typeof adjustments>();
+  for (const a of adjustments) adjustmentsByRep.set(a.repId, [...(adjustmentsByRep.get(a.repId) ?? []), a]);
+
+  const scored = new Map<string, ScoredRep>();
+  for (const rep of reps) {
+    const repActuals = actuals.get(rep.id) ?? emptyActuals();
+    const repTargets = resolveTargets(template, period, rep, targetIndex);
+    const card = computeScorecard({
+      template,
+      period,
+      repId: rep.id,
+      actuals: repActuals,
+      targets: repTargets,
+      adjustments: adjustmentsByRep.get(rep.id) ?? [],
+    });
+    scored.set(rep.id, { rep, actuals: repActuals, targets: repTargets, card });
+  }
+  const ranking = rank(
+    [...scored.values()].map((s) => ({ card: s.card, name: s.rep.name, ...(s.rep.teamId ? { teamId: s.rep.teamId } : {}) })),
+  );
+  return { period, template, reps: scored, ranking };
+}

@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import { isValidTimeZone } from '../domain/dates.js';
+import { AppError } from '../domain/errors.js';
+import { IDENTITY_RE, LOCALES } from '../domain/model/fields.js';
+
+/**
+ * The one schema for the environment. `loadConfig(process.env)` runs once, in main.ts; nothing
+ * else reads process.env. Every error names the setting and says how to fix it.
+ */
+
+const fix = (setting: string, problem: string, howTo: string): string => `${setting}: ${problem}. Fix: ${howTo}`;
+
+const csv = (s: string | undefined): string[] =>
+  (s ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+
+const EnvSchema = z.object({
+  COMPANY_TIMEZONE: z
+    .string()
+    .trim()
+    .default('Asia/Shanghai')
+    .refine(isValidTimeZone, {
+      message: fix('COMPANY_TIMEZONE', 'is not an IANA time zone', 'use a name such as Asia/Shanghai, Asia/Singapore or Europe/Berlin'),
+    }),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  MONGODB_URI: z
+    .string()
+    .trim()
+    .optional()
+    .transform((s) => (s === '' ? undefined : s))
+    .refine((s) => s === undefined || /^mongodb(\+srv)?:\/\/\S+$/.test(s), {
+      message: fix('MONGODB_URI', 'is not a MongoDB connection string', 'use mongodb://host:27017/appraisal or mongodb+srv://…, or leave it empty to use the embedded store'),
+    }),
+  APPRAISAL_ADMINS: z
+    .string()
+    .optional()
+    .transform(csv)
+    .superRefine((ids, ctx) => {
+      const bad = ids.filter((id) => !IDENTITY_RE.test(id));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: fix(
+            'APPRAISAL_ADMINS',
+            `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a platform user id`,
+            'list ids like slack:U0123ABC (Slack member ID, from the profile menu "Copy member ID") or lark:ou_abc123 (Lark open_id), separated by commas',
+          ),
+        });
+      }
+    }),
+  BASE_CURRENCY: z
+    .string()
+    .trim()
+    .default('CNY')
+    .refine((s) => /^[A-Z]{3}$/.test(s), { message: fix('BASE_CURRENCY', 'is not a 3-letter currency code', 'use a code such as CNY or USD') }),
+  FX_RATES: z
+    .string()
+    .optional()
+    .transform((s, ctx) => {
+      const rates: Record<string, number> = {};
+      for (const pair of csv(s)) {
+        const m = /^([A-Z]{3})=(\d+(?:\.\d+)?)$/.exec(pair);
+        if (!m || Number(m[2]) <= 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: fix('FX_RATES', `"${pair}" is not CODE=rate`, 'write how much base currency one unit is worth, e.g. USD=7.1,EUR=7.8'),
+          });
+          return z.NEVER;
+        }
+        rates[m[1]!] = Number(m[2]);
+      }
+      return rates;
+    }),
+  PAYMENT_TERMS_DAYS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(365)
+    .default(30)
+    .catch(() => -1)
+    .refine((n) => n >= 0, { message: fix('PAYMENT_TERMS_DAYS', 'must be a whole number of days from 0 to 365', 'set e.g. PAYMENT_TERMS_DAYS=30') }),
+  DEFAULT_LOCALE: z.enum(LOCALES, { message: fix('DEFAULT_LOCALE', 'is not a supported language', 'use en or zh-CN') }).default('en'),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .default(3000)
+    .catch(() => -1)
+    .refine((n) => n >= 0, { message: fix('PORT', 'must be a port number from 0 to 65535', 'set e.g. PORT=3000') }),
+  LOG_LEVEL: z
+    .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
+      message: fix('LOG_LEVEL', 'is not a log level', 'use one of trace, debug, info, warn, error, fatal, silent'),
+    })
+    .default('info'),
+  LOG_FORMAT: z.enum(['json', 'pretty'], { message: fix('LOG_FORMAT', 'must be json or pretty', 'use json in production, pretty on a laptop') }).default('json'),
+});
+
+export interface Config {
+  companyTimeZone: string;
+  dataDir: string;
+  mongodbUri: string | undefined;
+  admins: string[];
+  baseCurrency: string;
+  /** Units of base currency per unit of each other currency. */
+  fxRates: Record<string, number>;
+  paymentTermsDays: number;
+  defaultLocale: (typeof LOCALES)[number];
+  port: number;
+  log: { level: string; format: 'json' | 'pretty' };
+}
+
+/** Parses the environment once. Throws CONFIG with one line per wrong setting. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => {
+      const setting = String(i.path[0] ?? '');
+      return i.message.startsWith(`${setting}:`) ? i.message : `${setting}: ${i.message}`;
+    });
+    throw new AppError('CONFIG', `The configuration is not valid:\n  ${lines.join('\n  ')}`, {
+      issues: result.error.issues.map((i) => ({ path: String(i.path[0] ?? ''), message: i.message })),
+    });
+  }
+  const e = result.data;
+  return {
+    companyTimeZone: e.COMPANY_TIMEZONE,
+    dataDir: e.DATA_DIR,
+    mongodbUri: e.MONGODB_URI,
+    admins: e.APPRAISAL_ADMINS,
+    baseCurrency: e.BASE_CURRENCY,
+    fxRates: { ...e.FX_RATES, [e.BASE_CURRENCY]: 1 },
+    paymentTermsDays: e.PAYMENT_TERMS_DAYS,
+    defaultLocale: e.DEFAULT_LOCALE,
+    port: e.PORT,
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+  };
+}
+
+/**
+ * The process environment, read here and nowhere else. A `.env` file in the working directory is
+ * loaded first when there is one (values already set in the environment win).
+ */
+export function processEnv(envFile = '.env'): Record<string, string | undefined> {
+  if (fs.existsSync(envFile)) process.loadEnvFile(envFile);
+  return process.env;
+}

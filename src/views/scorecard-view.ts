@@ -1,0 +1,195 @@
+import type { ScorecardReport } from '../application/get-scorecard.js';
+import type { Locale } from '../domain/model/fields.js';
+import { INDICATORS, type IndicatorKey } from '../domain/model/indicators.js';
+import type { IndicatorLine } from '../domain/model/scorecard.js';
+import type { Scoring } from '../domain/model/template.js';
+import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
+import { t } from './i18n.js';
+import type { Block, View } from './view.js';
+
+export interface ViewContext {
+  locale: Locale;
+  currency: string;
+}
+
+/** An indicator's value in its own unit: money, a percentage, a rating, a count. */
+export function fmtIndicatorValue(ctx: ViewContext, key: IndicatorKey, v: number | null, compact = false): string {
+  switch (INDICATORS[key].measure) {
+    case 'amount':
+      return fmtMoney(ctx.locale, v, ctx.currency, compact);
+    case 'ratio':
+      return fmtPercent(ctx.locale, v);
+    case 'rating':
+      return v === null ? '—' : `${fmtNumber(ctx.locale, v, 2)} / 5`;
+    case 'count':
+      return fmtNumber(ctx.locale, v, 1);
+  }
+}
+
+export function describeScoring(locale: Locale, s: Scoring): string {
+  switch (s.type) {
+    case 'ratio':
+      return t(locale, 'scoring.ratio', { cap: fmtNumber(locale, s.cap * 100) });
+    case 'inverse':
+      return t(locale, 'scoring.inverse', { cap: fmtNumber(locale, s.cap * 100) });
+    case 'rating':
+      return t(locale, 'scoring.rating', { min: s.min, max: s.max });
+    case 'threshold':
+      return t(locale, 'scoring.threshold', { basis: t(locale, `scoring.threshold.${s.basis}`) });
+  }
+}
+
+/** The inputs behind an actual: "¥0.8M collected of ¥1M due", "average of 6 ratings". */
+function describeInputs(ctx: ViewContext, line: IndicatorLine): string | null {
+  const { locale } = ctx;
+  if (line.key === 'collection_rate') {
+    return t(locale, 'inputs.collection', {
+      collected: fmtMoney(locale, line.inputs.collected ?? 0, ctx.currency),
+      due: fmtMoney(locale, line.inputs.due ?? 0, ctx.currency),
+    });
+  }
+  if (INDICATORS[line.key].measure === 'rating') return t(locale, 'inputs.ratings', { count: line.inputs.count ?? 0 });
+  return null;
+}
+
+/** The arithmetic that turned the actual into the score, e.g. "48 ÷ 36 = 133.3% → capped at 120%". */
+function describeArithmetic(ctx: ViewContext, line: IndicatorLine): string | null {
+  const { locale } = ctx;
+  if (line.score === null || line.applied !== null || line.actual === null) return null;
+  const a = fmtIndicatorValue(ctx, line.key, line.actual);
+  const tg = fmtIndicatorValue(ctx, line.key, line.target);
+  switch (line.scoring.type) {
+    case 'ratio':
+      return `${a} ÷ ${tg} = ${fmtPercent(locale, line.actual / line.target!)}${line.capped ? ` → ${t(locale, 'scorecard.capped')} ${fmtNumber(locale, line.scoring.cap * 100)}%` : ''}`;
+    case 'inverse':
+      return `${tg} ÷ ${a}${line.capped ? ` → ${t(locale, 'scorecard.capped')} ${fmtNumber(locale, line.scoring.cap * 100)}%` : ''}`;
+    case 'rating':
+      return `(${fmtNumber(locale, line.actual, 2)} − ${line.scoring.min}) ÷ (${line.scoring.max} − ${line.scoring.min}) × 100`;
+    case 'threshold':
+      return null;
+  }
+}
+
+/**
+ * One line per indicator: formula and arithmetic, inputs, target source and proration, what the
+ * missing-data policy did, and the points it adds (score × weight).
+ */
+export function explainLine(ctx: ViewContext, line: IndicatorLine): string {
+  const { locale } = ctx;
+  const parts = [describeScoring(locale, line.scoring)];
+  const arithmetic = describeArithmetic(ctx, line);
+  if (arithmetic) parts.push(arithmetic);
+  const inputs = describeInputs(ctx, line);
+  if (inputs) parts.push(inputs);
+  if (line.targetSource) parts.push(t(locale, `target.${line.targetSource}`));
+  if (line.proration < 1 && line.targetSource && line.targetSource !== 'rep') {
+    parts.push(t(locale, 'target.prorated', { share: fmtPercent(locale, line.proration) }));
+  }
+  if (line.missing && line.applied) {
+    parts.push(t(locale, `missing.${line.missing}.${line.applied}`, { score: fmtScore(locale, line.score) }));
+  }
+  if (line.applied !== 'excluded') {
+    parts.push(
+      t(locale, 'scorecard.points', {
+        score: fmtScore(locale, line.score),
+        weight: fmtPercent(locale, line.effectiveWeight / 100),
+        points: fmtScore(locale, line.contribution),
+      }),
+    );
+  }
+  return t(locale, 'scorecard.formula', { indicator: t(locale, `indicator.${line.key}`), formula: parts.join(t(locale, 'list.separator')) });
+}
+
+function pacingBlocks(ctx: ViewContext, report: ScorecardReport): Block[] {
+  const p = report.pacing;
+  if (!p) return [];
+  const { locale } = ctx;
+  const lines = p.indicators
+    .filter((i) => INDICATORS[i.key].additive && i.target !== null)
+    .map((i) =>
+      t(locale, 'pacing.line', {
+        indicator: t(locale, `indicator.${i.key}`),
+        actual: fmtIndicatorValue(ctx, i.key, i.actual, true),
+        projected: fmtIndicatorValue(ctx, i.key, i.projected, true),
+        target: fmtIndicatorValue(ctx, i.key, i.target, true),
+      }),
+    );
+  const blocks: Block[] = [
+    { type: 'header', text: t(locale, 'pacing.title', { elapsed: fmtPercent(locale, p.elapsed) }) },
+    { type: 'text', text: lines.join('\n') },
+    { type: 'text', text: t(locale, 'pacing.projected', { total: fmtScore(locale, p.projected.total), grade: p.projected.grade || '—' }) },
+  ];
+  if (!p.nextGrade) {
+    if (!p.projected.noData) blocks.push({ type: 'text', text: t(locale, 'pacing.top') });
+  } else if (p.nextGrade.options.length === 0) {
+    blocks.push({ type: 'text', text: t(locale, 'pacing.nextNone', { grade: p.nextGrade.grade }) });
+  } else {
+    const options = p.nextGrade.options.map((o) =>
+      INDICATORS[o.indicator].measure === 'amount'
+        ? t(locale, 'pacing.more.amount', { amount: fmtMoney(locale, o.more, ctx.currency, true), indicator: t(locale, `indicator.${o.indicator}`) })
+        : t(locale, 'pacing.more.count', { n: fmtNumber(locale, o.more), indicator: t(locale, `indicator.${o.indicator}`) }),
+    );
+    blocks.push({ type: 'text', text: t(locale, 'pacing.next', { grade: p.nextGrade.grade, options: options.join(t(locale, 'pacing.or')) }) });
+  }
+  return blocks;
+}
+
+/** The full explained scorecard: every number with its inputs, formula, weight and contribution. */
+export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
+  const { locale } = ctx;
+  const { card } = report;
+  const title = t(locale, 'scorecard.title', { name: report.rep.name, period: report.period.key });
+  const rows = card.indicators.map((l) => [
+    `${t(locale, `category.${l.category}`)} · ${t(locale, `indicator.${l.key}`)}`,
+    fmtIndicatorValue(ctx, l.key, l.actual),
+    fmtIndicatorValue(ctx, l.key, l.target),
+    l.applied === 'excluded' ? '—' : fmtScore(locale, l.score),
+    l.applied === 'excluded' ? '—' : fmtPercent(locale, l.effectiveWeight / 100),
+    l.applied === 'excluded' ? '—' : fmtScore(locale, l.contribution),
+  ]);
+  const blocks: Block[] = [
+    { type: 'header', text: title },
+    {
+      type: 'fields',
+      fields: [
+        { label: t(locale, 'scorecard.total'), value: card.noData ? '—' : fmtScore(locale, card.total) },
+        { label: t(locale, 'scorecard.grade'), value: card.grade || '—' },
+        { label: t(locale, 'scorecard.bonus'), value: card.noData ? '—' : `×${fmtNumber(locale, card.bonusMultiplier, 2)}` },
+        {
+          label: t(locale, 'compare.team', { average: fmtScore(locale, report.comparison.teamAverage) }),
+          value: fmtDelta(locale, report.comparison.vsTeam),
+        },
+        {
+          label: t(locale, 'compare.previous', { previous: fmtScore(locale, report.comparison.previousTotal) }),
+          value: fmtDelta(locale, report.comparison.vsPrevious),
+        },
+      ],
+    },
+  ];
+  if (card.noData) blocks.push({ type: 'text', text: t(locale, 'scorecard.noData') });
+  if (card.penalty) blocks.push({ type: 'text', text: t(locale, 'scorecard.penalty') });
+  blocks.push({
+    type: 'table',
+    columns: [
+      { label: t(locale, 'scorecard.col.indicator') },
+      { label: t(locale, 'scorecard.col.actual'), align: 'right' },
+      { label: t(locale, 'scorecard.col.target'), align: 'right' },
+      { label: t(locale, 'scorecard.col.score'), align: 'right' },
+      { label: t(locale, 'scorecard.col.weight'), align: 'right' },
+      { label: t(locale, 'scorecard.col.points'), align: 'right' },
+    ],
+    rows,
+  });
+  for (const a of card.adjustments) {
+    blocks.push({ type: 'text', text: t(locale, 'scorecard.adjustment', { delta: fmtDelta(locale, a.delta), reason: a.reason }) });
+  }
+  blocks.push({ type: 'context', text: [t(locale, 'scorecard.explain'), ...card.indicators.map((l) => explainLine(ctx, l))].join('\n') });
+  blocks.push(...pacingBlocks(ctx, report));
+  const trend = report.history.map((h) => `${h.periodKey} ${fmtScore(locale, h.total)}${h.grade ? ` (${h.grade})` : ''}`);
+  if (!report.pacing && !card.noData) trend.push(`${report.period.key} ${fmtScore(locale, card.total)} (${card.grade})`);
+  blocks.push({ type: 'header', text: t(locale, 'trend.title') });
+  blocks.push({ type: 'text', text: trend.join(' → ') });
+  if (report.forecast) blocks.push({ type: 'text', text: t(locale, 'trend.forecast', { value: fmtScore(locale, report.forecast.next) }) });
+  blocks.push({ type: 'context', text: t(locale, 'scorecard.template', { template: card.templateId, version: card.templateVersion }) });
+  return { title, blocks };
+}
