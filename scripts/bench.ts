@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
+import { databasePath, openSqliteStore } from '../src/adapters/embedded/sqlite-store.js';
+import { scorePeriod, type PeriodScores } from '../src/application/score-period.js';
+import { ensureDefaultTemplate } from '../src/application/templates.js';
+import { fixedClock } from '../src/ports/clock.js';
+import type { Store } from '../src/ports/store.js';
+import { benchPeriods, generateBench } from './bench/generate.js';
+
+const USAGE = `Usage: npm run bench -- [--reps 10000] [--activities 2000000] [--runs 3] [--batch 25000] [--keep] [--data DIR]
+Generates the benchmark organisation in a fresh temporary store (or reuses --data DIR from a --keep run),
+then times a raw scan of the fact tables against scoring every rep for the last complete quarter.`;
+
+/** Fixed "today" so every run scores the same quarter over the same data. */
+const TODAY = '2026-11-26';
+const clock = fixedClock(`${TODAY}T09:00:00+08:00`);
+const TARGET = { ratio: 3, seconds: 10 };
+
+const { values: args } = parseArgs({
+  options: {
+    reps: { type: 'string', default: '10000' },
+    activities: { type: 'string', default: '2000000' },
+    runs: { type: 'string', default: '3' },
+    batch: { type: 'string', default: '25000' },
+    keep: { type: 'boolean', default: false },
+    data: { type: 'string' },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (args.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const num = (name: string, v: string): number => {
+  const n = Number(v.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive whole number, got ${v}`);
+  return n;
+};
+const size = { reps: num('reps', args.reps), activities: num('activities', args.activities) };
+const runs = num('runs', args.runs);
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+const secs = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
+const mb = (bytes: number): string => `${Math.round(bytes / 2 ** 20)} MB`;
+const maxRss = (): number => process.resourceUsage().maxRSS * 1024;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const say = (s: string): boolean => process.stdout.write(`${s}\n`);
+
+/** Generates and loads through the store's own insertMany (validation and reference checks included). */
+async function load(store: Store): Promise<void> {
+  await ensureDefaultTemplate({ store, clock });
+  const rows = new Map<string, number>();
+  let insertMs = 0;
+  let total = 0;
+  let lastReport = performance.now();
+  const t0 = performance.now();
+  for (const batch of generateBench({ ...size, today: TODAY, createdAt: clock.now().toISOString(), batchSize: num('batch', args.batch) })) {
+    const t = performance.now();
+    await (store[batch.collection].insertMany as (r: readonly unknown[]) => Promise<number>)(batch.records);
+    insertMs += performance.now() - t;
+    total += batch.records.length;
+    rows.set(batch.collection, (rows.get(batch.collection) ?? 0) + batch.records.length);
+    if (performance.now() - lastReport > 10_000) {
+      lastReport = performance.now();
+      process.stderr.write(`  … ${fmt(total)} records loaded in ${secs(lastReport - t0)}\n`);
+    }
+  }
+  const ms = performance.now() - t0;
+  say(`Loaded ${fmt(total)} records: ${[...rows].map(([c, n]) => `${c} ${fmt(n)}`).join(', ')}`);
+  say(`Load (setup, not measured): ${secs(ms)} total, ${secs(insertMs)} in insertMany = ${fmt(Math.round(total / (insertMs / 1000)))} rows/s validated and inserted; RSS peak so far ${mb(maxRss())}`);
+}
+
+/** The fact tables and the columns the aggregates read. */
+const SCAN: Record<string, string[]> = {
+  activities: ['rep_id', 'account_id', 'date'],
+  deals: ['rep_id', 'account_id', 'signed_date', 'due_date', 'amount_base', 'units', 'first_win'],
+  payments: ['rep_id', 'due_date', 'received_date', 'amount_base'],
+  feedback: ['rep_id', 'date', 'service', 'product'],
+  peer_reviews: ['to_id', 'period_key', 'collaboration'],
+  intel: ['rep_id', 'date'],
+};
+
+interface ScanResult {
+  rows: number;
+  /** Activities dated in the scored quarter: checked against the scorecards' visits. */
+  periodActivities: number;
+}
+
+/** Baseline: every row of every fact table read once, key columns only, no JSON parsing. */
+function rawScan(db: Database.Database, from: string, to: string): ScanResult {
+  let rows = 0;
+  let periodActivities = 0;
+  db.transaction(() => {
+    for (const [table, cols] of Object.entries(SCAN)) {
+      const it = db.prepare(`SELECT ${cols.join(', ')} FROM ${table}`).raw(true).iterate() as IterableIterator<unknown[]>;
+      if (table === 'activities') {
+        for (const row of it) {
+          rows++;
+          const d = row[2] as string;
+          if (d >= from && d <= to) periodActivities++;
+        }
+      } else {
+        for (const _ of it) rows++;
+      }
+    }
+  })();
+  return { rows, periodActivities };
+}
+
+function scanPlans(db: Database.Database): string {
+  return Object.entries(SCAN)
+    .map(([t, cols]) => {
+      const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT ${cols.join(', ')} FROM ${t}`).all() as { detail: string }[];
+      return `    ${t}: ${plan.map((p) => p.detail).join('; ')}`;
+    })
+    .join('\n');
+}
+
+function sanity(scores: PeriodScores, scan: ScanResult): string {
+  const grades = new Map<string, number>();
+  for (const e of scores.ranking.ranked) grades.set(e.grade, (grades.get(e.grade) ?? 0) + 1);
+  let visits = 0;
+  for (const s of scores.reps.values()) visits += s.actuals.visits;
+  const top = scores.ranking.ranked[0];
+  return [
+    `${fmt(scores.reps.size)} reps scored, ${fmt(scores.ranking.ranked.length)} ranked, ${fmt(scores.ranking.unranked.length)} unranked`,
+    `grades ${[...grades].sort().map(([g, n]) => `${g} ${fmt(n)}`).join(' · ')}`,
+    `top ${top ? `${top.name} ${top.total}` : '—'}`,
+    `visits in ${scores.period.key}: scorecards ${fmt(visits)} / raw scan ${fmt(scan.periodActivities)} ${visits === scan.periodActivities ? '✓' : '✗ MISMATCH'}`,
+  ].join('; ');
+}
+
+async function measure(store: Store, file: string): Promise<void> {
+  const { scored } = benchPeriods(TODAY);
+  const reader = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    say(`Raw scan plans (separate read-only connection):\n${scanPlans(reader)}`);
+    const scanMs: number[] = [];
+    const scoreMs: number[] = [];
+    let scan: ScanResult | undefined;
+    let scores: PeriodScores | undefined;
+    let heapPeak = 0;
+    // Run 0 is the warm-up (page cache, statement preparation, JIT) and is not counted.
+    for (let run = 0; run <= runs; run++) {
+      let t = performance.now();
+      scan = rawScan(reader, scored.from, scored.to);
+      const a = performance.now() - t;
+      scores = undefined;
+      t = performance.now();
+      scores = await scorePeriod({ store, clock }, scored);
+      const b = performance.now() - t;
+      heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+      process.stderr.write(`  run ${run === 0 ? 'warm-up' : run}: raw scan ${secs(a)}, scorecards ${secs(b)}\n`);
+      if (run > 0) {
+        scanMs.push(a);
+        scoreMs.push(b);
+      }
+    }
+    const rawMed = median(scanMs);
+    const scoreMed = median(scoreMs);
+    const ratio = scoreMed / rawMed;
+    const yes = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+    const rows: [string, string, string][] = [
+      [`raw scan, ${fmt(scan!.rows)} rows (median of ${runs})`, secs(rawMed), ''],
+      [`scorecards + ranking, ${scored.key}, ${fmt(scores!.reps.size)} reps (median of ${runs})`, secs(scoreMed), `< ${TARGET.seconds} s: ${yes(scoreMed < TARGET.seconds * 1000)}`],
+      ['ratio scorecards / raw scan', `${ratio.toFixed(2)}×`, `≤ ${TARGET.ratio}×: ${yes(ratio <= TARGET.ratio)}`],
+      ['peak RSS (maxRSS, whole process)', mb(maxRss()), ''],
+      ['peak heap used (sampled after each scoring)', mb(heapPeak), ''],
+    ];
+    const w = Math.max(...rows.map((r) => r[0].length));
+    say(`\nSanity: ${sanity(scores!, scan!)}`);
+    say(`\n${rows.map(([k, v, t]) => `${k.padEnd(w)}  ${v.padStart(9)}  ${t}`).join('\n')}`);
+  } finally {
+    reader.close();
+  }
+}
+
+const dir = args.data ? path.resolve(args.data) : fs.mkdtempSync(path.join(os.tmpdir(), 'kam-bench-'));
+const file = databasePath(dir);
+if (args.data && !fs.existsSync(file)) throw new Error(`--data ${dir} holds no ${path.basename(file)}`);
+say(`Benchmark: ${fmt(size.reps)} reps, ~${fmt(size.activities)} activities, today ${TODAY}, store ${file}`);
+const store = openSqliteStore({ dataDir: dir });
+try {
+  if (args.data) say('Reusing the data already in --data (no generation).');
+  else await load(store);
+  await measure(store, file);
+} finally {
+  await store.close();
+  if (!args.keep && !args.data) fs.rmSync(dir, { recursive: true, force: true });
+  else say(`Kept ${dir}`);
+}

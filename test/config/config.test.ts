@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/config.js';
+import { AppError } from '../../src/domain/errors.js';
+
+function configError(env: Record<string, string>): AppError {
+  try {
+    loadConfig(env);
+  } catch (e) {
+    if (e instanceof AppError) return e;
+    throw e;
+  }
+  throw new Error('expected loadConfig to refuse');
+}
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      companyTimeZone: 'Asia/Shanghai',
+      dataDir: './data',
+      mongodbUri: undefined,
+      admins: [],
+      baseCurrency: 'CNY',
+      fxRates: { CNY: 1 },
+      paymentTermsDays: 30,
+      defaultLocale: 'en',
+      port: 3000,
+      log: { level: 'info', format: 'json' },
+    });
+  });
+
+  it('reads every setting', () => {
+    const c = loadConfig({
+      COMPANY_TIMEZONE: 'Europe/Berlin',
+      DATA_DIR: '/var/lib/appraisal',
+      MONGODB_URI: 'mongodb://db:27017/appraisal?replicaSet=rs0',
+      APPRAISAL_ADMINS: ' slack:U0123ABC , lark:ou_abc123 ',
+      BASE_CURRENCY: 'EUR',
+      FX_RATES: 'USD=0.92,CNY=0.13',
+      PAYMENT_TERMS_DAYS: '45',
+      DEFAULT_LOCALE: 'zh-CN',
+      PORT: '8080',
+      LOG_LEVEL: 'debug',
+      LOG_FORMAT: 'pretty',
+    });
+    expect(c.companyTimeZone).toBe('Europe/Berlin');
+    expect(c.mongodbUri).toBe('mongodb://db:27017/appraisal?replicaSet=rs0');
+    expect(c.admins).toEqual(['slack:U0123ABC', 'lark:ou_abc123']);
+    expect(c.fxRates).toEqual({ USD: 0.92, CNY: 0.13, EUR: 1 });
+    expect(c.paymentTermsDays).toBe(45);
+    expect(c.port).toBe(8080);
+    expect(c.defaultLocale).toBe('zh-CN');
+    expect(c.log).toEqual({ level: 'debug', format: 'pretty' });
+  });
+
+  it('treats an empty MONGODB_URI as not set (embedded store)', () => {
+    expect(loadConfig({ MONGODB_URI: '' }).mongodbUri).toBeUndefined();
+  });
+
+  it.each([
+    ['COMPANY_TIMEZONE', 'Mars/Olympus', /COMPANY_TIMEZONE: is not an IANA time zone\. Fix: .*Asia\/Shanghai/],
+    ['MONGODB_URI', 'postgres://x', /MONGODB_URI: is not a MongoDB connection string\. Fix: /],
+    ['APPRAISAL_ADMINS', 'slack:U0123ABC,bob', /APPRAISAL_ADMINS: "bob" is not a platform user id\. Fix: .*slack:U0123ABC/],
+    ['BASE_CURRENCY', 'yuan', /BASE_CURRENCY: is not a 3-letter currency code/],
+    ['FX_RATES', 'USD:7.1', /FX_RATES: "USD:7.1" is not CODE=rate/],
+    ['PAYMENT_TERMS_DAYS', 'soon', /PAYMENT_TERMS_DAYS: must be a whole number of days/],
+    ['PAYMENT_TERMS_DAYS', '400', /PAYMENT_TERMS_DAYS: must be a whole number of days/],
+    ['PORT', '70000', /PORT: must be a port number/],
+    ['DEFAULT_LOCALE', 'fr', /DEFAULT_LOCALE: is not a supported language\. Fix: use en or zh-CN/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL: is not a log level/],
+    ['LOG_FORMAT', 'xml', /LOG_FORMAT: must be json or pretty/],
+  ])('refuses a wrong %s naming the setting and the fix', (setting, value, message) => {
+    const e = configError({ [setting]: value });
+    expect(e.code).toBe('CONFIG');
+    expect(e.message).toMatch(message);
+    expect(e.issues.map((i) => i.path)).toEqual([setting]);
+  });
+
+  it('lists every wrong setting at once', () => {
+    const e = configError({ COMPANY_TIMEZONE: 'Nowhere', PORT: '-1', LOG_LEVEL: 'x' });
+    expect(e.issues.map((i) => i.path).sort()).toEqual(['COMPANY_TIMEZONE', 'LOG_LEVEL', 'PORT']);
+    expect(e.message.split('\n')).toHaveLength(4);
+  });
+});

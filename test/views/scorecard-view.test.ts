@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getScorecard, type ScorecardReport } from '../../src/application/get-scorecard.js';
+import { scorePeriod } from '../../src/application/score-period.js';
+import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { parsePeriod } from '../../src/domain/period.js';
+import { rankingView } from '../../src/views/ranking-view.js';
+import { cellWidth, renderText } from '../../src/views/render-text.js';
+import { scorecardView } from '../../src/views/scorecard-view.js';
+import { smallOrg, T0, visits } from '../helpers/org.js';
+import { testDeps } from '../helpers/temp-store.js';
+
+let deps: ReturnType<typeof testDeps>;
+let q3: ScorecardReport;
+let q4: ScorecardReport;
+
+beforeAll(async () => {
+  deps = testDeps('2026-11-26T02:00:00Z');
+  await smallOrg(deps.store);
+  await ensureDefaultTemplate(deps);
+  await deps.store.activities.insertMany(visits('ann', 'acme', 30, '2026-07-01'));
+  await deps.store.activities.insertMany(visits('ann', 'acme', 12, '2026-10-08', 'ann-q4-'));
+  await deps.store.deals.insert({
+    id: 'd1', repId: 'ann', accountId: 'acme', amount: 900_000, currency: 'CNY', amountBase: 900_000, units: 120,
+    product: 'Robots', signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true, createdAt: T0,
+  });
+  await deps.store.payments.insert({ id: 'p1', dealId: 'd1', repId: 'ann', amount: 600_000, amountBase: 600_000, dueDate: '2026-08-10', receivedDate: '2026-08-20', createdAt: T0 });
+  await deps.store.feedback.insert({ id: 'f1', repId: 'ann', accountId: 'acme', date: '2026-08-01', service: 5, product: 4, comment: '', source: 'survey', createdAt: T0 });
+  await deps.store.peerReviews.insert({ id: 'r1', fromId: 'bob', toId: 'ann', periodKey: '2026-Q3', collaboration: 4, comment: '', date: '2026-09-20', createdAt: T0 });
+  const hr = (await deps.store.people.get('hr'))!;
+  q3 = await getScorecard(deps, { actor: hr, repId: 'ann', period: parsePeriod('2026-Q3') });
+  q4 = await getScorecard(deps, { actor: hr, repId: 'ann', period: parsePeriod('2026-Q4') });
+});
+afterAll(() => deps.cleanup());
+
+describe('scorecard view', () => {
+  it('explains every indicator with its arithmetic, inputs and points (English)', () => {
+    const text = renderText(scorecardView({ locale: 'en', currency: 'CNY' }, q3));
+    expect(text).toContain('Revenue: actual ÷ target × 100, capped at 120%; ¥900,000 ÷ ¥1,500,000 = 60%; template default; 60.0 × 30% = 18.0 points');
+    expect(text).toContain('Collection rate: actual ÷ target × 100, capped at 100%; 66.7% ÷ 100% = 66.7%; ¥600,000 collected of ¥900,000 due');
+    expect(text).toContain('Customer satisfaction: rating 1–5 mapped to 0–100; (4.5 − 1) ÷ (5 − 1) × 100; average of 1 ratings');
+    expect(text).toMatchSnapshot();
+  });
+
+  it('renders the same scorecard in Simplified Chinese', () => {
+    const text = renderText(scorecardView({ locale: 'zh-CN', currency: 'CNY' }, q3));
+    expect(text).toContain('绩效计分卡：ann，2026-Q3');
+    expect(text).toContain('回款率：实际 ÷ 目标 × 100，上限 100%；66.7% ÷ 100% = 66.7%；应收 ¥900,000，已回款 ¥600,000');
+    expect(text).toMatchSnapshot();
+  });
+
+  it('shows pacing and the way to the next grade while the quarter runs', () => {
+    const text = renderText(scorecardView({ locale: 'en', currency: 'CNY' }, q4));
+    expect(text).toContain('Pace: 62% of the period gone');
+    expect(text).toMatch(/Client visits: 12 so far → 19\.4 projected vs 36 target/);
+    expect(text).toMatchSnapshot();
+  });
+});
+
+describe('ranking view', () => {
+  it('renders ranks, the tie rule and who is unranked', async () => {
+    const scores = await scorePeriod(deps, parsePeriod('2026-Q3'));
+    const view = rankingView('en', {
+      periodKey: '2026-Q3',
+      entries: scores.ranking.ranked,
+      teamNames: new Map([['east', 'East']]),
+      unrankedNames: scores.ranking.unranked.map((u) => u.name),
+    });
+    const text = renderText(view);
+    expect(text).toMatch(/^1 {2}ann {2}East/m);
+    expect(text).toContain('Not ranked (no records this period): bob, cat');
+    expect(text).toContain('share a rank (1, 2, 2, 4)');
+  });
+});
+
+describe('text renderer', () => {
+  it('counts Chinese characters as two cells so tables line up', () => {
+    expect(cellWidth('王芳')).toBe(4);
+    expect(cellWidth('Ann')).toBe(3);
+    const text = renderText({ title: 't', blocks: [{ type: 'table', columns: [{ label: 'A' }, { label: 'B', align: 'right' }], rows: [['王芳', '1'], ['Ann', '22']] }] });
+    const rows = text.trimEnd().split('\n');
+    expect(rows.map((r) => cellWidth(r))).toEqual([8, 8, 8, 8]);
+  });
+});
