@@ -37,7 +37,10 @@ export interface Collection<N extends CollectionName> {
   /** Validates and inserts many records in one transaction (seeding, imports): all or nothing. */
   insertMany(records: readonly RecordInput<N>[]): Promise<number>;
   get(id: string): Promise<RecordOf<N> | null>;
-  /** Records matching every filter; only the collection's indexed fields can be filtered on. */
+  /**
+   * Records matching every filter. Only `id`, `requestId` and the collection's indexed fields can
+   * be filtered and sorted on (anything else is a programming error and throws).
+   */
   find(where?: Where, options?: FindOptions): Promise<RecordOf<N>[]>;
   count(where?: Where): Promise<number>;
   delete(id: string): Promise<boolean>;

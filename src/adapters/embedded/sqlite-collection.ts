@@ -134,9 +134,15 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
     return this.guard(() => parse<RecordOf<N>>(this.stmts.get.get(id) as Row | undefined));
   }
 
+  /**
+   * Only the registry's indexed fields (and the id and requestId) can be filtered and sorted on, as the port says;
+   * the table has a few more generated columns (for aggregates and reference checks), but a query
+   * on them would work here and fail on MongoDB.
+   */
   private column(field: string): string {
     const col = field === 'id' ? 'id' : snake(field);
-    if (!this.columns.has(col)) throw new Error(`${this.name}.${field} is not a queryable field`);
+    const indexed = field === 'id' || field === 'requestId' || (COLLECTIONS[this.name].indexed as readonly string[]).includes(field);
+    if (!indexed || !this.columns.has(col)) throw new Error(`${this.name}.${field} is not a queryable field`);
     return `"${col}"`;
   }
 
@@ -189,9 +195,13 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
         for (const other of COLLECTION_NAMES) {
           for (const [field, target] of Object.entries(COLLECTIONS[other].refs)) {
             if (typeof target === 'string' && target !== this.name) continue;
-            const used = this.db
-              .prepare(`SELECT 1 FROM "${tableName(other)}" WHERE "${snake(field)}" = ? LIMIT 1`)
-              .get(id);
+            const sql = `SELECT doc FROM "${tableName(other)}" WHERE "${snake(field)}" = ?`;
+            // When the target depends on the record (targets.scopeId → team or person), only rows
+            // that really point at this collection count: a team and a person may share an id.
+            const used =
+              typeof target === 'string'
+                ? this.db.prepare(`${sql} LIMIT 1`).get(id) !== undefined
+                : (this.db.prepare(sql).all(id) as Row[]).some((r) => target(JSON.parse(r.doc) as Record<string, unknown>) === this.name);
             if (used) {
               throw new AppError('CONFLICT', `${this.name} ${id} is still referenced by ${other}.${field}`, {
                 params: { collection: this.name, id, referencedBy: other, field },

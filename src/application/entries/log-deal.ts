@@ -1,0 +1,70 @@
+import { AppError } from '../../domain/errors.js';
+import { addDays } from '../../domain/dates.js';
+import type { Deal } from '../../domain/model/entries.js';
+import type { Person } from '../../domain/model/people.js';
+import type { AppDeps } from '../deps.js';
+import { assertDateOpen, requireRole, today } from '../guards.js';
+import { parseInput } from '../validate.js';
+import { DealInput } from './inputs.js';
+import { resolveAccount } from './resolve-account.js';
+
+export interface DealLogged {
+  deal: Deal;
+  accountName: string;
+  created: boolean;
+  /** The account's first deal: a new customer won this period. */
+  newCustomer: boolean;
+}
+
+/** Converts an amount to the base currency with the configured rates; an unknown currency is refused. */
+export function toBase(deps: Pick<AppDeps, 'settings'>, amount: number, currency: string): number {
+  const rate = deps.settings.fxRates[currency];
+  if (rate === undefined) {
+    throw new AppError('VALIDATION', `no exchange rate for ${currency}`, {
+      params: { messageId: 'error.noFxRate', currency, base: deps.settings.baseCurrency },
+      issues: [{ path: 'currency', message: `no exchange rate for ${currency}: use ${deps.settings.baseCurrency} or ask an admin to add it to FX_RATES` }],
+    });
+  }
+  return Math.round(amount * rate * 100) / 100;
+}
+
+/** `/deal`: records a signed deal; the account's first deal marks it won (a new customer). */
+export async function logDeal(deps: AppDeps, actor: Person, raw: DealInput): Promise<DealLogged> {
+  requireRole(actor, ['rep', 'manager'], 'log deals');
+  const input = parseInput(DealInput, raw);
+  const signedDate = input.signedDate ?? today(deps);
+  await assertDateOpen(deps, signedDate, 'signedDate');
+  const dueDate = input.dueDate ?? addDays(signedDate, deps.settings.paymentTermsDays);
+  if (dueDate < signedDate) {
+    throw new AppError('VALIDATION', 'due before signed', { issues: [{ path: 'dueDate', message: 'must not be before the signed date' }] });
+  }
+  const currency = input.currency ?? deps.settings.baseCurrency;
+  const amountBase = toBase(deps, input.amount, currency);
+
+  const [prior] = await deps.store.deals.find({ requestId: input.requestId }, { limit: 1 });
+  if (prior) {
+    const account = await deps.store.accounts.get(prior.accountId);
+    return { deal: prior, accountName: account?.name ?? prior.accountId, created: false, newCustomer: prior.firstWin };
+  }
+  const { account } = await resolveAccount(deps, actor, input.account);
+  const firstWin = (await deps.store.deals.count({ accountId: account.id })) === 0;
+  const { record, created } = await deps.store.deals.insert({
+    id: deps.newId(),
+    repId: actor.id,
+    accountId: account.id,
+    amount: input.amount,
+    currency,
+    amountBase,
+    units: input.units,
+    product: input.product,
+    signedDate,
+    dueDate,
+    firstWin,
+    requestId: input.requestId,
+    createdAt: deps.clock.now().toISOString(),
+  });
+  if (created && firstWin && !account.firstWonDate) {
+    await deps.store.accounts.put({ ...account, firstWonDate: signedDate, firstWonBy: actor.id });
+  }
+  return { deal: record, accountName: account.name, created, newCustomer: firstWin };
+}

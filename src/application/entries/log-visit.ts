@@ -1,0 +1,71 @@
+import { AppError } from '../../domain/errors.js';
+import type { Activity } from '../../domain/model/entries.js';
+import type { Person } from '../../domain/model/people.js';
+import { peerReviewKeys, quarterOf } from '../../domain/period.js';
+import { emptyActuals } from '../../domain/scoring/actuals.js';
+import { indexTargets, resolveTargets } from '../../domain/scoring/targets.js';
+import type { AppDeps } from '../deps.js';
+import { assertDateOpen, requireRole, today } from '../guards.js';
+import { templateForPeriod } from '../templates.js';
+import { parseInput } from '../validate.js';
+import { VisitInput } from './inputs.js';
+import { resolveAccount } from './resolve-account.js';
+
+export interface VisitLogged {
+  activity: Activity;
+  accountName: string;
+  accountCreated: boolean;
+  /** False when the same request was already stored (a platform retry): nothing new was saved. */
+  created: boolean;
+  /** The rep's visits this quarter so far and the quarter's target (null without one). */
+  quarter: { key: string; visits: number; target: number | null };
+}
+
+/** `/visit`: records a client visit, call or follow-up for the acting rep. */
+export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput): Promise<VisitLogged> {
+  requireRole(actor, ['rep', 'manager'], 'log visits');
+  const input = parseInput(VisitInput, raw);
+  const date = input.date ?? today(deps);
+  await assertDateOpen(deps, date, 'date');
+  if (input.nextStepDate && !input.nextStep) {
+    throw new AppError('VALIDATION', 'a next-step date needs a next step', { issues: [{ path: 'nextStep', message: 'say what the next step is' }] });
+  }
+  if (input.nextStepDate && input.nextStepDate < date) {
+    throw new AppError('VALIDATION', 'the next step is before the visit', { issues: [{ path: 'nextStepDate', message: 'must not be before the visit date' }] });
+  }
+  // A retried submission must not create the account twice: look the request up first.
+  const [prior] = await deps.store.activities.find({ requestId: input.requestId }, { limit: 1 });
+  const { account, created: accountCreated } = prior
+    ? { account: (await deps.store.accounts.get(prior.accountId))!, created: false }
+    : await resolveAccount(deps, actor, input.account);
+  const { record, created } = await deps.store.activities.insert({
+    id: deps.newId(),
+    repId: actor.id,
+    accountId: account.id,
+    kind: input.kind,
+    mode: input.mode,
+    date,
+    contacts: input.contacts,
+    purpose: input.purpose,
+    outcome: input.outcome,
+    ...(input.nextStep ? { nextStep: input.nextStep } : {}),
+    ...(input.nextStepDate ? { nextStepDate: input.nextStepDate } : {}),
+    requestId: input.requestId,
+    createdAt: deps.clock.now().toISOString(),
+  });
+
+  const period = quarterOf(today(deps));
+  const [actuals, template, targets] = await Promise.all([
+    deps.store.periodActuals({ from: period.from, to: period.to, peerReviewPeriods: peerReviewKeys(period), repIds: [actor.id] }),
+    templateForPeriod(deps, period),
+    deps.store.targets.find({ periodKey: period.key, scopeId: { in: [actor.id, ...(actor.teamId ? [actor.teamId] : [])] } }),
+  ]);
+  const target = resolveTargets(template, period, actor, indexTargets(targets)).visits?.value ?? null;
+  return {
+    activity: record,
+    accountName: account.name,
+    accountCreated,
+    created,
+    quarter: { key: period.key, visits: (actuals.get(actor.id) ?? emptyActuals()).visits, target },
+  };
+}

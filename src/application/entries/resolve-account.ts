@@ -1,0 +1,47 @@
+import { AppError } from '../../domain/errors.js';
+import { accountNameKey, type Account } from '../../domain/model/accounts.js';
+import type { Person } from '../../domain/model/people.js';
+import type { AppDeps } from '../deps.js';
+import { unknownRef } from '../guards.js';
+import type { AccountChoice } from './inputs.js';
+
+export const ACCOUNT_TIERS = ['strategic', 'A', 'B', 'C'] as const;
+
+/**
+ * The account a form chose: an existing one, or a new one created now and owned by the actor.
+ * A "new" account whose name already exists is refused, so the same client is not entered twice.
+ */
+export async function resolveAccount(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'newId'>,
+  actor: Person,
+  choice: AccountChoice,
+): Promise<{ account: Account; created: boolean }> {
+  if ('accountId' in choice) {
+    const account = await deps.store.accounts.get(choice.accountId);
+    if (!account) throw unknownRef('account', 'account', choice.accountId);
+    return { account, created: false };
+  }
+  const nameKey = accountNameKey(choice.newAccountName);
+  const [existing] = await deps.store.accounts.find({ nameKey }, { limit: 1 });
+  if (existing) {
+    throw new AppError('CONFLICT', `an account named ${existing.name} already exists`, {
+      params: { messageId: 'error.accountExists', name: existing.name },
+      issues: [{ path: 'newAccountName', message: `${existing.name} already exists: choose it from the list` }],
+    });
+  }
+  if (!(ACCOUNT_TIERS as readonly string[]).includes(choice.newAccountTier)) {
+    throw new AppError('VALIDATION', `unknown tier ${choice.newAccountTier}`, {
+      params: { messageId: 'error.unknownTier', tier: choice.newAccountTier },
+      issues: [{ path: 'newAccountTier', message: `choose one of ${ACCOUNT_TIERS.join(', ')}` }],
+    });
+  }
+  const { record } = await deps.store.accounts.insert({
+    id: deps.newId(),
+    name: choice.newAccountName.trim(),
+    nameKey,
+    tier: choice.newAccountTier,
+    ownerId: actor.id,
+    createdAt: deps.clock.now().toISOString(),
+  });
+  return { account: record, created: true };
+}
