@@ -21,7 +21,7 @@ beforeEach(async () => {
   deps.settings.fxRates = { CNY: 1, USD: 7.1 };
   await smallOrg(deps.store);
   await ensureDefaultTemplate(deps);
-  [ann, bob, cat, hr] = (await Promise.all(['ann', 'bob', 'cat', 'hr'].map((id) => deps.store.people.get(id)))) as Person[];
+  [ann, bob, cat, hr] = (await Promise.all(['ann', 'bob', 'cat', 'hr'].map(async (id) => (await deps.store.people.get(id))!))) as [Person, Person, Person, Person];
 });
 afterEach(() => deps.cleanup());
 
