@@ -21,12 +21,15 @@ export interface Period {
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 const YEAR_RE = /^(\d{4})$/;
 
+/** Years the product deals with; anything else in a period key is a typo. */
+const plausibleYear = (y: number): boolean => y >= 1970 && y <= 2999;
+
 export function parsePeriod(key: string): Period {
   const trimmed = key.trim().toUpperCase();
   const q = QUARTER_RE.exec(trimmed);
-  if (q) return quarterPeriod(+q[1]!, +q[2]!);
+  if (q && plausibleYear(+q[1]!)) return quarterPeriod(+q[1]!, +q[2]!);
   const y = YEAR_RE.exec(trimmed);
-  if (y) return yearPeriod(+y[1]!);
+  if (y && plausibleYear(+y[1]!)) return yearPeriod(+y[1]!);
   throw new AppError('VALIDATION', `"${key}" is not a period; use a quarter like 2026-Q3 or a year like 2026`, {
     params: { messageId: 'period.invalid', value: key },
     issues: [{ path: 'period', message: 'expected YYYY-Qn or YYYY' }],

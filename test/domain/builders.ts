@@ -131,9 +131,11 @@ export interface CardFacts {
   grade?: string;
   /** Performance category score; null when the category was fully excluded. */
   perf?: number | null;
-  /** Revenue actual; omit the line entirely with `revenue: undefined` and `noRevenueLine`. */
+  /** Revenue actual (default 1,000,000). */
   revenue?: number;
+  /** Leave out the revenue line (a template without revenue). */
   noRevenueLine?: boolean;
+  /** Leave out the performance category (a template without it). */
   noPerformanceCategory?: boolean;
   noData?: boolean;
   indicators?: IndicatorLine[];

@@ -142,3 +142,12 @@ describe('elapsedShare', () => {
     expect(elapsedShare(parsePeriod('2028-Q1'), '2028-02-29')).toBeCloseTo(60 / 91, 12);
   });
 });
+
+describe('implausible years', () => {
+  it('refuses a period key outside 1970–2999 as a typo', () => {
+    for (const key of ['0050-Q1', '0050', '1969-Q4', '3000']) {
+      expect(() => parsePeriod(key), key).toThrow(/is not a period/);
+    }
+    expect(parsePeriod('1970-Q1').from).toBe('1970-01-01');
+  });
+});

@@ -5,7 +5,7 @@ import type { Scorecard } from '../model/scorecard.js';
 import type { KpiTemplate } from '../model/template.js';
 import type { RawActuals } from './actuals.js';
 import { nextBandAbove, roundScore } from './grading.js';
-import { computeScorecard } from './scorecard.js';
+import { computeScorecard, isAdditive } from './scorecard.js';
 import type { TargetMap } from './targets.js';
 
 export interface Comparison {
@@ -68,7 +68,7 @@ export function nextGradeGap(template: KpiTemplate, card: Scorecard): Pacing['ne
   const options: NextGradeOption[] = [];
   for (const line of card.indicators) {
     if (line.scoring.type !== 'ratio' || line.target === null || line.effectiveWeight <= 0 || line.score === null) continue;
-    if (line.applied !== null) continue;
+    if (line.applied !== null || !isAdditive(line)) continue;
     // One unit of actual adds 100 / target score points, worth effectiveWeight / 100 of the total.
     const pointsPerUnit = line.effectiveWeight / line.target;
     const headroom = ((line.scoring.cap * 100 - line.score) * line.effectiveWeight) / 100;

@@ -1,7 +1,11 @@
 import type { GradeBand, KpiTemplate } from '../model/template.js';
 
-/** Totals are rounded to two decimals before grading, so 94.999999 from float sums grades as 95. */
-export const roundScore = (x: number): number => Math.round(x * 100) / 100;
+/**
+ * Totals are rounded to two decimals before grading, so 94.999999 from float sums grades as 95.
+ * Float noise is dropped first (12 significant digits), so a sum whose exact value is 74.995 but
+ * which floating point holds as 74.99499999999999 rounds half up to 75, as it would on paper.
+ */
+export const roundScore = (x: number): number => Math.round(Number((x * 100).toPrecision(12))) / 100;
 
 /** The band a total falls in: the first (highest) band whose minimum it reaches. */
 export function gradeFor(template: Pick<KpiTemplate, 'grades'>, total: number): GradeBand {

@@ -24,8 +24,18 @@ export const TIE_RULE =
 const perfScore = (c: Scorecard): number => c.categories.find((x) => x.key === 'performance')?.score ?? -Infinity;
 const revenue = (c: Scorecard): number => c.indicators.find((x) => x.key === 'revenue')?.actual ?? -Infinity;
 
+/**
+ * Descending order of two sort keys. Keys are compared without float noise (12 significant
+ * digits), so equal scores reached by different float sums tie; two missing keys (-Infinity) tie.
+ */
+function desc(x: number, y: number): number {
+  const a = Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
+  const b = Number.isFinite(y) ? Number(y.toPrecision(12)) : y;
+  return a === b ? 0 : b - a;
+}
+
 function compare(a: RankingInput, b: RankingInput): number {
-  return b.card.total - a.card.total || perfScore(b.card) - perfScore(a.card) || revenue(b.card) - revenue(a.card);
+  return desc(a.card.total, b.card.total) || desc(perfScore(a.card), perfScore(b.card)) || desc(revenue(a.card), revenue(b.card));
 }
 
 /** Standard competition ranking ("1224") over the ordered list. */

@@ -41,8 +41,9 @@ export function indexTargets(targets: readonly Target[]): Map<string, number> {
 
 /**
  * Targets for one rep: the rep's own target wins, then the team's, then the template's default.
- * Team and template targets are prorated for a rep who joined or left during the period; a rep's
- * own target is taken as it was set for them.
+ * Team and template targets of sums and counts are prorated for a rep who joined or left during
+ * the period (a rate or a rating means the same however long one worked); a rep's own target is
+ * taken as it was set for them.
  */
 export function resolveTargets(
   template: KpiTemplate,
@@ -62,8 +63,9 @@ export function resolveTargets(
       const team = rep.teamId === undefined ? undefined : index.get(`team:${rep.teamId}:${spec.key}`);
       const base = team ?? templateTarget(spec, period);
       const source = team !== undefined ? 'team' : base !== null ? 'template' : null;
-      const value = base === null || proration === 0 ? null : base * proration;
-      out[spec.key] = { value, source: value === null ? null : source, proration };
+      const share = INDICATORS[spec.key].additive ? proration : proration > 0 ? 1 : 0;
+      const value = base === null || share === 0 ? null : base * share;
+      out[spec.key] = { value, source: value === null ? null : source, proration: share };
     }
   }
   return out;
