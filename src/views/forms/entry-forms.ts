@@ -1,0 +1,200 @@
+import { ACTIVITY_MODES, FEEDBACK_SOURCES } from '../../domain/model/entries.js';
+import type { Person } from '../../domain/model/people.js';
+import type { OpenDeal } from '../../application/entries/log-payment.js';
+import type { AccountChoice, DealInput, FeedbackInput, IntelInput, PaymentInput, PeerReviewInput, VisitInput } from '../../application/entries/inputs.js';
+import { ACCOUNT_TIERS } from '../../application/entries/resolve-account.js';
+import { fmtMoney } from '../format.js';
+import { t, type MessageKey } from '../i18n.js';
+import { dateField, FormReader, ratingOptions } from './fields.js';
+import type { Field, Form, FormContext, FormValues, Option } from './form.js';
+
+/**
+ * The entry forms (`/visit`, `/deal`, `/payment`, `/feedback`, `/intel`, `/peer-review`) and their
+ * readers. A reader turns submitted strings into the use case's input; the use case does the full
+ * validation, and both report problems by field id.
+ */
+
+function accountFields(ctx: FormContext, initial?: Option): Field[] {
+  const { locale } = ctx;
+  return [
+    { type: 'search', id: 'account', source: 'accounts', label: t(locale, 'form.account'), hint: t(locale, 'form.account.hint'), optional: true, minQueryLength: 1, ...(initial ? { initial } : {}) },
+    { type: 'text', id: 'newAccountName', label: t(locale, 'form.newAccountName'), optional: true, maxLength: 200 },
+    { type: 'select', id: 'newAccountTier', label: t(locale, 'form.newAccountTier'), optional: true, initial: 'B', options: ACCOUNT_TIERS.map((v) => ({ value: v, label: t(locale, `form.tier.${v}` as MessageKey) })) },
+  ];
+}
+
+function readAccount(r: FormReader): AccountChoice | undefined {
+  const id = r.text('account');
+  if (id) return { accountId: id };
+  const name = r.text('newAccountName');
+  if (name) return { newAccountName: name, newAccountTier: r.text('newAccountTier') ?? 'B' };
+  r.issue('account', 'form.error.accountOrNew');
+  return undefined;
+}
+
+export function visitForm(ctx: FormContext, prefill: { account?: Option; kind?: string } = {}): Form {
+  const { locale } = ctx;
+  return {
+    id: 'visit',
+    title: t(locale, 'form.visit.title'),
+    submitLabel: t(locale, 'form.submit'),
+    fields: [
+      ...accountFields(ctx, prefill.account),
+      dateField(locale, 'date', 'form.date', ctx.today),
+      { type: 'select', id: 'mode', label: t(locale, 'form.mode'), initial: 'in_person', options: ACTIVITY_MODES.map((m) => ({ value: m, label: t(locale, `form.mode.${m}`) })) },
+      { type: 'text', id: 'contacts', label: t(locale, 'form.contacts'), hint: t(locale, 'form.contacts.hint'), optional: true, maxLength: 1000 },
+      { type: 'text', id: 'purpose', label: t(locale, 'form.purpose'), maxLength: 500 },
+      { type: 'text', id: 'outcome', label: t(locale, 'form.outcome'), multiline: true, maxLength: 4000 },
+      { type: 'text', id: 'nextStep', label: t(locale, 'form.nextStep'), optional: true, maxLength: 500 },
+      dateField(locale, 'nextStepDate', 'form.nextStepDate', undefined, true),
+    ],
+  };
+}
+
+export function readVisitForm(values: FormValues, locale: FormContext['locale'], requestId: string, kind?: string): VisitInput {
+  const r = new FormReader(values, locale);
+  const account = readAccount(r);
+  const input = {
+    requestId,
+    account: account!,
+    date: r.text('date'),
+    ...(kind ? { kind: kind as VisitInput['kind'] } : {}),
+    mode: (r.text('mode') ?? 'in_person') as VisitInput['mode'],
+    contacts: r.list('contacts'),
+    purpose: r.required('purpose') ?? '',
+    outcome: r.required('outcome') ?? '',
+    nextStep: r.text('nextStep'),
+    nextStepDate: r.text('nextStepDate'),
+  };
+  return r.done(input);
+}
+
+export function dealForm(ctx: FormContext, currencies: readonly string[], paymentTermsDays: number, prefill: { account?: Option } = {}): Form {
+  const { locale } = ctx;
+  return {
+    id: 'deal',
+    title: t(locale, 'form.deal.title'),
+    submitLabel: t(locale, 'form.submit'),
+    fields: [
+      ...accountFields(ctx, prefill.account),
+      { type: 'number', id: 'amount', label: t(locale, 'form.amount'), decimal: true, min: 0.01 },
+      { type: 'select', id: 'currency', label: t(locale, 'form.currency'), initial: ctx.baseCurrency, options: [ctx.baseCurrency, ...currencies.filter((c) => c !== ctx.baseCurrency)].map((c) => ({ value: c, label: c })) },
+      { type: 'number', id: 'units', label: t(locale, 'form.units'), decimal: false, min: 0 },
+      { type: 'text', id: 'product', label: t(locale, 'form.product'), maxLength: 200 },
+      dateField(locale, 'signedDate', 'form.signedDate', ctx.today),
+      { ...dateField(locale, 'dueDate', 'form.dueDate', undefined, true), hint: t(locale, 'form.dueDate.hint', { days: paymentTermsDays }) },
+    ],
+  };
+}
+
+export function readDealForm(values: FormValues, locale: FormContext['locale'], requestId: string): DealInput {
+  const r = new FormReader(values, locale);
+  const account = readAccount(r);
+  const input = {
+    requestId,
+    account: account!,
+    amount: r.number('amount', { required: true })!,
+    currency: r.text('currency'),
+    units: r.number('units', { whole: true, required: true })!,
+    product: r.required('product') ?? '',
+    signedDate: r.text('signedDate'),
+    dueDate: r.text('dueDate'),
+  };
+  return r.done(input);
+}
+
+export function paymentForm(ctx: FormContext, deals: readonly (OpenDeal & { accountName: string })[]): Form {
+  const { locale } = ctx;
+  return {
+    id: 'payment',
+    title: t(locale, 'form.payment.title'),
+    submitLabel: t(locale, 'form.submit'),
+    ...(deals.length === 0 ? { intro: t(locale, 'form.error.noOpenDeals') } : {}),
+    fields: [
+      {
+        type: 'select',
+        id: 'dealId',
+        label: t(locale, 'form.dealId'),
+        options: deals.slice(0, 100).map((d) => ({
+          value: d.dealId,
+          label: t(locale, 'form.dealOption', { account: d.accountName, product: d.product, date: d.signedDate, outstanding: fmtMoney(locale, d.outstanding, d.currency) }),
+        })),
+      },
+      { type: 'number', id: 'amount', label: t(locale, 'form.amount'), decimal: true, min: 0.01 },
+      dateField(locale, 'receivedDate', 'form.receivedDate', ctx.today),
+    ],
+  };
+}
+
+export function readPaymentForm(values: FormValues, locale: FormContext['locale'], requestId: string): PaymentInput {
+  const r = new FormReader(values, locale);
+  return r.done({ requestId, dealId: r.required('dealId') ?? '', amount: r.number('amount', { required: true })!, receivedDate: r.text('receivedDate') });
+}
+
+export function feedbackForm(ctx: FormContext, prefill: { account?: Option } = {}): Form {
+  const { locale } = ctx;
+  return {
+    id: 'feedback',
+    title: t(locale, 'form.feedback.title'),
+    submitLabel: t(locale, 'form.submit'),
+    fields: [
+      { type: 'search', id: 'accountId', source: 'accounts', label: t(locale, 'form.accountId'), minQueryLength: 1, ...(prefill.account ? { initial: prefill.account } : {}) },
+      { type: 'select', id: 'service', label: t(locale, 'form.service'), options: ratingOptions(locale) },
+      { type: 'select', id: 'product', label: t(locale, 'form.productQuality'), options: ratingOptions(locale) },
+      { type: 'select', id: 'source', label: t(locale, 'form.source'), initial: 'customer', options: FEEDBACK_SOURCES.map((s) => ({ value: s, label: t(locale, `form.source.${s}`) })) },
+      { type: 'text', id: 'comment', label: t(locale, 'form.comment'), multiline: true, optional: true, maxLength: 4000 },
+      dateField(locale, 'date', 'form.date', ctx.today),
+    ],
+  };
+}
+
+export function readFeedbackForm(values: FormValues, locale: FormContext['locale'], requestId: string): FeedbackInput {
+  const r = new FormReader(values, locale);
+  return r.done({
+    requestId,
+    accountId: r.required('accountId') ?? '',
+    service: r.number('service', { whole: true, required: true })!,
+    product: r.number('product', { whole: true, required: true })!,
+    source: (r.text('source') ?? 'customer') as FeedbackInput['source'],
+    comment: r.text('comment') ?? '',
+    date: r.text('date'),
+  });
+}
+
+export function intelForm(ctx: FormContext, prefill: { topic?: string } = {}): Form {
+  const { locale } = ctx;
+  return {
+    id: 'intel',
+    title: t(locale, 'form.intel.title'),
+    submitLabel: t(locale, 'form.submit'),
+    fields: [
+      { type: 'text', id: 'topic', label: t(locale, 'form.topic'), maxLength: 200, ...(prefill.topic ? { initial: prefill.topic } : {}) },
+      { type: 'text', id: 'text', label: t(locale, 'form.text'), multiline: true, maxLength: 4000 },
+    ],
+  };
+}
+
+export function readIntelForm(values: FormValues, locale: FormContext['locale'], requestId: string): IntelInput {
+  const r = new FormReader(values, locale);
+  return r.done({ requestId, topic: r.required('topic') ?? '', text: r.required('text') ?? '' });
+}
+
+export function peerReviewForm(ctx: FormContext, teammates: readonly Person[], prefill: { toId?: string } = {}): Form {
+  const { locale } = ctx;
+  return {
+    id: 'peer-review',
+    title: t(locale, 'form.peer-review.title'),
+    submitLabel: t(locale, 'form.submit'),
+    ...(teammates.length === 0 ? { intro: t(locale, 'form.error.noTeammates') } : {}),
+    fields: [
+      { type: 'select', id: 'toId', label: t(locale, 'form.toId'), options: teammates.map((p) => ({ value: p.id, label: p.name })), ...(prefill.toId ? { initial: prefill.toId } : {}) },
+      { type: 'select', id: 'collaboration', label: t(locale, 'form.collaboration'), options: ratingOptions(locale) },
+      { type: 'text', id: 'comment', label: t(locale, 'form.comment'), multiline: true, optional: true, maxLength: 4000 },
+    ],
+  };
+}
+
+export function readPeerReviewForm(values: FormValues, locale: FormContext['locale'], requestId: string): PeerReviewInput {
+  const r = new FormReader(values, locale);
+  return r.done({ requestId, toId: r.required('toId') ?? '', collaboration: r.number('collaboration', { whole: true, required: true })!, comment: r.text('comment') ?? '' });
+}
