@@ -73,15 +73,25 @@ async function load(store: Store): Promise<void> {
   say(`Load (setup, not measured): ${secs(ms)} total, ${secs(insertMs)} in insertMany = ${fmt(Math.round(total / (insertMs / 1000)))} rows/s validated and inserted; RSS peak so far ${mb(maxRss())}`);
 }
 
-/** The fact tables and the columns the aggregates read. */
-const SCAN: Record<string, string[]> = {
-  activities: ['rep_id', 'account_id', 'date'],
-  deals: ['rep_id', 'account_id', 'signed_date', 'due_date', 'amount_base', 'units', 'first_win'],
-  payments: ['rep_id', 'due_date', 'received_date', 'amount_base'],
-  feedback: ['rep_id', 'date', 'service', 'product'],
-  peer_reviews: ['to_id', 'period_key', 'collaboration'],
-  intel: ['rep_id', 'date'],
+/**
+ * The fact tables, the columns the aggregates read, and the (date, rep, …) index holding them. The
+ * baseline reads each table in table order. The index variant is a tighter baseline, read the way
+ * the scoring queries read: SQLite takes the columns from the index and never resolves its deferred
+ * seek into the table (except deals.due_date, which that index lacks).
+ */
+const SCAN: Record<string, { cols: string[]; index: string }> = {
+  activities: { cols: ['rep_id', 'account_id', 'date'], index: 'activities__date__rep_id__account_id' },
+  deals: {
+    cols: ['rep_id', 'account_id', 'signed_date', 'due_date', 'amount_base', 'units', 'first_win'],
+    index: 'deals__signed_date__rep_id__account_id__amount_base__units__first_win',
+  },
+  payments: { cols: ['rep_id', 'due_date', 'received_date', 'amount_base'], index: 'payments__due_date__rep_id__received_date__amount_base' },
+  feedback: { cols: ['rep_id', 'date', 'service', 'product'], index: 'feedback__date__rep_id__service__product' },
+  peer_reviews: { cols: ['to_id', 'period_key', 'collaboration'], index: 'peer_reviews__period_key__to_id__collaboration' },
+  intel: { cols: ['rep_id', 'date'], index: 'intel__date__rep_id' },
 };
+const scanSql = (table: string, viaIndex: boolean): string =>
+  `SELECT ${SCAN[table]!.cols.join(', ')} FROM ${table}${viaIndex ? ` INDEXED BY "${SCAN[table]!.index}"` : ''}`;
 
 interface ScanResult {
   rows: number;
@@ -90,12 +100,12 @@ interface ScanResult {
 }
 
 /** Baseline: every row of every fact table read once, key columns only, no JSON parsing. */
-function rawScan(db: Database.Database, from: string, to: string): ScanResult {
+function rawScan(db: Database.Database, from: string, to: string, viaIndex: boolean): ScanResult {
   let rows = 0;
   let periodActivities = 0;
   db.transaction(() => {
-    for (const [table, cols] of Object.entries(SCAN)) {
-      const it = db.prepare(`SELECT ${cols.join(', ')} FROM ${table}`).raw(true).iterate() as IterableIterator<unknown[]>;
+    for (const table of Object.keys(SCAN)) {
+      const it = db.prepare(scanSql(table, viaIndex)).raw(true).iterate() as IterableIterator<unknown[]>;
       if (table === 'activities') {
         for (const row of it) {
           rows++;
@@ -111,11 +121,9 @@ function rawScan(db: Database.Database, from: string, to: string): ScanResult {
 }
 
 function scanPlans(db: Database.Database): string {
-  return Object.entries(SCAN)
-    .map(([t, cols]) => {
-      const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT ${cols.join(', ')} FROM ${t}`).all() as { detail: string }[];
-      return `    ${t}: ${plan.map((p) => p.detail).join('; ')}`;
-    })
+  const plan = (sql: string): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((p) => p.detail).join('; ');
+  return Object.keys(SCAN)
+    .map((t) => `    ${plan(scanSql(t, false))}  |  ${plan(scanSql(t, true))}`)
     .join('\n');
 }
 
@@ -138,36 +146,43 @@ async function measure(store: Store, file: string): Promise<void> {
   const reader = new Database(file, { readonly: true, fileMustExist: true });
   try {
     say(`Raw scan plans (separate read-only connection):\n${scanPlans(reader)}`);
-    const scanMs: number[] = [];
-    const scoreMs: number[] = [];
+    const ms = { table: [] as number[], index: [] as number[], score: [] as number[] };
     let scan: ScanResult | undefined;
     let scores: PeriodScores | undefined;
     let heapPeak = 0;
+    const time = <T>(fn: () => T): [T, number] => {
+      const t = performance.now();
+      const r = fn();
+      return [r, performance.now() - t];
+    };
     // Run 0 is the warm-up (page cache, statement preparation, JIT) and is not counted.
     for (let run = 0; run <= runs; run++) {
-      let t = performance.now();
-      scan = rawScan(reader, scored.from, scored.to);
-      const a = performance.now() - t;
+      const [s, a] = time(() => rawScan(reader, scored.from, scored.to, false));
+      const [, b] = time(() => rawScan(reader, scored.from, scored.to, true));
+      scan = s;
       scores = undefined;
-      t = performance.now();
+      const t = performance.now();
       scores = await scorePeriod({ store, clock }, scored);
-      const b = performance.now() - t;
+      const c = performance.now() - t;
       heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
-      process.stderr.write(`  run ${run === 0 ? 'warm-up' : run}: raw scan ${secs(a)}, scorecards ${secs(b)}\n`);
+      process.stderr.write(`  run ${run === 0 ? 'warm-up' : run}: raw scan ${secs(a)} (via indexes ${secs(b)}), scorecards ${secs(c)}\n`);
       if (run > 0) {
-        scanMs.push(a);
-        scoreMs.push(b);
+        ms.table.push(a);
+        ms.index.push(b);
+        ms.score.push(c);
       }
     }
-    const rawMed = median(scanMs);
-    const scoreMed = median(scoreMs);
-    const ratio = scoreMed / rawMed;
+    const [raw, rawIdx, score] = [median(ms.table), median(ms.index), median(ms.score)];
+    const ratio = score / raw;
     const yes = (ok: boolean): string => (ok ? 'met' : 'NOT met');
+    const med = `median of ${runs}`;
     const rows: [string, string, string][] = [
-      [`raw scan, ${fmt(scan!.rows)} rows (median of ${runs})`, secs(rawMed), ''],
-      [`scorecards + ranking, ${scored.key}, ${fmt(scores!.reps.size)} reps (median of ${runs})`, secs(scoreMed), `< ${TARGET.seconds} s: ${yes(scoreMed < TARGET.seconds * 1000)}`],
+      [`raw scan, ${fmt(scan!.rows)} rows in table order (${med})`, secs(raw), 'the baseline'],
+      [`raw scan, same rows via the (date, rep, …) indexes (${med})`, secs(rawIdx), 'tighter baseline, for information'],
+      [`scorecards + ranking, ${scored.key}, ${fmt(scores!.reps.size)} reps (${med})`, secs(score), `< ${TARGET.seconds} s: ${yes(score < TARGET.seconds * 1000)}`],
       ['ratio scorecards / raw scan', `${ratio.toFixed(2)}×`, `≤ ${TARGET.ratio}×: ${yes(ratio <= TARGET.ratio)}`],
-      ['peak RSS (maxRSS, whole process)', mb(maxRss()), ''],
+      ['ratio scorecards / raw scan via indexes', `${(score / rawIdx).toFixed(2)}×`, ''],
+      ['peak RSS (maxRSS, whole process incl. load)', mb(maxRss()), ''],
       ['peak heap used (sampled after each scoring)', mb(heapPeak), ''],
     ];
     const w = Math.max(...rows.map((r) => r[0].length));
