@@ -1,0 +1,139 @@
+import type { PipelineStage } from 'mongoose';
+import type { CollectionName } from '../../domain/records.js';
+import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
+import type { ActualsQuery } from '../../ports/store.js';
+
+/**
+ * The aggregation pipelines behind the MongoDB store's reads, as pure functions so they can be
+ * run without a server (test/store/mongo-pipelines.test.ts runs them through mingo and compares
+ * with the embedded store's SQL in adapters/embedded/sqlite-actuals.ts, which they mirror).
+ *
+ * Each actuals pipeline runs on one collection and yields `{ _id: repId, <RawActuals fields> }`;
+ * `mergeActuals` adds them up per rep. Each starts with a $match on a date range (or period keys)
+ * that the compound indexes in indexes.ts serve, and groups only indexed fields.
+ */
+
+type Match = Record<string, unknown>;
+
+const between = (q: ActualsQuery): { $gte: string; $lte: string } => ({ $gte: q.from, $lte: q.to });
+/** The rep filter, when the query names reps. */
+const reps = (field: string, q: ActualsQuery): Match => (q.repIds ? { [field]: { $in: [...q.repIds] } } : {});
+
+export function activityActualsPipeline(q: ActualsQuery): PipelineStage[] {
+  return [{ $match: { date: between(q), ...reps('repId', q) } }, { $group: { _id: '$repId', visits: { $sum: 1 } } }];
+}
+
+export function dealActualsPipeline(q: ActualsQuery): PipelineStage[] {
+  return [
+    { $match: { signedDate: between(q), ...reps('repId', q) } },
+    {
+      $group: {
+        _id: '$repId',
+        revenue: { $sum: '$amountBase' },
+        volume: { $sum: '$units' },
+        newCustomers: { $sum: { $cond: ['$firstWin', 1, 0] } },
+      },
+    },
+  ];
+}
+
+/** Distinct accounts per rep across activities and deals: runs on activities, unions deals. */
+export function accountsServedPipeline(q: ActualsQuery): PipelineStage[] {
+  const pair = { $project: { _id: 0, repId: 1, accountId: 1 } };
+  return [
+    { $match: { date: between(q), ...reps('repId', q) } },
+    pair,
+    { $unionWith: { coll: 'deals', pipeline: [{ $match: { signedDate: between(q), ...reps('repId', q) } }, pair] } },
+    { $group: { _id: { rep: '$repId', account: '$accountId' } } },
+    { $group: { _id: '$_id.rep', accountsServed: { $sum: 1 } } },
+  ];
+}
+
+export function dueActualsPipeline(q: ActualsQuery): PipelineStage[] {
+  return [{ $match: { dueDate: between(q), ...reps('repId', q) } }, { $group: { _id: '$repId', due: { $sum: '$amountBase' } } }];
+}
+
+/** Payments on deals due in the period (the due date is copied onto each payment) received by its end. */
+export function collectedActualsPipeline(q: ActualsQuery): PipelineStage[] {
+  return [
+    { $match: { dueDate: between(q), receivedDate: { $lte: q.to }, ...reps('repId', q) } },
+    { $group: { _id: '$repId', collected: { $sum: '$amountBase' } } },
+  ];
+}
+
+export function feedbackActualsPipeline(q: ActualsQuery): PipelineStage[] {
+  return [
+    { $match: { date: between(q), ...reps('repId', q) } },
+    {
+      $group: {
+        _id: '$repId',
+        satisfactionSum: { $sum: { $divide: [{ $add: ['$service', '$product'] }, 2] } },
+        satisfactionCount: { $sum: 1 },
+      },
+    },
+  ];
+}
+
+/** Peer reviews count by the period they were filed for, and belong to the rep reviewed. */
+export function peerActualsPipeline(q: ActualsQuery): PipelineStage[] {
+  return [
+    { $match: { periodKey: { $in: [...q.peerReviewPeriods] }, ...reps('toId', q) } },
+    { $group: { _id: '$toId', collaborationSum: { $sum: '$collaboration' }, collaborationCount: { $sum: 1 } } },
+  ];
+}
+
+export function intelActualsPipeline(q: ActualsQuery): PipelineStage[] {
+  return [{ $match: { date: between(q), ...reps('repId', q) } }, { $group: { _id: '$repId', intel: { $sum: 1 } } }];
+}
+
+/** Every actuals pipeline with the collection it runs on. */
+export const ACTUALS_PIPELINES: readonly { collection: CollectionName; build: (q: ActualsQuery) => PipelineStage[] }[] = [
+  { collection: 'activities', build: activityActualsPipeline },
+  { collection: 'deals', build: dealActualsPipeline },
+  { collection: 'activities', build: accountsServedPipeline },
+  { collection: 'deals', build: dueActualsPipeline },
+  { collection: 'payments', build: collectedActualsPipeline },
+  { collection: 'feedback', build: feedbackActualsPipeline },
+  { collection: 'peerReviews', build: peerActualsPipeline },
+  { collection: 'intel', build: intelActualsPipeline },
+];
+
+/** Adds the pipelines' outputs up per rep. */
+export function mergeActuals(outputs: readonly Record<string, unknown>[][]): Map<string, RawActuals> {
+  const out = new Map<string, RawActuals>();
+  for (const rows of outputs) {
+    for (const { _id, ...values } of rows) {
+      const rep = String(_id);
+      addActuals(out.get(rep) ?? out.set(rep, emptyActuals()).get(rep)!, values as Partial<RawActuals>);
+    }
+  }
+  return out;
+}
+
+const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Accounts whose name key contains the (already normalised) text, case-insensitively: the exact
+ * name first, then names starting with it, then the rest, each in name order. The text is
+ * escaped, so `.` or `*` in it match themselves.
+ */
+export function searchAccountsPipeline(key: string, limit: number): PipelineStage[] {
+  const text = escapeRegex(key);
+  const matches = (pattern: string) => ({ $regexMatch: { input: '$nameKey', regex: pattern, options: 'i' } });
+  return [
+    { $match: { nameKey: { $regex: text, $options: 'i' } } },
+    { $addFields: { _rank: { $cond: [matches(`^${text}$`), 0, { $cond: [matches(`^${text}`), 1, 2] }] } } },
+    { $sort: { _rank: 1, nameKey: 1, _id: 1 } },
+    { $limit: limit },
+    { $project: { _rank: 0 } },
+  ];
+}
+
+/** Each deal's amount and what its payments add up to; runs on deals. */
+export function dealBalancesPipeline(dealIds: readonly string[]): PipelineStage[] {
+  return [
+    { $match: { _id: { $in: [...dealIds] } } },
+    { $lookup: { from: 'payments', localField: '_id', foreignField: 'dealId', as: 'paid' } },
+    { $project: { _id: 0, dealId: '$_id', amountBase: 1, paidBase: { $sum: '$paid.amountBase' } } },
+  ];
+}

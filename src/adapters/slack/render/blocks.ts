@@ -1,0 +1,60 @@
+import type { types } from '@slack/bolt';
+
+type KnownBlock = types.KnownBlock;
+import { renderText } from '../../../views/render-text.js';
+import type { Block, View } from '../../../views/view.js';
+
+/**
+ * Platform-neutral views → Block Kit. Slack has no table block in messages, so tables are sent as
+ * aligned monospace text (rendered by the text renderer), split to stay under the 3,000-character
+ * limit of a section.
+ */
+const SECTION_LIMIT = 2900;
+export const MAX_MESSAGE_BLOCKS = 50;
+
+const plain = (text: string, max = 150) => ({ type: 'plain_text' as const, text: text.length > max ? `${text.slice(0, max - 1)}…` : text, emoji: true });
+const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
+
+/** Splits text into chunks under the limit, on line boundaries. */
+export function chunkLines(text: string, limit = SECTION_LIMIT): string[] {
+  const chunks: string[] = [];
+  let cur = '';
+  for (const line of text.split('\n')) {
+    if (cur && cur.length + line.length + 1 > limit) {
+      chunks.push(cur);
+      cur = '';
+    }
+    cur = cur ? `${cur}\n${line.slice(0, limit)}` : line.slice(0, limit);
+  }
+  if (cur) chunks.push(cur);
+  return chunks;
+}
+
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+export const escapeMrkdwn = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function toBlocks(b: Block): KnownBlock[] {
+  switch (b.type) {
+    case 'header':
+      return [{ type: 'header', text: plain(b.text) }];
+    case 'text':
+      return chunkLines(escapeMrkdwn(b.text)).map((c) => ({ type: 'section', text: mrkdwn(c) }));
+    case 'fields':
+      return [{ type: 'section', fields: b.fields.slice(0, 10).map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`)) }];
+    case 'table': {
+      const text = renderText({ title: '', blocks: [b] }).trimEnd();
+      return chunkLines(escapeMrkdwn(text), SECTION_LIMIT - 8).map((c) => ({ type: 'section', text: mrkdwn('```' + c + '```') }));
+    }
+    case 'context':
+      return chunkLines(escapeMrkdwn(b.text)).map((c) => ({ type: 'context', elements: [mrkdwn(c)] }));
+    case 'divider':
+      return [{ type: 'divider' }];
+  }
+}
+
+/** A view as Block Kit blocks (at most `max`, the last one saying the rest was cut). */
+export function viewToBlocks(view: View, max = MAX_MESSAGE_BLOCKS): KnownBlock[] {
+  const blocks = view.blocks.flatMap(toBlocks);
+  if (blocks.length <= max) return blocks;
+  return [...blocks.slice(0, max - 1), { type: 'context', elements: [mrkdwn('…')] }];
+}

@@ -1,0 +1,64 @@
+import { AppError } from '../../domain/errors.js';
+import { ROLES, type Person, type Role, type Team } from '../../domain/model/people.js';
+import type { AppDeps } from '../deps.js';
+import { requireRole } from '../guards.js';
+
+/** Every admin change is in the audit log: who did what to whom, and when. */
+async function audit(deps: AppDeps, actor: Person, action: string, subjectId: string, details: Record<string, unknown>): Promise<void> {
+  await deps.store.audit.insert({ id: deps.newId(), at: deps.clock.now().toISOString(), actorId: actor.id, action, subjectId, details });
+}
+
+async function subjectOf(deps: AppDeps, id: string): Promise<Person> {
+  const p = await deps.store.people.get(id);
+  if (!p) throw new AppError('NOT_FOUND', `no person ${id}`, { params: { messageId: 'error.unknownPerson' } });
+  return p;
+}
+
+/**
+ * `/appraisal-admin role @user manager|hr|rep|admin`: sets the person's role. A manager or HR may
+ * also sell, so `rep` is kept alongside `manager` when they had it; an admin cannot remove their
+ * own admin role (so the bot always keeps one).
+ */
+export async function grantRole(deps: AppDeps, actor: Person, input: { personId: string; role: string }): Promise<Person> {
+  requireRole(actor, ['admin'], 'grant roles');
+  if (!(ROLES as readonly string[]).includes(input.role)) {
+    throw new AppError('VALIDATION', `unknown role ${input.role}`, { params: { messageId: 'error.unknownRole', role: input.role, roles: ROLES.join(', ') }, issues: [{ path: 'role', message: `one of ${ROLES.join(', ')}` }] });
+  }
+  const role = input.role as Role;
+  const subject = await subjectOf(deps, input.personId);
+  if (subject.id === actor.id && role !== 'admin') {
+    throw new AppError('CONFLICT', 'an admin cannot remove their own admin role', { params: { messageId: 'error.selfDemote' } });
+  }
+  const roles: Role[] = role === 'manager' && subject.roles.includes('rep') ? ['manager', 'rep'] : [role];
+  const updated = await deps.store.people.put({ ...subject, roles });
+  await audit(deps, actor, 'role.grant', subject.id, { from: subject.roles, to: roles });
+  return updated;
+}
+
+/**
+ * `/appraisal-admin team @user <team> [manager @m]`: puts a person in a team (created on first
+ * use), optionally setting the team's manager, who then sees the team's scorecards.
+ */
+export async function assignTeam(deps: AppDeps, actor: Person, input: { personId: string; teamName: string; managerId?: string }): Promise<{ person: Person; team: Team; teamCreated: boolean }> {
+  requireRole(actor, ['admin'], 'assign teams');
+  const name = input.teamName.trim();
+  if (!name || name.length > 200) {
+    throw new AppError('VALIDATION', 'a team needs a name', { params: { messageId: 'error.teamName' }, issues: [{ path: 'team', message: 'give the team a name' }] });
+  }
+  const subject = await subjectOf(deps, input.personId);
+  const manager = input.managerId ? await subjectOf(deps, input.managerId) : undefined;
+  let [team] = await deps.store.teams.find({ name }, { limit: 1 });
+  const teamCreated = !team;
+  if (!team) team = await deps.store.teams.put({ id: deps.newId(), name, createdAt: deps.clock.now().toISOString() });
+  if (manager) {
+    team = await deps.store.teams.put({ ...team, managerId: manager.id });
+    if (!manager.roles.includes('manager')) await deps.store.people.put({ ...manager, roles: [...manager.roles, 'manager'] });
+  }
+  const person = await deps.store.people.put({
+    ...subject,
+    teamId: team.id,
+    ...(team.managerId && team.managerId !== subject.id ? { managerId: team.managerId } : {}),
+  });
+  await audit(deps, actor, 'team.assign', subject.id, { team: team.name, teamId: team.id, ...(manager ? { managerId: manager.id } : {}) });
+  return { person, team, teamCreated };
+}

@@ -1,0 +1,52 @@
+import { hasRole, type Person } from '../../domain/model/people.js';
+import type { Locale } from '../../domain/model/fields.js';
+import type { AppDeps } from '../deps.js';
+import { today } from '../guards.js';
+
+export interface PlatformProfile {
+  /** `slack:U…` or `lark:ou_…`. */
+  identity: string;
+  name: string;
+  locale?: Locale;
+  timeZone?: string;
+}
+
+/** Maps a platform locale (`zh-CN`, `zh_CN`, `en-US` …) to a supported one. */
+export function supportedLocale(platformLocale: string | undefined, fallback: Locale): Locale {
+  if (!platformLocale) return fallback;
+  return /^zh/i.test(platformLocale) ? 'zh-CN' : /^en/i.test(platformLocale) ? 'en' : fallback;
+}
+
+/**
+ * The person behind a platform user. The first interaction registers them: as an administrator
+ * when their id is in APPRAISAL_ADMINS, otherwise as a rep (admins change roles later). A known
+ * person's name, language and time zone follow the platform profile.
+ */
+export async function identify(deps: AppDeps, profile: PlatformProfile): Promise<{ person: Person; registered: boolean }> {
+  const isAdmin = deps.settings.admins.includes(profile.identity);
+  const known = await deps.store.personByIdentity(profile.identity);
+  if (known) {
+    const next: Person = {
+      ...known,
+      name: profile.name || known.name,
+      ...(profile.locale ? { locale: profile.locale } : {}),
+      ...(profile.timeZone ? { timeZone: profile.timeZone } : {}),
+      roles: isAdmin && !hasRole(known, 'admin') ? [...known.roles, 'admin'] : known.roles,
+    };
+    const changed = next.name !== known.name || next.locale !== known.locale || next.timeZone !== known.timeZone || next.roles.length !== known.roles.length;
+    return { person: changed ? await deps.store.people.put(next) : known, registered: false };
+  }
+  const person = await deps.store.people.put({
+    id: deps.newId(),
+    name: profile.name || profile.identity,
+    roles: isAdmin ? ['admin'] : ['rep'],
+    joinDate: today(deps),
+    identities: [profile.identity],
+    locale: profile.locale ?? 'en',
+    ...(profile.timeZone ? { timeZone: profile.timeZone } : {}),
+    active: true,
+    createdAt: deps.clock.now().toISOString(),
+  });
+  deps.logger.info({ personId: person.id, identity: profile.identity, admin: isAdmin }, 'registered a new person');
+  return { person, registered: true };
+}

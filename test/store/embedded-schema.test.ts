@@ -1,0 +1,45 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { columnsOf, migrate, MIGRATIONS, snake, tableName } from '../../src/adapters/embedded/schema.js';
+import { COLLECTION_NAMES, COLLECTIONS } from '../../src/domain/records.js';
+
+/**
+ * The registry says what can be queried, kept unique and referenced; the SQLite schema must have a
+ * generated column for each, or a registry change shipped without a migration would only fail at
+ * run time (a query on a missing column, a uniqueness nobody enforces).
+ */
+describe('embedded schema covers the registry', () => {
+  let db: Database.Database;
+  beforeEach(() => {
+    db = new Database(':memory:');
+    migrate(db);
+  });
+  afterEach(() => db.close());
+
+  it('is at the latest migration', () => {
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+    expect(migrate(db)).toBe(0);
+  });
+
+  it.each(COLLECTION_NAMES)('%s has a column for every indexed, unique and reference field', (name) => {
+    const spec = COLLECTIONS[name];
+    const fields = new Set<string>([...spec.indexed, ...spec.unique.flat(), ...Object.keys(spec.refs), 'requestId']);
+    const columns = columnsOf(db, name);
+    expect([...fields].filter((f) => !columns.has(snake(f)))).toEqual([]);
+  });
+
+  it.each(COLLECTION_NAMES)('%s enforces each unique key with a unique index', (name) => {
+    const indexes = db.prepare(`SELECT name FROM pragma_index_list(?) WHERE "unique" = 1`).all(tableName(name)) as { name: string }[];
+    const keys = indexes.map((i) => (db.prepare(`SELECT name FROM pragma_index_info(?)`).all(i.name) as { name: string }[]).map((c) => c.name).join(','));
+    for (const u of COLLECTIONS[name].unique) expect(keys).toContain(u.map(snake).join(','));
+    expect(keys).toContain('request_id');
+  });
+
+  it('has a side table for every unique array field', () => {
+    for (const name of COLLECTION_NAMES) {
+      for (const field of COLLECTIONS[name].uniqueArrays) {
+        expect(columnsOf(db, `${name}__${snake(field)}`)).toEqual(new Set(['value', 'id']));
+      }
+    }
+  });
+});

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Aggregator } from 'mingo';
+import type { PipelineStage } from 'mongoose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/adapters/embedded/sqlite-store.js';
+import { toDocument, fromDocument } from '../../src/adapters/mongo/documents.js';
+import {
+  accountsServedPipeline,
+  ACTUALS_PIPELINES,
+  dealBalancesPipeline,
+  mergeActuals,
+  searchAccountsPipeline,
+} from '../../src/adapters/mongo/pipelines.js';
+import { accountNameKey } from '../../src/domain/model/accounts.js';
+import { type CollectionName, validateRecord } from '../../src/domain/records.js';
+import type { ActualsQuery, Store } from '../../src/ports/store.js';
+import { byRep, EXPECTED, fixtureBatches, Q1, Q2, seedFixtures, YEAR } from './fixtures.js';
+
+/**
+ * The MongoDB store's pipelines, run through mingo (an in-memory implementation of MongoDB's
+ * aggregation language) over the fixture documents, must give what the embedded store's SQL gives
+ * on the same fixtures. This checks the pipelines' logic on every run without a MongoDB server;
+ * the contract run against a real server (mongo.test.ts) checks the rest.
+ */
+
+type Doc = Record<string, unknown>;
+
+/** The fixture records as the MongoDB store stores them: parsed by zod, id as `_id`. */
+function fixtureDocuments(): Record<string, Doc[]> {
+  const out: Record<string, Doc[]> = {};
+  for (const b of fixtureBatches({ cycles: true })) {
+    const docs = b.records.map((r) => toDocument(validateRecord(b.name, r) as Doc));
+    out[b.name] = [...(out[b.name] ?? []), ...docs];
+  }
+  return out;
+}
+
+/** Runs a pipeline on a fresh copy of the documents, resolving $unionWith / $lookup by name. */
+function run(collection: CollectionName, pipeline: PipelineStage[]): Doc[] {
+  const docs = fixtureDocuments();
+  const aggregator = new Aggregator(pipeline as unknown as Doc[], { collectionResolver: (name) => docs[name] ?? [] });
+  return aggregator.run(docs[collection] ?? []);
+}
+
+/** What the MongoDB store's periodActuals does, with mingo in place of the server. */
+const mingoActuals = (q: ActualsQuery) => mergeActuals(ACTUALS_PIPELINES.map((p) => run(p.collection, p.build(q))));
+
+let dir: string;
+let embedded: Store;
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-pipelines-'));
+  embedded = openSqliteStore({ dataDir: dir });
+  await seedFixtures(embedded, { cycles: true });
+});
+afterAll(async () => {
+  await embedded.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('MongoDB actuals pipelines (run through mingo)', () => {
+  const cases: [string, ActualsQuery, Record<string, unknown>][] = [
+    ['a quarter', Q1, EXPECTED.Q1],
+    ['the next quarter', Q2, EXPECTED.Q2],
+    ['a year', YEAR, EXPECTED.YEAR],
+  ];
+
+  it.each(cases)('give the embedded store’s actuals for %s, which are the hand-computed ones', async (_label, q, expected) => {
+    const fromMingo = byRep(mingoActuals(q));
+    expect(fromMingo).toEqual(byRep(await embedded.periodActuals(q)));
+    expect(fromMingo).toEqual(expected);
+  });
+
+  it('honour a rep filter, peer reviews by their recipient', async () => {
+    const q = { ...YEAR, repIds: ['rep-a', 'rep-c', 'nobody'] };
+    const fromMingo = byRep(mingoActuals(q));
+    expect(fromMingo).toEqual(byRep(await embedded.periodActuals(q)));
+    expect(Object.keys(fromMingo)).toEqual(['rep-a', 'rep-c']);
+    expect(mingoActuals({ ...Q1, repIds: [] }).size).toBe(0);
+  });
+
+  it('output one { _id: repId, figures } document per rep', () => {
+    expect(run('activities', accountsServedPipeline(Q1))).toEqual(
+      expect.arrayContaining([
+        { _id: 'rep-a', accountsServed: 3 },
+        { _id: 'rep-b', accountsServed: 1 },
+      ]),
+    );
+    for (const p of ACTUALS_PIPELINES) {
+      for (const row of run(p.collection, p.build(YEAR))) {
+        expect(typeof row._id).toBe('string');
+        for (const [k, v] of Object.entries(row)) if (k !== '_id') expect(typeof v).toBe('number');
+      }
+    }
+  });
+});
+
+describe('MongoDB account search and deal balance pipelines (run through mingo)', () => {
+  it.each(['acme', '  ACME  In', 'logistics', '100%', '%', 'delta_', '.*', 'zzz', ''])('search for "%s" matches the embedded store', async (text) => {
+    const fromMingo = run('accounts', searchAccountsPipeline(accountNameKey(text), 5)).map((d) => fromDocument(d));
+    expect(fromMingo).toEqual(await embedded.searchAccounts(text, 5));
+  });
+
+  it('deal balances match the embedded store', async () => {
+    const ids = ['deal-1', 'deal-2', 'deal-4', 'deal-6', 'deal-404'];
+    const fromMingo = new Map(run('deals', dealBalancesPipeline(ids)).map((r) => [r.dealId as string, r]));
+    expect(Object.fromEntries(fromMingo)).toEqual(Object.fromEntries(await embedded.dealBalances(ids)));
+    expect(fromMingo.get('deal-6')).toEqual({ dealId: 'deal-6', amountBase: 15000, paidBase: 0 });
+  });
+});
