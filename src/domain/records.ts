@@ -12,6 +12,7 @@ import {
 } from './model/cycle.js';
 import { ActivitySchema, DealSchema, FeedbackSchema, IntelSchema, PaymentSchema, PeerReviewSchema } from './model/entries.js';
 import { PersonSchema, TeamSchema } from './model/people.js';
+import { ProcessedEventSchema, SettingSchema } from './model/settings.js';
 import { TargetSchema } from './model/targets.js';
 import { KpiTemplateSchema } from './model/template.js';
 
@@ -39,6 +40,8 @@ export const COLLECTION_NAMES = [
   'plans',
   'awards',
   'audit',
+  'settings',
+  'processedEvents',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
@@ -135,6 +138,8 @@ export const COLLECTIONS = {
     indexed: ['periodKey', 'repId', 'state'],
   }),
   audit: spec({ schema: AuditEntrySchema, indexed: ['actorId', 'action', 'subjectId', 'at'] }),
+  settings: spec({ schema: SettingSchema }),
+  processedEvents: spec({ schema: ProcessedEventSchema, indexed: ['receivedAt'] }),
 } as const satisfies Record<CollectionName, CollectionSpec>;
 
 export type Collections = typeof COLLECTIONS;

@@ -117,6 +117,8 @@ export function fixtureBatches(options: { cycles?: boolean } = {}): Batch[] {
       batch('interviews', c.interviews),
       batch('plans', c.plans),
       batch('audit', c.audit),
+      batch('settings', c.settings),
+      batch('processedEvents', c.processedEvents),
     );
   }
   return out;

@@ -106,6 +106,8 @@ const V1: Record<string, TableDef> = {
   plans: { columns: ['periodKey', 'repId', 'managerId', 'state'], indexes: [['periodKey'], ['repId'], ['managerId'], ['state']], unique: [] },
   awards: { columns: ['periodKey', 'repId', 'state', 'grantedBy'], indexes: [['periodKey'], ['repId'], ['state'], ['grantedBy']], unique: [] },
   audit: { columns: ['actorId', 'action', 'subjectId', 'at'], indexes: [['actorId'], ['action'], ['subjectId'], ['at']], unique: [] },
+  settings: { columns: [], indexes: [], unique: [] },
+  processedEvents: { columns: ['receivedAt'], indexes: [['receivedAt']], unique: [] },
 };
 
 export interface Migration {

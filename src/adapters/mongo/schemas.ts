@@ -5,6 +5,7 @@ import { ROLES } from '../../domain/model/people.js';
 import { COLLECTION_NAMES, type CollectionName } from '../../domain/records.js';
 import { indexesFor } from './indexes.js';
 import { CYCLE_DEFINITIONS } from './cycle-schemas.js';
+import { SETTINGS_DEFINITIONS } from './settings-schemas.js';
 import { atMost, currency, id, identity, localDate, money, name, nonEmpty, oneOf, periodKey, rating, requestId, text, timestamp, wholeNumber } from './schema-fields.js';
 
 /**
@@ -109,7 +110,7 @@ const ENTRY_DEFINITIONS = {
   },
 } satisfies Partial<Record<CollectionName, SchemaDefinition>>;
 
-const DEFINITIONS: Record<CollectionName, SchemaDefinition> = { ...ENTRY_DEFINITIONS, ...CYCLE_DEFINITIONS };
+const DEFINITIONS: Record<CollectionName, SchemaDefinition> = { ...ENTRY_DEFINITIONS, ...CYCLE_DEFINITIONS, ...SETTINGS_DEFINITIONS };
 
 /** The collection's schema with its indexes. A new object on every call: models may not share one. */
 export function buildSchema(collection: CollectionName): Schema {

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './fields.js';
+
+/**
+ * Company settings changed in chat by administrators (channels, ranking privacy …). Each key's
+ * value has its own schema where it is read (application/settings.ts); stored here as JSON.
+ */
+export const SettingSchema = z.object({
+  id: z.string().regex(/^[a-z][a-zA-Z0-9.:_-]{0,63}$/),
+  value: z.json(),
+  updatedAt: Timestamp,
+  updatedBy: Id.optional(),
+});
+export type Setting = z.infer<typeof SettingSchema>;
+
+/**
+ * A platform event already handled (`slack:<event_id>`, `lark:<event_id>`): platforms redeliver
+ * events after a timeout, and a redelivery must not act twice.
+ */
+export const ProcessedEventSchema = z.object({
+  id: z.string().min(1).max(200),
+  receivedAt: Timestamp,
+});
+export type ProcessedEvent = z.infer<typeof ProcessedEventSchema>;
