@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { AppError } from '../domain/errors.js';
+import type { Person } from '../domain/model/people.js';
+import type { AppDeps } from './deps.js';
+import { requireRole } from './guards.js';
+
+/**
+ * Typed company settings kept in the store and changed in chat by administrators. Each key has a
+ * schema and a default; a stored value that no longer parses falls back to the default (and is
+ * logged) rather than breaking every command.
+ */
+
+export const CHANNEL_PURPOSES = ['intel', 'rankings', 'results', 'hr-private'] as const;
+export type ChannelPurpose = (typeof CHANNEL_PURPOSES)[number];
+
+/** Platform channel refs (`slack:C0123`, `lark:oc_abc`) per purpose; a platform reads its own. */
+const ChannelsSchema = z.record(z.enum(CHANNEL_PURPOSES), z.array(z.string().regex(/^(slack|lark|console):[A-Za-z0-9_-]+$/)).max(4));
+
+export const RANKING_MODES = ['full', 'rank_only', 'top_n', 'own_only'] as const;
+const RankingPrivacySchema = z.object({
+  /** full: names and scores; rank_only: names and ranks, no scores; top_n: the first N with scores; own_only: each sees only their own position. */
+  mode: z.enum(RANKING_MODES),
+  topN: z.number().int().min(1).max(100),
+  /** People who asked not to appear in shared rankings (they still see their own position). */
+  optOut: z.array(z.string()).max(10_000),
+});
+export type RankingPrivacy = z.infer<typeof RankingPrivacySchema>;
+
+const SETTINGS = {
+  channels: { schema: ChannelsSchema, default: {} as z.infer<typeof ChannelsSchema> },
+  'ranking.privacy': { schema: RankingPrivacySchema, default: { mode: 'full', topN: 10, optOut: [] } as RankingPrivacy },
+} as const;
+type SettingKey = keyof typeof SETTINGS;
+type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
+
+export async function readSetting<K extends SettingKey>(deps: Pick<AppDeps, 'store' | 'logger'>, key: K): Promise<SettingValue<K>> {
+  const stored = await deps.store.settings.get(key);
+  if (!stored) return SETTINGS[key].default as SettingValue<K>;
+  const parsed = SETTINGS[key].schema.safeParse(stored.value);
+  if (parsed.success) return parsed.data as SettingValue<K>;
+  deps.logger.warn({ key, issues: parsed.error.issues }, 'stored setting does not parse; using the default');
+  return SETTINGS[key].default as SettingValue<K>;
+}
+
+async function writeSetting<K extends SettingKey>(deps: AppDeps, actor: Person, key: K, value: SettingValue<K>): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  await deps.store.settings.put({ id: key, value: value as z.core.util.JSONType, updatedAt: at, updatedBy: actor.id });
+  await deps.store.audit.insert({ id: deps.newId(), at, actorId: actor.id, action: 'setting.change', subjectId: key, details: { value } });
+}
+
+/** The channels configured for a purpose on one platform (`slack`, `lark`), as platform ids. */
+export async function channelsFor(deps: Pick<AppDeps, 'store' | 'logger'>, purpose: ChannelPurpose, platform: string): Promise<string[]> {
+  const channels = await readSetting(deps, 'channels');
+  return (channels[purpose] ?? []).filter((c) => c.startsWith(`${platform}:`)).map((c) => c.slice(platform.length + 1));
+}
+
+/** `/appraisal-admin channel <purpose> #channel`: one channel per platform and purpose (replaced). */
+export async function setChannel(deps: AppDeps, actor: Person, input: { purpose: string; channel: string }): Promise<void> {
+  requireRole(actor, ['admin'], 'configure channels');
+  if (!(CHANNEL_PURPOSES as readonly string[]).includes(input.purpose)) {
+    throw new AppError('VALIDATION', `unknown channel purpose ${input.purpose}`, {
+      params: { messageId: 'error.unknownPurpose', purpose: input.purpose, purposes: CHANNEL_PURPOSES.join(', ') },
+      issues: [{ path: 'purpose', message: `choose one of ${CHANNEL_PURPOSES.join(', ')}` }],
+    });
+  }
+  const purpose = input.purpose as ChannelPurpose;
+  const platform = input.channel.split(':')[0]!;
+  const channels = await readSetting(deps, 'channels');
+  const next = { ...channels, [purpose]: [...(channels[purpose] ?? []).filter((c) => !c.startsWith(`${platform}:`)), input.channel] };
+  const parsed = ChannelsSchema.safeParse(next);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', `not a channel: ${input.channel}`, { params: { messageId: 'error.badChannel' }, issues: [{ path: 'channel', message: 'not a channel' }] });
+  }
+  await writeSetting(deps, actor, 'channels', parsed.data);
+}
+
+/** `/appraisal-admin ranking full|rank_only|top_n [N]|own_only`. */
+export async function setRankingPrivacy(deps: AppDeps, actor: Person, input: { mode: string; topN?: number }): Promise<RankingPrivacy> {
+  requireRole(actor, ['admin', 'hr'], 'change the ranking privacy');
+  const current = await readSetting(deps, 'ranking.privacy');
+  const parsed = RankingPrivacySchema.safeParse({ ...current, mode: input.mode, topN: input.topN ?? current.topN });
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', `unknown ranking mode ${input.mode}`, {
+      params: { messageId: 'error.rankingMode', modes: RANKING_MODES.join(', ') },
+      issues: [{ path: 'mode', message: `choose one of ${RANKING_MODES.join(', ')}` }],
+    });
+  }
+  await writeSetting(deps, actor, 'ranking.privacy', parsed.data);
+  return parsed.data;
+}
+
+/** A person leaves (or rejoins) shared rankings; they still see their own position. */
+export async function setRankingOptOut(deps: AppDeps, actor: Person, optOut: boolean): Promise<void> {
+  const current = await readSetting(deps, 'ranking.privacy');
+  const others = current.optOut.filter((id) => id !== actor.id);
+  await writeSetting(deps, actor, 'ranking.privacy', { ...current, optOut: optOut ? [...others, actor.id] : others });
+}
