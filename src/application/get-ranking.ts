@@ -1,0 +1,67 @@
+import { AppError } from '../domain/errors.js';
+import type { Person } from '../domain/model/people.js';
+import type { RankEntry } from '../domain/scoring/ranking.js';
+import type { Period } from '../domain/period.js';
+import type { AppDeps } from './deps.js';
+import { seesEveryone } from './permissions.js';
+import { scorePeriod } from './score-period.js';
+import { readSetting, type RankingPrivacy } from './settings.js';
+
+export interface RankingResult {
+  period: Period;
+  team: { id: string; name: string } | null;
+  /** The privacy mode that shaped this answer ('full' for HR and admins). */
+  mode: RankingPrivacy['mode'];
+  showScores: boolean;
+  entries: RankEntry[];
+  /** The viewer's own place, when they are ranked. */
+  own: RankEntry | null;
+  rankedCount: number;
+  teamNames: Map<string, string>;
+  /** Reps without records (only shown to HR, admins and managers). */
+  unrankedNames: string[];
+}
+
+/**
+ * `/ranking [team] [period]`, as the privacy setting allows: full scores, ranks only, the top N,
+ * or only the viewer's own position. People who opted out are left out of shared lists. HR and
+ * admins always see the full ranking; everyone always sees their own place.
+ */
+export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'>, actor: Person, input: { period: Period; teamName?: string }): Promise<RankingResult> {
+  const teams = await deps.store.teams.find();
+  const teamNames = new Map(teams.map((t) => [t.id, t.name]));
+  let team: RankingResult['team'] = null;
+  if (input.teamName) {
+    const wanted = input.teamName.trim().toLowerCase();
+    const found = teams.find((t) => t.name.toLowerCase() === wanted) ?? teams.find((t) => t.name.toLowerCase().includes(wanted));
+    if (!found) {
+      throw new AppError('NOT_FOUND', `no team matches ${input.teamName}`, {
+        params: { messageId: 'error.unknownTeam', team: input.teamName, teams: teams.map((t) => t.name).join(', ') },
+      });
+    }
+    team = { id: found.id, name: found.name };
+  }
+  const scores = await scorePeriod(deps, input.period);
+  const privacy = await readSetting(deps, 'ranking.privacy');
+  const privileged = seesEveryone(actor);
+  const mode = privileged ? 'full' : privacy.mode;
+  const optedOut = new Set(privileged ? [] : privacy.optOut);
+
+  let all = scores.ranking.ranked;
+  if (team) all = all.filter((e) => e.teamId === team!.id).map((e) => ({ ...e, rank: e.teamRank }));
+  const own = all.find((e) => e.repId === actor.id) ?? null;
+  const shared = all.filter((e) => !optedOut.has(e.repId) || e.repId === actor.id);
+  const entries = mode === 'own_only' ? (own ? [own] : []) : mode === 'top_n' ? shared.filter((e) => e.rank <= privacy.topN) : shared;
+  const showsMissing = privileged || actor.roles.includes('manager');
+  return {
+    period: input.period,
+    team,
+    mode,
+    showScores: mode === 'full' || mode === 'top_n',
+    entries,
+    own,
+    rankedCount: all.length,
+    teamNames,
+    unrankedNames: showsMissing ? scores.ranking.unranked.filter((u) => !team || u.teamId === team.id).map((u) => u.name) : [],
+  };
+}
