@@ -13,6 +13,8 @@ export interface RankingResult {
   /** The privacy mode that shaped this answer ('full' for HR and admins). */
   mode: RankingPrivacy['mode'];
   showScores: boolean;
+  /** Set when the list was cut to the top N. */
+  topN: number | null;
   entries: RankEntry[];
   /** The viewer's own place, when they are ranked. */
   own: RankEntry | null;
@@ -58,6 +60,7 @@ export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger
     team,
     mode,
     showScores: mode === 'full' || mode === 'top_n',
+    topN: mode === 'top_n' ? privacy.topN : null,
     entries,
     own,
     rankedCount: all.length,

@@ -14,7 +14,7 @@ export const CHANNEL_PURPOSES = ['intel', 'rankings', 'results', 'hr-private'] a
 export type ChannelPurpose = (typeof CHANNEL_PURPOSES)[number];
 
 /** Platform channel refs (`slack:C0123`, `lark:oc_abc`) per purpose; a platform reads its own. */
-const ChannelsSchema = z.record(z.enum(CHANNEL_PURPOSES), z.array(z.string().regex(/^(slack|lark|console):[A-Za-z0-9_-]+$/)).max(4));
+const ChannelsSchema = z.partialRecord(z.enum(CHANNEL_PURPOSES), z.array(z.string().regex(/^(slack|lark|console):[A-Za-z0-9_-]+$/)).max(4));
 
 export const RANKING_MODES = ['full', 'rank_only', 'top_n', 'own_only'] as const;
 const RankingPrivacySchema = z.object({

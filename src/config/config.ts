@@ -96,6 +96,31 @@ const EnvSchema = z.object({
       message: fix('LOG_LEVEL', 'is not a log level', 'use one of trace, debug, info, warn, error, fatal, silent'),
     })
     .default('info'),
+  SLACK_BOT_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^xoxb-/.test(v), {
+      message: fix('SLACK_BOT_TOKEN', 'is not a bot token', 'copy the "Bot User OAuth Token" (xoxb-…) from your Slack app\'s OAuth & Permissions page'),
+    }),
+  SLACK_SIGNING_SECRET: z.string().trim().optional().transform((v) => v || undefined),
+  SLACK_APP_TOKEN: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^xapp-/.test(v), {
+      message: fix('SLACK_APP_TOKEN', 'is not an app-level token', 'create one with the connections:write scope under Basic Information → App-Level Tokens (xapp-…), or leave it empty for HTTP mode'),
+    }),
+  SLACK_API_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined)
+    .refine((v) => v === undefined || /^https?:\/\/\S+\/$/.test(v), {
+      message: fix('SLACK_API_URL', 'is not a base URL ending in /', 'leave it empty for https://slack.com/api/, or set a proxy such as http://proxy:8080/api/'),
+    }),
   LOG_FORMAT: z.enum(['json', 'pretty'], { message: fix('LOG_FORMAT', 'must be json or pretty', 'use json in production, pretty on a laptop') }).default('json'),
 });
 
@@ -111,6 +136,8 @@ export interface Config {
   defaultLocale: (typeof LOCALES)[number];
   port: number;
   log: { level: string; format: 'json' | 'pretty' };
+  /** Set when Slack is configured: HTTP mode, or Socket Mode when an app token is given. */
+  slack: { botToken: string; signingSecret: string; appToken: string | undefined; apiUrl: string | undefined } | undefined;
 }
 
 /** Parses the environment once. Throws CONFIG with one line per wrong setting. */
@@ -126,6 +153,21 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     });
   }
   const e = result.data;
+  const problems: string[] = [];
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push(fix('SLACK_SIGNING_SECRET', 'is required with SLACK_BOT_TOKEN', 'copy the Signing Secret from your Slack app\'s Basic Information page'));
+  }
+  if (!e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) {
+    problems.push(fix('SLACK_BOT_TOKEN', 'is required to connect to Slack', 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, or remove the other SLACK_ settings'));
+  }
+  if (e.SLACK_BOT_TOKEN && e.APPRAISAL_ADMINS.length === 0) {
+    problems.push(fix('APPRAISAL_ADMINS', 'is required once a chat platform is connected (nobody could grant roles)', 'set it to your own id, e.g. APPRAISAL_ADMINS=slack:U0123ABC'));
+  }
+  if (problems.length > 0) {
+    throw new AppError('CONFIG', `The configuration is not valid:\n  ${problems.join('\n  ')}`, {
+      issues: problems.map((p) => ({ path: p.split(':')[0]!, message: p })),
+    });
+  }
   return {
     companyTimeZone: e.COMPANY_TIMEZONE,
     dataDir: e.DATA_DIR,
@@ -137,6 +179,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     port: e.PORT,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    slack: e.SLACK_BOT_TOKEN
+      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET!, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      : undefined,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Block, View } from './view.js';
+import type { Block, Button, View } from './view.js';
 
 /**
  * Renders a view as plain text for a terminal (the report CLI, the local console). Column widths
@@ -17,6 +17,9 @@ const pad = (s: string, width: number, align: 'left' | 'right' = 'left'): string
   const fill = ' '.repeat(Math.max(0, width - cellWidth(s)));
   return align === 'right' ? fill + s : s + fill;
 };
+
+/** Buttons as "[Edit] [Delete]": a terminal cannot click, but the reader sees what is offered. */
+const buttons = (list: readonly Button[]): string => list.map((x) => `[${x.label}]`).join(' ');
 
 function renderBlock(b: Block): string {
   switch (b.type) {
@@ -40,6 +43,10 @@ function renderBlock(b: Block): string {
       const line = (cells: string[]): string => cells.map((c, i) => pad(c, widths[i]!, b.columns[i]!.align)).join('  ').trimEnd();
       return [line(b.columns.map((c) => c.label)), widths.map((w) => '─'.repeat(w)).join('  '), ...b.rows.map(line)].join('\n');
     }
+    case 'actions':
+      return buttons(b.buttons);
+    case 'item':
+      return b.buttons.length ? `${b.text}  ${buttons(b.buttons)}` : b.text;
   }
 }
 

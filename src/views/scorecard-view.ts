@@ -100,7 +100,8 @@ export function explainLine(ctx: ViewContext, line: IndicatorLine): string {
   return t(locale, 'scorecard.formula', { indicator: t(locale, `indicator.${line.key}`), formula: parts.join(t(locale, 'list.separator')) });
 }
 
-function pacingBlocks(ctx: ViewContext, report: ScorecardReport): Block[] {
+/** While the period runs: each additive indicator's pace, the projected total, and what reaches the next grade. */
+export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pacing'>): Block[] {
   const p = report.pacing;
   if (!p) return [];
   const { locale } = ctx;

@@ -8,7 +8,22 @@ export type Block =
   | { type: 'fields'; fields: { label: string; value: string }[] }
   | { type: 'table'; columns: { label: string; align?: 'left' | 'right' }[]; rows: string[][] }
   | { type: 'context'; text: string }
-  | { type: 'divider' };
+  | { type: 'divider' }
+  /** A row of buttons ("Log a visit", "Log a deal"). */
+  | { type: 'actions'; buttons: Button[] }
+  /** One line of a list with its own buttons (an entry with Edit / Delete); no buttons when locked. */
+  | { type: 'item'; text: string; buttons: Button[] };
+
+export interface Button {
+  /** Names the action to the platform's click handler (Slack `action_id`), e.g. `entry.delete`. */
+  id: string;
+  label: string;
+  /** Comes back with the click, e.g. `{"kind":"visit","id":"…"}` for an entry's buttons. */
+  value: string;
+  style?: 'primary' | 'danger';
+  /** Ask before acting, in the user's language (destructive actions). */
+  confirm?: { title: string; text: string; confirm: string; deny: string };
+}
 
 export interface View {
   title: string;

@@ -25,7 +25,26 @@ describe('loadConfig', () => {
       defaultLocale: 'en',
       port: 3000,
       log: { level: 'info', format: 'json' },
+      slack: undefined,
     });
+  });
+
+  it('configures Slack in HTTP mode, and Socket Mode with an app token', () => {
+    const base = { SLACK_BOT_TOKEN: 'xoxb-1-2-abc', SLACK_SIGNING_SECRET: 'shh', APPRAISAL_ADMINS: 'slack:U0ADMIN' };
+    expect(loadConfig(base).slack).toEqual({ botToken: 'xoxb-1-2-abc', signingSecret: 'shh', appToken: undefined, apiUrl: undefined });
+    expect(loadConfig({ ...base, SLACK_APP_TOKEN: 'xapp-1-x', SLACK_API_URL: 'http://127.0.0.1:9/api/' }).slack).toMatchObject({ appToken: 'xapp-1-x', apiUrl: 'http://127.0.0.1:9/api/' });
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', APPRAISAL_ADMINS: 'slack:U0A' }, /SLACK_SIGNING_SECRET: is required with SLACK_BOT_TOKEN/],
+    [{ SLACK_SIGNING_SECRET: 'x' }, /SLACK_BOT_TOKEN: is required to connect to Slack/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'x' }, /APPRAISAL_ADMINS: is required once a chat platform is connected/],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token', SLACK_SIGNING_SECRET: 'x', APPRAISAL_ADMINS: 'slack:U0A' }, /SLACK_BOT_TOKEN: is not a bot token/],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'x', SLACK_APP_TOKEN: 'xoxb-2', APPRAISAL_ADMINS: 'slack:U0A' }, /SLACK_APP_TOKEN: is not an app-level token/],
+  ])('refuses an incomplete Slack configuration (%#)', (env, message) => {
+    const e = configError(env as Record<string, string>);
+    expect(e.code).toBe('CONFIG');
+    expect(e.message).toMatch(message);
   });
 
   it('reads every setting', () => {

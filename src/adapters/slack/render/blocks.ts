@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 
 type KnownBlock = types.KnownBlock;
 import { renderText } from '../../../views/render-text.js';
-import type { Block, View } from '../../../views/view.js';
+import type { Block, Button, View } from '../../../views/view.js';
 
 /**
  * Platform-neutral views → Block Kit. Slack has no table block in messages, so tables are sent as
@@ -11,6 +11,8 @@ import type { Block, View } from '../../../views/view.js';
  */
 const SECTION_LIMIT = 2900;
 export const MAX_MESSAGE_BLOCKS = 50;
+/** The App Home tab (views.publish) takes up to 100 blocks. */
+export const MAX_HOME_BLOCKS = 100;
 
 const plain = (text: string, max = 150) => ({ type: 'plain_text' as const, text: text.length > max ? `${text.slice(0, max - 1)}…` : text, emoji: true });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn' as const, text });
@@ -49,7 +51,40 @@ function toBlocks(b: Block): KnownBlock[] {
       return chunkLines(escapeMrkdwn(b.text)).map((c) => ({ type: 'context', elements: [mrkdwn(c)] }));
     case 'divider':
       return [{ type: 'divider' }];
+    case 'actions':
+      return b.buttons.length ? [{ type: 'actions', elements: b.buttons.slice(0, 25).map(toButton) }] : [];
+    case 'item': {
+      // One line per entry: the first button (Edit) sits beside the text as the section's accessory;
+      // any others (Delete, with its confirm dialog) follow in an actions block right below, so a
+      // destructive button is never the one next to the text. An overflow menu was not used: its
+      // confirm dialog would apply to Edit as well, and its options cannot carry their own action_id.
+      const [first, ...rest] = b.buttons;
+      const section: KnownBlock = { type: 'section', text: mrkdwn(escapeMrkdwn(b.text).slice(0, SECTION_LIMIT)), ...(first ? { accessory: toButton(first) } : {}) };
+      return rest.length ? [section, { type: 'actions', elements: rest.slice(0, 25).map(toButton) }] : [section];
+    }
   }
+}
+
+/** A neutral button as a Block Kit button: action_id is the button id, value comes back with the click. */
+function toButton(b: Button): types.Button {
+  return {
+    type: 'button',
+    action_id: b.id,
+    text: plain(b.label, 75),
+    value: b.value.slice(0, 2000),
+    ...(b.style ? { style: b.style } : {}),
+    ...(b.confirm
+      ? {
+          confirm: {
+            title: plain(b.confirm.title, 100),
+            text: plain(b.confirm.text, 300),
+            confirm: plain(b.confirm.confirm, 30),
+            deny: plain(b.confirm.deny, 30),
+            ...(b.style ? { style: b.style } : {}),
+          },
+        }
+      : {}),
+  };
 }
 
 /** A view as Block Kit blocks (at most `max`, the last one saying the rest was cut). */

@@ -1,0 +1,104 @@
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { AppDeps } from '../../application/deps.js';
+import { isAppError } from '../../domain/errors.js';
+import type { Locale } from '../../domain/model/fields.js';
+import type { Logger } from '../../ports/logger.js';
+import type { RequestListener } from '../http/server.js';
+import { SlackActors } from './actors.js';
+import type { SlackContext } from './context.js';
+import { registerAdminCommand } from './listeners/admin-command.js';
+import { registerEntryCommands } from './listeners/entry-commands.js';
+import { registerEntrySubmissions } from './listeners/entry-submissions.js';
+import { registerOptions } from './listeners/options.js';
+import { registerReportCommands } from './listeners/report-commands.js';
+
+export interface SlackOptions {
+  botToken: string;
+  signingSecret: string;
+  /** Socket Mode when set (no public URL needed). */
+  appToken?: string | undefined;
+  /** Web API base URL, e.g. a loopback fake in tests or an API proxy. */
+  apiUrl?: string | undefined;
+  defaultLocale: Locale;
+  /** Wait for listeners before answering HTTP (tests, serverless). Default false: ack first. */
+  processBeforeResponse?: boolean;
+  /** Web API retries; Slack's default is 10 over ~30 minutes. */
+  retries?: number;
+}
+
+export interface SlackAdapter {
+  app: App;
+  /** The HTTP listener to mount at `/slack/events` (HTTP mode only). */
+  listener: RequestListener | undefined;
+  /** Connects Socket Mode (no-op in HTTP mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Bolt's logger, fed into ours. */
+function boltLogger(logger: Logger) {
+  const log = logger.child({ platform: 'slack', component: 'bolt' });
+  return {
+    debug: (...m: unknown[]) => log.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => log.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => log.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => log.error(m.map(String).join(' ')),
+    setLevel: () => {},
+    getLevel: () => LogLevel.INFO,
+    setName: () => {},
+  };
+}
+
+/**
+ * The Slack app: Bolt with its listeners registered, thin (payload → use case → view). HTTP mode
+ * hands back a request listener to mount on the shared server; Socket Mode connects on start().
+ */
+export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackAdapter {
+  const logger = deps.logger.child({ platform: 'slack' });
+  const receiver: Receiver = options.appToken
+    ? new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(logger) })
+    : new HTTPReceiver({ signingSecret: options.signingSecret, processBeforeResponse: options.processBeforeResponse ?? false, logger: boltLogger(logger) });
+  const app = new App({
+    token: options.botToken,
+    receiver,
+    logger: boltLogger(logger),
+    clientOptions: {
+      ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
+      retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+    },
+  });
+  const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors: new SlackActors(deps, app.client, options.defaultLocale) };
+
+  // Slack redelivers events after a timeout (X-Slack-Retry-Num): handle each event_id once.
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId) {
+      try {
+        await deps.store.processedEvents.insert({ id: `slack:${eventId}`, receivedAt: deps.clock.now().toISOString() });
+      } catch (e) {
+        if (isAppError(e) && e.code === 'CONFLICT') return logger.debug({ eventId }, 'duplicate event skipped');
+        throw e;
+      }
+    }
+    await next();
+  });
+  registerEntryCommands(app, ctx);
+  registerEntrySubmissions(app, ctx);
+  registerOptions(app, ctx);
+  registerReportCommands(app, ctx);
+  registerAdminCommand(app, ctx);
+  app.error(async (e) => {
+    logger.error({ err: e }, 'unhandled Slack listener error');
+  });
+
+  return {
+    app,
+    listener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    start: async () => {
+      if (receiver instanceof SocketModeReceiver) await app.start();
+    },
+    stop: async () => {
+      if (receiver instanceof SocketModeReceiver) await app.stop();
+    },
+  };
+}

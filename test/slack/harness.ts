@@ -1,0 +1,116 @@
+import type http from 'node:http';
+import { createHttpServer, close, listen } from '../../src/adapters/http/server.js';
+import { createSlackAdapter } from '../../src/adapters/slack/slack-app.js';
+import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { silentLogger } from '../../src/ports/logger.js';
+import { smallOrg } from '../helpers/org.js';
+import { testDeps } from '../helpers/temp-store.js';
+import { FakeSlack } from './fake-slack.js';
+import { commandBody, payloadBody, postSigned, type SignedPost } from './signing.js';
+
+export const SECRET = 'test-signing-secret';
+
+/** Slack users of the test workspace and the people they are (smallOrg ids). */
+export const USERS = {
+  UANN: { person: 'ann', name: 'Ann Lee', locale: 'en-US' },
+  UBOB: { person: 'bob', name: 'Bob Wu', locale: 'zh-CN' },
+  UCAT: { person: 'cat', name: 'Cat Xu', locale: 'en-US' },
+  UMGR: { person: 'mgr', name: 'Mia Manager', locale: 'en-US' },
+  UHR: { person: 'hr', name: 'Hana HR', locale: 'en-US' },
+} as const;
+export const ADMIN = 'UADMIN';
+
+export type FieldValue = { text: string } | { option: string } | { date: string } | { number: string };
+
+/** Builds `view.state.values` the way Slack sends it for our input blocks (block_id = action_id = field). */
+export function stateValues(values: Record<string, FieldValue | undefined>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [field, v] of Object.entries(values)) {
+    if (!v) out[field] = { [field]: { type: 'plain_text_input', value: null } };
+    else if ('text' in v) out[field] = { [field]: { type: 'plain_text_input', value: v.text } };
+    else if ('number' in v) out[field] = { [field]: { type: 'number_input', value: v.number } };
+    else if ('date' in v) out[field] = { [field]: { type: 'datepicker', selected_date: v.date } };
+    else out[field] = { [field]: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: v.option }, value: v.option } } };
+  }
+  return out;
+}
+
+export interface Harness {
+  fake: FakeSlack;
+  deps: ReturnType<typeof testDeps>;
+  url: string;
+  command(user: string, command: string, text?: string, opts?: { responseId?: string }): Promise<SignedPost>;
+  submit(user: string, form: string, values: Record<string, FieldValue | undefined>, opts?: { viewId?: string; meta?: object }): Promise<SignedPost>;
+  interactive(payload: unknown): Promise<SignedPost>;
+  event(event: object, eventId: string, headers?: Record<string, string>): Promise<SignedPost>;
+  close(): Promise<void>;
+}
+
+let seq = 0;
+
+export async function startHarness(opts: { processBeforeResponse?: boolean } = {}): Promise<Harness> {
+  const fake = new FakeSlack();
+  await fake.start();
+  for (const [id, u] of Object.entries(USERS)) fake.addUser({ id, name: u.name, locale: u.locale, tz: 'Asia/Shanghai' });
+  fake.addUser({ id: ADMIN, name: 'Ada Admin', locale: 'en-US' });
+  const deps = testDeps('2026-11-26T02:00:00Z');
+  deps.settings.admins = [`slack:${ADMIN}`];
+  deps.settings.fxRates = { CNY: 1, USD: 7.1 };
+  await smallOrg(deps.store);
+  await ensureDefaultTemplate(deps);
+  for (const [id, u] of Object.entries(USERS)) {
+    const p = (await deps.store.people.get(u.person))!;
+    await deps.store.people.put({ ...p, identities: [`slack:${id}`] });
+  }
+  const adapter = createSlackAdapter(deps, {
+    botToken: 'xoxb-test-token',
+    signingSecret: SECRET,
+    apiUrl: fake.apiUrl,
+    defaultLocale: 'en',
+    processBeforeResponse: opts.processBeforeResponse ?? true,
+    retries: 0,
+  });
+  const server: http.Server = createHttpServer(new Map([['/slack/events', adapter.listener!]]), silentLogger);
+  const port = await listen(server, 0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  return {
+    fake,
+    deps,
+    url,
+    command: (user, command, text = '', o = {}) =>
+      postSigned(url, SECRET, commandBody({ command, text, user_id: user, response_url: fake.responseUrl(o.responseId ?? `${command.slice(1)}-${++seq}`) })),
+    submit: (user, form, values, o = {}) =>
+      postSigned(
+        url,
+        SECRET,
+        payloadBody({
+          type: 'view_submission',
+          team: { id: 'T0FAKE', domain: 'fake' },
+          user: { id: user, name: user.toLowerCase(), team_id: 'T0FAKE' },
+          api_app_id: 'A0APP',
+          token: 'legacy',
+          trigger_id: `trigger-${++seq}`,
+          view: {
+            id: o.viewId ?? `V${++seq}`,
+            team_id: 'T0FAKE',
+            type: 'modal',
+            callback_id: `form:${form}`,
+            private_metadata: JSON.stringify(o.meta ?? { r: fake.responseUrl(`form-${seq}`), c: 'C0SALES' }),
+            blocks: [],
+            state: { values: stateValues(values) },
+          },
+        }),
+      ),
+    interactive: (payload) => postSigned(url, SECRET, payloadBody(payload)),
+    event: (event, eventId, headers = {}) =>
+      postSigned(url, SECRET, JSON.stringify({ token: 'legacy', team_id: 'T0FAKE', api_app_id: 'A0APP', type: 'event_callback', event_id: eventId, event_time: 1_764_000_000, event }), {
+        contentType: 'application/json',
+        headers,
+      }),
+    close: async () => {
+      await close(server);
+      await fake.stop();
+      await deps.cleanup();
+    },
+  };
+}
