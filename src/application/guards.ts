@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.js';
 import { todayIn, type LocalDate } from '../domain/dates.js';
 import { hasRole, type Person, type Role } from '../domain/model/people.js';
-import { quarterOf, previousPeriod } from '../domain/period.js';
+import { quarterOf, previousPeriod, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
 
 /** Refuses an actor without any of the roles. */
@@ -28,15 +28,23 @@ export async function assertDateOpen(deps: Pick<AppDeps, 'store' | 'clock' | 'se
       issues: [{ path: field, message: 'must not be in the future' }],
     });
   }
-  const current = quarterOf(now);
   const period = quarterOf(date);
-  const closedCycle = (await deps.store.cycles.find({ periodKey: period.key }, { limit: 1 })).find((c) => c.state === 'published' || c.state === 'closed');
-  if (period.from < previousPeriod(current).from || closedCycle) {
+  if (!(await isPeriodOpen(deps, period))) {
     throw new AppError('VALIDATION', `${field} ${date} is in ${period.key}, which is closed for entries`, {
       params: { messageId: 'error.periodClosed', date, period: period.key },
       issues: [{ path: field, message: `${period.key} is closed for entries` }],
     });
   }
+}
+
+/**
+ * Whether entries in this quarter may still be added, changed or deleted: the current quarter, or
+ * the previous one while its review cycle is neither published nor closed.
+ */
+export async function isPeriodOpen(deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, period: Period): Promise<boolean> {
+  if (period.from < previousPeriod(quarterOf(today(deps))).from) return false;
+  const cycles = await deps.store.cycles.find({ periodKey: period.key }, { limit: 1 });
+  return !cycles.some((c) => c.state === 'published' || c.state === 'closed');
 }
 
 /** A NOT_FOUND / VALIDATION error for a form field pointing at something unknown. */

@@ -68,7 +68,8 @@ export async function startHarness(opts: { processBeforeResponse?: boolean } = {
     apiUrl: fake.apiUrl,
     defaultLocale: 'en',
     processBeforeResponse: opts.processBeforeResponse ?? true,
-    retries: 0,
+    // One retry, so a 429 is retried after its Retry-After; a dead fake cannot stall a test.
+    retries: 1,
   });
   const server: http.Server = createHttpServer(new Map([['/slack/events', adapter.listener!]]), silentLogger);
   const port = await listen(server, 0, '127.0.0.1');

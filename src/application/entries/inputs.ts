@@ -75,3 +75,16 @@ export const PeerReviewInput = z.object({
   comment: Text(4000).default(''),
 });
 export type PeerReviewInput = z.input<typeof PeerReviewInput>;
+
+/**
+ * Editing an entry submits the same form as logging it. Its requestId may be left out: the edited
+ * entry keeps its own id, requestId, author and creation time.
+ */
+export const EditInputs = {
+  visit: VisitInput.partial({ requestId: true }),
+  deal: DealInput.partial({ requestId: true }),
+  payment: PaymentInput.partial({ requestId: true }),
+  feedback: FeedbackInput.partial({ requestId: true }),
+  intel: IntelInput.partial({ requestId: true }),
+} as const;
+export type EditInput<K extends keyof typeof EditInputs> = z.input<(typeof EditInputs)[K]>;

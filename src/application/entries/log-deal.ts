@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import { addDays } from '../../domain/dates.js';
 import type { Deal } from '../../domain/model/entries.js';
@@ -28,10 +29,15 @@ export function toBase(deps: Pick<AppDeps, 'settings'>, amount: number, currency
   return Math.round(amount * rate * 100) / 100;
 }
 
-/** `/deal`: records a signed deal; the account's first deal marks it won (a new customer). */
-export async function logDeal(deps: AppDeps, actor: Person, raw: DealInput): Promise<DealLogged> {
-  requireRole(actor, ['rep', 'manager'], 'log deals');
-  const input = parseInput(DealInput, raw);
+/** A deal's stored fields, apart from who, which account, the first-win flag and the record's identity. */
+export type DealFields = Omit<Deal, 'id' | 'repId' | 'accountId' | 'firstWin' | 'requestId' | 'createdAt'>;
+
+/**
+ * Checks a deal form's input and returns the fields to store: the same rules for a new deal and an
+ * edited one. The signed date defaults to today and must be open; the due date defaults to the
+ * payment terms and must not be before signing; the amount is converted at the configured rate.
+ */
+export async function dealFields(deps: AppDeps, input: Omit<z.output<typeof DealInput>, 'requestId' | 'account'>): Promise<DealFields> {
   const signedDate = input.signedDate ?? today(deps);
   await assertDateOpen(deps, signedDate, 'signedDate');
   const dueDate = input.dueDate ?? addDays(signedDate, deps.settings.paymentTermsDays);
@@ -40,6 +46,14 @@ export async function logDeal(deps: AppDeps, actor: Person, raw: DealInput): Pro
   }
   const currency = input.currency ?? deps.settings.baseCurrency;
   const amountBase = toBase(deps, input.amount, currency);
+  return { amount: input.amount, currency, amountBase, units: input.units, product: input.product, signedDate, dueDate };
+}
+
+/** `/deal`: records a signed deal; the account's first deal marks it won (a new customer). */
+export async function logDeal(deps: AppDeps, actor: Person, raw: DealInput): Promise<DealLogged> {
+  requireRole(actor, ['rep', 'manager'], 'log deals');
+  const input = parseInput(DealInput, raw);
+  const fields = await dealFields(deps, input);
 
   const [prior] = await deps.store.deals.find({ requestId: input.requestId }, { limit: 1 });
   if (prior) {
@@ -52,19 +66,13 @@ export async function logDeal(deps: AppDeps, actor: Person, raw: DealInput): Pro
     id: deps.newId(),
     repId: actor.id,
     accountId: account.id,
-    amount: input.amount,
-    currency,
-    amountBase,
-    units: input.units,
-    product: input.product,
-    signedDate,
-    dueDate,
+    ...fields,
     firstWin,
     requestId: input.requestId,
     createdAt: deps.clock.now().toISOString(),
   });
   if (created && firstWin && !account.firstWonDate) {
-    await deps.store.accounts.put({ ...account, firstWonDate: signedDate, firstWonBy: actor.id });
+    await deps.store.accounts.put({ ...account, firstWonDate: fields.signedDate, firstWonBy: actor.id });
   }
   return { deal: record, accountName: account.name, created, newCustomer: firstWin };
 }

@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/errors.js';
-import type { Payment } from '../../domain/model/entries.js';
+import type { LocalDate } from '../../domain/dates.js';
+import type { Deal, Payment } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { assertDateOpen, requireRole, today, unknownRef } from '../guards.js';
@@ -11,8 +12,9 @@ import { keyedLock } from '../keyed-lock.js';
  * Payments on one deal are checked and stored one at a time in this process. With several
  * replicas on MongoDB two simultaneous payments on the same deal could still both pass the check;
  * that needs a conditional update in the store (a paid-so-far counter on the deal), not done yet.
+ * Editing a payment (edit-entry.ts) takes the same lock.
  */
-const perDeal = keyedLock();
+export const perDeal = keyedLock();
 
 export interface PaymentLogged {
   payment: Payment;
@@ -33,7 +35,8 @@ export interface OpenDeal {
   outstanding: number;
 }
 
-const round2 = (x: number): number => Math.round(x * 100) / 100;
+/** Money rounded to cents. */
+export const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** The rep's deals with an amount still due (for the `/payment` form's choice). */
 export async function openDeals(deps: Pick<AppDeps, 'store'>, repId: string): Promise<OpenDeal[]> {
@@ -47,40 +50,57 @@ export async function openDeals(deps: Pick<AppDeps, 'store'>, repId: string): Pr
     .filter((d) => d.outstanding > 0.005);
 }
 
+/** What is still due on a deal, in the deal's currency, after `paidBase` (base currency) was paid. */
+export const outstandingOn = (deal: Deal, paidBase: number): number => round2((deal.amountBase - paidBase) / (deal.amountBase / deal.amount));
+
+/** A payment's received date, checked the same way for a new and an edited payment: open and not before signing. */
+export async function receivedDateOf(deps: AppDeps, deal: Deal, date: LocalDate | undefined): Promise<LocalDate> {
+  const receivedDate = date ?? today(deps);
+  await assertDateOpen(deps, receivedDate, 'receivedDate');
+  if (receivedDate < deal.signedDate) {
+    throw new AppError('VALIDATION', 'received before the deal was signed', { issues: [{ path: 'receivedDate', message: 'must not be before the deal was signed' }] });
+  }
+  return receivedDate;
+}
+
+/**
+ * A payment's stored fields (apart from who and the record's identity): the amount must not be more
+ * than is still due, given `paidBase` paid so far without this payment. Call inside `perDeal`.
+ */
+export function paymentFields(deal: Deal, amount: number, receivedDate: LocalDate, paidBase: number): Omit<Payment, 'id' | 'repId' | 'requestId' | 'createdAt'> {
+  const outstanding = outstandingOn(deal, paidBase);
+  if (amount > outstanding + 0.005) {
+    throw new AppError('VALIDATION', `payment ${amount} is more than the ${outstanding} still due`, {
+      params: { messageId: 'error.overpaid', outstanding, currency: deal.currency },
+      issues: [{ path: 'amount', message: `more than the ${outstanding} ${deal.currency} still due` }],
+    });
+  }
+  return { dealId: deal.id, amount, amountBase: round2(amount * (deal.amountBase / deal.amount)), dueDate: deal.dueDate, receivedDate };
+}
+
+/** What has been received on a deal so far, in the base currency. */
+export const paidOn = async (deps: Pick<AppDeps, 'store'>, dealId: string): Promise<number> =>
+  (await deps.store.dealBalances([dealId])).get(dealId)?.paidBase ?? 0;
+
 /** `/payment`: records money received on one of the rep's deals; more than is still due is refused. */
 export async function logPayment(deps: AppDeps, actor: Person, raw: PaymentInput): Promise<PaymentLogged> {
   requireRole(actor, ['rep', 'manager'], 'log payments');
   const input = parseInput(PaymentInput, raw);
   const deal = await deps.store.deals.get(input.dealId);
   if (!deal || deal.repId !== actor.id) throw unknownRef('dealId', 'deal', input.dealId);
-  const receivedDate = input.receivedDate ?? today(deps);
-  await assertDateOpen(deps, receivedDate, 'receivedDate');
-  if (receivedDate < deal.signedDate) {
-    throw new AppError('VALIDATION', 'received before the deal was signed', { issues: [{ path: 'receivedDate', message: 'must not be before the deal was signed' }] });
-  }
+  const receivedDate = await receivedDateOf(deps, deal, input.receivedDate);
   return perDeal(deal.id, async () => {
-  const [prior] = await deps.store.payments.find({ requestId: input.requestId }, { limit: 1 });
-  const rate = deal.amountBase / deal.amount;
-  const paidBase = (await deps.store.dealBalances([deal.id])).get(deal.id)?.paidBase ?? 0;
-  if (prior) return { payment: prior, created: false, remaining: round2((deal.amountBase - paidBase) / rate), currency: deal.currency };
-  const outstanding = round2((deal.amountBase - paidBase) / rate);
-  if (input.amount > outstanding + 0.005) {
-    throw new AppError('VALIDATION', `payment ${input.amount} is more than the ${outstanding} still due`, {
-      params: { messageId: 'error.overpaid', outstanding, currency: deal.currency },
-      issues: [{ path: 'amount', message: `more than the ${outstanding} ${deal.currency} still due` }],
+    const [prior] = await deps.store.payments.find({ requestId: input.requestId }, { limit: 1 });
+    const paidBase = await paidOn(deps, deal.id);
+    if (prior) return { payment: prior, created: false, remaining: outstandingOn(deal, paidBase), currency: deal.currency };
+    const fields = paymentFields(deal, input.amount, receivedDate, paidBase);
+    const { record, created } = await deps.store.payments.insert({
+      id: deps.newId(),
+      repId: actor.id,
+      ...fields,
+      requestId: input.requestId,
+      createdAt: deps.clock.now().toISOString(),
     });
-  }
-  const { record, created } = await deps.store.payments.insert({
-    id: deps.newId(),
-    dealId: deal.id,
-    repId: actor.id,
-    amount: input.amount,
-    amountBase: round2(input.amount * rate),
-    dueDate: deal.dueDate,
-    receivedDate,
-    requestId: input.requestId,
-    createdAt: deps.clock.now().toISOString(),
-  });
-  return { payment: record, created, remaining: round2(outstanding - (created ? input.amount : 0)), currency: deal.currency };
+    return { payment: record, created, remaining: round2(outstandingOn(deal, paidBase) - (created ? input.amount : 0)), currency: deal.currency };
   });
 }

@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import type { Activity } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
@@ -21,10 +22,15 @@ export interface VisitLogged {
   quarter: { key: string; visits: number; target: number | null };
 }
 
-/** `/visit`: records a client visit, call or follow-up for the acting rep. */
-export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput): Promise<VisitLogged> {
-  requireRole(actor, ['rep', 'manager'], 'log visits');
-  const input = parseInput(VisitInput, raw);
+/** A visit's stored fields, apart from who, where and the record's identity. */
+export type VisitFields = Omit<Activity, 'id' | 'repId' | 'accountId' | 'requestId' | 'createdAt'>;
+
+/**
+ * Checks a visit form's input and returns the fields to store: the same rules for a new visit and an
+ * edited one. The date defaults to today and must be open; a next step needs a text and must not be
+ * before the visit. Nothing is written, so a refused visit never leaves a new account behind.
+ */
+export async function visitFields(deps: AppDeps, input: Omit<z.output<typeof VisitInput>, 'requestId'>): Promise<VisitFields> {
   const date = input.date ?? today(deps);
   await assertDateOpen(deps, date, 'date');
   if (input.nextStepDate && !input.nextStep) {
@@ -33,6 +39,23 @@ export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput): P
   if (input.nextStepDate && input.nextStepDate < date) {
     throw new AppError('VALIDATION', 'the next step is before the visit', { issues: [{ path: 'nextStepDate', message: 'must not be before the visit date' }] });
   }
+  return {
+    kind: input.kind,
+    mode: input.mode,
+    date,
+    contacts: input.contacts,
+    purpose: input.purpose,
+    outcome: input.outcome,
+    ...(input.nextStep ? { nextStep: input.nextStep } : {}),
+    ...(input.nextStepDate ? { nextStepDate: input.nextStepDate } : {}),
+  };
+}
+
+/** `/visit`: records a client visit, call or follow-up for the acting rep. */
+export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput): Promise<VisitLogged> {
+  requireRole(actor, ['rep', 'manager'], 'log visits');
+  const input = parseInput(VisitInput, raw);
+  const fields = await visitFields(deps, input);
   // A retried submission must not create the account twice: look the request up first.
   const [prior] = await deps.store.activities.find({ requestId: input.requestId }, { limit: 1 });
   const { account, created: accountCreated } = prior
@@ -42,14 +65,7 @@ export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput): P
     id: deps.newId(),
     repId: actor.id,
     accountId: account.id,
-    kind: input.kind,
-    mode: input.mode,
-    date,
-    contacts: input.contacts,
-    purpose: input.purpose,
-    outcome: input.outcome,
-    ...(input.nextStep ? { nextStep: input.nextStep } : {}),
-    ...(input.nextStepDate ? { nextStepDate: input.nextStepDate } : {}),
+    ...fields,
     requestId: input.requestId,
     createdAt: deps.clock.now().toISOString(),
   });

@@ -1,9 +1,16 @@
+import type { z } from 'zod';
 import type { Intel } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole, today } from '../guards.js';
 import { parseInput } from '../validate.js';
 import { IntelInput } from './inputs.js';
+
+/** An intel post's stored text (its date is the day it was shared, so an edit keeps it). */
+export const intelFields = (input: Omit<z.output<typeof IntelInput>, 'requestId'>): Pick<Intel, 'topic' | 'text'> => ({
+  topic: input.topic,
+  text: input.text,
+});
 
 /** `/intel`: stores a market intel post; the platform adapter posts it to the intel channel. */
 export async function shareIntel(deps: AppDeps, actor: Person, raw: IntelInput): Promise<{ intel: Intel; created: boolean }> {
@@ -13,8 +20,7 @@ export async function shareIntel(deps: AppDeps, actor: Person, raw: IntelInput):
     id: deps.newId(),
     repId: actor.id,
     date: today(deps),
-    topic: input.topic,
-    text: input.text,
+    ...intelFields(input),
     requestId: input.requestId,
     createdAt: deps.clock.now().toISOString(),
   });

@@ -53,6 +53,7 @@ export function registerReportCommands(app: App, ctx: SlackContext): void {
         showScores: r.showScores,
         own: r.own ? { rank: r.own.rank, of: r.rankedCount } : hasRole(actor, 'rep') ? null : undefined,
         ...(r.topN ? { topN: r.topN } : {}),
+        ...(r.team ? { team: r.team } : {}),
       });
       await respond({ response_type: 'ephemeral', text: view.title, blocks: viewToBlocks(view) });
     } catch (e) {

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { AppError } from '../../domain/errors.js';
+import type { LocalDate } from '../../domain/dates.js';
+import { Id } from '../../domain/model/fields.js';
+import type { Person } from '../../domain/model/people.js';
+import { quarterOf } from '../../domain/period.js';
+import type { CollectionName, RecordOf } from '../../domain/records.js';
+import type { AppDeps } from '../deps.js';
+import { isPeriodOpen } from '../guards.js';
+
+/**
+ * What a rep can see, change and delete among their own entries. Peer reviews are not here: they
+ * are replaced by submitting again (submit-peer-review.ts).
+ */
+export const ENTRY_KINDS = ['visit', 'deal', 'payment', 'feedback', 'intel'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+export const ENTRY_COLLECTION = {
+  visit: 'activities',
+  deal: 'deals',
+  payment: 'payments',
+  feedback: 'feedback',
+  intel: 'intel',
+} as const satisfies Record<EntryKind, CollectionName>;
+
+/** The field holding the day an entry counts on: what decides its quarter. */
+export const ENTRY_DATE_FIELD = {
+  visit: 'date',
+  deal: 'signedDate',
+  payment: 'receivedDate',
+  feedback: 'date',
+  intel: 'date',
+} as const satisfies { [K in EntryKind]: keyof RecordOf<(typeof ENTRY_COLLECTION)[K]> };
+
+export type EntryRecord<K extends EntryKind> = RecordOf<(typeof ENTRY_COLLECTION)[K]>;
+export type AnyEntry = { [K in EntryKind]: { kind: K; record: EntryRecord<K> } }[EntryKind];
+
+/** An entry's identity as a button carries it: `{"kind":"visit","id":"…"}`. */
+export const EntryRef = z.object({ kind: z.enum(ENTRY_KINDS), id: Id });
+export type EntryRef = z.infer<typeof EntryRef>;
+
+export const entryDate = (e: AnyEntry): LocalDate => (e.record as Record<string, unknown>)[ENTRY_DATE_FIELD[e.kind]] as LocalDate;
+
+/**
+ * The actor's own entry. Someone else's entry is reported exactly like a missing one, so ids cannot
+ * be probed for other people's records.
+ */
+export async function ownEntry(deps: Pick<AppDeps, 'store'>, actor: Person, ref: EntryRef): Promise<AnyEntry> {
+  const record = await deps.store[ENTRY_COLLECTION[ref.kind]].get(ref.id);
+  if (!record || record.repId !== actor.id) {
+    throw new AppError('VALIDATION', `no ${ref.kind} ${ref.id} among ${actor.name}'s entries`, {
+      params: { messageId: 'error.unknownEntry' },
+      issues: [{ path: 'id', message: 'unknown entry' }],
+    });
+  }
+  return { kind: ref.kind, record } as AnyEntry;
+}
+
+/** Whether an entry dated `date` may still be changed: its quarter is open (the rule of `assertDateOpen`). */
+export const isEditable = (deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, date: LocalDate): Promise<boolean> =>
+  isPeriodOpen(deps, quarterOf(date));
+
+export async function assertEditable(deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, entry: AnyEntry): Promise<void> {
+  const date = entryDate(entry);
+  if (await isEditable(deps, date)) return;
+  const period = quarterOf(date).key;
+  throw new AppError('CONFLICT', `${entry.kind} ${entry.record.id} is dated ${date}, in ${period}, which is closed`, {
+    params: { messageId: 'error.entryLocked', date, period },
+  });
+}
+
+/** The fields an edit keeps from the stored record. */
+export const identityOf = <R extends { id: string; repId: string; requestId?: string | undefined; createdAt: string }>(r: R) => ({
+  id: r.id,
+  repId: r.repId,
+  createdAt: r.createdAt,
+  ...(r.requestId ? { requestId: r.requestId } : {}),
+});
+
+/** Every change to an entry after the fact is in the audit log, with the records involved. */
+export async function auditEntry(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'newId'>,
+  actor: Person,
+  action: 'entry.delete' | 'entry.edit',
+  entry: AnyEntry,
+  details: Record<string, unknown>,
+): Promise<void> {
+  await deps.store.audit.insert({
+    id: deps.newId(),
+    at: deps.clock.now().toISOString(),
+    actorId: actor.id,
+    action,
+    subjectId: entry.record.id,
+    details: { kind: entry.kind, ...details },
+  });
+}
