@@ -2,44 +2,48 @@ import { isAppError } from './domain/errors.js';
 import { loadConfig, processEnv } from './config/config.js';
 import { composeCore } from './compose.js';
 import { ensureDefaultTemplate } from './application/templates.js';
-import { databasePath } from './adapters/embedded/sqlite-store.js';
 import { todayIn } from './domain/dates.js';
 import { previousPeriod, quarterOf } from './domain/period.js';
+import { createHttpServer, close, listen, type RequestListener } from './adapters/http/server.js';
+import { createSlackAdapter } from './adapters/slack/slack-app.js';
+import { startupGuide } from './startup-guide.js';
 
 /**
- * The composition root: load the config, open the store, start the platforms that are configured.
- * The Slack and Lark adapters are separate issues; until they land, the bot says what to configure
- * and what works meanwhile, and exits.
+ * The composition root: load the config, open the store, start the platforms that are configured
+ * on one HTTP server, stop cleanly on SIGTERM/SIGINT.
  */
 async function main(): Promise<void> {
   const config = loadConfig(processEnv());
   const deps = await composeCore(config);
-  try {
-    await deps.store.ping();
-    const template = await ensureDefaultTemplate(deps);
-    const people = await deps.store.people.count();
+  await deps.store.ping();
+  const template = await ensureDefaultTemplate(deps);
+
+  if (!config.slack) {
     const lastQuarter = previousPeriod(quarterOf(todayIn(config.companyTimeZone, deps.clock.now()))).key;
-    const where = config.mongodbUri ? 'MongoDB' : `the embedded database ${databasePath(config.dataDir)}`;
-    deps.logger.info({ store: deps.store.kind, template: template.id, people }, 'store ready');
-    process.stdout.write(
-      [
-        `Appraisal bot: store ready (${where}; ${people} people; KPI template ${template.id}).`,
-        '',
-        'No chat platform is configured, so nothing is listening yet. To connect one:',
-        '  Slack: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README, "Slack"): not available in this version yet.',
-        '  Lark/Feishu: set LARK_APP_ID, LARK_APP_SECRET, LARK_VERIFICATION_TOKEN, LARK_ENCRYPT_KEY: not available in this version yet.',
-        '',
-        'Meanwhile you can:',
-        people === 0 ? '  npm run seed:demo                      load a realistic demo organisation (3 teams, 24 reps)' : '  (demo or real data is loaded)',
-        `  npm run report -- --period ${lastQuarter}     print the ranking and a full explained scorecard`,
-        '  npm run report -- --lang zh-CN         the same in Simplified Chinese',
-        '  npm run bench                          measure scoring 10,000 reps over 2,000,000 activities',
-        '',
-      ].join('\n'),
-    );
-  } finally {
+    process.stdout.write(startupGuide(config, { people: await deps.store.people.count(), templateId: template.id, lastQuarter }));
     await deps.store.close();
+    return;
   }
+
+  const slack = createSlackAdapter(deps, { ...config.slack, defaultLocale: config.defaultLocale });
+  const routes = new Map<string, RequestListener>();
+  if (slack.listener) routes.set('/slack/events', slack.listener);
+  const server = createHttpServer(routes, deps.logger);
+  const port = await listen(server, config.port);
+  await slack.start();
+  deps.logger.info({ port, store: deps.store.kind, slack: config.slack.appToken ? 'socket-mode' : 'http' }, 'appraisal bot started');
+
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    deps.logger.info({ signal }, 'shutting down');
+    await close(server);
+    await slack.stop();
+    await deps.store.close();
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((e: unknown) => {

@@ -37,6 +37,8 @@ export class FakeSlack {
   readonly uploads: { fileId: string; bytes: number }[] = [];
   readonly users = new Map<string, SlackUser>();
   private readonly rateLimits = new Map<string, number[]>();
+  /** When set, auth.test answers with this error (a revoked or wrong token). */
+  authError: string | undefined;
   private server!: http.Server;
   private base = '';
   private seq = 0;
@@ -121,6 +123,7 @@ export class FakeSlack {
     const n = ++this.seq;
     switch (method) {
       case 'auth.test':
+        if (this.authError) return { ok: false, error: this.authError };
         return { ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'appraisal', team_id: 'T0FAKE', user_id: 'UBOT', bot_id: 'BBOT' };
       case 'users.info': {
         const u = this.users.get(String(params.user));

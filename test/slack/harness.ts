@@ -6,7 +6,9 @@ import { silentLogger } from '../../src/ports/logger.js';
 import { smallOrg } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 import { FakeSlack } from './fake-slack.js';
-import { commandBody, payloadBody, postSigned, type SignedPost } from './signing.js';
+import { commandBody, payloadBody, postSigned, viewSubmission, type FieldValue, type SignedPost } from './signing.js';
+
+export { stateValues, type FieldValue } from './signing.js';
 
 export const SECRET = 'test-signing-secret';
 
@@ -19,21 +21,6 @@ export const USERS = {
   UHR: { person: 'hr', name: 'Hana HR', locale: 'en-US' },
 } as const;
 export const ADMIN = 'UADMIN';
-
-export type FieldValue = { text: string } | { option: string } | { date: string } | { number: string };
-
-/** Builds `view.state.values` the way Slack sends it for our input blocks (block_id = action_id = field). */
-export function stateValues(values: Record<string, FieldValue | undefined>): Record<string, Record<string, unknown>> {
-  const out: Record<string, Record<string, unknown>> = {};
-  for (const [field, v] of Object.entries(values)) {
-    if (!v) out[field] = { [field]: { type: 'plain_text_input', value: null } };
-    else if ('text' in v) out[field] = { [field]: { type: 'plain_text_input', value: v.text } };
-    else if ('number' in v) out[field] = { [field]: { type: 'number_input', value: v.number } };
-    else if ('date' in v) out[field] = { [field]: { type: 'datepicker', selected_date: v.date } };
-    else out[field] = { [field]: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: v.option }, value: v.option } } };
-  }
-  return out;
-}
 
 export interface Harness {
   fake: FakeSlack;
@@ -71,6 +58,7 @@ export async function startHarness(opts: { processBeforeResponse?: boolean } = {
     // One retry, so a 429 is retried after its Retry-After; a dead fake cannot stall a test.
     retries: 1,
   });
+  await adapter.start();
   const server: http.Server = createHttpServer(new Map([['/slack/events', adapter.listener!]]), silentLogger);
   const port = await listen(server, 0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}/slack/events`;
@@ -84,23 +72,16 @@ export async function startHarness(opts: { processBeforeResponse?: boolean } = {
       postSigned(
         url,
         SECRET,
-        payloadBody({
-          type: 'view_submission',
-          team: { id: 'T0FAKE', domain: 'fake' },
-          user: { id: user, name: user.toLowerCase(), team_id: 'T0FAKE' },
-          api_app_id: 'A0APP',
-          token: 'legacy',
-          trigger_id: `trigger-${++seq}`,
-          view: {
-            id: o.viewId ?? `V${++seq}`,
-            team_id: 'T0FAKE',
-            type: 'modal',
-            callback_id: `form:${form}`,
-            private_metadata: JSON.stringify(o.meta ?? { r: fake.responseUrl(`form-${seq}`), c: 'C0SALES' }),
-            blocks: [],
-            state: { values: stateValues(values) },
-          },
-        }),
+        payloadBody(
+          viewSubmission({
+            user,
+            form,
+            triggerId: `trigger-${++seq}`,
+            viewId: o.viewId ?? `V${++seq}`,
+            privateMetadata: JSON.stringify(o.meta ?? { r: fake.responseUrl(`form-${seq}`), c: 'C0SALES' }),
+            values,
+          }),
+        ),
       ),
     interactive: (payload) => postSigned(url, SECRET, payloadBody(payload)),
     event: (event, eventId, headers = {}) =>

@@ -1,6 +1,6 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { AppDeps } from '../../application/deps.js';
-import { isAppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/model/fields.js';
 import type { Logger } from '../../ports/logger.js';
 import type { RequestListener } from '../http/server.js';
@@ -30,14 +30,18 @@ export interface SlackAdapter {
   app: App;
   /** The HTTP listener to mount at `/slack/events` (HTTP mode only). */
   listener: RequestListener | undefined;
-  /** Connects Socket Mode (no-op in HTTP mode). */
+  /**
+   * Checks the bot token with Slack (auth.test) and connects Socket Mode. Must complete before the
+   * HTTP listener serves requests. A refused token or an unreachable Slack stops start-up with a
+   * clear message instead of a crash later.
+   */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Bolt's logger, fed into ours. */
 function boltLogger(logger: Logger) {
-  const log = logger.child({ platform: 'slack', component: 'bolt' });
+  const log = logger.child({ component: 'bolt' });
   return {
     debug: (...m: unknown[]) => log.debug(m.map(String).join(' ')),
     info: (...m: unknown[]) => log.info(m.map(String).join(' ')),
@@ -62,6 +66,8 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     token: options.botToken,
     receiver,
     logger: boltLogger(logger),
+    // auth.test runs in start(), where its failure becomes a clear start-up error.
+    deferInitialization: true,
     clientOptions: {
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
       retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
@@ -95,6 +101,14 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     app,
     listener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
     start: async () => {
+      try {
+        await app.init();
+      } catch (e) {
+        const code = (e as { data?: { error?: string } }).data?.error;
+        throw code
+          ? new AppError('CONFIG', `SLACK_BOT_TOKEN: Slack refused it (${code}). Fix: copy the Bot User OAuth Token (xoxb-…) from your Slack app's OAuth & Permissions page, and reinstall the app if you changed its scopes`, { cause: e })
+          : new AppError('UNAVAILABLE', `Slack could not be reached to check the bot token (${(e as Error).message}). Check the network${options.apiUrl ? ` and SLACK_API_URL (${options.apiUrl})` : ''}`, { cause: e });
+      }
       if (receiver instanceof SocketModeReceiver) await app.start();
     },
     stop: async () => {
