@@ -8,6 +8,13 @@ import { isMessageKey, t } from './i18n.js';
  * stay the single source of rules.
  */
 const ISSUE_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^give the team a name$/, () => '请填写团队名称'],
+  [/^must be a 3-letter currency code such as CNY$/, () => '请填写三位货币代码，例如 CNY'],
+  [/^must be a quarter like 2026-Q3 or a year like 2026$/, () => '请填写 2026-Q3 这样的季度或 2026 这样的年份'],
+  [/^must look like slack:U0123ABC or lark:ou_abc123$/, () => '格式应为 slack:U0123ABC 或 lark:ou_abc123'],
+  [/^needs at least one role$/, () => '至少需要一个角色'],
+  [/^not a channel$/, () => '不是频道'],
+  [/^unknown entry$/, () => '找不到这条记录'],
   [/^must be 1 to 5$/, () => '必须是 1 到 5'],
   [/^must be a whole number$/, () => '必须是整数'],
   [/^must be a number$/, () => '必须是数字'],
