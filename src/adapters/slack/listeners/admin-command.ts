@@ -9,7 +9,7 @@ import { issueText } from '../../../views/errors.js';
 import { t } from '../../../views/i18n.js';
 import type { SlackContext } from '../context.js';
 import { parseCommandText } from '../parse-text.js';
-import { errorMessage, logFailure } from '../replies.js';
+import { ephemeralCommand } from './ephemeral-command.js';
 import { requireRole } from '../../../application/guards.js';
 
 const needUser = () => new AppError('VALIDATION', 'mention a user', { params: { messageId: 'admin.needUser' } });
@@ -66,18 +66,9 @@ async function runAdmin(ctx: SlackContext, actor: Person, text: string): Promise
 }
 
 export function registerAdminCommand(app: App, ctx: SlackContext): void {
-  app.command('/appraisal-admin', async ({ ack, command, respond }) => {
-    await ack();
-    let locale = ctx.defaultLocale;
-    try {
-      const actor = await ctx.actors.resolve(command.user_id);
-      locale = actor.locale;
-      // Refuse non-admins before touching anyone else's profile (HR may set ranking privacy).
-      requireRole(actor, ['admin', 'hr'], 'administer the appraisal bot');
-      await respond({ response_type: 'ephemeral', text: await runAdmin(ctx, actor, command.text ?? '') });
-    } catch (e) {
-      logFailure(ctx.logger, e, '/appraisal-admin');
-      await respond({ response_type: 'ephemeral', ...errorMessage(locale, e) });
-    }
+  ephemeralCommand(app, ctx, '/appraisal-admin', async (actor, text) => {
+    // Refuse non-admins before touching anyone else's profile (HR may set ranking privacy).
+    requireRole(actor, ['admin', 'hr'], 'administer the appraisal bot');
+    return { text: await runAdmin(ctx, actor, text) };
   });
 }
