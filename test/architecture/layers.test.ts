@@ -55,6 +55,10 @@ describe('layer boundaries', () => {
     expect(violations('application')).toEqual([]);
   });
 
+  it('chat/ (the conversation shared by every platform) imports no SDK, driver or adapter', () => {
+    expect(violations('chat')).toEqual([]);
+  });
+
   it('ports/ stay interfaces: no driver, SDK or adapter', () => {
     expect(violations('ports')).toEqual([]);
   });

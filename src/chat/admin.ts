@@ -1,0 +1,73 @@
+import type { AppDeps } from '../application/deps.js';
+import { requireRole } from '../application/guards.js';
+import { importCsv } from '../application/people/import-csv.js';
+import { assignTeam, grantRole } from '../application/people/admin.js';
+import { setChannel, setRankingPrivacy } from '../application/settings.js';
+import { AppError } from '../domain/errors.js';
+import type { Person } from '../domain/model/people.js';
+import { issueText } from '../views/errors.js';
+import { t } from '../views/i18n.js';
+
+/**
+ * `/appraisal-admin <subcommand> …`, shared by every platform. The platform parses its own
+ * mentions: `users` are the mentioned people (resolved and registered), `channel` the mentioned
+ * channel as a platform ref (`slack:C0123`, `lark:oc_abc`), `channelLabel` how to show it.
+ */
+export interface AdminRequest {
+  /** The words after the command, mentions removed, on the first line. */
+  words: string[];
+  users: Person[];
+  channel?: { ref: string; label: string };
+  /** Lines after the first (a pasted CSV), or the content of an uploaded file. */
+  csv?: string;
+}
+
+const needUser = () => new AppError('VALIDATION', 'mention a user', { params: { messageId: 'admin.needUser' } });
+
+export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminRequest): Promise<string> {
+  // Refuse non-admins before touching anyone else's profile (HR may set ranking privacy).
+  requireRole(actor, ['admin', 'hr'], 'administer the appraisal bot');
+  const locale = actor.locale;
+  const [sub, ...args] = req.words;
+  switch ((sub ?? '').toLowerCase()) {
+    case 'role': {
+      requireRole(actor, ['admin'], 'grant roles');
+      if (!req.users[0]) throw needUser();
+      const updated = await grantRole(deps, actor, { personId: req.users[0].id, role: (args[0] ?? '').toLowerCase() });
+      return t(locale, 'admin.role', { name: updated.name, roles: updated.roles.join(', ') });
+    }
+    case 'team': {
+      requireRole(actor, ['admin'], 'assign teams');
+      if (!req.users[0]) throw needUser();
+      // "team @user East China [manager @m]": the team name is every word but the keyword.
+      const teamName = args.filter((a) => a.toLowerCase() !== 'manager').join(' ');
+      const manager = req.users[1];
+      const r = await assignTeam(deps, actor, { personId: req.users[0].id, teamName, ...(manager ? { managerId: manager.id } : {}) });
+      return t(locale, 'admin.team', { name: r.person.name, team: r.team.name }) + (manager ? t(locale, 'admin.team.manager', { manager: manager.name }) : '');
+    }
+    case 'channel': {
+      if (!req.channel) throw new AppError('VALIDATION', 'mention a channel', { params: { messageId: 'admin.needChannel' } });
+      const purpose = (args[0] ?? '').toLowerCase();
+      await setChannel(deps, actor, { purpose, channel: req.channel.ref });
+      return t(locale, 'admin.channel', { purpose, channel: req.channel.label });
+    }
+    case 'ranking': {
+      const topN = args[1] ? Number(args[1]) : undefined;
+      const p = await setRankingPrivacy(deps, actor, { mode: (args[0] ?? '').toLowerCase(), ...(topN !== undefined ? { topN } : {}) });
+      return t(locale, 'admin.ranking', { mode: p.mode === 'top_n' ? `top ${p.topN}` : p.mode });
+    }
+    case 'import': {
+      const kind = (args[0] ?? '').toLowerCase();
+      const csv = req.csv?.trim();
+      if (!['people', 'accounts', 'targets'].includes(kind) || !csv) return t(locale, 'admin.import.noCsv');
+      const report = await importCsv(deps, actor, { kind: kind as 'people' | 'accounts' | 'targets', csv, dryRun: args[1]?.toLowerCase() === 'dry-run' });
+      if (report.errors.length > 0) {
+        const lines = report.errors.map((e) => `• ${e.line}${e.column ? ` (${e.column})` : ''}: ${issueText(locale, e.message)}`);
+        return [t(locale, 'admin.import.errors'), ...lines, ...(report.moreErrors > 0 ? [t(locale, 'admin.import.more', { n: report.moreErrors })] : [])].join('\n');
+      }
+      return t(locale, report.dryRun ? 'admin.import.dryRun' : 'admin.import.done', { kind, created: report.created, updated: report.updated, unchanged: report.unchanged });
+    }
+    default:
+      return t(locale, 'admin.usage');
+  }
+}

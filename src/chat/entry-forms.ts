@@ -1,0 +1,122 @@
+import type { AppDeps } from '../application/deps.js';
+import { logDeal } from '../application/entries/log-deal.js';
+import { logFeedback } from '../application/entries/log-feedback.js';
+import { logPayment, openDeals } from '../application/entries/log-payment.js';
+import { logVisit } from '../application/entries/log-visit.js';
+import { shareIntel } from '../application/entries/share-intel.js';
+import { reviewableTeammates, submitPeerReview } from '../application/entries/submit-peer-review.js';
+import { today } from '../application/guards.js';
+import { channelsFor } from '../application/settings.js';
+import { accountNameKey } from '../domain/model/accounts.js';
+import type { Intel } from '../domain/model/entries.js';
+import type { Person } from '../domain/model/people.js';
+import {
+  dealConfirmation,
+  feedbackConfirmation,
+  intelConfirmation,
+  paymentConfirmation,
+  peerReviewConfirmation,
+  visitConfirmation,
+} from '../views/confirmations.js';
+import {
+  dealForm,
+  feedbackForm,
+  intelForm,
+  paymentForm,
+  peerReviewForm,
+  readDealForm,
+  readFeedbackForm,
+  readIntelForm,
+  readPaymentForm,
+  readPeerReviewForm,
+  readVisitForm,
+  visitForm,
+} from '../views/forms/entry-forms.js';
+import type { Form, FormContext, FormId, FormValues, Option } from '../views/forms/form.js';
+import type { EntryCommand } from './commands.js';
+
+/**
+ * The entry forms as a conversation, shared by every platform: which form a command opens (with
+ * what the command's text prefills), and what a submitted form does and answers. Platforms only
+ * render the form and carry the values back.
+ */
+
+export type ChatDeps = AppDeps;
+
+export function formContext(deps: ChatDeps, actor: Person): FormContext {
+  return { locale: actor.locale, today: today(deps), baseCurrency: deps.settings.baseCurrency };
+}
+
+/** The best account for a command's text: an exact or leading name match. */
+async function accountFromText(deps: ChatDeps, text: string): Promise<Option | undefined> {
+  if (!text.trim()) return undefined;
+  const [best] = await deps.store.searchAccounts(text, 1);
+  return best && best.nameKey.startsWith(accountNameKey(text)) ? { value: best.id, label: best.name } : undefined;
+}
+
+const BUILDERS: Record<EntryCommand, (deps: ChatDeps, actor: Person, fc: FormContext, text: string) => Promise<Form>> = {
+  visit: async (deps, _a, fc, text) => visitForm(fc, { account: await accountFromText(deps, text) }),
+  deal: async (deps, _a, fc, text) => dealForm(fc, Object.keys(deps.settings.fxRates), deps.settings.paymentTermsDays, { account: await accountFromText(deps, text) }),
+  payment: async (deps, actor, fc) => {
+    const deals = await openDeals(deps, actor.id);
+    const names = new Map<string, string>();
+    for (const d of deals) if (!names.has(d.accountId)) names.set(d.accountId, (await deps.store.accounts.get(d.accountId))?.name ?? d.accountId);
+    return paymentForm(fc, deals.map((d) => ({ ...d, accountName: names.get(d.accountId)! })));
+  },
+  feedback: async (deps, _a, fc, text) => feedbackForm(fc, { account: await accountFromText(deps, text) }),
+  intel: async (_deps, _a, fc, text) => intelForm(fc, text.trim() ? { topic: text.trim().slice(0, 200) } : {}),
+  'peer-review': async (deps, actor, fc) => peerReviewForm(fc, await reviewableTeammates(deps, actor)),
+};
+
+/** The form a bare entry command opens, prefilled from the command's text. */
+export function entryForm(deps: ChatDeps, actor: Person, command: EntryCommand, text: string): Promise<Form> {
+  return BUILDERS[command](deps, actor, formContext(deps, actor), text);
+}
+
+/** A form with a required choice that has no options cannot be filled in: show its intro instead. */
+export const formCanOpen = (form: Form): boolean => !form.fields.some((f) => f.type === 'select' && !f.optional && f.options.length === 0);
+
+export interface SubmitOutcome {
+  /** The confirmation, in the actor's language. */
+  text: string;
+  /** A new intel post to publish in the platform's intel channels (after the ack). */
+  intel?: { entry: Intel; channels: string[] };
+}
+
+type Submit = (deps: ChatDeps, actor: Person, values: FormValues, requestId: string, platform: string, kind?: string) => Promise<SubmitOutcome>;
+
+const SUBMITS: Record<FormId, Submit> = {
+  visit: async (deps, actor, values, requestId, _p, kind) => ({ text: visitConfirmation(actor.locale, await logVisit(deps, actor, readVisitForm(values, actor.locale, requestId, kind))) }),
+  deal: async (deps, actor, values, requestId) => ({ text: dealConfirmation(actor.locale, await logDeal(deps, actor, readDealForm(values, actor.locale, requestId))) }),
+  payment: async (deps, actor, values, requestId) => ({ text: paymentConfirmation(actor.locale, await logPayment(deps, actor, readPaymentForm(values, actor.locale, requestId))) }),
+  feedback: async (deps, actor, values, requestId) => ({ text: feedbackConfirmation(actor.locale, await logFeedback(deps, actor, readFeedbackForm(values, actor.locale, requestId))) }),
+  intel: async (deps, actor, values, requestId, platform) => {
+    const r = await shareIntel(deps, actor, readIntelForm(values, actor.locale, requestId));
+    const channels = await channelsFor(deps, 'intel', platform);
+    return {
+      text: intelConfirmation(actor.locale, { topic: r.intel.topic, created: r.created, posted: channels.length > 0 }),
+      ...(r.created && channels.length > 0 ? { intel: { entry: r.intel, channels } } : {}),
+    };
+  },
+  'peer-review': async (deps, actor, values, requestId) => {
+    const r = await submitPeerReview(deps, actor, readPeerReviewForm(values, actor.locale, requestId));
+    const to = await deps.store.people.get(r.review.toId);
+    return { text: peerReviewConfirmation(actor.locale, { ...r, name: to?.name ?? r.review.toId }) };
+  },
+};
+
+export const isFormId = (id: string): id is FormId => id in SUBMITS;
+
+/**
+ * Runs a submitted entry form: read the values, run the use case (validation, permissions, the
+ * write), and say what was stored. Throws the use case's AppError (with field issues) on bad input.
+ * `platform` ('slack', 'lark') picks the intel channels; `kind` is the activity kind for a visit
+ * form opened from a follow-up reminder.
+ */
+export function submitEntryForm(
+  deps: ChatDeps,
+  actor: Person,
+  input: { formId: FormId; values: FormValues; requestId: string; platform: string; kind?: string },
+): Promise<SubmitOutcome> {
+  return SUBMITS[input.formId](deps, actor, input.values, input.requestId, input.platform, input.kind);
+}

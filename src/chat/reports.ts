@@ -1,0 +1,50 @@
+import type { AppDeps } from '../application/deps.js';
+import { getRanking } from '../application/get-ranking.js';
+import { getScorecard } from '../application/get-scorecard.js';
+import { today } from '../application/guards.js';
+import { seesEveryone } from '../application/permissions.js';
+import { hasRole, type Person } from '../domain/model/people.js';
+import { isPeriodKey, parsePeriod, quarterOf, type Period } from '../domain/period.js';
+import { helpView } from '../views/help-view.js';
+import { rankingView } from '../views/ranking-view.js';
+import { scorecardView } from '../views/scorecard-view.js';
+import type { View } from '../views/view.js';
+
+/** The answers to `/scorecard`, `/ranking` and `/appraisal help`, as platform-neutral views. */
+
+/** Splits a command's words into a period (`2026-Q3`, `2026`) and the rest. */
+export function periodAndRest(words: readonly string[]): { period: string | undefined; rest: string } {
+  let period: string | undefined;
+  const rest: string[] = [];
+  for (const w of words) {
+    if (!period && isPeriodKey(w.toUpperCase())) period = w.toUpperCase();
+    else rest.push(w);
+  }
+  return { period, rest: rest.join(' ') };
+}
+
+const periodOf = (deps: AppDeps, token: string | undefined): Period => (token ? parsePeriod(token) : quarterOf(today(deps)));
+
+/** `/scorecard [@rep] [period]`: `subject` is the mentioned person, already resolved by the platform. */
+export async function scorecardAnswer(deps: AppDeps, actor: Person, input: { subject?: Person; period?: string }): Promise<View> {
+  const report = await getScorecard(deps, { actor, repId: (input.subject ?? actor).id, period: periodOf(deps, input.period) });
+  return scorecardView({ locale: actor.locale, currency: deps.settings.baseCurrency }, report);
+}
+
+/** `/ranking [team] [period]`, as the privacy setting allows. */
+export async function rankingAnswer(deps: AppDeps, actor: Person, input: { teamName?: string; period?: string }): Promise<View> {
+  const r = await getRanking(deps, actor, { period: periodOf(deps, input.period), ...(input.teamName ? { teamName: input.teamName } : {}) });
+  return rankingView(actor.locale, {
+    periodKey: r.period.key,
+    entries: r.entries,
+    teamNames: r.teamNames,
+    unrankedNames: r.unrankedNames,
+    showScores: r.showScores,
+    own: r.own ? { rank: r.own.rank, of: r.rankedCount } : hasRole(actor, 'rep') ? null : undefined,
+    ...(r.topN ? { topN: r.topN } : {}),
+    ...(r.team ? { team: r.team } : {}),
+  });
+}
+
+/** `/appraisal help`: administration commands only for those who may use them. */
+export const helpAnswer = (actor: Person): View => helpView(actor.locale, { admin: seesEveryone(actor) });
