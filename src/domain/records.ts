@@ -13,6 +13,7 @@ import {
 import { ActivitySchema, DealSchema, FeedbackSchema, IntelSchema, PaymentSchema, PeerReviewSchema } from './model/entries.js';
 import { PersonSchema, TeamSchema } from './model/people.js';
 import { ProcessedEventSchema, SettingSchema } from './model/settings.js';
+import { LeaseSchema, OutboxItemSchema } from './model/delivery.js';
 import { TargetSchema } from './model/targets.js';
 import { KpiTemplateSchema } from './model/template.js';
 
@@ -42,6 +43,8 @@ export const COLLECTION_NAMES = [
   'audit',
   'settings',
   'processedEvents',
+  'outbox',
+  'leases',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
@@ -140,6 +143,8 @@ export const COLLECTIONS = {
   audit: spec({ schema: AuditEntrySchema, indexed: ['actorId', 'action', 'subjectId', 'at'] }),
   settings: spec({ schema: SettingSchema }),
   processedEvents: spec({ schema: ProcessedEventSchema, indexed: ['receivedAt'] }),
+  outbox: spec({ schema: OutboxItemSchema, indexed: ['state', 'job', 'runKey', 'platform', 'nextAttemptAt'], unique: [['key']] }),
+  leases: spec({ schema: LeaseSchema, indexed: ['expiresAt'] }),
 } as const satisfies Record<CollectionName, CollectionSpec>;
 
 export type Collections = typeof COLLECTIONS;

@@ -74,6 +74,21 @@ export type Store = { readonly [N in CollectionName]: Collection<N> } & {
   dealBalances(dealIds: readonly string[]): Promise<Map<string, DealBalance>>;
   /** The person with this platform identity (`slack:U…`, `lark:ou_…`). */
   personByIdentity(identity: string): Promise<RecordOf<'people'> | null>;
+  /**
+   * Takes, renews or keeps a lease: true when `owner` holds `id` until `expiresAt` after the call
+   * (it was free, expired at `now`, or already theirs); false when someone else holds it. Atomic:
+   * of several replicas asking at once, one gets it.
+   */
+  acquireLease(input: { id: string; owner: string; expiresAt: string; now: string }): Promise<boolean>;
+  /** Gives a lease back early (only the owner can). */
+  releaseLease(id: string, owner: string): Promise<void>;
+  /**
+   * Atomically claims up to `limit` outbox items that are due at `now` — pending ones whose
+   * `nextAttemptAt` and `notBefore` have passed, oldest first, and `sending` ones whose claim
+   * expired (a dispatcher died mid-send: those come back with `recovered: true`) — marking them
+   * `sending` for `owner` until `claimUntil`. No item is claimed by two callers.
+   */
+  claimDeliveries(input: { now: string; owner: string; claimUntil: string; limit: number; platform?: string }): Promise<RecordOf<'outbox'>[]>;
   /** Throws UNAVAILABLE when the database cannot be reached. */
   ping(): Promise<void>;
   close(): Promise<void>;

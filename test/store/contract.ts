@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import type { Store } from '../../src/ports/store.js';
 import { actualsContract } from './contract/actuals.js';
+import { deliveryContract } from './contract/delivery.js';
 import { useStore } from './contract/harness.js';
 import { queriesContract } from './contract/queries.js';
 import { recordsContract } from './contract/records.js';
@@ -18,5 +19,6 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     removalAndBatchesContract(store);
     queriesContract(store);
     actualsContract(store);
+    deliveryContract(store);
   });
 }

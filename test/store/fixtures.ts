@@ -119,6 +119,8 @@ export function fixtureBatches(options: { cycles?: boolean } = {}): Batch[] {
       batch('audit', c.audit),
       batch('settings', c.settings),
       batch('processedEvents', c.processedEvents),
+      batch('outbox', c.outbox),
+      batch('leases', c.leases),
     );
   }
   return out;

@@ -108,6 +108,13 @@ const V1: Record<string, TableDef> = {
   audit: { columns: ['actorId', 'action', 'subjectId', 'at'], indexes: [['actorId'], ['action'], ['subjectId'], ['at']], unique: [] },
   settings: { columns: [], indexes: [], unique: [] },
   processedEvents: { columns: ['receivedAt'], indexes: [['receivedAt']], unique: [] },
+  outbox: {
+    columns: ['key', 'state', 'job', 'runKey', 'platform', 'nextAttemptAt', 'notBefore', 'claimExpiresAt'],
+    // (state, nextAttemptAt) serves the dispatcher's claim; (job, runKey) the operators' view.
+    indexes: [['state', 'nextAttemptAt'], ['state', 'claimExpiresAt'], ['job', 'runKey'], ['platform'], ['nextAttemptAt']],
+    unique: [['key']],
+  },
+  leases: { columns: ['owner', 'expiresAt'], indexes: [['expiresAt']], unique: [] },
 };
 
 export interface Migration {

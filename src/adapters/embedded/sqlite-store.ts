@@ -9,6 +9,7 @@ import { mapSqliteError } from './errors.js';
 import { migrate, tableName } from './schema.js';
 import { SqliteCollection } from './sqlite-collection.js';
 import { prepareActuals } from './sqlite-actuals.js';
+import { prepareDelivery } from './sqlite-delivery.js';
 
 export interface SqliteStoreOptions {
   /** Folder for the database file (created if missing). */
@@ -56,6 +57,7 @@ function buildStore(db: Database.Database): Store {
   const exists = (coll: CollectionName, id: string): boolean => existsStmts.get(coll)!.get(id) !== undefined;
   const collections = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new SqliteCollection(db, c, exists)]));
   const actuals = prepareActuals(db);
+  const delivery = prepareDelivery(db);
   const search = db.prepare(
     `SELECT doc FROM accounts WHERE name_key LIKE ? ESCAPE '\\'
      ORDER BY (name_key = ?) DESC, (name_key LIKE ? ESCAPE '\\') DESC, name_key LIMIT ?`,
@@ -97,6 +99,10 @@ function buildStore(db: Database.Database): Store {
         const row = byIdentity.get(identity) as { doc: string } | undefined;
         return row ? (JSON.parse(row.doc) as RecordOf<'people'>) : null;
       }),
+    // The delivery statements are synchronous underneath: guard maps their SQLite errors too.
+    acquireLease: (input) => guard('leases', () => delivery.acquireLease(input)).then((p) => p),
+    releaseLease: (id, owner) => guard('leases', () => delivery.releaseLease(id, owner)).then((p) => p),
+    claimDeliveries: (input) => guard('outbox', () => delivery.claimDeliveries(input)).then((p) => p),
     ping: () => guard('ping', () => void db.prepare('SELECT 1').get()),
     close: async () => {
       if (db.open) db.close();

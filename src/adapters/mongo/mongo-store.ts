@@ -9,6 +9,7 @@ import { mapMongoError } from './errors.js';
 import { presentFilter } from './indexes.js';
 import { buildModels, type MongoModels } from './models.js';
 import { MongoCollection, type MongoContext } from './mongo-collection.js';
+import { mongoDelivery } from './mongo-delivery.js';
 import { ACTUALS_PIPELINES, dealBalancesPipeline, mergeActuals, searchAccountsPipeline } from './pipelines.js';
 
 export interface MongoStoreOptions {
@@ -87,6 +88,7 @@ function buildStore(ctx: MongoContext): Store {
     }
   };
   const aggregate = <T>(c: CollectionName, pipeline: mongoose.PipelineStage[]): Promise<T[]> => models[c].aggregate<T>(pipeline).exec();
+  const delivery = mongoDelivery(models);
 
   return {
     ...(collections as unknown as Pick<Store, CollectionName>),
@@ -114,6 +116,9 @@ function buildStore(ctx: MongoContext): Store {
         const doc = await models.people.findOne({ identities: { $eq: identity, ...presentFilter('identities').identities } }).lean<Record<string, unknown>>();
         return doc ? fromDocument<RecordOf<'people'>>(doc) : null;
       }),
+    acquireLease: (input) => guard('leases', () => delivery.acquireLease(input)),
+    releaseLease: (id, owner) => guard('leases', () => delivery.releaseLease(id, owner)),
+    claimDeliveries: (input) => guard('outbox', () => delivery.claimDeliveries(input)),
     ping: () =>
       guard('ping', async () => {
         if (conn.readyState !== mongoose.ConnectionStates.connected || !conn.db) {

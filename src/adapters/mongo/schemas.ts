@@ -6,6 +6,7 @@ import { COLLECTION_NAMES, type CollectionName } from '../../domain/records.js';
 import { indexesFor } from './indexes.js';
 import { CYCLE_DEFINITIONS } from './cycle-schemas.js';
 import { SETTINGS_DEFINITIONS } from './settings-schemas.js';
+import { DELIVERY_DEFINITIONS } from './delivery-schemas.js';
 import { atMost, currency, id, identity, localDate, money, name, nonEmpty, oneOf, periodKey, rating, requestId, text, timestamp, wholeNumber } from './schema-fields.js';
 
 /**
@@ -110,7 +111,7 @@ const ENTRY_DEFINITIONS = {
   },
 } satisfies Partial<Record<CollectionName, SchemaDefinition>>;
 
-const DEFINITIONS: Record<CollectionName, SchemaDefinition> = { ...ENTRY_DEFINITIONS, ...CYCLE_DEFINITIONS, ...SETTINGS_DEFINITIONS };
+const DEFINITIONS: Record<CollectionName, SchemaDefinition> = { ...ENTRY_DEFINITIONS, ...CYCLE_DEFINITIONS, ...SETTINGS_DEFINITIONS, ...DELIVERY_DEFINITIONS };
 
 /** The collection's schema with its indexes. A new object on every call: models may not share one. */
 export function buildSchema(collection: CollectionName): Schema {

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { Id, Identity } from './fields.js';
+
+/**
+ * What the bot sends without being asked goes through an outbox: each message is stored first
+ * under an idempotency key (job, run, recipient), then a dispatcher claims and sends it, so a
+ * rerun or a crash never sends twice and a platform outage delays but loses nothing.
+ */
+
+/** UTC instants (`…Z`): compared as strings in both stores, so one format only. */
+export const UtcTimestamp = z.iso.datetime();
+
+export const PLATFORMS = ['slack', 'lark', 'console'] as const;
+export type PlatformName = (typeof PLATFORMS)[number];
+
+export const DeliveryTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('dm'), identity: Identity }),
+  z.object({ kind: z.literal('channel'), channel: z.string().regex(/^(slack|lark|console):[A-Za-z0-9_-]{1,64}$/) }),
+]);
+export type DeliveryTarget = z.infer<typeof DeliveryTargetSchema>;
+
+export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
+
+export const OutboxItemSchema = z.object({
+  /** A digest of `key` (ids are short; keys are readable). */
+  id: Id,
+  /** `<job>:<run>:<recipient>`: the same message for the same run is stored once. */
+  key: z.string().min(1).max(300),
+  job: z.string().min(1).max(64),
+  runKey: z.string().min(1).max(64),
+  platform: z.enum(PLATFORMS),
+  target: DeliveryTargetSchema,
+  /** The message: text for notifications, and a neutral view (blocks) or chart spec as JSON. */
+  message: z.object({ text: z.string().max(40_000), view: z.json().optional(), chart: z.json().optional() }),
+  state: z.enum(DELIVERY_STATES),
+  attempts: z.number().int().min(0).max(1000),
+  /** Not before this instant: personal messages wait for the recipient's local morning. */
+  notBefore: UtcTimestamp,
+  nextAttemptAt: UtcTimestamp,
+  claimedBy: z.string().max(100).optional(),
+  claimExpiresAt: UtcTimestamp.optional(),
+  /** Set when a claim expired mid-send: the platform may already have the message. */
+  recovered: z.boolean().optional(),
+  sentAt: UtcTimestamp.optional(),
+  platformMessageId: z.string().max(200).optional(),
+  lastError: z.string().max(2000).optional(),
+  createdAt: UtcTimestamp,
+});
+export type OutboxItem = z.infer<typeof OutboxItemSchema>;
+
+/** A job run's lease: with several replicas, the holder runs it; the others skip. */
+export const LeaseSchema = z.object({
+  id: z.string().min(1).max(200),
+  owner: z.string().min(1).max(100),
+  expiresAt: UtcTimestamp,
+  acquiredAt: UtcTimestamp,
+});
+export type Lease = z.infer<typeof LeaseSchema>;
