@@ -17,11 +17,14 @@ export const HOME_ACTIONS = {
 /**
  * The App Home: buttons to log, the quarter so far with pacing and the way to the next grade, the
  * latest entries with Edit / Delete while they are open, and for a manager the team at a glance.
+ * `notice` is a one-off line under the title: what became of the last action taken on the Home
+ * (an entry deleted, or why it was refused). It is gone the next time the Home is built.
  */
-export function homeView(ctx: ViewContext, data: HomeData): View {
+export function homeView(ctx: ViewContext, data: HomeData, notice?: string): View {
   const { locale } = ctx;
   const title = t(locale, 'home.title', { name: data.actor.name, period: data.period.key });
   const blocks: Block[] = [{ type: 'header', text: title }];
+  if (notice) blocks.push({ type: 'text', text: notice });
   if (data.canLog) {
     blocks.push({
       type: 'actions',

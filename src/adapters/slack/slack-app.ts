@@ -9,6 +9,7 @@ import type { SlackContext } from './context.js';
 import { registerAdminCommand } from './listeners/admin-command.js';
 import { registerEntryCommands } from './listeners/entry-commands.js';
 import { registerEntrySubmissions } from './listeners/entry-submissions.js';
+import { registerHome } from './listeners/home.js';
 import { registerOptions } from './listeners/options.js';
 import { registerReportCommands } from './listeners/report-commands.js';
 
@@ -90,6 +91,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
   });
   registerEntryCommands(app, ctx);
   registerEntrySubmissions(app, ctx);
+  registerHome(app, ctx);
   registerOptions(app, ctx);
   registerReportCommands(app, ctx);
   registerAdminCommand(app, ctx);

@@ -5,13 +5,14 @@ import type { AccountChoice, DealInput, FeedbackInput, IntelInput, PaymentInput,
 import { ACCOUNT_TIERS } from '../../application/entries/resolve-account.js';
 import { fmtMoney } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
-import { dateField, FormReader, ratingOptions } from './fields.js';
+import { dateField, FormReader, ratingOptions, withInitial } from './fields.js';
 import type { Field, Form, FormContext, FormValues, Option } from './form.js';
 
 /**
  * The entry forms (`/visit`, `/deal`, `/payment`, `/feedback`, `/intel`, `/peer-review`) and their
  * readers. A reader turns submitted strings into the use case's input; the use case does the full
- * validation, and both report problems by field id.
+ * validation, and both report problems by field id. Every builder takes optional `initial` values in
+ * the shape its reader reads (field id → string), so an edit form opens with the entry's values.
  */
 
 function accountFields(ctx: FormContext, initial?: Option): Field[] {
@@ -32,13 +33,13 @@ function readAccount(r: FormReader): AccountChoice | undefined {
   return undefined;
 }
 
-export function visitForm(ctx: FormContext, prefill: { account?: Option; kind?: string } = {}): Form {
+export function visitForm(ctx: FormContext, prefill: { account?: Option; kind?: string } = {}, initial?: FormValues): Form {
   const { locale } = ctx;
   return {
     id: 'visit',
     title: t(locale, 'form.visit.title'),
     submitLabel: t(locale, 'form.submit'),
-    fields: [
+    fields: withInitial([
       ...accountFields(ctx, prefill.account),
       dateField(locale, 'date', 'form.date', ctx.today),
       { type: 'select', id: 'mode', label: t(locale, 'form.mode'), initial: 'in_person', options: ACTIVITY_MODES.map((m) => ({ value: m, label: t(locale, `form.mode.${m}`) })) },
@@ -47,7 +48,7 @@ export function visitForm(ctx: FormContext, prefill: { account?: Option; kind?: 
       { type: 'text', id: 'outcome', label: t(locale, 'form.outcome'), multiline: true, maxLength: 4000 },
       { type: 'text', id: 'nextStep', label: t(locale, 'form.nextStep'), optional: true, maxLength: 500 },
       dateField(locale, 'nextStepDate', 'form.nextStepDate', undefined, true),
-    ],
+    ], initial),
   };
 }
 
@@ -69,13 +70,13 @@ export function readVisitForm(values: FormValues, locale: FormContext['locale'],
   return r.done(input);
 }
 
-export function dealForm(ctx: FormContext, currencies: readonly string[], paymentTermsDays: number, prefill: { account?: Option } = {}): Form {
+export function dealForm(ctx: FormContext, currencies: readonly string[], paymentTermsDays: number, prefill: { account?: Option } = {}, initial?: FormValues): Form {
   const { locale } = ctx;
   return {
     id: 'deal',
     title: t(locale, 'form.deal.title'),
     submitLabel: t(locale, 'form.submit'),
-    fields: [
+    fields: withInitial([
       ...accountFields(ctx, prefill.account),
       { type: 'number', id: 'amount', label: t(locale, 'form.amount'), decimal: true, min: 0.01 },
       { type: 'select', id: 'currency', label: t(locale, 'form.currency'), initial: ctx.baseCurrency, options: [ctx.baseCurrency, ...currencies.filter((c) => c !== ctx.baseCurrency)].map((c) => ({ value: c, label: c })) },
@@ -83,7 +84,7 @@ export function dealForm(ctx: FormContext, currencies: readonly string[], paymen
       { type: 'text', id: 'product', label: t(locale, 'form.product'), maxLength: 200 },
       dateField(locale, 'signedDate', 'form.signedDate', ctx.today),
       { ...dateField(locale, 'dueDate', 'form.dueDate', undefined, true), hint: t(locale, 'form.dueDate.hint', { days: paymentTermsDays }) },
-    ],
+    ], initial),
   };
 }
 
@@ -103,14 +104,14 @@ export function readDealForm(values: FormValues, locale: FormContext['locale'], 
   return r.done(input);
 }
 
-export function paymentForm(ctx: FormContext, deals: readonly (OpenDeal & { accountName: string })[]): Form {
+export function paymentForm(ctx: FormContext, deals: readonly (OpenDeal & { accountName: string })[], initial?: FormValues): Form {
   const { locale } = ctx;
   return {
     id: 'payment',
     title: t(locale, 'form.payment.title'),
     submitLabel: t(locale, 'form.submit'),
     ...(deals.length === 0 ? { intro: t(locale, 'form.error.noOpenDeals') } : {}),
-    fields: [
+    fields: withInitial([
       {
         type: 'select',
         id: 'dealId',
@@ -122,7 +123,7 @@ export function paymentForm(ctx: FormContext, deals: readonly (OpenDeal & { acco
       },
       { type: 'number', id: 'amount', label: t(locale, 'form.amount'), decimal: true, min: 0.01 },
       dateField(locale, 'receivedDate', 'form.receivedDate', ctx.today),
-    ],
+    ], initial),
   };
 }
 
@@ -131,20 +132,20 @@ export function readPaymentForm(values: FormValues, locale: FormContext['locale'
   return r.done({ requestId, dealId: r.required('dealId') ?? '', amount: r.number('amount', { required: true })!, receivedDate: r.text('receivedDate') });
 }
 
-export function feedbackForm(ctx: FormContext, prefill: { account?: Option } = {}): Form {
+export function feedbackForm(ctx: FormContext, prefill: { account?: Option } = {}, initial?: FormValues): Form {
   const { locale } = ctx;
   return {
     id: 'feedback',
     title: t(locale, 'form.feedback.title'),
     submitLabel: t(locale, 'form.submit'),
-    fields: [
+    fields: withInitial([
       { type: 'search', id: 'accountId', source: 'accounts', label: t(locale, 'form.accountId'), minQueryLength: 1, ...(prefill.account ? { initial: prefill.account } : {}) },
       { type: 'select', id: 'service', label: t(locale, 'form.service'), options: ratingOptions(locale) },
       { type: 'select', id: 'product', label: t(locale, 'form.productQuality'), options: ratingOptions(locale) },
       { type: 'select', id: 'source', label: t(locale, 'form.source'), initial: 'customer', options: FEEDBACK_SOURCES.map((s) => ({ value: s, label: t(locale, `form.source.${s}`) })) },
       { type: 'text', id: 'comment', label: t(locale, 'form.comment'), multiline: true, optional: true, maxLength: 4000 },
       dateField(locale, 'date', 'form.date', ctx.today),
-    ],
+    ], initial),
   };
 }
 
@@ -161,16 +162,16 @@ export function readFeedbackForm(values: FormValues, locale: FormContext['locale
   });
 }
 
-export function intelForm(ctx: FormContext, prefill: { topic?: string } = {}): Form {
+export function intelForm(ctx: FormContext, prefill: { topic?: string } = {}, initial?: FormValues): Form {
   const { locale } = ctx;
   return {
     id: 'intel',
     title: t(locale, 'form.intel.title'),
     submitLabel: t(locale, 'form.submit'),
-    fields: [
+    fields: withInitial([
       { type: 'text', id: 'topic', label: t(locale, 'form.topic'), maxLength: 200, ...(prefill.topic ? { initial: prefill.topic } : {}) },
       { type: 'text', id: 'text', label: t(locale, 'form.text'), multiline: true, maxLength: 4000 },
-    ],
+    ], initial),
   };
 }
 
@@ -179,18 +180,18 @@ export function readIntelForm(values: FormValues, locale: FormContext['locale'],
   return r.done({ requestId, topic: r.required('topic') ?? '', text: r.required('text') ?? '' });
 }
 
-export function peerReviewForm(ctx: FormContext, teammates: readonly Person[], prefill: { toId?: string } = {}): Form {
+export function peerReviewForm(ctx: FormContext, teammates: readonly Person[], prefill: { toId?: string } = {}, initial?: FormValues): Form {
   const { locale } = ctx;
   return {
     id: 'peer-review',
     title: t(locale, 'form.peer-review.title'),
     submitLabel: t(locale, 'form.submit'),
     ...(teammates.length === 0 ? { intro: t(locale, 'form.error.noTeammates') } : {}),
-    fields: [
+    fields: withInitial([
       { type: 'select', id: 'toId', label: t(locale, 'form.toId'), options: teammates.map((p) => ({ value: p.id, label: p.name })), ...(prefill.toId ? { initial: prefill.toId } : {}) },
       { type: 'select', id: 'collaboration', label: t(locale, 'form.collaboration'), options: ratingOptions(locale) },
       { type: 'text', id: 'comment', label: t(locale, 'form.comment'), multiline: true, optional: true, maxLength: 4000 },
-    ],
+    ], initial),
   };
 }
 

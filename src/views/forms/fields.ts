@@ -74,3 +74,23 @@ export class FormReader {
     return value;
   }
 }
+
+/**
+ * Fields filled with values as a reader reads them back (field id → string): an edit form shows the
+ * entry's current values. Fields without a value keep the builder's default.
+ */
+export function withInitial(fields: Field[], initial: FormValues = {}): Field[] {
+  return fields.map((f): Field => {
+    const v = initial[f.id];
+    if (v === undefined) return f;
+    switch (f.type) {
+      case 'number':
+        return Number.isFinite(Number(v)) ? { ...f, initial: Number(v) } : f;
+      case 'search':
+        // The label comes with the builder's prefill; a bare id is shown as itself.
+        return f.initial?.value === v ? f : { ...f, initial: { value: v, label: v } };
+      default:
+        return { ...f, initial: v };
+    }
+  });
+}

@@ -17,8 +17,10 @@ export interface FormMeta {
   r?: string;
   /** Channel the command was run in. */
   c?: string;
-  /** Activity kind for a visit form opened from a follow-up reminder. */
+  /** Activity kind for a visit form opened from a follow-up reminder (or the kind an edited visit keeps). */
   k?: string;
+  /** Set when the form was opened from the App Home: the Home is republished after the submission. */
+  h?: 1;
 }
 
 /** The best account for a command's text: an exact or leading name match. */
@@ -54,11 +56,9 @@ export function formContext(ctx: SlackContext, actor: Person): FormContext {
  * Opens a form as a modal. The trigger_id is only valid for 3 seconds, so this runs right after
  * the ack with nothing slow before it (https://api.slack.com/surfaces/modals#opening).
  */
-export async function openForm(ctx: SlackContext, actor: Person, form: Form, triggerId: string, meta: FormMeta): Promise<void> {
-  await ctx.client.views.open({
-    trigger_id: triggerId,
-    view: formToModal(form, { privateMetadata: JSON.stringify(meta), closeLabel: t(actor.locale, 'form.cancel') }),
-  });
+export async function openForm(ctx: SlackContext, actor: Person, form: Form, triggerId: string, meta: FormMeta, callbackId?: string): Promise<void> {
+  const modal = formToModal(form, { privateMetadata: JSON.stringify(meta), closeLabel: t(actor.locale, 'form.cancel') });
+  await ctx.client.views.open({ trigger_id: triggerId, view: callbackId ? { ...modal, callback_id: callbackId } : modal });
 }
 
 export function registerEntryCommands(app: App, ctx: SlackContext): void {
