@@ -13,7 +13,8 @@ import { answerSubmission } from '../answer-submission.js';
 import type { SlackContext } from '../context.js';
 import { homeNotice, publishHome } from '../publish-home.js';
 import { errorMessage, logFailure } from '../replies.js';
-import { ENTRY_FORMS, formContext, openForm } from './entry-commands.js';
+import { entryForm, formContext } from '../../../chat/entry-forms.js';
+import { openForm } from './entry-commands.js';
 
 /** Edit modals are `edit:<kind>:<id>`: the entry travels in the callback id, checked again on submit. */
 export const EDIT_CALLBACK_PREFIX = 'edit:';
@@ -67,14 +68,14 @@ export function registerHome(app: App, ctx: SlackContext): void {
 
   // The Log buttons open the command's form; `h` brings the user back to a refreshed Home after it.
   const logButtons = [
-    [HOME_ACTIONS.logVisit, '/visit'],
-    [HOME_ACTIONS.logDeal, '/deal'],
+    [HOME_ACTIONS.logVisit, 'visit'],
+    [HOME_ACTIONS.logDeal, 'deal'],
   ] as const;
   for (const [actionId, command] of logButtons) {
     app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body }) => {
       await ack();
       await onHome(ctx, body.user.id, actionId, async (actor) => {
-        const form = await ENTRY_FORMS[command]!(ctx, actor, formContext(ctx, actor), '');
+        const form = await entryForm(ctx.deps, actor, command, '');
         await openForm(ctx, actor, form, body.trigger_id, { h: 1 });
       });
     });
@@ -86,7 +87,7 @@ export function registerHome(app: App, ctx: SlackContext): void {
       // Refused here already (not the actor's, or its quarter closed) rather than after filling the form in.
       const toEdit = await entryToEdit(ctx.deps, actor, buttonValue(action.value));
       const { fxRates, paymentTermsDays } = ctx.deps.settings;
-      const form = editForm(formContext(ctx, actor), toEdit, { currencies: Object.keys(fxRates), paymentTermsDays });
+      const form = editForm(formContext(ctx.deps, actor), toEdit, { currencies: Object.keys(fxRates), paymentTermsDays });
       const { kind, record } = toEdit.entry;
       // A visit's kind (visit, call, follow-up) is not on the form: it rides along so the edit keeps it.
       const meta = { h: 1 as const, ...(kind === 'visit' ? { k: record.kind } : {}) };

@@ -72,8 +72,6 @@ export function formToModal(form: Form, opts: { privateMetadata: string; closeLa
   };
 }
 
-/** A select with no options cannot be shown in Slack: such a form is answered with its intro instead. */
-export const formCanOpen = (form: Form): boolean => !form.fields.some((f) => f.type === 'select' && !f.optional && f.options.length === 0);
 
 type StateValue = {
   type?: string;
