@@ -36,6 +36,8 @@ export class FakeSlack {
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly uploads: { fileId: string; bytes: number }[] = [];
   readonly users = new Map<string, SlackUser>();
+  /** Files served at `fileUrl(id)` to requests carrying the bot token. */
+  readonly files = new Map<string, string>();
   private readonly rateLimits = new Map<string, number[]>();
   /** When set, auth.test answers with this error (a revoked or wrong token). */
   authError: string | undefined;
@@ -70,6 +72,10 @@ export class FakeSlack {
     this.users.set(user.id, user);
   }
 
+  fileUrl(id: string): string {
+    return `${this.base}/files/${id}`;
+  }
+
   rateLimitNext(method: string, retryAfterSeconds: number): void {
     this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), retryAfterSeconds]);
   }
@@ -102,6 +108,12 @@ export class FakeSlack {
     if (url.startsWith('/response/')) {
       this.responses.push({ id: url.slice('/response/'.length), body: decode(raw.toString('utf8'), req.headers['content-type']) });
       return this.reply(res, 200, { ok: true });
+    }
+    if (url.startsWith('/files/')) {
+      const content = this.files.get(url.slice('/files/'.length));
+      const authorised = req.headers.authorization === 'Bearer xoxb-test-token';
+      res.writeHead(content !== undefined && authorised ? 200 : authorised ? 404 : 403, { 'content-type': 'text/csv' });
+      return void res.end(content ?? '');
     }
     if (url.startsWith('/upload/')) {
       this.uploads.push({ fileId: url.slice('/upload/'.length), bytes: raw.length });

@@ -7,6 +7,7 @@ import type { RequestListener } from '../http/server.js';
 import { SlackActors } from './actors.js';
 import type { SlackContext } from './context.js';
 import { registerAdminCommand } from './listeners/admin-command.js';
+import { registerFileImport } from './listeners/file-import.js';
 import { registerEntryCommands } from './listeners/entry-commands.js';
 import { registerEntrySubmissions } from './listeners/entry-submissions.js';
 import { registerHome } from './listeners/home.js';
@@ -95,6 +96,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
   registerOptions(app, ctx);
   registerReportCommands(app, ctx);
   registerAdminCommand(app, ctx);
+  registerFileImport(app, ctx);
   app.error(async (e) => {
     logger.error({ err: e }, 'unhandled Slack listener error');
   });

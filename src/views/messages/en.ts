@@ -252,6 +252,7 @@ export const en = {
   'slack.unknownUser': 'Slack does not know that user.',
   'slack.modalFailed': 'Could not open the form (Slack answered {error}). Please try again.',
   'form.cancel': 'Cancel',
+  'admin.import.tooLarge': 'That file is larger than 2 MB; split it into several imports.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -253,4 +253,5 @@ export const zhCN: Record<MessageKey, string> = {
   'slack.unknownUser': 'Slack 找不到这个用户。',
   'slack.modalFailed': '无法打开表单（Slack 返回 {error}），请重试。',
   'form.cancel': '取消',
+  'admin.import.tooLarge': '文件超过 2 MB，请分成几次导入。',
 };
