@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import type { DeliveryTarget, OutboxItem, PlatformName } from '../../domain/model/delivery.js';
+import type { OutgoingMessage } from '../../ports/chat.js';
+import type { AppDeps } from '../deps.js';
+
+export interface Delivery {
+  job: string;
+  /** The run this message belongs to (a date, a week, a period): with job and recipient, its idempotency key. */
+  runKey: string;
+  platform: PlatformName;
+  target: DeliveryTarget;
+  message: OutgoingMessage;
+  /** Earliest send time (UTC ISO); now when omitted. */
+  notBefore?: string;
+}
+
+export const deliveryKey = (d: Pick<Delivery, 'job' | 'runKey' | 'target'>): string =>
+  `${d.job}:${d.runKey}:${d.target.kind === 'dm' ? d.target.identity : d.target.channel}`;
+
+const idOf = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 40);
+
+/**
+ * Writes messages to the outbox. A message whose key (job, run, recipient) is already there is
+ * skipped, so running a job twice — a rerun, a second replica, a restart — queues nothing twice.
+ */
+export async function enqueue(deps: Pick<AppDeps, 'store' | 'clock'>, deliveries: readonly Delivery[]): Promise<{ queued: number; skipped: number }> {
+  const now = deps.clock.now().toISOString();
+  const keys = deliveries.map(deliveryKey);
+  const existing = new Set((await deps.store.outbox.find({ id: { in: keys.map(idOf) } })).map((o) => o.id));
+  const fresh = new Map<string, OutboxItem>();
+  deliveries.forEach((d, i) => {
+    const key = keys[i]!;
+    const id = idOf(key);
+    if (existing.has(id) || fresh.has(id)) return;
+    fresh.set(id, {
+      id,
+      key,
+      job: d.job,
+      runKey: d.runKey,
+      platform: d.platform,
+      target: d.target,
+      message: { text: d.message.text, ...(d.message.view ? { view: JSON.parse(JSON.stringify(d.message.view)) } : {}) },
+      state: 'pending',
+      attempts: 0,
+      notBefore: d.notBefore ?? now,
+      nextAttemptAt: d.notBefore ?? now,
+      createdAt: now,
+    });
+  });
+  const queued = await deps.store.outbox.insertMany([...fresh.values()]);
+  return { queued, skipped: deliveries.length - queued };
+}

@@ -1,0 +1,40 @@
+import type { DeliveryTarget, PlatformName } from '../domain/model/delivery.js';
+import type { View } from '../views/view.js';
+
+/**
+ * The outgoing side of a chat platform: what the scheduled jobs' dispatcher needs. Each platform
+ * adapter (Slack, Lark, console) implements it; the dispatcher handles pacing, retries and the
+ * outbox state, so a platform only sends one message and says how that went.
+ */
+export interface OutgoingMessage {
+  /** Plain text: the notification and the fallback where blocks cannot show. */
+  text: string;
+  view?: View;
+}
+
+export type DeliveryFailure = 'rate_limited' | 'transient' | 'permanent';
+
+/** A send that did not work, and what the dispatcher should do about it. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly failure: DeliveryFailure,
+    message: string,
+    /** For rate_limited: how long the platform asked us to wait. */
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'DeliveryError';
+  }
+}
+
+export interface ChatPlatform {
+  readonly name: PlatformName;
+  /** Pacing the dispatcher applies: Slack ~1 message/s per channel; Lark 50/s per app, 5/s per user. */
+  readonly limits: { perTargetIntervalMs: number; perPlatformIntervalMs: number };
+  /**
+   * Sends one message. `idempotencyKey` identifies it across retries (platforms that can drop a
+   * repeat use it); `recovered` says an earlier attempt may already have gone out. Throws
+   * DeliveryError; anything else counts as transient.
+   */
+  send(target: DeliveryTarget, message: OutgoingMessage, opts: { idempotencyKey: string; recovered: boolean }): Promise<{ messageId: string }>;
+}
