@@ -20,7 +20,7 @@ export interface SlackUser {
   tz?: string;
 }
 
-const JSON_PARAMS = new Set(['blocks', 'view', 'attachments', 'files']);
+const JSON_PARAMS = new Set(['blocks', 'view', 'attachments', 'files', 'metadata']);
 
 function decode(body: string, contentType: string | undefined): Record<string, unknown> {
   if (contentType?.includes('application/json')) return body ? (JSON.parse(body) as Record<string, unknown>) : {};
@@ -39,6 +39,7 @@ export class FakeSlack {
   /** Files served at `fileUrl(id)` to requests carrying the bot token. */
   readonly files = new Map<string, string>();
   private readonly rateLimits = new Map<string, number[]>();
+  private readonly failures = new Map<string, string[]>();
   /** When set, auth.test answers with this error (a revoked or wrong token). */
   authError: string | undefined;
   private server!: http.Server;
@@ -74,6 +75,11 @@ export class FakeSlack {
 
   fileUrl(id: string): string {
     return `${this.base}/files/${id}`;
+  }
+
+  /** The next call to `method` answers `{ ok: false, error }`. */
+  failNext(method: string, error: string): void {
+    this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
   }
 
   rateLimitNext(method: string, retryAfterSeconds: number): void {
@@ -128,6 +134,8 @@ export class FakeSlack {
       const retryAfter = limited.shift()!;
       return this.reply(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
     }
+    const failure = this.failures.get(method)?.shift();
+    if (failure) return this.reply(res, 200, { ok: false, error: failure });
     this.reply(res, 200, this.answer(method, params));
   }
 
@@ -153,6 +161,13 @@ export class FakeSlack {
       case 'views.push':
       case 'views.publish':
         return { ok: true, view: { id: `V${n}`, ...(params.view as object) } };
+      case 'conversations.history': {
+        // What this fake posted to the channel, newest first, with metadata as Slack returns it.
+        const posted = this.calls
+          .map((c, i) => ({ c, ts: `1700000000.${String(i + 1).padStart(6, '0')}` }))
+          .filter(({ c }) => c.method === 'chat.postMessage' && c.params.channel === params.channel);
+        return { ok: true, messages: posted.reverse().map(({ c, ts }) => ({ ts, text: c.params.text, ...(c.params.metadata ? { metadata: c.params.metadata } : {}) })) };
+      }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(params.users)}` } };
       case 'files.getUploadURLExternal':
