@@ -80,3 +80,18 @@ export function localParts(instant: Date, tz: string): { date: LocalDate; hour: 
 export function todayIn(tz: string, instant: Date): LocalDate {
   return localParts(instant, tz).date;
 }
+
+/**
+ * The instant at which the wall clock in `tz` shows `date` `hour`:`minute`. Found by correcting a
+ * UTC guess with the zone's offset at that moment (twice, for days when the offset changes).
+ */
+export function zonedInstant(date: LocalDate, hour: number, minute: number, tz: string): Date {
+  const target = Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10), hour, minute);
+  let guess = target;
+  for (let i = 0; i < 2; i++) {
+    const p = localParts(new Date(guess), tz);
+    const shown = Date.UTC(+p.date.slice(0, 4), +p.date.slice(5, 7) - 1, +p.date.slice(8, 10), p.hour, p.minute);
+    guess += target - shown;
+  }
+  return new Date(guess);
+}

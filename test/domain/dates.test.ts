@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isLocalDate, isValidTimeZone, localParts, todayIn, weekday } from '../../src/domain/dates.js';
+import { addDays, daysBetween, isLocalDate, isValidTimeZone, localParts, todayIn, weekday, zonedInstant } from '../../src/domain/dates.js';
 
 describe('isLocalDate', () => {
   it.each([
@@ -83,5 +83,15 @@ describe('time zones', () => {
     expect(isValidTimeZone('Asia/Shanghai')).toBe(true);
     expect(isValidTimeZone('Europe/London')).toBe(true);
     expect(isValidTimeZone('Mars/Olympus_Mons')).toBe(false);
+  });
+});
+
+describe('zonedInstant', () => {
+  it('finds the UTC instant of a local wall-clock time', () => {
+    expect(zonedInstant('2026-11-27', 9, 0, 'Asia/Shanghai').toISOString()).toBe('2026-11-27T01:00:00.000Z'); // UTC+8
+    expect(zonedInstant('2026-11-27', 9, 0, 'Europe/London').toISOString()).toBe('2026-11-27T09:00:00.000Z'); // GMT in winter
+    expect(zonedInstant('2026-07-01', 9, 0, 'Europe/London').toISOString()).toBe('2026-07-01T08:00:00.000Z'); // BST
+    expect(zonedInstant('2026-11-27', 9, 30, 'Asia/Kolkata').toISOString()).toBe('2026-11-27T04:00:00.000Z'); // UTC+5:30
+    expect(zonedInstant('2026-11-27', 0, 15, 'America/Los_Angeles').toISOString()).toBe('2026-11-27T08:15:00.000Z');
   });
 });
