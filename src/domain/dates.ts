@@ -95,3 +95,12 @@ export function zonedInstant(date: LocalDate, hour: number, minute: number, tz: 
   }
   return new Date(guess);
 }
+
+/** ISO 8601 week of a date, e.g. `2026-W48` (weeks start on Monday; week 1 holds the first Thursday). */
+export function isoWeek(date: LocalDate): string {
+  const wd = (weekday(date) + 6) % 7; // Monday = 0
+  const thursday = addDays(date, 3 - wd);
+  const year = Number(thursday.slice(0, 4));
+  const week = Math.floor(daysBetween(`${year}-01-01`, thursday) / 7) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, isLocalDate, isValidTimeZone, localParts, todayIn, weekday, zonedInstant } from '../../src/domain/dates.js';
+import { addDays, daysBetween, isLocalDate, isValidTimeZone, localParts, todayIn, weekday, zonedInstant, isoWeek } from '../../src/domain/dates.js';
 
 describe('isLocalDate', () => {
   it.each([
@@ -93,5 +93,16 @@ describe('zonedInstant', () => {
     expect(zonedInstant('2026-07-01', 9, 0, 'Europe/London').toISOString()).toBe('2026-07-01T08:00:00.000Z'); // BST
     expect(zonedInstant('2026-11-27', 9, 30, 'Asia/Kolkata').toISOString()).toBe('2026-11-27T04:00:00.000Z'); // UTC+5:30
     expect(zonedInstant('2026-11-27', 0, 15, 'America/Los_Angeles').toISOString()).toBe('2026-11-27T08:15:00.000Z');
+  });
+});
+
+describe('isoWeek', () => {
+  it('numbers weeks from Monday, week 1 holding the first Thursday', () => {
+    expect(isoWeek('2026-11-26')).toBe('2026-W48');
+    expect(isoWeek('2026-11-23')).toBe('2026-W48'); // Monday
+    expect(isoWeek('2026-11-29')).toBe('2026-W48'); // Sunday
+    expect(isoWeek('2027-01-01')).toBe('2026-W53'); // a Friday: still 2026's last week
+    expect(isoWeek('2026-01-01')).toBe('2026-W01'); // a Thursday
+    expect(isoWeek('2024-12-30')).toBe('2025-W01'); // a Monday belonging to 2025
   });
 });
