@@ -20,6 +20,7 @@ export async function composeCore(config: Config, clock: Clock = systemClock): P
       fxRates: config.fxRates,
       paymentTermsDays: config.paymentTermsDays,
       admins: config.admins,
+      defaultLocale: config.defaultLocale,
     },
   };
 }

@@ -1,3 +1,4 @@
+import type { Locale } from '../domain/model/fields.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
 import type { Store } from '../ports/store.js';
@@ -9,6 +10,8 @@ export interface Settings {
   fxRates: Record<string, number>;
   paymentTermsDays: number;
   admins: readonly string[];
+  /** Language of company-wide posts (channels) and of people whose language is unknown. */
+  defaultLocale: Locale;
 }
 
 /** Everything a use case may touch, passed in: no use case opens a database or reads the clock itself. */

@@ -27,9 +27,10 @@ export interface RankingResult {
 /**
  * `/ranking [team] [period]`, as the privacy setting allows: full scores, ranks only, the top N,
  * or only the viewer's own position. People who opted out are left out of shared lists. HR and
- * admins always see the full ranking; everyone always sees their own place.
+ * admins always see the full ranking; everyone always sees their own place. With no actor the
+ * audience is a shared channel: the privacy setting applies and nobody's own place is shown.
  */
-export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'>, actor: Person, input: { period: Period; teamName?: string }): Promise<RankingResult> {
+export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'>, actor: Person | null, input: { period: Period; teamName?: string }): Promise<RankingResult> {
   const teams = await deps.store.teams.find();
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   let team: RankingResult['team'] = null;
@@ -45,16 +46,16 @@ export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger
   }
   const scores = await scorePeriod(deps, input.period);
   const privacy = await readSetting(deps, 'ranking.privacy');
-  const privileged = seesEveryone(actor);
+  const privileged = actor !== null && seesEveryone(actor);
   const mode = privileged ? 'full' : privacy.mode;
   const optedOut = new Set(privileged ? [] : privacy.optOut);
 
   let all = scores.ranking.ranked;
   if (team) all = all.filter((e) => e.teamId === team!.id).map((e) => ({ ...e, rank: e.teamRank }));
-  const own = all.find((e) => e.repId === actor.id) ?? null;
-  const shared = all.filter((e) => !optedOut.has(e.repId) || e.repId === actor.id);
+  const own = (actor && all.find((e) => e.repId === actor.id)) ?? null;
+  const shared = all.filter((e) => !optedOut.has(e.repId) || e.repId === actor?.id);
   const entries = mode === 'own_only' ? (own ? [own] : []) : mode === 'top_n' ? shared.filter((e) => e.rank <= privacy.topN) : shared;
-  const showsMissing = privileged || actor.roles.includes('manager');
+  const showsMissing = privileged || (actor?.roles.includes('manager') ?? false);
   return {
     period: input.period,
     team,

@@ -8,7 +8,7 @@ import type { KpiTemplate } from '../domain/model/template.js';
 import { periodsBefore, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
 import { assertCanViewScorecard } from './permissions.js';
-import { scorePeriod } from './score-period.js';
+import { scorePeriod, type PeriodScores } from './score-period.js';
 
 export interface ScorecardReport {
   rep: Person;
@@ -49,27 +49,41 @@ export async function getScorecard(
     });
   }
 
-  const past = periodsBefore(input.period, HISTORY_PERIODS);
-  const history = [];
-  for (const p of past) {
-    const scored = (await scorePeriod(deps, p, { reps: [rep] })).reps.get(rep.id);
-    history.push({ periodKey: p.key, total: scored && !scored.card.noData ? scored.card.total : null, grade: scored?.card.grade ?? '' });
-  }
+  const past = await Promise.all(periodsBefore(input.period, HISTORY_PERIODS).map((p) => scorePeriod(deps, p, { reps: [rep] })));
+  return assembleReport(deps, { rep, team, current, past });
+}
+
+/**
+ * A rep's report from already-scored periods: the current one (with the rep's team in it, for the
+ * team average) and the previous ones (oldest first). Shared by the one-rep query above and by
+ * jobs that report on every rep at once (which score each period once for everybody).
+ */
+export function assembleReport(
+  deps: Pick<AppDeps, 'clock' | 'settings'>,
+  input: { rep: Person; team: Team | null; current: PeriodScores; past: readonly PeriodScores[] },
+): ScorecardReport {
+  const { rep, current } = input;
+  const period = current.period;
+  const mine = current.reps.get(rep.id)!;
+  const history = input.past.map((scores) => {
+    const scored = scores.reps.get(rep.id);
+    return { periodKey: scores.period.key, total: scored && !scored.card.noData ? scored.card.total : null, grade: scored?.card.grade ?? '' };
+  });
   const previous = history[history.length - 1];
   const previousCard = previous && previous.total !== null ? ({ total: previous.total, noData: false } as Scorecard) : null;
 
   const today = todayIn(deps.settings.companyTimeZone, deps.clock.now());
-  const running = today >= input.period.from && today <= input.period.to;
-  const teamCards = [...current.reps.values()].map((s) => s.card);
+  const running = today >= period.from && today <= period.to;
+  const teamCards = [...current.reps.values()].filter((s) => (rep.teamId ? s.rep.teamId === rep.teamId : s.rep.id === rep.id)).map((s) => s.card);
   const totals = history.map((h) => h.total).filter((t): t is number => t !== null);
   return {
     rep,
-    team,
-    period: input.period,
+    team: input.team,
+    period,
     template: current.template,
     card: mine.card,
     comparison: compare(mine.card, teamCards, previousCard),
-    pacing: running ? pacing(current.template, input.period, today, rep.id, mine.actuals, mine.targets) : null,
+    pacing: running ? pacing(current.template, period, today, rep.id, mine.actuals, mine.targets) : null,
     history,
     forecast: linearForecast(mine.card.noData || running ? totals : [...totals, mine.card.total]),
   };

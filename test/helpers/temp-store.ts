@@ -30,7 +30,7 @@ export function testDeps(now = '2026-11-26T02:00:00Z'): AppDeps & { clock: Retur
     clock: fixedClock(now),
     logger: silentLogger,
     newId: () => `id-${++n}`,
-    settings: { companyTimeZone: 'Asia/Shanghai', baseCurrency: 'CNY', fxRates: { CNY: 1 }, paymentTermsDays: 30, admins: [] },
+    settings: { companyTimeZone: 'Asia/Shanghai', baseCurrency: 'CNY', fxRates: { CNY: 1 }, paymentTermsDays: 30, admins: [], defaultLocale: 'en' },
     cleanup,
   };
 }

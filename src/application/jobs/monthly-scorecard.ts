@@ -1,0 +1,37 @@
+import { firstWorkDayOfMonth } from '../../domain/work-calendar.js';
+import { periodsBefore, quarterOf } from '../../domain/period.js';
+import { monthlyScorecardView } from '../../views/job-views.js';
+import type { Delivery } from '../delivery/enqueue.js';
+import { assembleReport, HISTORY_PERIODS } from '../get-scorecard.js';
+import { scorePeriod } from '../score-period.js';
+import type { Job } from './job.js';
+import { atLocalTime, dmTargetOf } from './recipients.js';
+
+/**
+ * The first work day of each month: every rep gets their explained scorecard for the quarter so
+ * far by DM, at 09:00 their time. Each period is scored once for everybody, not once per rep.
+ */
+export const monthlyScorecard: Job = {
+  name: 'monthly-scorecard',
+  description: 'DM every rep their scorecard for the quarter so far (first work day of the month, 09:00 local)',
+  defaultSchedule: '0 7 * * *',
+  workDaysOnly: true,
+  runKey: (date) => date.slice(0, 7),
+  dueOn: (date, calendar) => firstWorkDayOfMonth(calendar, date) === date,
+  async plan(deps, run) {
+    const period = quarterOf(run.date);
+    // periodsBefore is oldest first, as the report's history wants.
+    const [current, ...past] = await Promise.all([period, ...periodsBefore(period, HISTORY_PERIODS)].map((p) => scorePeriod(deps, p)));
+    const teams = new Map((await deps.store.teams.find()).map((t) => [t.id, t]));
+    const deliveries: Delivery[] = [];
+    for (const { rep } of current!.reps.values()) {
+      if (!rep.active) continue;
+      const to = dmTargetOf(rep, run.platforms);
+      if (!to) continue;
+      const report = assembleReport(deps, { rep, team: (rep.teamId && teams.get(rep.teamId)) || null, current: current!, past });
+      const view = monthlyScorecardView({ locale: rep.locale, currency: deps.settings.baseCurrency }, report);
+      deliveries.push({ job: this.name, runKey: run.runKey, ...to, message: { text: view.title, view }, notBefore: atLocalTime(deps, rep, run.date, 9) });
+    }
+    return deliveries;
+  },
+};

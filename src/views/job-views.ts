@@ -1,0 +1,56 @@
+import type { Locale } from '../domain/model/fields.js';
+import type { ScorecardReport } from '../application/get-scorecard.js';
+import type { Pacing } from '../domain/scoring/analysis.js';
+import { HOME_ACTIONS } from './home-view.js';
+import { t } from './i18n.js';
+import { pacingBlocks, scorecardView, type ViewContext } from './scorecard-view.js';
+import type { View } from './view.js';
+
+/** The scheduled messages as platform-neutral views. */
+
+export const REMINDER_ACTIONS = { logFollowUp: 'reminder.log-follow-up' } as const;
+
+export interface FollowUpItem {
+  activityId: string;
+  accountId: string;
+  accountName: string;
+  step: string;
+  visitDate: string;
+}
+
+/** One DM a morning with every follow-up due today, each with a button to log it. */
+export function followUpView(locale: Locale, items: readonly FollowUpItem[]): View {
+  return {
+    title: t(locale, 'job.followUp.text', { n: items.length }),
+    blocks: [
+      { type: 'header', text: t(locale, 'job.followUp.title') },
+      ...items.map((i) => ({
+        type: 'item' as const,
+        text: t(locale, 'job.followUp.line', { account: i.accountName, step: i.step, date: i.visitDate }),
+        buttons: [{ id: REMINDER_ACTIONS.logFollowUp, label: t(locale, 'job.followUp.button'), value: JSON.stringify({ accountId: i.accountId, activityId: i.activityId }), style: 'primary' as const }],
+      })),
+    ],
+  };
+}
+
+/** Monday's nudge for a rep behind pace: where they stand and what it takes, with a one-click log. */
+export function nudgeView(ctx: ViewContext, input: { week: string; behind: string[]; pacing: Pacing }): View {
+  const { locale } = ctx;
+  const title = t(locale, 'job.nudge.title', { week: input.week });
+  return {
+    title: `${title}. ${t(locale, 'job.nudge.behind', { indicators: input.behind.join(', ') })}`,
+    blocks: [
+      { type: 'header', text: title },
+      { type: 'text', text: t(locale, 'job.nudge.behind', { indicators: input.behind.join(', ') }) },
+      ...pacingBlocks(ctx, { pacing: input.pacing }),
+      { type: 'actions', buttons: [{ id: HOME_ACTIONS.logVisit, label: t(locale, 'job.nudge.button'), value: 'nudge', style: 'primary' }] },
+    ],
+  };
+}
+
+/** The monthly scorecard DM: the explained scorecard of the quarter so far. */
+export function monthlyScorecardView(ctx: ViewContext, report: ScorecardReport): View {
+  const card = scorecardView(ctx, report);
+  const intro = t(ctx.locale, 'job.scorecard.intro', { period: report.period.key });
+  return { title: intro, blocks: [{ type: 'text', text: intro }, ...card.blocks] };
+}
