@@ -53,3 +53,47 @@ export function commandBody(fields: { command: string; text?: string; user_id: s
 
 /** An interactive payload (`payload=<json>`) body. */
 export const payloadBody = (payload: unknown): string => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+
+export type FieldValue = { text: string } | { option: string } | { date: string } | { number: string };
+
+/** Builds `view.state.values` the way Slack sends it for our input blocks (block_id = action_id = field). */
+export function stateValues(values: Record<string, FieldValue | undefined>): Record<string, Record<string, unknown>> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [field, v] of Object.entries(values)) {
+    if (!v) out[field] = { [field]: { type: 'plain_text_input', value: null } };
+    else if ('text' in v) out[field] = { [field]: { type: 'plain_text_input', value: v.text } };
+    else if ('number' in v) out[field] = { [field]: { type: 'number_input', value: v.number } };
+    else if ('date' in v) out[field] = { [field]: { type: 'datepicker', selected_date: v.date } };
+    else out[field] = { [field]: { type: 'static_select', selected_option: { text: { type: 'plain_text', text: v.option }, value: v.option } } };
+  }
+  return out;
+}
+
+/** A `view_submission` payload for one of our form modals, as Slack sends it. */
+export function viewSubmission(fields: {
+  user: string;
+  form: string;
+  viewId: string;
+  triggerId: string;
+  privateMetadata: string;
+  values: Record<string, FieldValue | undefined>;
+  blocks?: unknown[];
+}): object {
+  return {
+    type: 'view_submission',
+    team: { id: 'T0FAKE', domain: 'fake' },
+    user: { id: fields.user, name: fields.user.toLowerCase(), team_id: 'T0FAKE' },
+    api_app_id: 'A0APP',
+    token: 'legacy',
+    trigger_id: fields.triggerId,
+    view: {
+      id: fields.viewId,
+      team_id: 'T0FAKE',
+      type: 'modal',
+      callback_id: `form:${fields.form}`,
+      private_metadata: fields.privateMetadata,
+      blocks: fields.blocks ?? [],
+      state: { values: stateValues(fields.values) },
+    },
+  };
+}

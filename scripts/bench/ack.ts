@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { databasePath, openSqliteStore } from '../../src/adapters/embedded/sqlite-store.js';
+import { close, createHttpServer, listen, type RequestListener } from '../../src/adapters/http/server.js';
+import { createSlackAdapter } from '../../src/adapters/slack/slack-app.js';
+import type { AppDeps } from '../../src/application/deps.js';
+import { seedDemo } from '../../src/application/seed-demo.js';
+import { addDays, todayIn } from '../../src/domain/dates.js';
+import { hasRole } from '../../src/domain/model/people.js';
+import { systemClock } from '../../src/ports/clock.js';
+import { problemLogger, startSlackSide, timedStore } from './ack-harness.js';
+import type { VisitSpec } from './ack-slack.js';
+import { fmt, millis, percentiles, progress, say, table, verdict, type Percentiles } from './format.js';
+
+/**
+ * The ack benchmark: the real Slack adapter (HTTP mode, processBeforeResponse false as in
+ * production, so the HTTP response leaves when the listener acks) on a loopback port, over a fresh
+ * embedded store holding the demo organisation. Slack's side (fake Web API and the sender) runs in
+ * a child process. A `/visit` submission is validated and stored before its ack; the confirmation
+ * goes to the response_url after it.
+ */
+
+export interface AckOptions {
+  submissions: number;
+  concurrency: number;
+  warmup: number;
+  keep: boolean;
+}
+
+const TARGET_P99_MS = 100;
+const SECRET = 'bench-signing-secret';
+const TZ = 'Asia/Shanghai';
+
+/** Demo org plus a Slack identity (`slack:UREPnn`) on every active rep; the fake Slack knows them. */
+async function seedOrg(deps: AppDeps) {
+  const demo = await seedDemo(deps);
+  const reps = (await deps.store.people.find()).filter((p) => hasRole(p, 'rep') && p.active);
+  const users = [];
+  for (const rep of reps) {
+    const id = `UREP${rep.id.slice(-2)}`;
+    await deps.store.people.put({ ...rep, identities: [...rep.identities, `slack:${id}`] });
+    users.push({ id, name: rep.name, locale: rep.locale === 'zh-CN' ? 'zh-CN' : 'en-US', tz: TZ });
+  }
+  const accounts = await deps.store.accounts.find();
+  return { demo, users, accounts };
+}
+
+const pctRow = (label: string, p: Percentiles): string[] => [label, millis(p.p50), millis(p.p95), millis(p.p99), millis(p.max)];
+
+export async function runAck(o: AckOptions): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-ack-'));
+  const raw = openSqliteStore({ dataDir: dir });
+  const { store, spent } = timedStore(raw);
+  const logger = problemLogger();
+  const settings = { companyTimeZone: TZ, baseCurrency: 'CNY', fxRates: { CNY: 1 }, paymentTermsDays: 30, admins: [] as string[], defaultLocale: 'en' as const };
+  const deps: AppDeps = { store, clock: systemClock, logger, newId: randomUUID, settings };
+  const slack = startSlackSide();
+  let server: ReturnType<typeof createHttpServer> | undefined;
+  try {
+    const { demo, users, accounts } = await seedOrg(deps);
+    const { apiUrl } = await slack.ask({ type: 'init', users }, 'ready');
+    const adapter = createSlackAdapter(deps, { botToken: 'xoxb-bench', signingSecret: SECRET, apiUrl, defaultLocale: 'en', processBeforeResponse: false, retries: 0 });
+    await adapter.start();
+    // Server-side time: from the request reaching the listener (headers parsed) to res 'finish'
+    // (the last byte of the ack handed to the OS).
+    let serverMs: number[] = [];
+    const timed: RequestListener = (req, res) => {
+      const t0 = performance.now();
+      res.once('finish', () => serverMs.push(performance.now() - t0));
+      adapter.listener!(req, res);
+    };
+    server = createHttpServer(new Map([['/slack/events', timed]]), logger);
+    const url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}/slack/events`;
+    say(
+      `Ack benchmark: ${fmt(o.submissions)} signed /visit view_submissions, ${o.concurrency} in flight, after ${fmt(o.warmup)} warm-up; ` +
+        `Slack adapter in HTTP mode (processBeforeResponse false) at ${url}; embedded store ${databasePath(dir)} with the demo org ` +
+        `(${users.length} active reps with Slack identities, ${accounts.length} accounts, ${fmt(demo.activities)} activities); ` +
+        `${os.cpus().length} CPUs, load average ${os.loadavg()[0]!.toFixed(2)}`,
+    );
+
+    const today = todayIn(TZ, new Date());
+    const spec = (i: number, phase: string): VisitSpec => {
+      const account = accounts[i % accounts.length]!;
+      const date = addDays(today, -(i % 5));
+      return { user: users[i % users.length]!.id, accountId: account.id, accountName: account.name, date, nextStepDate: addDays(date, 7), viewId: `VBENCH${phase}${i}`, responseId: `${phase}-${i}` };
+    };
+    const before = await store.activities.count();
+    const phase = async (name: string, from: number, n: number) => {
+      const specs = Array.from({ length: n }, (_, k) => spec(from + k, name));
+      serverMs = [];
+      spent.clear();
+      const loop = monitorEventLoopDelay({ resolution: 1 });
+      loop.enable();
+      const cpu = process.cpuUsage();
+      const elu = performance.eventLoopUtilization();
+      const sent = await slack.ask({ type: 'send', url, secret: SECRET, concurrency: o.concurrency, specs }, 'sent');
+      const cpuMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(cpu));
+      const busy = performance.eventLoopUtilization(elu);
+      loop.disable();
+      const server = [...serverMs];
+      const storeMs = new Map(spent);
+      const confirmed = await slack.ask({ type: 'confirmations', ids: specs.map((s) => s.responseId), timeoutMs: 60_000 }, 'confirmations');
+      return { specs, sent, server, storeMs, cpuMs, busy, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, confirmed };
+    };
+    progress(`warm-up: ${fmt(o.warmup)} submissions …`);
+    const warm = await phase('warmup', 0, o.warmup);
+    progress(`warm-up done: client p50 ${millis(percentiles(warm.sent.latencies).p50)}, max ${millis(percentiles(warm.sent.latencies).max)}; measuring …`);
+    const run = await phase('run', o.warmup, o.submissions);
+    const stored = (await store.activities.count()) - before;
+    const storedRun = await store.activities.count({ requestId: { in: run.specs.map((s) => `slack:${s.viewId}`) } });
+
+    const client = percentiles(run.sent.latencies);
+    const srv = percentiles(run.server);
+    const rps = o.submissions / (run.sent.wallMs / 1000);
+    const acked = (run.sent.statuses['200'] ?? 0) - run.sent.nonEmptyBodies.length;
+    const ok = (b: boolean): string => (b ? '✓' : '✗');
+    const total = o.warmup + o.submissions;
+    const checks = [
+      `activities stored +${fmt(stored)} (expected ${fmt(o.warmup)} warm-up + ${fmt(o.submissions)} = ${fmt(total)}) ${ok(stored === total)}`,
+      `measured submissions found by request id ${fmt(storedRun)}/${fmt(o.submissions)} ${ok(storedRun === o.submissions)}`,
+      `HTTP statuses ${JSON.stringify(run.sent.statuses)}, plain acks (200, empty body) ${fmt(acked)}/${fmt(o.submissions)} ${ok(acked === o.submissions)}${run.sent.nonEmptyBodies.length ? ` e.g. ${run.sent.nonEmptyBodies[0]}` : ''}`,
+      `confirmations on the fake's response_url ${fmt(warm.confirmed.received + run.confirmed.received)}/${fmt(total)} (measured ${fmt(run.confirmed.received)}/${fmt(o.submissions)}, all ":white_check_mark: …" ${ok(run.confirmed.notOk.length === 0 && warm.confirmed.notOk.length === 0)}) ${ok(run.confirmed.received === o.submissions && warm.confirmed.received === o.warmup)}`,
+      `fake Web API calls: users.info ${warm.confirmed.calls['users.info'] ?? 0} in the warm-up (each rep's first submissions), ${(run.confirmed.calls['users.info'] ?? 0) - (warm.confirmed.calls['users.info'] ?? 0)} in the measured run; all calls ${JSON.stringify(run.confirmed.calls)}`,
+      `app warnings/errors logged: ${logger.problems.length}${logger.problems.length ? ` e.g. ${logger.problems[0]}` : ''}`,
+    ];
+    if (checks.some((c) => c.endsWith('✗'))) process.exitCode = 1;
+    say(`\nSanity:\n${checks.map((c) => `  ${c}`).join('\n')}${run.confirmed.notOk.length ? `\n  not ok: ${run.confirmed.notOk.join(' | ')}` : ''}`);
+    const storeTotal = [...run.storeMs.values()].reduce((a, e) => a + e.ms, 0);
+    const storeTop = [...run.storeMs]
+      .sort((a, b) => b[1].ms - a[1].ms)
+      .slice(0, 4)
+      .map(([k, e]) => `${k} ${(e.ms / o.submissions).toFixed(2)} ms (${fmt(e.n)} calls)`)
+      .join(', ');
+    const head = ['', 'p50', 'p95', 'p99', 'max'];
+    const rows = [
+      head,
+      pctRow('client side: send → whole HTTP response (the ack as Slack sees it, over loopback)', client),
+      pctRow('server side: request at the listener → res finish', srv),
+    ];
+    const w = rows.map((r) => r[0]!.length).reduce((a, b) => Math.max(a, b));
+    say(`\n${rows.map((r) => [r[0]!.padEnd(w), ...r.slice(1).map((c) => c.padStart(9))].join('  ')).join('\n')}`);
+    say(
+      `\n${table([
+        ['throughput (client side, measured run)', `${fmt(Math.round(rps))}/s`, `${fmt(o.submissions)} in ${millis(run.sent.wallMs)}; mean payload ${fmt(run.sent.payloadBytes)} bytes`],
+        [`p99 ack < ${TARGET_P99_MS} ms, client side`, millis(client.p99), verdict(client.p99 < TARGET_P99_MS)],
+        [`p99 ack < ${TARGET_P99_MS} ms, server side`, millis(srv.p99), verdict(srv.p99 < TARGET_P99_MS)],
+        ['app event loop busy per submission', millis(run.busy.active / o.submissions), `busy ${(run.busy.utilization * 100).toFixed(0)} % of the run; delay p99 ${millis(run.loopP99)}, max ${millis(run.loopMax)}`],
+        ['  of which in store calls (synchronous SQLite)', millis(storeTotal / o.submissions), storeTop],
+        ['app process CPU per submission (all threads)', millis(run.cpuMs / o.submissions), `incl. the after-ack confirmation post`],
+        ['Slack side CPU per submission (sender + fake Web API)', millis(run.sent.cpuMs / o.submissions), 'separate process'],
+        [`Little's law: ${o.concurrency} in flight ÷ throughput`, millis((o.concurrency / rps) * 1000), 'the mean client-side latency this throughput implies'],
+      ])}`,
+    );
+    say(
+      '\nThe server-side time starts when the listener gets the request: a request that waits for the busy event loop ' +
+        '(in the socket buffer, before Node parses it) is not in it. The client-side time includes that wait.',
+    );
+  } finally {
+    if (server) await close(server);
+    await slack.stop();
+    await raw.close();
+    if (o.keep) say(`Kept ${dir}`);
+    else fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
