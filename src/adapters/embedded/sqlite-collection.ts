@@ -60,6 +60,18 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
     });
   }
 
+  /** Queries have few shapes (fields and operators, not values): prepare each once. */
+  private readonly statements = new Map<string, Database.Statement>();
+  private prepared(sql: string): Database.Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      if (this.statements.size >= 500) this.statements.clear();
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
   private guard<T>(fn: () => T): Promise<T> {
     try {
       return Promise.resolve(fn());
@@ -177,14 +189,14 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
       let sql = `SELECT doc FROM "${this.table}"${w.sql}`;
       if (options.sort) sql += ` ORDER BY ${this.column(options.sort.field)} ${options.sort.dir === 'desc' ? 'DESC' : 'ASC'}, id`;
       if (options.limit !== undefined) sql += ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
-      return (this.db.prepare(sql).all(...w.params) as Row[]).map((r) => JSON.parse(r.doc) as RecordOf<N>);
+      return (this.prepared(sql).all(...w.params) as Row[]).map((r) => JSON.parse(r.doc) as RecordOf<N>);
     });
   }
 
   count(where: Where = {}): Promise<number> {
     return this.guard(() => {
       const w = this.whereSql(where);
-      return (this.db.prepare(`SELECT COUNT(*) AS n FROM "${this.table}"${w.sql}`).get(...w.params) as { n: number }).n;
+      return (this.prepared(`SELECT COUNT(*) AS n FROM "${this.table}"${w.sql}`).get(...w.params) as { n: number }).n;
     });
   }
 

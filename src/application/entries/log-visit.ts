@@ -2,8 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import type { Activity } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
-import { peerReviewKeys, quarterOf } from '../../domain/period.js';
-import { emptyActuals } from '../../domain/scoring/actuals.js';
+import { quarterOf } from '../../domain/period.js';
 import { indexTargets, resolveTargets } from '../../domain/scoring/targets.js';
 import type { AppDeps } from '../deps.js';
 import { assertDateOpen, requireRole, today } from '../guards.js';
@@ -71,8 +70,9 @@ export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput): P
   });
 
   const period = quarterOf(today(deps));
-  const [actuals, template, targets] = await Promise.all([
-    deps.store.periodActuals({ from: period.from, to: period.to, peerReviewPeriods: peerReviewKeys(period), repIds: [actor.id] }),
+  // The visits indicator counts every activity of the quarter: one indexed count, not the full actuals.
+  const [visits, template, targets] = await Promise.all([
+    deps.store.activities.count({ repId: actor.id, date: { gte: period.from, lte: period.to } }),
     templateForPeriod(deps, period),
     deps.store.targets.find({ periodKey: period.key, scopeId: { in: [actor.id, ...(actor.teamId ? [actor.teamId] : [])] } }),
   ]);
@@ -82,6 +82,6 @@ export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput): P
     accountName: account.name,
     accountCreated,
     created,
-    quarter: { key: period.key, visits: (actuals.get(actor.id) ?? emptyActuals()).visits, target },
+    quarter: { key: period.key, visits, target },
   };
 }
