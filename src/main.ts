@@ -5,6 +5,7 @@ import { ensureDefaultTemplate } from './application/templates.js';
 import { todayIn } from './domain/dates.js';
 import { previousPeriod, quarterOf } from './domain/period.js';
 import { createHttpServer, close, listen, type RequestListener } from './adapters/http/server.js';
+import { createLarkAdapter } from './adapters/lark/lark-app.js';
 import { createSlackAdapter } from './adapters/slack/slack-app.js';
 import { startupGuide } from './startup-guide.js';
 
@@ -18,20 +19,29 @@ async function main(): Promise<void> {
   await deps.store.ping();
   const template = await ensureDefaultTemplate(deps);
 
-  if (!config.slack) {
+  if (!config.slack && !config.lark) {
     const lastQuarter = previousPeriod(quarterOf(todayIn(config.companyTimeZone, deps.clock.now()))).key;
     process.stdout.write(startupGuide(config, { people: await deps.store.people.count(), templateId: template.id, lastQuarter }));
     await deps.store.close();
     return;
   }
 
-  const slack = createSlackAdapter(deps, { ...config.slack, defaultLocale: config.defaultLocale });
+  const slack = config.slack ? createSlackAdapter(deps, { ...config.slack, defaultLocale: config.defaultLocale }) : undefined;
+  const lark = config.lark ? createLarkAdapter(deps, config.lark) : undefined;
   const routes = new Map<string, RequestListener>();
-  if (slack.listener) routes.set('/slack/events', slack.listener);
+  if (slack?.listener) routes.set('/slack/events', slack.listener);
+  if (lark?.listener) {
+    routes.set('/lark/events', lark.listener);
+    routes.set('/lark/cards', lark.listener);
+  }
   const server = createHttpServer(routes, deps.logger);
   const port = await listen(server, config.port);
-  await slack.start();
-  deps.logger.info({ port, store: deps.store.kind, slack: config.slack.appToken ? 'socket-mode' : 'http' }, 'appraisal bot started');
+  await slack?.start();
+  await lark?.start();
+  deps.logger.info(
+    { port, store: deps.store.kind, slack: config.slack ? (config.slack.appToken ? 'socket-mode' : 'http') : 'off', lark: config.lark?.connection ?? 'off' },
+    'appraisal bot started',
+  );
 
   let stopping = false;
   const shutdown = async (signal: string): Promise<void> => {
@@ -39,7 +49,8 @@ async function main(): Promise<void> {
     stopping = true;
     deps.logger.info({ signal }, 'shutting down');
     await close(server);
-    await slack.stop();
+    await slack?.stop();
+    await lark?.stop();
     await deps.store.close();
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

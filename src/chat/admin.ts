@@ -2,6 +2,7 @@ import type { AppDeps } from '../application/deps.js';
 import { requireRole } from '../application/guards.js';
 import { importCsv } from '../application/people/import-csv.js';
 import { assignTeam, grantRole } from '../application/people/admin.js';
+import { linkIdentity } from '../application/people/link-identity.js';
 import { setChannel, setRankingPrivacy } from '../application/settings.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
@@ -21,6 +22,9 @@ export interface AdminRequest {
   /** Lines after the first (a pasted CSV), or the content of an uploaded file. */
   csv?: string;
 }
+
+/** Subcommands that take mentioned people: a platform resolves (and so registers) mentions only for these. */
+export const mentionsUsers = (words: readonly string[]): boolean => ['role', 'team', 'link'].includes((words[0] ?? '').toLowerCase());
 
 const needUser = () => new AppError('VALIDATION', 'mention a user', { params: { messageId: 'admin.needUser' } });
 
@@ -66,6 +70,17 @@ export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminReques
         return [t(locale, 'admin.import.errors'), ...lines, ...(report.moreErrors > 0 ? [t(locale, 'admin.import.more', { n: report.moreErrors })] : [])].join('\n');
       }
       return t(locale, report.dryRun ? 'admin.import.dryRun' : 'admin.import.done', { kind, created: report.created, updated: report.updated, unchanged: report.unchanged });
+    }
+    case 'link': {
+      requireRole(actor, ['admin'], 'link identities');
+      // "link @user <identity>", or "link <identity of someone known> <identity>" where mentioning is not possible.
+      const ids = args.filter((a) => a.includes(':'));
+      const subject = req.users[0] ?? (ids.length >= 2 ? await deps.store.personByIdentity(ids[0]!) : undefined);
+      if (!subject) throw needUser();
+      const identity = (req.users[0] ? ids[0] : ids[1]) ?? args[0] ?? '';
+      const r = await linkIdentity(deps, actor, { personId: subject.id, identity });
+      if (!r.changed) return t(locale, 'admin.link.same', { identity: r.identity, name: r.person.name });
+      return t(locale, 'admin.link', { identity: r.identity, name: r.person.name }) + (r.merged ? t(locale, 'admin.link.merged', { other: r.merged.name }) : '');
     }
     default:
       return t(locale, 'admin.usage');

@@ -17,6 +17,33 @@ const csv = (s: string | undefined): string[] =>
     .map((x) => x.trim())
     .filter((x) => x.length > 0);
 
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => v || undefined);
+
+/** Lark/Feishu (manifests/lark.md): the app's credentials from the developer console. */
+const LarkEnv = {
+  LARK_APP_ID: optionalText.refine((v) => v === undefined || /^cli_[A-Za-z0-9]+$/.test(v), {
+    message: fix('LARK_APP_ID', 'is not a Lark/Feishu app id', 'copy the App ID (cli_…) from the developer console, Credentials & Basic Info'),
+  }),
+  LARK_APP_SECRET: optionalText,
+  LARK_VERIFICATION_TOKEN: optionalText,
+  LARK_ENCRYPT_KEY: optionalText,
+  LARK_CONNECTION: z
+    .enum(['http', 'ws'], { message: fix('LARK_CONNECTION', 'must be http or ws', 'use http (Lark calls /lark/events and /lark/cards) or ws (long connection, no public URL)') })
+    .default('http'),
+  LARK_DOMAIN: z
+    .string()
+    .trim()
+    .default('feishu')
+    .transform((v) => (v === '' || v === 'feishu' ? 'https://open.feishu.cn' : v === 'lark' ? 'https://open.larksuite.com' : v.replace(/\/+$/, '')))
+    .refine((v) => /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), {
+      message: fix('LARK_DOMAIN', 'is not feishu, lark or a URL', 'use feishu (China, the default), lark (Lark international) or a base URL such as http://proxy:8080'),
+    }),
+};
+
 const EnvSchema = z.object({
   COMPANY_TIMEZONE: z
     .string()
@@ -122,6 +149,7 @@ const EnvSchema = z.object({
       message: fix('SLACK_API_URL', 'is not a base URL ending in /', 'leave it empty for https://slack.com/api/, or set a proxy such as http://proxy:8080/api/'),
     }),
   LOG_FORMAT: z.enum(['json', 'pretty'], { message: fix('LOG_FORMAT', 'must be json or pretty', 'use json in production, pretty on a laptop') }).default('json'),
+  ...LarkEnv,
 });
 
 export interface Config {
@@ -138,6 +166,43 @@ export interface Config {
   log: { level: string; format: 'json' | 'pretty' };
   /** Set when Slack is configured: HTTP mode, or Socket Mode when an app token is given. */
   slack: { botToken: string; signingSecret: string; appToken: string | undefined; apiUrl: string | undefined } | undefined;
+  /** Set when Lark/Feishu is configured: HTTP callbacks, or the long connection (`ws`). */
+  lark: LarkConfig | undefined;
+}
+
+export interface LarkConfig {
+  appId: string;
+  appSecret: string;
+  /** Checked on every HTTP event and callback; not used over the long connection. */
+  verificationToken: string | undefined;
+  /** Decrypts and verifies the signature of HTTP events and callbacks. */
+  encryptKey: string | undefined;
+  connection: 'http' | 'ws';
+  /** Open API base URL: https://open.feishu.cn, https://open.larksuite.com, or a proxy / test fake. */
+  domain: string;
+  /** Language of people Lark does not tell us about: DEFAULT_LOCALE when set, otherwise Chinese. */
+  defaultLocale: (typeof LOCALES)[number];
+}
+
+/** The cross-setting rules for Lark: what is required together. */
+function larkProblems(e: z.infer<typeof EnvSchema>): string[] {
+  const problems: string[] = [];
+  const anyLark = e.LARK_APP_SECRET || e.LARK_VERIFICATION_TOKEN || e.LARK_ENCRYPT_KEY;
+  if (!e.LARK_APP_ID) {
+    if (anyLark) problems.push(fix('LARK_APP_ID', 'is required to connect to Lark/Feishu', 'copy the App ID (cli_…) from Credentials & Basic Info, or remove the other LARK_ settings'));
+    return problems;
+  }
+  if (!e.LARK_APP_SECRET) problems.push(fix('LARK_APP_SECRET', 'is required with LARK_APP_ID', 'copy the App Secret from Credentials & Basic Info in the developer console'));
+  // The SDK's long connection silently refuses to start for an id of another shape.
+  if (e.LARK_CONNECTION === 'ws' && !/^cli_[0-9a-fA-F]{16}$/.test(e.LARK_APP_ID)) {
+    problems.push(fix('LARK_APP_ID', 'is not an app id the long connection accepts (cli_ and 16 hex digits)', 'copy the App ID of a custom (self-built) app from Credentials & Basic Info'));
+  }
+  if (e.LARK_CONNECTION === 'http') {
+    const where = 'in the developer console, Events & Callbacks → Encryption Strategy, or set LARK_CONNECTION=ws for the long connection';
+    if (!e.LARK_VERIFICATION_TOKEN) problems.push(fix('LARK_VERIFICATION_TOKEN', 'is required for HTTP callbacks (LARK_CONNECTION=http)', `copy the Verification Token ${where}`));
+    if (!e.LARK_ENCRYPT_KEY) problems.push(fix('LARK_ENCRYPT_KEY', 'is required for HTTP callbacks (LARK_CONNECTION=http): without it requests cannot be verified', `set and copy the Encrypt Key ${where}`));
+  }
+  return problems;
 }
 
 /** Parses the environment once. Throws CONFIG with one line per wrong setting. */
@@ -160,8 +225,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (!e.SLACK_BOT_TOKEN && (e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN)) {
     problems.push(fix('SLACK_BOT_TOKEN', 'is required to connect to Slack', 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, or remove the other SLACK_ settings'));
   }
-  if (e.SLACK_BOT_TOKEN && e.APPRAISAL_ADMINS.length === 0) {
-    problems.push(fix('APPRAISAL_ADMINS', 'is required once a chat platform is connected (nobody could grant roles)', 'set it to your own id, e.g. APPRAISAL_ADMINS=slack:U0123ABC'));
+  problems.push(...larkProblems(e));
+  if ((e.SLACK_BOT_TOKEN || e.LARK_APP_ID) && e.APPRAISAL_ADMINS.length === 0) {
+    const example = e.SLACK_BOT_TOKEN ? 'slack:U0123ABC' : 'lark:ou_abc123 (your open_id)';
+    problems.push(fix('APPRAISAL_ADMINS', 'is required once a chat platform is connected (nobody could grant roles)', `set it to your own id, e.g. APPRAISAL_ADMINS=${example}`));
   }
   if (problems.length > 0) {
     throw new AppError('CONFIG', `The configuration is not valid:\n  ${problems.join('\n  ')}`, {
@@ -181,6 +248,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET!, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      : undefined,
+    lark: e.LARK_APP_ID
+      ? {
+          appId: e.LARK_APP_ID,
+          appSecret: e.LARK_APP_SECRET!,
+          verificationToken: e.LARK_VERIFICATION_TOKEN,
+          encryptKey: e.LARK_ENCRYPT_KEY,
+          connection: e.LARK_CONNECTION,
+          domain: e.LARK_DOMAIN,
+          // Lark's APIs do not tell a user's language: Chinese unless DEFAULT_LOCALE says otherwise.
+          defaultLocale: env.DEFAULT_LOCALE?.trim() ? e.DEFAULT_LOCALE : 'zh-CN',
+        }
       : undefined,
   };
 }

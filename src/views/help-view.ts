@@ -4,7 +4,7 @@ import type { Block, View } from './view.js';
 
 /** The commands every user has, and the administration commands (shown to admins and HR). */
 export const USER_COMMANDS = ['visit', 'deal', 'payment', 'feedback', 'intel', 'peer-review', 'scorecard', 'ranking'] as const;
-export const ADMIN_COMMANDS = ['role', 'team', 'channel', 'import', 'ranking'] as const;
+export const ADMIN_COMMANDS = ['role', 'team', 'channel', 'import', 'ranking', 'link'] as const;
 
 /** `/appraisal help`: what each command does, in the user's language. */
 export function helpView(locale: Locale, opts: { admin: boolean; commandPrefix?: string }): View {

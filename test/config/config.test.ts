@@ -26,6 +26,7 @@ describe('loadConfig', () => {
       port: 3000,
       log: { level: 'info', format: 'json' },
       slack: undefined,
+      lark: undefined,
     });
   });
 
@@ -45,6 +46,54 @@ describe('loadConfig', () => {
     const e = configError(env as Record<string, string>);
     expect(e.code).toBe('CONFIG');
     expect(e.message).toMatch(message);
+  });
+
+  describe('Lark/Feishu', () => {
+    const http = { LARK_APP_ID: 'cli_a1b2c3', LARK_APP_SECRET: 's3cret', LARK_VERIFICATION_TOKEN: 'vtoken', LARK_ENCRYPT_KEY: 'ekey', APPRAISAL_ADMINS: 'lark:ou_admin01' };
+
+    it('configures HTTP callbacks on Feishu, in Chinese, by default', () => {
+      expect(loadConfig(http).lark).toEqual({
+        appId: 'cli_a1b2c3',
+        appSecret: 's3cret',
+        verificationToken: 'vtoken',
+        encryptKey: 'ekey',
+        connection: 'http',
+        domain: 'https://open.feishu.cn',
+        defaultLocale: 'zh-CN',
+      });
+      expect(loadConfig(http).slack).toBeUndefined();
+    });
+
+    it('reads the domain as feishu, lark or a URL, and follows an explicit DEFAULT_LOCALE', () => {
+      expect(loadConfig({ ...http, LARK_DOMAIN: 'lark' }).lark!.domain).toBe('https://open.larksuite.com');
+      expect(loadConfig({ ...http, LARK_DOMAIN: 'http://127.0.0.1:9999/' }).lark!.domain).toBe('http://127.0.0.1:9999');
+      expect(loadConfig({ ...http, DEFAULT_LOCALE: 'en' }).lark!.defaultLocale).toBe('en');
+    });
+
+    it('needs only the app id and secret over the long connection', () => {
+      expect(loadConfig({ LARK_APP_ID: 'cli_a1b2c3d4e5f6a7b8', LARK_APP_SECRET: 's', LARK_CONNECTION: 'ws', APPRAISAL_ADMINS: 'lark:ou_admin01' }).lark).toMatchObject({ connection: 'ws', verificationToken: undefined, encryptKey: undefined });
+    });
+
+    it('runs beside Slack', () => {
+      const both = loadConfig({ ...http, SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'x', APPRAISAL_ADMINS: 'slack:U0A,lark:ou_admin01' });
+      expect([both.slack?.botToken, both.lark?.appId]).toEqual(['xoxb-1', 'cli_a1b2c3']);
+    });
+
+    it.each([
+      [{ LARK_APP_SECRET: 's' }, /LARK_APP_ID: is required to connect to Lark\/Feishu\. Fix: copy the App ID/],
+      [{ LARK_APP_ID: 'cli_a1', APPRAISAL_ADMINS: 'lark:ou_admin01', LARK_CONNECTION: 'ws' }, /LARK_APP_SECRET: is required with LARK_APP_ID\. Fix: /],
+      [{ ...http, LARK_VERIFICATION_TOKEN: '' }, /LARK_VERIFICATION_TOKEN: is required for HTTP callbacks .*Fix: copy the Verification Token .*LARK_CONNECTION=ws/],
+      [{ ...http, LARK_ENCRYPT_KEY: ' ' }, /LARK_ENCRYPT_KEY: is required for HTTP callbacks .*Fix: set and copy the Encrypt Key/],
+      [{ ...http, APPRAISAL_ADMINS: '' }, /APPRAISAL_ADMINS: is required once a chat platform is connected .*APPRAISAL_ADMINS=lark:ou_abc123/],
+      [{ ...http, LARK_APP_ID: 'a1b2c3' }, /LARK_APP_ID: is not a Lark\/Feishu app id\. Fix: copy the App ID \(cli_…\)/],
+      [{ ...http, LARK_CONNECTION: 'socket' }, /LARK_CONNECTION: must be http or ws\. Fix: /],
+      [{ ...http, LARK_CONNECTION: 'ws' }, /LARK_APP_ID: is not an app id the long connection accepts \(cli_ and 16 hex digits\)/],
+      [{ ...http, LARK_DOMAIN: 'larksuite' }, /LARK_DOMAIN: is not feishu, lark or a URL\. Fix: use feishu/],
+    ])('refuses an incomplete or wrong Lark configuration (%#), naming the setting and the fix', (env, message) => {
+      const e = configError(env as Record<string, string>);
+      expect(e.code).toBe('CONFIG');
+      expect(e.message).toMatch(message);
+    });
   });
 
   it('reads every setting', () => {

@@ -1,0 +1,156 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A loopback fake of the Lark/Feishu Open API: the SDK client is pointed at `url` (its `domain`).
+ * It serves the tenant token, the bot's profile, message create and patch (recording each card),
+ * contact user lookups (or refuses them like an app without the contact scope), an image upload
+ * stub, and answers rate-limited calls with code 99991400 and `x-ogw-ratelimit-reset`, in Lark's
+ * `{code, msg, data}` format.
+ */
+export interface RecordedCall {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: unknown;
+  headers: http.IncomingHttpHeaders;
+}
+
+export interface SentMessage {
+  id: string;
+  receiveIdType: string;
+  receiveId: string;
+  msgType: string;
+  card: Record<string, unknown>;
+}
+
+export interface LarkUser {
+  openId: string;
+  name: string;
+  timeZone?: string;
+}
+
+export const APP_ID = 'cli_testapp01';
+export const APP_SECRET = 'test-app-secret';
+export const BOT_OPEN_ID = 'ou_appraisalbot';
+const TOKEN = 't-fake-tenant-token';
+const MAX_CARD_BYTES = 30 * 1024;
+
+type Route = 'message.create' | 'message.patch' | 'contact.user.get';
+
+export class FakeLark {
+  readonly calls: RecordedCall[] = [];
+  readonly sent: SentMessage[] = [];
+  readonly patches: { messageId: string; card: Record<string, unknown> }[] = [];
+  readonly users = new Map<string, LarkUser>();
+  /** When true, contact lookups are refused as for an app without the contact permission. */
+  contactDenied = false;
+  /** When true, bot/v3/info fails as for an app without the bot feature. */
+  noBot = false;
+  private readonly limited = new Map<Route, { reset: number; status: number }[]>();
+  private held: Promise<void> | undefined;
+  private server!: http.Server;
+  private seq = 0;
+  url = '';
+
+  async start(): Promise<void> {
+    this.server = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => void this.handle(req, res, Buffer.concat(chunks)));
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  addUser(user: LarkUser): void {
+    this.users.set(user.openId, user);
+  }
+
+  /** The next call to `route` is answered with code 99991400, Lark's rate-limit answer. */
+  rateLimitNext(route: Route, resetSeconds: number, status = 429): void {
+    this.limited.set(route, [...(this.limited.get(route) ?? []), { reset: resetSeconds, status }]);
+  }
+
+  /** Contact lookups wait until the returned function is called (a slow Lark). */
+  holdContacts(): () => void {
+    let release!: () => void;
+    this.held = new Promise((r) => (release = r));
+    return () => {
+      this.held = undefined;
+      release();
+    };
+  }
+
+  callsTo(method: string, pathStart: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && c.path.startsWith(pathStart));
+  }
+
+  sentTo(receiveId: string): SentMessage[] {
+    return this.sent.filter((m) => m.receiveId === receiveId);
+  }
+
+  private reply(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(body));
+  }
+
+  private rateLimited(res: http.ServerResponse, route: Route): boolean {
+    const next = this.limited.get(route)?.shift();
+    if (!next) return false;
+    this.reply(res, next.status, { code: 99991400, msg: 'request trigger frequency limit' }, { 'x-ogw-ratelimit-limit': '5', 'x-ogw-ratelimit-reset': String(next.reset) });
+    return true;
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse, raw: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const path = url.pathname;
+    const isJson = req.headers['content-type']?.includes('application/json');
+    const body: unknown = isJson && raw.length ? JSON.parse(raw.toString('utf8')) : raw.length;
+    this.calls.push({ method: req.method ?? '', path, query: Object.fromEntries(url.searchParams), body, headers: req.headers });
+
+    if (path === '/open-apis/auth/v3/tenant_access_token/internal') {
+      const b = body as { app_id?: string; app_secret?: string };
+      if (b.app_id !== APP_ID || b.app_secret !== APP_SECRET) return this.reply(res, 400, { code: 10014, msg: 'app secret invalid' });
+      return this.reply(res, 200, { code: 0, msg: 'ok', tenant_access_token: TOKEN, expire: 7200 });
+    }
+    if (req.headers.authorization !== `Bearer ${TOKEN}`) return this.reply(res, 401, { code: 99991663, msg: 'Invalid access token for authorization' });
+
+    if (req.method === 'GET' && path === '/open-apis/bot/v3/info') {
+      if (this.noBot) return this.reply(res, 400, { code: 10003, msg: 'the app has no bot' });
+      return this.reply(res, 200, { code: 0, msg: 'ok', bot: { activate_status: 2, app_name: 'Appraisal', avatar_url: '', ip_white_list: [], open_id: BOT_OPEN_ID } });
+    }
+    if (req.method === 'POST' && path === '/open-apis/im/v1/messages') {
+      if (this.rateLimited(res, 'message.create')) return;
+      const b = body as { receive_id: string; msg_type: string; content: string };
+      if (Buffer.byteLength(b.content) > MAX_CARD_BYTES) return this.reply(res, 400, { code: 230025, msg: 'The length of the message content reaches its limit.' });
+      const id = `om_${++this.seq}`;
+      this.sent.push({ id, receiveIdType: url.searchParams.get('receive_id_type') ?? '', receiveId: b.receive_id, msgType: b.msg_type, card: JSON.parse(b.content) as Record<string, unknown> });
+      return this.reply(res, 200, { code: 0, msg: 'success', data: { message_id: id, msg_type: b.msg_type, chat_id: b.receive_id.startsWith('oc_') ? b.receive_id : `oc_dm_${b.receive_id}` } });
+    }
+    const patch = /^\/open-apis\/im\/v1\/messages\/([^/]+)$/.exec(path);
+    if (req.method === 'PATCH' && patch) {
+      if (this.rateLimited(res, 'message.patch')) return;
+      this.patches.push({ messageId: patch[1]!, card: JSON.parse((body as { content: string }).content) as Record<string, unknown> });
+      return this.reply(res, 200, { code: 0, msg: 'success', data: {} });
+    }
+    const contact = /^\/open-apis\/contact\/v3\/users\/([^/]+)$/.exec(path);
+    if (req.method === 'GET' && contact) {
+      await this.held;
+      if (this.rateLimited(res, 'contact.user.get')) return;
+      if (this.contactDenied) return this.reply(res, 400, { code: 99991672, msg: 'Access denied. One of the following scopes is required: [contact:user.base:readonly]' });
+      const u = this.users.get(contact[1]!);
+      if (!u) return this.reply(res, 400, { code: 41050, msg: 'no user authority error' });
+      return this.reply(res, 200, { code: 0, msg: 'success', data: { user: { open_id: u.openId, name: u.name, en_name: u.name, ...(u.timeZone ? { time_zone: u.timeZone } : {}) } } });
+    }
+    if (req.method === 'POST' && path === '/open-apis/im/v1/images') {
+      return this.reply(res, 200, { code: 0, msg: 'success', data: { image_key: `img_v2_${++this.seq}` } });
+    }
+    this.reply(res, 404, { code: 404, msg: `no route ${req.method} ${path}` });
+  }
+}

@@ -1,0 +1,194 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { allElements, assertCard20 } from './card-schema.js';
+import { startHarness, type Card, type Harness } from './harness.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+});
+afterEach(() => h.close());
+
+type Answer = { toast?: { type: string; content: string }; card?: { type: string; data: Card } };
+const ANN = 'ou_annlee';
+
+/** Submits a card form as Lark sends it and returns the callback's answer (its card checked). */
+async function submit(openId: string, form: string, formValue: Record<string, unknown>, messageId?: string): Promise<Answer> {
+  const res = await h.submit(openId, { form }, formValue, messageId);
+  expect(res.status).toBe(200);
+  const answer = res.json() as Answer;
+  if (answer.card) assertCard20(answer.card.data);
+  return answer;
+}
+
+const body = (a: Answer) => JSON.stringify(a.card?.data.body);
+/** The red error shown right under a field of a refused form. */
+function errorUnder(a: Answer, field: string): string | undefined {
+  const els = allElements(a.card!.data.body.elements);
+  const i = els.findIndex((e) => e.name === field);
+  const next = els.slice(i + 1).find((e) => typeof e.name === 'string' || String(e.content).startsWith("<font color='red'>"));
+  return typeof next?.content === 'string' ? next.content.replace(/^<font color='red'>|<\/font>$/g, '') : undefined;
+}
+const field = (a: Answer, name: string) => allElements(a.card!.data.body.elements).find((e) => e.name === name);
+
+const visit = {
+  account: 'acme', newAccountName: '', newAccountTier: 'B', date: '2026-11-25 +0800', mode: 'in_person',
+  contacts: 'Li Wei (CTO), Zhao Min', purpose: 'Quarterly review', outcome: 'Pilot agreed', nextStep: 'Send proposal', nextStepDate: '2026-12-01 +0800',
+};
+
+describe('visit form', () => {
+  it('stores a submitted visit and turns the card into the confirmation', async () => {
+    const a = await submit(ANN, 'visit', visit);
+    expect(a.toast).toEqual({ type: 'success', content: 'Saved' });
+    expect(a.card!.data.header).toEqual({ title: { tag: 'plain_text', content: 'Log a client visit' }, template: 'green' });
+    expect(body(a)).toContain('Logged: visit with Acme on 2026-11-25. Your visits this quarter: 1 of 36.');
+    expect(await h.deps.store.activities.find({ repId: 'ann' })).toEqual([
+      expect.objectContaining({ accountId: 'acme', date: '2026-11-25', contacts: ['Li Wei (CTO)', 'Zhao Min'], nextStepDate: '2026-12-01', kind: 'visit' }),
+    ]);
+  });
+
+  it('stores a card submitted twice once', async () => {
+    await submit(ANN, 'visit', visit, 'om_same');
+    const again = await submit(ANN, 'visit', visit, 'om_same');
+    expect(await h.deps.store.activities.count()).toBe(1);
+    expect(body(again)).toContain('already saved');
+  });
+
+  it('shows field errors under their fields, keeps what was typed, stores nothing', async () => {
+    const a = await submit(ANN, 'visit', { ...visit, date: '2026-12-24 +0800', purpose: '' });
+    expect(a.toast).toEqual({ type: 'error', content: 'Please fix the marked fields' });
+    expect(errorUnder(a, 'purpose')).toBe('is required');
+    expect(field(a, 'outcome')).toMatchObject({ default_value: 'Pilot agreed' });
+    expect(field(a, 'account')).toMatchObject({ initial_option: 'acme' });
+    const future = await submit(ANN, 'visit', { ...visit, date: '2026-12-24 +0800' });
+    expect(errorUnder(future, 'date')).toBe('must not be in the future');
+    expect(field(future, 'date')).toMatchObject({ initial_date: '2026-12-24' });
+    expect(await h.deps.store.activities.count()).toBe(0);
+  });
+
+  it('offers an existing account typed as a new one in the list', async () => {
+    await h.deps.store.accounts.insert({ id: 'initech', name: 'Initech', nameKey: 'initech', tier: 'B', ownerId: 'cat', createdAt: '2026-01-01T00:00:00.000Z' });
+    const a = await submit(ANN, 'visit', { ...visit, account: undefined, newAccountName: 'INITECH' });
+    expect(errorUnder(a, 'newAccountName')).toBe('Initech already exists: choose it from the list');
+    expect((field(a, 'account') as unknown as { options: { value: string }[] }).options.map((o) => o.value)).toContain('initech');
+  });
+
+  it('refuses a date in a closed quarter', async () => {
+    const a = await submit(ANN, 'visit', { ...visit, date: '2026-03-02 +0800', nextStepDate: '' });
+    expect(errorUnder(a, 'date')).toBe('2026-Q1 is closed for entries');
+    expect(await h.deps.store.activities.count()).toBe(0);
+  });
+
+  it('asks for an account or a new one when neither is given', async () => {
+    const a = await submit(ANN, 'visit', { ...visit, account: undefined });
+    expect(errorUnder(a, 'account')).toBe('choose an account or fill in a new one');
+  });
+
+  it('answers a Chinese-speaking rep in Chinese', async () => {
+    const bad = await submit('ou_bobwu', 'visit', { ...visit, account: 'globex', date: '2026-12-24 +0800' });
+    expect(bad.toast).toEqual({ type: 'error', content: '请修改标出的字段' });
+    expect(errorUnder(bad, 'date')).toBe('不能晚于今天');
+    const ok = await submit('ou_bobwu', 'visit', { ...visit, account: 'globex' });
+    expect(body(ok)).toContain('已记录：2026-11-25 与 Globex 的拜访。本季度拜访次数：1 / 36。');
+  });
+
+  it('refuses someone without the rep role, saying why above the form', async () => {
+    const a = await submit('ou_hanahr', 'visit', visit);
+    expect(a.toast).toEqual({ type: 'error', content: 'Not saved' });
+    expect(a.card!.data.body.elements[0]).toEqual({ tag: 'markdown', content: "<font color='red'>This needs the rep/manager role. Ask an administrator if you should have it.</font>" });
+    expect(await h.deps.store.activities.count()).toBe(0);
+  });
+});
+
+describe('deal, payment, feedback, peer review', () => {
+  it('stores a deal in a foreign currency and a payment against it; more than due is refused', async () => {
+    const deal = await submit(ANN, 'deal', { account: 'acme', newAccountTier: 'B', amount: '10,000', currency: 'USD', units: '5', product: 'Robots', signedDate: '2026-11-20 +0800' });
+    expect(body(deal)).toContain('First deal with Acme: a new customer this quarter.');
+    const [stored] = await h.deps.store.deals.find({ repId: 'ann' });
+    expect(stored).toMatchObject({ amount: 10_000, currency: 'USD', amountBase: 71_000, dueDate: '2026-12-20' });
+    const over = await submit(ANN, 'payment', { dealId: stored!.id, amount: '12000', receivedDate: '2026-11-25 +0800' });
+    expect(errorUnder(over, 'amount')).toBe('more than the 10000 USD still due');
+    const paid = await submit(ANN, 'payment', { dealId: stored!.id, amount: '4000', receivedDate: '2026-11-25 +0800' });
+    expect(body(paid)).toContain('Still due on this deal: $6,000');
+  });
+
+  it('answers numbers with letters in them next to their fields', async () => {
+    const a = await submit(ANN, 'deal', { account: 'acme', amount: '12abc', currency: 'CNY', units: '2.5', product: 'P', signedDate: '2026-11-20 +0800' });
+    expect([errorUnder(a, 'amount'), errorUnder(a, 'units')]).toEqual(['must be a number', 'must be a whole number']);
+    expect(await h.deps.store.deals.count()).toBe(0);
+  });
+
+  it('stores feedback; refuses a rating out of range and a forged account', async () => {
+    const base = { accountId: 'acme', service: '5', product: '4', source: 'survey', date: '2026-11-26 +0800' };
+    expect(errorUnder(await submit(ANN, 'feedback', { ...base, service: '7' }), 'service')).toBe('must be 1 to 5');
+    expect(errorUnder(await submit(ANN, 'feedback', { ...base, accountId: 'forged' }), 'accountId')).toBe('unknown account');
+    await submit(ANN, 'feedback', { ...base, comment: 'Quick answers' });
+    expect(await h.deps.store.feedback.find({ repId: 'ann' })).toEqual([expect.objectContaining({ service: 5, product: 4, comment: 'Quick answers' })]);
+  });
+
+  it('refuses reviewing oneself and stores a review of a teammate', async () => {
+    expect(errorUnder(await submit(ANN, 'peer-review', { toId: 'ann', collaboration: '5' }), 'toId')).toBe('you cannot review yourself');
+    expect(errorUnder(await submit(ANN, 'peer-review', { toId: 'cat', collaboration: '5' }), 'toId')).toBe('choose someone in your team');
+    expect(body(await submit(ANN, 'peer-review', { toId: 'bob', collaboration: '4' }))).toContain('Saved your review of');
+    expect(await h.deps.store.peerReviews.find({ fromId: 'ann' })).toEqual([expect.objectContaining({ toId: 'bob', collaboration: 4 })]);
+  });
+
+  it('ignores unknown fields and structured values in form_value', async () => {
+    const a = await submit(ANN, 'intel', { topic: 'Tender', text: 'Next month', bogus: 'x', extra: { nested: true } });
+    expect(a.toast!.type).toBe('success');
+    expect(await h.deps.store.intel.count()).toBe(1);
+  });
+});
+
+describe('intel', () => {
+  it('posts a new intel entry to the Lark intel chat with its author, after the answer', async () => {
+    await h.deps.store.settings.put({ id: 'channels', value: { intel: ['lark:oc_intel', 'slack:C0INTEL'] }, updatedAt: '2026-11-01T00:00:00Z' });
+    const a = await submit(ANN, 'intel', { topic: 'Competitor pricing', text: 'Globex got 15% off <at id=all></at>' });
+    expect(body(a)).toContain('Posted to the intel channel.');
+    await h.idle();
+    const [post] = h.fake.sentTo('oc_intel');
+    expect(post!.receiveIdType).toBe('chat_id');
+    assertCard20(post!.card);
+    expect((post!.card as unknown as Card).header!.title.content).toBe('Market intel from Ann Lee: Competitor pricing');
+    expect(JSON.stringify(post!.card)).toContain('<at id=ou_annlee></at>\\nGlobex got 15% off &lt;at id=all&gt;&lt;/at&gt;');
+    expect(h.fake.sent).toHaveLength(1);
+  });
+
+  it('requires a topic and a text', async () => {
+    const a = await submit(ANN, 'intel', { topic: '  ', text: '' });
+    expect([errorUnder(a, 'topic'), errorUnder(a, 'text')]).toEqual(['is required', 'is required']);
+    expect(await h.deps.store.intel.count()).toBe(0);
+  });
+
+  it('says how to set an intel channel when none is set', async () => {
+    expect(body(await submit(ANN, 'intel', { topic: 'Tender', text: 'New tender next month' }))).toContain('No intel channel is set yet');
+    await h.idle();
+    expect(h.fake.sent).toEqual([]);
+  });
+});
+
+describe('odd callbacks', () => {
+  it('answers a click on a card it no longer knows with a toast and stores nothing', async () => {
+    const res = await h.submit(ANN, { form: 'no-such-form' }, { purpose: 'x' });
+    expect(res.json()).toEqual({ toast: { type: 'info', content: '此卡片已失效：请重新发送命令。' } });
+    expect((await h.submit(ANN, 'garbage', {})).status).toBe(200);
+    expect(await h.deps.store.activities.count()).toBe(0);
+  });
+});
+
+describe('slow work', () => {
+  it('answers within the deadline and updates the card when the work is done', async () => {
+    await h.close();
+    h = await startHarness({ ackDeadlineMs: 0 });
+    const release = h.fake.holdContacts();
+    const res = await h.submit(ANN, { form: 'intel' }, { topic: 'Tender', text: 'Next month' }, 'om_slow');
+    expect(res.json()).toEqual({ toast: { type: 'info', content: '正在保存…' } });
+    expect(h.fake.patches).toEqual([]);
+    release();
+    await h.idle();
+    expect(h.fake.patches).toHaveLength(1);
+    expect(h.fake.patches[0]!.messageId).toBe('om_slow');
+    assertCard20(h.fake.patches[0]!.card);
+    expect(JSON.stringify(h.fake.patches[0]!.card)).toContain('Shared: “Tender”.');
+    expect(await h.deps.store.intel.count()).toBe(1);
+  });
+});
