@@ -8,10 +8,15 @@ import { createHttpServer, close, listen, type RequestListener } from './adapter
 import { createLarkAdapter } from './adapters/lark/lark-app.js';
 import { createSlackAdapter } from './adapters/slack/slack-app.js';
 import { startupGuide } from './startup-guide.js';
+import { JOBS } from './application/jobs/index.js';
+import { createScheduler } from './jobs/scheduler.js';
+import { outboundPlatforms } from './outbound-platforms.js';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 
 /**
  * The composition root: load the config, open the store, start the platforms that are configured
- * on one HTTP server, stop cleanly on SIGTERM/SIGINT.
+ * on one HTTP server and the scheduled jobs, stop cleanly on SIGTERM/SIGINT.
  */
 async function main(): Promise<void> {
   const config = loadConfig(processEnv());
@@ -34,10 +39,13 @@ async function main(): Promise<void> {
     routes.set('/lark/events', lark.listener);
     routes.set('/lark/cards', lark.listener);
   }
-  const server = createHttpServer(routes, deps.logger);
-  const port = await listen(server, config.port);
+  // Check the platforms' credentials before serving anything.
   await slack?.start();
   await lark?.start();
+  const server = createHttpServer(routes, deps.logger);
+  const port = await listen(server, config.port);
+  const scheduler = createScheduler({ deps, jobs: JOBS, config: config.schedule, platforms: outboundPlatforms(config, deps.logger), owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` });
+  scheduler.start();
   deps.logger.info(
     { port, store: deps.store.kind, slack: config.slack ? (config.slack.appToken ? 'socket-mode' : 'http') : 'off', lark: config.lark?.connection ?? 'off' },
     'appraisal bot started',
@@ -49,6 +57,7 @@ async function main(): Promise<void> {
     stopping = true;
     deps.logger.info({ signal }, 'shutting down');
     await close(server);
+    await scheduler.stop();
     await slack?.stop();
     await lark?.stop();
     await deps.store.close();

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../domain/dates.js';
 import { AppError } from '../domain/errors.js';
 import { IDENTITY_RE, LOCALES } from '../domain/model/fields.js';
+import { ScheduleEnvShape, toScheduleConfig, type ScheduleConfig } from './schedule-config.js';
 
 /**
  * The one schema for the environment. `loadConfig(process.env)` runs once, in main.ts; nothing
@@ -150,6 +151,7 @@ const EnvSchema = z.object({
     }),
   LOG_FORMAT: z.enum(['json', 'pretty'], { message: fix('LOG_FORMAT', 'must be json or pretty', 'use json in production, pretty on a laptop') }).default('json'),
   ...LarkEnv,
+  ...ScheduleEnvShape,
 });
 
 export interface Config {
@@ -168,6 +170,8 @@ export interface Config {
   slack: { botToken: string; signingSecret: string; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   /** Set when Lark/Feishu is configured: HTTP callbacks, or the long connection (`ws`). */
   lark: LarkConfig | undefined;
+  /** Job schedules, switches, the holiday calendar and the dispatch interval. */
+  schedule: ScheduleConfig;
 }
 
 export interface LarkConfig {
@@ -261,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           defaultLocale: env.DEFAULT_LOCALE?.trim() ? e.DEFAULT_LOCALE : 'zh-CN',
         }
       : undefined,
+    schedule: toScheduleConfig(e),
   };
 }
 

@@ -36,12 +36,14 @@ export function followUpView(locale: Locale, items: readonly FollowUpItem[]): Vi
 /** Monday's nudge for a rep behind pace: where they stand and what it takes, with a one-click log. */
 export function nudgeView(ctx: ViewContext, input: { week: string; behind: string[]; pacing: Pacing }): View {
   const { locale } = ctx;
-  const title = t(locale, 'job.nudge.title', { week: input.week });
+  // `2026-W48` → 48: the year is plain from the date the message arrives.
+  const week = String(Number(input.week.slice(-2)));
+  const indicators = input.behind.join(t(locale, 'job.list.separator'));
   return {
-    title: `${title}. ${t(locale, 'job.nudge.behind', { indicators: input.behind.join(', ') })}`,
+    title: t(locale, 'job.nudge.summary', { week, indicators }),
     blocks: [
-      { type: 'header', text: title },
-      { type: 'text', text: t(locale, 'job.nudge.behind', { indicators: input.behind.join(', ') }) },
+      { type: 'header', text: t(locale, 'job.nudge.title', { week }) },
+      { type: 'text', text: t(locale, 'job.nudge.behind', { indicators }) },
       ...pacingBlocks(ctx, { pacing: input.pacing }),
       { type: 'actions', buttons: [{ id: HOME_ACTIONS.logVisit, label: t(locale, 'job.nudge.button'), value: 'nudge', style: 'primary' }] },
     ],

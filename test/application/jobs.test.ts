@@ -85,7 +85,7 @@ describe('weekly nudge', () => {
     const r = await run(weeklyNudge, '2026-11-23');
     expect(r.runKey).toBe('2026-W48');
     expect(r.deliveries.map((d) => (d.target.kind === 'dm' ? d.target.identity : ''))).toEqual(['slack:UBOB']);
-    expect(r.deliveries[0]!.message.text).toBe('Week 2026-W48: where you stand. You are behind pace on Revenue, Client visits.');
+    expect(r.deliveries[0]!.message.text).toBe('Week 48: you are behind pace on Revenue, Client visits.');
   });
 });
 

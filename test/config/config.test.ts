@@ -27,7 +27,34 @@ describe('loadConfig', () => {
       log: { level: 'info', format: 'json' },
       slack: undefined,
       lark: undefined,
+      schedule: { schedules: {}, disabled: [], holidays: [], makeUpDays: [], dispatchIntervalMs: 10_000 },
     });
+  });
+
+  it('reads the schedule settings: cron overrides, switches and the holiday calendar', () => {
+    const c = loadConfig({
+      SCHEDULE_WEEKLY_RANKING: '30 17 * * 5',
+      JOBS_DISABLED: 'weekly-nudge',
+      HOLIDAYS: '2026-10-01..2026-10-03, 2027-01-01',
+      MAKEUP_WORKDAYS: '2026-09-27',
+      DISPATCH_INTERVAL_SECONDS: '5',
+    });
+    expect(c.schedule).toEqual({
+      schedules: { 'weekly-ranking': '30 17 * * 5' },
+      disabled: ['weekly-nudge'],
+      holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2027-01-01'],
+      makeUpDays: ['2026-09-27'],
+      dispatchIntervalMs: 5000,
+    });
+  });
+
+  it.each([
+    ['SCHEDULE_WEEKLY_RANKING', 'fridays at five', /SCHEDULE_WEEKLY_RANKING: is not a cron expression/],
+    ['JOBS_DISABLED', 'weekly-gossip', /JOBS_DISABLED: names a job that does not exist/],
+    ['HOLIDAYS', '2026-10-07..2026-10-01', /HOLIDAYS: "2026-10-07..2026-10-01" is not a date or a date range/],
+    ['MAKEUP_WORKDAYS', 'Saturday', /MAKEUP_WORKDAYS: "Saturday" is not a date or a date range/],
+  ])('refuses a wrong %s', (setting, value, message) => {
+    expect(configError({ [setting]: value }).message).toMatch(message);
   });
 
   it('configures Slack in HTTP mode, and Socket Mode with an app token', () => {

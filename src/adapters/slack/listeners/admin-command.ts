@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { adminAnswer } from '../../../chat/admin.js';
+import { adminAnswer, mentionsUsers } from '../../../chat/admin.js';
 import type { SlackContext } from '../context.js';
 import { parseCommandText } from '../parse-text.js';
 import { ephemeralCommand } from './ephemeral-command.js';
@@ -13,7 +13,7 @@ export function registerAdminCommand(app: App, ctx: SlackContext): void {
     const [firstLine = '', ...moreLines] = text.split('\n');
     const parsed = parseCommandText(firstLine);
     const words = parsed.rest.split(/\s+/).filter(Boolean);
-    const needsUsers = ['role', 'team'].includes((words[0] ?? '').toLowerCase());
+    const needsUsers = mentionsUsers(words);
     // Only resolve (and so register) mentioned people for commands that use them, and only for admins.
     const users = needsUsers && actor.roles.includes('admin') ? await Promise.all(parsed.users.map((u) => ctx.actors.resolve(u))) : [];
     const channel = parsed.channels[0];
