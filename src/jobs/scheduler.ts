@@ -16,6 +16,8 @@ export interface SchedulerOptions {
   platforms: ReadonlyMap<PlatformName, ChatPlatform>;
   /** This replica's id (leases and claims carry it). */
   owner: string;
+  /** Pacing waits; real time by default (simulations pass one that moves their clock). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 export interface JobInfo {
@@ -56,7 +58,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
 
   const dispatchNow = (): Promise<DispatchReport> => {
     // One dispatch at a time per replica; a call while one runs waits for that one.
-    dispatching ??= dispatchDue(deps, opts.platforms, { owner: opts.owner, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) }).finally(() => {
+    dispatching ??= dispatchDue(deps, opts.platforms, { owner: opts.owner, sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))) }).finally(() => {
       dispatching = undefined;
     });
     return dispatching;

@@ -11,6 +11,8 @@ export interface RecordedCall {
   method: string;
   params: Record<string, unknown>;
   headers: http.IncomingHttpHeaders;
+  /** How the fake answered: 'ok', 'ratelimited' (429) or the error it was told to give. */
+  outcome?: string;
 }
 
 export interface SlackUser {
@@ -90,6 +92,11 @@ export class FakeSlack {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** Calls that Slack would have carried out (not refused with 429 or an error). */
+  succeeded(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method && c.outcome === 'ok');
+  }
+
   reset(): void {
     this.calls.length = 0;
     this.responses.length = 0;
@@ -128,14 +135,19 @@ export class FakeSlack {
     }
     const method = url.replace(/^\/api\//, '').split('?')[0]!;
     const params = decode(raw.toString('utf8'), req.headers['content-type']);
-    this.calls.push({ method, params, headers: req.headers });
+    const call: RecordedCall = { method, params, headers: req.headers, outcome: 'ok' };
+    this.calls.push(call);
     const limited = this.rateLimits.get(method);
     if (limited && limited.length > 0) {
       const retryAfter = limited.shift()!;
+      call.outcome = 'ratelimited';
       return this.reply(res, 429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(retryAfter) });
     }
     const failure = this.failures.get(method)?.shift();
-    if (failure) return this.reply(res, 200, { ok: false, error: failure });
+    if (failure) {
+      call.outcome = failure;
+      return this.reply(res, 200, { ok: false, error: failure });
+    }
     this.reply(res, 200, this.answer(method, params));
   }
 

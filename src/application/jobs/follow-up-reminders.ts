@@ -1,3 +1,5 @@
+import { addDays } from '../../domain/dates.js';
+import { isWorkDay } from '../../domain/work-calendar.js';
 import type { Job } from './job.js';
 import { atLocalTime, dmTargetOf } from './recipients.js';
 import { followUpView, type FollowUpItem } from '../../views/job-views.js';
@@ -5,6 +7,7 @@ import { followUpView, type FollowUpItem } from '../../views/job-views.js';
 /**
  * Work-day mornings: a rep whose visit had a next step due today gets one DM listing those
  * follow-ups, each with a button to log the follow-up visit. Sent at 09:00 the rep's local time.
+ * Follow-ups that fell due on the days off since the last work day come with the next work day's.
  */
 export const followUpReminders: Job = {
   name: 'follow-up-reminders',
@@ -13,7 +16,9 @@ export const followUpReminders: Job = {
   workDaysOnly: true,
   runKey: (date) => date,
   async plan(deps, run) {
-    const due = await deps.store.activities.find({ nextStepDate: run.date });
+    let from = run.date;
+    for (let i = 0; i < 30 && !isWorkDay(run.calendar, addDays(from, -1)); i++) from = addDays(from, -1);
+    const due = await deps.store.activities.find({ nextStepDate: { gte: from, lte: run.date } }, { sort: { field: 'nextStepDate', dir: 'asc' } });
     const byRep = new Map<string, FollowUpItem[]>();
     const accountNames = new Map<string, string>();
     for (const a of due) {
