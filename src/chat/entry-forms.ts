@@ -73,6 +73,12 @@ export function entryForm(deps: ChatDeps, actor: Person, command: EntryCommand, 
   return BUILDERS[command](deps, actor, formContext(deps, actor), text);
 }
 
+/** The visit form for a follow-up reminder's button: the account already chosen. */
+export async function followUpForm(deps: ChatDeps, actor: Person, accountId: string): Promise<Form> {
+  const account = await deps.store.accounts.get(accountId);
+  return visitForm(formContext(deps, actor), account ? { account: { value: account.id, label: account.name } } : {});
+}
+
 /** A form with a required choice that has no options cannot be filled in: show its intro instead. */
 export const formCanOpen = (form: Form): boolean => !form.fields.some((f) => f.type === 'select' && !f.optional && f.options.length === 0);
 

@@ -8,6 +8,7 @@ import { SlackActors } from './actors.js';
 import type { SlackContext } from './context.js';
 import { registerAdminCommand } from './listeners/admin-command.js';
 import { registerFileImport } from './listeners/file-import.js';
+import { registerReminderActions } from './listeners/reminders.js';
 import { registerEntryCommands } from './listeners/entry-commands.js';
 import { registerEntrySubmissions } from './listeners/entry-submissions.js';
 import { registerHome } from './listeners/home.js';
@@ -97,6 +98,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
   registerReportCommands(app, ctx);
   registerAdminCommand(app, ctx);
   registerFileImport(app, ctx);
+  registerReminderActions(app, ctx);
   app.error(async (e) => {
     logger.error({ err: e }, 'unhandled Slack listener error');
   });
