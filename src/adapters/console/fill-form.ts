@@ -1,0 +1,80 @@
+import type { AppDeps } from '../../application/deps.js';
+import type { Locale } from '../../domain/model/fields.js';
+import { isAppError } from '../../domain/errors.js';
+import { fieldErrors } from '../../views/errors.js';
+import type { Field, Form, FormValues } from '../../views/forms/form.js';
+import { t } from '../../views/i18n.js';
+import type { Prompt } from './prompt.js';
+
+export const CANCEL = '/cancel';
+
+/** One field as a question: label, hint, choices, default. Returns the answer (undefined = empty). */
+async function askField(deps: Pick<AppDeps, 'store'>, prompt: Prompt, field: Field, locale: Locale): Promise<string | undefined | typeof CANCEL> {
+  const optional = field.optional ? ` (${t(locale, 'console.optional')})` : '';
+  const hint = field.hint ? `\n  ${field.hint}` : '';
+  let choices: { value: string; label: string }[] = [];
+  let fallback: string | undefined;
+  if (field.type === 'select') {
+    choices = field.options;
+    fallback = field.initial;
+  } else if (field.type === 'search') {
+    fallback = field.initial?.value;
+  } else if (field.type === 'text' || field.type === 'date') {
+    fallback = field.initial;
+  } else if (field.type === 'number' && field.initial !== undefined) {
+    fallback = String(field.initial);
+  }
+  const shownDefault = field.type === 'search' ? field.initial?.label : choices.find((c) => c.value === fallback)?.label ?? fallback;
+  if (choices.length > 0) prompt.say(choices.map((c, i) => `  ${i + 1}. ${c.label}`).join('\n'));
+  const answer = await prompt.ask(`${field.label}${optional}${shownDefault ? ` [${shownDefault}]` : ''}${hint}\n> `);
+  if (answer === null || answer.trim() === CANCEL) return CANCEL;
+  const text = answer.trim();
+  if (text === '') return fallback;
+  if (choices.length > 0) {
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= 1 && n <= choices.length) return choices[n - 1]!.value;
+    return choices.find((c) => c.value.toLowerCase() === text.toLowerCase() || c.label.toLowerCase() === text.toLowerCase())?.value ?? text;
+  }
+  if (field.type === 'search') {
+    // Searchable account: show the matches and let the user pick one.
+    const matches = await deps.store.searchAccounts(text, 9);
+    if (matches.length === 0) {
+      prompt.say(t(locale, 'console.noMatch', { text }));
+      return askField(deps, prompt, field, locale);
+    }
+    if (matches.length === 1) return matches[0]!.id;
+    prompt.say(matches.map((a, i) => `  ${i + 1}. ${a.name} · ${a.tier}`).join('\n'));
+    const pick = Number((await prompt.ask(`${t(locale, 'console.pick')} `))?.trim());
+    return Number.isInteger(pick) && pick >= 1 && pick <= matches.length ? matches[pick - 1]!.id : askField(deps, prompt, field, locale);
+  }
+  return text;
+}
+
+/**
+ * Fills a form in the terminal: each field as a question, then `submit`. When the submission is
+ * refused with field problems, says them (the same messages as the chat platforms) and asks those
+ * fields again. Returns the submit result, or null when the user cancelled.
+ */
+export async function fillForm<T>(deps: Pick<AppDeps, 'store'>, prompt: Prompt, form: Form, locale: Locale, submit: (values: FormValues) => Promise<T>): Promise<T | null> {
+  prompt.say(`\n${form.title}  (${t(locale, 'console.cancelHint', { cancel: CANCEL })})`);
+  if (form.intro) prompt.say(form.intro);
+  const values: Record<string, string | undefined> = {};
+  let toAsk: Field[] = form.fields;
+  for (;;) {
+    for (const field of toAsk) {
+      const answer = await askField(deps, prompt, field, locale);
+      if (answer === CANCEL) return null;
+      values[field.id] = answer;
+    }
+    try {
+      return await submit(values);
+    } catch (e) {
+      if (!isAppError(e) || e.issues.length === 0) throw e;
+      const errors = fieldErrors(locale, e.issues);
+      const known = form.fields.filter((f) => errors[f.id] !== undefined);
+      if (known.length === 0) throw e;
+      prompt.say(known.map((f) => `✗ ${f.label}: ${errors[f.id]}`).join('\n'));
+      toAsk = known;
+    }
+  }
+}
