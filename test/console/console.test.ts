@@ -2,6 +2,11 @@ import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/adapters/console/console-app.js';
 import { createPrompt } from '../../src/adapters/console/prompt.js';
+import { createConsoleOutbound } from '../../src/adapters/console/outbound.js';
+import { fastForwardJobs } from '../../src/adapters/console/fast-forward.js';
+import { JOBS } from '../../src/application/jobs/index.js';
+import { workCalendar } from '../../src/domain/work-calendar.js';
+import { T0 } from '../helpers/org.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { smallOrg } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
@@ -13,14 +18,22 @@ beforeEach(() => {
 afterEach(() => deps.cleanup());
 
 /** Runs the console on real streams with the given typed lines; returns everything it printed. */
-async function session(lines: string[], opts: { as?: string; offerDemo?: boolean } = {}): Promise<string> {
+async function session(lines: string[], opts: { as?: string; offerDemo?: boolean; jobs?: boolean } = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (c: Buffer) => (printed += c.toString('utf8')));
   input.end(lines.map((l) => `${l}\n`).join(''));
   const prompt = createPrompt(input, output);
-  await runConsole({ deps, prompt, offerDemo: opts.offerDemo ?? false, ...(opts.as ? { as: opts.as } : {}) });
+  const names = new Map((await deps.store.people.find()).flatMap((p) => p.identities.map((i) => [i, p.name] as const)));
+  const outbound = createConsoleOutbound((text) => prompt.say(text), 'en', (identity) => names.get(identity) ?? identity);
+  await runConsole({
+    deps,
+    prompt,
+    offerDemo: opts.offerDemo ?? false,
+    ...(opts.as ? { as: opts.as } : {}),
+    ...(opts.jobs ? { runJobs: () => fastForwardJobs(deps, JOBS, outbound, workCalendar()) } : {}),
+  });
   prompt.close();
   return printed;
 }
@@ -61,6 +74,19 @@ describe('local console', () => {
     const out = await session(['/scorecard @ann', '/appraisal-admin role @ann admin', '/quit'], { as: 'bob' });
     expect(out).toContain('⚠ 你无权查看 ann 的计分卡');
     expect(out).toContain('⚠ 此操作需要 admin/hr 角色');
+  });
+
+  it('runs today’s scheduled jobs on /jobs and prints the messages they send', async () => {
+    const ann = (await deps.store.people.get('ann'))!;
+    await deps.store.people.put({ ...ann, identities: ['console:ann'] });
+    await deps.store.activities.insert({
+      id: 'v1', repId: 'ann', accountId: 'acme', kind: 'visit', date: '2026-11-20', contacts: [], purpose: 'p', outcome: 'o',
+      nextStep: 'Send the quote', nextStepDate: '2026-11-26', createdAt: T0,
+    });
+    const out = await session(['/jobs', '/quit'], { as: 'ann', jobs: true });
+    expect(out).toContain('📨 Direct message to ann');
+    expect(out).toContain('Acme: Send the quote (from your visit on 2026-11-20)');
+    expect(out).toMatch(/follow-up-reminders 1 queued, .*monthly-scorecard skipped \(not-due\).*, 2 sent\./); // the reminder, and a nudge: ann is behind pace
   });
 
   it('cancels a form without saving anything', async () => {
