@@ -36,6 +36,10 @@ beforeAll(async () => {
     const p = (await deps.store.people.get(id))!;
     await deps.store.people.put({ ...p, identities: [`slack:${user}`], ...(timeZone ? { timeZone } : {}) });
   }
+  // Managers and HR read the quarterly digest of 2026-Q3 on the first work day after the holidays.
+  for (const [id, user] of [['mgr', 'UMGR'], ['mgr2', 'UMGR2'], ['hr', 'UHR']] as const) {
+    await deps.store.people.put({ ...(await deps.store.people.get(id))!, identities: [`slack:${user}`] });
+  }
   await deps.store.settings.put({ id: 'channels', value: { rankings: ['slack:C0RANK'] }, updatedAt: T0 });
   // A follow-up due on every third day of the quarter, including holidays and weekends.
   for (let i = 0, d = '2026-10-01'; d <= '2026-12-31'; i++, d = addDays(d, 3)) {
@@ -104,6 +108,17 @@ describe('a simulated quarter', () => {
     // October's went out on the 8th, after the National Day week.
     const oct = runs.filter((r) => r.runKey === '2026-10').map((r) => r.notBefore.slice(0, 10));
     expect(new Set(oct)).toEqual(new Set(['2026-10-08']));
+  });
+
+  it('sends the quarterly digest of the quarter just ended once, to each manager and HR, after the holidays', async () => {
+    const digests = await deps.store.outbox.find({ job: 'quarterly-digest' });
+    expect(digests.map((d) => (d.target.kind === 'dm' ? d.target.identity : '')).sort()).toEqual(['slack:UHR', 'slack:UMGR', 'slack:UMGR2']);
+    expect(digests.every((d) => d.runKey === '2026-Q3' && d.state === 'sent' && d.notBefore === zonedInstant('2026-10-08', 9, 0, TZ).toISOString())).toBe(true);
+    const texts = posts().map((p) => p.text);
+    expect(texts.filter((t) => t === '2026-Q3 review digest: East')).toHaveLength(1);
+    expect(texts.filter((t) => t === '2026-Q3 review digest: the whole company')).toHaveLength(1);
+    // The annual summary waits for January.
+    expect(await deps.store.outbox.count({ job: 'annual-summary' })).toBe(0);
   });
 
   it('posts the ranking to the channel every Friday', async () => {
