@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
 import { runAck } from './bench/ack.js';
 import { wholeNumber as num, say } from './bench/format.js';
+import { runFanout } from './bench/fanout.js';
 import { runScoring } from './bench/scoring.js';
 
-const USAGE = `Usage: npm run bench -- [--only scoring|ack]
+const USAGE = `Usage: npm run bench -- [--only scoring|ack|fanout]
   scoring: [--reps 10000] [--activities 2000000] [--runs 3] [--batch 25000] [--keep] [--data DIR]
     Generates the benchmark organisation in a fresh temporary store (or reuses --data DIR from a --keep
     run), then times a raw scan of the fact tables against scoring every rep for the last complete quarter.
   ack: [--submissions 2000] [--concurrency 50] [--warmup 100] [--keep]
     Starts the Slack adapter over HTTP on a loopback port (fresh temporary store with the demo org, Web API
     answered by a loopback fake) and times the ack of signed /visit submissions, client and server side.
-Both sections run by default, scoring first.`;
+  fanout: [--fanout-reps 5000] [--fanout-activities 250000]
+    Times a monthly scorecard round (plan, enqueue, dispatch) against a loopback fake Slack API in a child
+    process with pacing off, with and without the trend chart rendered to PNG and uploaded.
+All sections run by default, in this order.`;
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +28,8 @@ const { values: args } = parseArgs({
     submissions: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '100' },
+    'fanout-reps': { type: 'string', default: '5000' },
+    'fanout-activities': { type: 'string', default: '250000' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -31,7 +37,7 @@ if (args.help) {
   process.stdout.write(`${USAGE}\n`);
   process.exit(0);
 }
-const SECTIONS = ['scoring', 'ack'] as const;
+const SECTIONS = ['scoring', 'ack', 'fanout'] as const;
 if (args.only !== undefined && !(SECTIONS as readonly string[]).includes(args.only)) {
   throw new Error(`--only must be one of ${SECTIONS.join(', ')}, got ${args.only}`);
 }
@@ -50,4 +56,8 @@ if (run('scoring')) {
 if (run('ack')) {
   if (run('scoring')) say('');
   await runAck({ submissions: num('submissions', args.submissions), concurrency: num('concurrency', args.concurrency), warmup: num('warmup', args.warmup), keep: args.keep });
+}
+if (run('fanout')) {
+  if (run('scoring') || run('ack')) say('');
+  await runFanout({ reps: num('fanout-reps', args['fanout-reps']), activities: num('fanout-activities', args['fanout-activities']) });
 }

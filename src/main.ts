@@ -6,33 +6,50 @@ import { todayIn } from './domain/dates.js';
 import { previousPeriod, quarterOf } from './domain/period.js';
 import { createHttpServer, close, listen, type RequestListener } from './adapters/http/server.js';
 import { createLarkAdapter } from './adapters/lark/lark-app.js';
+import { realPace } from './adapters/lark/rate-limit.js';
 import { createSlackAdapter } from './adapters/slack/slack-app.js';
+import { deadlineStore } from './adapters/ops/deadline-store.js';
+import { createMetrics } from './adapters/ops/metrics.js';
+import { readinessCheck } from './adapters/ops/readiness.js';
 import { startupGuide } from './startup-guide.js';
+import { startConsole } from './adapters/console/start-console.js';
 import { JOBS } from './application/jobs/index.js';
 import { createScheduler } from './jobs/scheduler.js';
 import { outboundPlatforms } from './outbound-platforms.js';
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 
+/** Bulk calls (imports, period aggregations) may take longer than a point call on the ack path. */
+const BULK_STORE_TIMEOUT_MS = 60_000;
+
 /**
  * The composition root: load the config, open the store, start the platforms that are configured
- * on one HTTP server and the scheduled jobs, stop cleanly on SIGTERM/SIGINT.
+ * on one HTTP server (with /healthz, /readyz and /metrics) and the scheduled jobs; on SIGTERM/SIGINT
+ * stop within SHUTDOWN_TIMEOUT_SECONDS.
  */
 async function main(): Promise<void> {
   const config = loadConfig(processEnv());
-  const deps = await composeCore(config);
-  await deps.store.ping();
+  const core = await composeCore(config);
+  await core.store.ping();
+  // Every store call of the running bot has a deadline, so a hung database answers UNAVAILABLE in time.
+  const deps = { ...core, store: deadlineStore(core.store, { callMs: config.storeTimeoutMs, bulkMs: BULK_STORE_TIMEOUT_MS }) };
   const template = await ensureDefaultTemplate(deps);
 
   if (!config.slack && !config.lark) {
+    // No chat platform: say how to connect one, then open the local console on this terminal.
     const lastQuarter = previousPeriod(quarterOf(todayIn(config.companyTimeZone, deps.clock.now()))).key;
     process.stdout.write(startupGuide(config, { people: await deps.store.people.count(), templateId: template.id, lastQuarter }));
-    await deps.store.close();
+    await startConsole(deps, config, process.argv.slice(2));
+    await core.store.close();
     return;
   }
 
-  const slack = config.slack ? createSlackAdapter(deps, { ...config.slack, defaultLocale: config.defaultLocale }) : undefined;
-  const lark = config.lark ? createLarkAdapter(deps, config.lark) : undefined;
+  const metrics = createMetrics({ store: deps.store });
+  const slack = config.slack
+    ? createSlackAdapter(deps, { ...config.slack, defaultLocale: config.defaultLocale, onCommand: (c) => metrics.commandHandled('slack', c) })
+    : undefined;
+  const larkPace = { now: realPace.now, sleep: (ms: number) => (metrics.rateLimitWait('lark', 'pacing', ms), realPace.sleep(ms)) };
+  const lark = config.lark ? createLarkAdapter(deps, { ...config.lark, pace: larkPace, onCommand: (c) => metrics.commandHandled('lark', c) }) : undefined;
   const routes = new Map<string, RequestListener>();
   if (slack?.listener) routes.set('/slack/events', slack.listener);
   if (lark?.listener) {
@@ -42,25 +59,56 @@ async function main(): Promise<void> {
   // Check the platforms' credentials before serving anything.
   await slack?.start();
   await lark?.start();
-  const server = createHttpServer(routes, deps.logger);
+  let stopping = false;
+  const readiness = readinessCheck({
+    store: deps.store,
+    platforms: { ...(slack ? { slack: slack.ready } : {}), ...(lark ? { lark: lark.ready } : {}) },
+    timeoutMs: config.storeTimeoutMs,
+    stopping: () => stopping,
+  });
+  const server = createHttpServer(routes, deps.logger, { readiness, metrics });
   const port = await listen(server, config.port);
-  const scheduler = createScheduler({ deps, jobs: JOBS, config: config.schedule, platforms: outboundPlatforms(config, deps.logger), owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}` });
+  const scheduler = createScheduler({
+    deps,
+    jobs: JOBS,
+    config: config.schedule,
+    platforms: outboundPlatforms(config, deps.logger),
+    owner: `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    sleep: (ms) => (metrics.rateLimitWait('outbox', 'pacing', ms), new Promise((r) => setTimeout(r, ms))),
+    onOutcome: ({ platform, outcome }) => {
+      metrics.delivery(platform, outcome);
+      if (outcome === 'rate_limited') metrics.rateLimitWait(platform, 'retry_after');
+    },
+  });
   scheduler.start();
   deps.logger.info(
     { port, store: deps.store.kind, slack: config.slack ? (config.slack.appToken ? 'socket-mode' : 'http') : 'off', lark: config.lark?.connection ?? 'off' },
     'appraisal bot started',
   );
 
-  let stopping = false;
+  // Stop accepting, let the requests in progress be answered, stop the platforms, let a job run or
+  // a dispatch in progress finish and give the job leases back, close the store: within the limit,
+  // or exit anyway (every acknowledged write is already committed; claims expire and are retried).
   const shutdown = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
-    deps.logger.info({ signal }, 'shutting down');
-    await close(server);
-    await scheduler.stop();
-    await slack?.stop();
-    await lark?.stop();
-    await deps.store.close();
+    const started = Date.now();
+    deps.logger.info({ signal, timeoutMs: config.shutdownTimeoutMs }, 'shutting down');
+    const force = setTimeout(() => {
+      deps.logger.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown took too long; exiting anyway');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    force.unref();
+    try {
+      await Promise.all([close(server, config.shutdownTimeoutMs / 2), slack?.stop(), lark?.stop()]);
+      await scheduler.stop();
+      await core.store.close();
+      deps.logger.info({ ms: Date.now() - started }, 'stopped');
+      process.exit(0);
+    } catch (e) {
+      deps.logger.error({ err: e }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));

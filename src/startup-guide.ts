@@ -7,17 +7,16 @@ export function startupGuide(config: Config, info: { people: number; templateId:
   return [
     `Appraisal bot: store ready (${where}; ${info.people} people; KPI template ${info.templateId}).`,
     '',
-    'No chat platform is configured, so nothing is listening yet. To connect one:',
+    'No chat platform is configured: this is the local console (the same commands as in chat). To connect one:',
     '  Slack: set SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and APPRAISAL_ADMINS (README, "Connect Slack");',
     '         add SLACK_APP_TOKEN for Socket Mode (no public URL needed).',
     '  Lark/Feishu: set LARK_APP_ID, LARK_APP_SECRET, LARK_VERIFICATION_TOKEN, LARK_ENCRYPT_KEY and',
     '         APPRAISAL_ADMINS (README, "Connect Lark/Feishu"); LARK_CONNECTION=ws needs no public URL.',
     '',
-    'Meanwhile you can:',
-    info.people === 0 ? '  npm run seed:demo                      load a realistic demo organisation (3 teams, 24 reps)' : '  (people are loaded; npm run seed:demo only fills an empty store)',
+    'Also:',
     `  npm run report -- --period ${info.lastQuarter}     print the ranking and a full explained scorecard`,
-    '  npm run report -- --lang zh-CN         the same in Simplified Chinese',
-    '  npm run bench                          measure scoring and Slack ack latency',
+    '  npm run jobs -- list                   the scheduled jobs and their next runs',
+    '  npm run bench                          measure scoring, ack latency and fan-out',
     '',
   ].join('\n');
 }

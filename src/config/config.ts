@@ -149,6 +149,22 @@ const EnvSchema = z.object({
     .refine((v) => v === undefined || /^https?:\/\/\S+\/$/.test(v), {
       message: fix('SLACK_API_URL', 'is not a base URL ending in /', 'leave it empty for https://slack.com/api/, or set a proxy such as http://proxy:8080/api/'),
     }),
+  STORE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(30_000)
+    .default(2000)
+    .catch(() => -1)
+    .refine((n) => n >= 0, { message: fix('STORE_TIMEOUT_MS', 'must be a whole number of milliseconds from 100 to 30000', 'set e.g. STORE_TIMEOUT_MS=2000 (keep it under the platforms\' 3-second ack)') }),
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(600)
+    .default(20)
+    .catch(() => -1)
+    .refine((n) => n >= 0, { message: fix('SHUTDOWN_TIMEOUT_SECONDS', 'must be a whole number of seconds from 1 to 600', 'set e.g. SHUTDOWN_TIMEOUT_SECONDS=20 (below your orchestrator\'s kill grace period)') }),
   LOG_FORMAT: z.enum(['json', 'pretty'], { message: fix('LOG_FORMAT', 'must be json or pretty', 'use json in production, pretty on a laptop') }).default('json'),
   ...LarkEnv,
   ...ScheduleEnvShape,
@@ -166,6 +182,10 @@ export interface Config {
   defaultLocale: (typeof LOCALES)[number];
   port: number;
   log: { level: string; format: 'json' | 'pretty' };
+  /** Deadline of a store call on the request path: past it the user hears "temporarily unavailable". */
+  storeTimeoutMs: number;
+  /** How long a graceful shutdown may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
   /** Set when Slack is configured: HTTP mode, or Socket Mode when an app token is given. */
   slack: { botToken: string; signingSecret: string; appToken: string | undefined; apiUrl: string | undefined } | undefined;
   /** Set when Lark/Feishu is configured: HTTP callbacks, or the long connection (`ws`). */
@@ -250,6 +270,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     port: e.PORT,
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    storeTimeoutMs: e.STORE_TIMEOUT_MS,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     slack: e.SLACK_BOT_TOKEN
       ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET!, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
       : undefined,

@@ -1,6 +1,6 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppDeps } from '../application/deps.js';
-import { dispatchDue, type DispatchReport } from '../application/delivery/dispatch.js';
+import { dispatchDue, type DispatchOptions, type DispatchReport } from '../application/delivery/dispatch.js';
 import { runJob, type Job, type JobResult } from '../application/jobs/job.js';
 import type { ScheduleConfig } from '../config/schedule-config.js';
 import { todayIn, type LocalDate } from '../domain/dates.js';
@@ -18,6 +18,8 @@ export interface SchedulerOptions {
   owner: string;
   /** Pacing waits; real time by default (simulations pass one that moves their clock). */
   sleep?: (ms: number) => Promise<void>;
+  /** Each send's outcome (metrics). */
+  onOutcome?: DispatchOptions['onOutcome'];
 }
 
 export interface JobInfo {
@@ -31,6 +33,11 @@ export interface JobInfo {
 export interface Scheduler {
   /** Starts the cron tasks and the outbox dispatcher. */
   start(): void;
+  /**
+   * Stops the cron tasks and the dispatcher, waits for a job run and a dispatch in progress to
+   * finish, then gives back the job leases this replica took, so another replica is not kept
+   * waiting for them to expire.
+   */
   stop(): Promise<void>;
   /** Runs a job now for a date (default today), e.g. from `npm run jobs -- run`. */
   runNow(jobName: string, opts?: { date?: LocalDate; dryRun?: boolean; platforms?: readonly PlatformName[] }): Promise<JobResult>;
@@ -55,10 +62,33 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let dispatching: Promise<DispatchReport> | undefined;
   const log = deps.logger.child({ component: 'scheduler' });
+  // Leases this replica holds (recorded as runJob takes them), given back on stop.
+  const leases = new Set<string>();
+  const running = new Set<Promise<unknown>>();
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    running.add(p);
+    void p.finally(() => running.delete(p)).catch(() => undefined);
+    return p;
+  };
+  const store = new Proxy(deps.store, {
+    get(target, prop, receiver) {
+      if (prop !== 'acquireLease') return Reflect.get(target, prop, receiver) as unknown;
+      return async (input: Parameters<typeof target.acquireLease>[0]) => {
+        const held = await target.acquireLease(input);
+        if (held && input.owner === opts.owner) leases.add(input.id);
+        return held;
+      };
+    },
+  });
+  const jobDeps: AppDeps = { ...deps, store };
 
   const dispatchNow = (): Promise<DispatchReport> => {
     // One dispatch at a time per replica; a call while one runs waits for that one.
-    dispatching ??= dispatchDue(deps, opts.platforms, { owner: opts.owner, sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))) }).finally(() => {
+    dispatching ??= dispatchDue(deps, opts.platforms, {
+      owner: opts.owner,
+      sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      ...(opts.onOutcome ? { onOutcome: opts.onOutcome } : {}),
+    }).finally(() => {
       dispatching = undefined;
     });
     return dispatching;
@@ -68,7 +98,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     const job = opts.jobs.find((j) => j.name === jobName);
     if (!job) throw new Error(`no job named ${jobName}; jobs: ${opts.jobs.map((j) => j.name).join(', ')}`);
     const date = o.date ?? todayIn(tz, deps.clock.now());
-    const result = await runJob(deps, job, { date, platforms: o.platforms ?? platforms, calendar, owner: opts.owner, ...(o.dryRun ? { dryRun: true } : {}), ...(o.date ? { force: true } : {}) });
+    const result = await runJob(jobDeps, job, { date, platforms: o.platforms ?? platforms, calendar, owner: opts.owner, ...(o.dryRun ? { dryRun: true } : {}), ...(o.date ? { force: true } : {}) });
     if (result.queued > 0) void dispatchNow().catch((e: unknown) => log.error({ err: e }, 'dispatch failed'));
     return result;
   };
@@ -81,7 +111,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
             scheduleOf(job),
             async () => {
               try {
-                await runNow(job.name);
+                await track(runNow(job.name));
               } catch (e) {
                 log.error({ err: e, job: job.name }, 'job failed');
               }
@@ -98,7 +128,13 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
       if (timer) clearInterval(timer);
       await Promise.all(tasks.map((t) => t.destroy()));
       tasks.length = 0;
-      await dispatching;
+      await Promise.allSettled([...running]);
+      await dispatching?.catch(() => undefined);
+      for (const id of leases) {
+        await deps.store.releaseLease(id, opts.owner).catch((e: unknown) => log.warn({ err: e, lease: id }, 'could not release a lease'));
+      }
+      if (leases.size > 0) log.info({ released: leases.size }, 'job leases released');
+      leases.clear();
     },
     runNow,
     dispatchNow,

@@ -1,4 +1,5 @@
 import type { DeliveryTarget, PlatformName } from '../domain/model/delivery.js';
+import type { TrendChartSpec } from '../views/trend-chart.js';
 import type { View } from '../views/view.js';
 
 /**
@@ -10,6 +11,24 @@ export interface OutgoingMessage {
   /** Plain text: the notification and the fallback where blocks cannot show. */
   text: string;
   view?: View;
+  /** A chart to show with the message, as data (the outbox stores this, not the image). */
+  chart?: TrendChartSpec;
+  /** An image already rendered; platforms given a `chart` render it with their ChartRenderer. */
+  image?: ChartImage;
+}
+
+export interface ChartImage {
+  png: Uint8Array;
+  title: string;
+}
+
+/** Turns a chart spec into a PNG (an adapter: resvg); platforms call it at send time. */
+export type ChartRenderer = (spec: TrendChartSpec) => ChartImage | Promise<ChartImage>;
+
+/** The image to send with a message: the one given, else the chart rendered, else none. */
+export async function imageOf(message: OutgoingMessage, render: ChartRenderer | undefined): Promise<ChartImage | undefined> {
+  if (message.image) return message.image;
+  return message.chart && render ? await render(message.chart) : undefined;
 }
 
 export type DeliveryFailure = 'rate_limited' | 'transient' | 'permanent';

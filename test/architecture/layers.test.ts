@@ -5,12 +5,12 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The layers of DESIGN.md §3, enforced: the domain and the use cases import no database driver,
- * no chat SDK, no scheduler and nothing under adapters/. Reads the sources, so a new file is
+ * no chat SDK, no scheduler, no image renderer and nothing under adapters/. Reads the sources, so a new file is
  * covered the moment it exists.
  */
 const srcRoot = path.resolve(import.meta.dirname, '../../src');
 
-const FORBIDDEN = [/^mongoose$/, /^mongodb$/, /^better-sqlite3$/, /^@slack\//, /^@larksuiteoapi\//, /^node-cron$/, /^pino/];
+const FORBIDDEN = [/^mongoose$/, /^mongodb$/, /^better-sqlite3$/, /^@slack\//, /^@larksuiteoapi\//, /^node-cron$/, /^pino/, /^@resvg\//];
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

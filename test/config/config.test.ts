@@ -25,6 +25,8 @@ describe('loadConfig', () => {
       defaultLocale: 'en',
       port: 3000,
       log: { level: 'info', format: 'json' },
+      storeTimeoutMs: 2000,
+      shutdownTimeoutMs: 20_000,
       slack: undefined,
       lark: undefined,
       schedule: { schedules: {}, disabled: [], holidays: [], makeUpDays: [], dispatchIntervalMs: 10_000 },
@@ -136,7 +138,11 @@ describe('loadConfig', () => {
       PORT: '8080',
       LOG_LEVEL: 'debug',
       LOG_FORMAT: 'pretty',
+      STORE_TIMEOUT_MS: '1500',
+      SHUTDOWN_TIMEOUT_SECONDS: '30',
     });
+    expect(c.storeTimeoutMs).toBe(1500);
+    expect(c.shutdownTimeoutMs).toBe(30_000);
     expect(c.companyTimeZone).toBe('Europe/Berlin');
     expect(c.mongodbUri).toBe('mongodb://db:27017/appraisal?replicaSet=rs0');
     expect(c.admins).toEqual(['slack:U0123ABC', 'lark:ou_abc123']);
@@ -163,6 +169,8 @@ describe('loadConfig', () => {
     ['DEFAULT_LOCALE', 'fr', /DEFAULT_LOCALE: is not a supported language\. Fix: use en or zh-CN/],
     ['LOG_LEVEL', 'loud', /LOG_LEVEL: is not a log level/],
     ['LOG_FORMAT', 'xml', /LOG_FORMAT: must be json or pretty/],
+    ['STORE_TIMEOUT_MS', '5', /STORE_TIMEOUT_MS: must be a whole number of milliseconds/],
+    ['SHUTDOWN_TIMEOUT_SECONDS', 'soon', /SHUTDOWN_TIMEOUT_SECONDS: must be a whole number of seconds/],
   ])('refuses a wrong %s naming the setting and the fix', (setting, value, message) => {
     const e = configError({ [setting]: value });
     expect(e.code).toBe('CONFIG');

@@ -55,8 +55,12 @@ const Table = z
   .strict()
   .refine((t) => t.rows.every((r) => Object.keys(r).every((k) => t.columns.some((c) => c.name === k))), 'rows use only declared columns');
 
+const Img = z
+  .object({ tag: z.literal('img'), img_key: z.string().min(1), alt: Plain, title: Plain.optional(), scale_type: z.enum(['crop_center', 'fit_horizontal', 'crop_top']).optional(), preview: z.boolean().optional() })
+  .strict();
+
 type El = { tag: string } & Record<string, unknown>;
-const Element: z.ZodType<El> = z.lazy(() => z.union([Markdown, Hr, Button, Input, DatePicker, Select, Table, ColumnSet, Form]) as unknown as z.ZodType<El>);
+const Element: z.ZodType<El> = z.lazy(() => z.union([Markdown, Hr, Img, Button, Input, DatePicker, Select, Table, ColumnSet, Form]) as unknown as z.ZodType<El>);
 const Column = z.object({ tag: z.literal('column'), width: z.enum(['auto', 'weighted']), weight: z.number().optional(), vertical_align: z.string().optional(), elements: z.array(Element) }).strict();
 const ColumnSet = z.object({ tag: z.literal('column_set'), flex_mode: z.string(), horizontal_spacing: z.string().optional(), columns: z.array(Column).min(1) }).strict();
 const Form = z

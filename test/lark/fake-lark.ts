@@ -36,13 +36,15 @@ export const BOT_OPEN_ID = 'ou_appraisalbot';
 const TOKEN = 't-fake-tenant-token';
 const MAX_CARD_BYTES = 30 * 1024;
 
-type Route = 'message.create' | 'message.patch' | 'contact.user.get';
+type Route = 'message.create' | 'message.patch' | 'contact.user.get' | 'image.create';
 
 export class FakeLark {
   readonly calls: RecordedCall[] = [];
   readonly sent: SentMessage[] = [];
   readonly patches: { messageId: string; card: Record<string, unknown> }[] = [];
   readonly users = new Map<string, LarkUser>();
+  /** Images uploaded with im.v1.image.create: the multipart form's image_type and the PNG in it. */
+  readonly images: { imageKey: string; imageType: string; png: Buffer }[] = [];
   /** When true, contact lookups are refused as for an app without the contact permission. */
   contactDenied = false;
   /** When true, bot/v3/info fails as for an app without the bot feature. */
@@ -149,7 +151,13 @@ export class FakeLark {
       return this.reply(res, 200, { code: 0, msg: 'success', data: { user: { open_id: u.openId, name: u.name, en_name: u.name, ...(u.timeZone ? { time_zone: u.timeZone } : {}) } } });
     }
     if (req.method === 'POST' && path === '/open-apis/im/v1/images') {
-      return this.reply(res, 200, { code: 0, msg: 'success', data: { image_key: `img_v2_${++this.seq}` } });
+      if (this.rateLimited(res, 'image.create')) return;
+      const imageKey = `img_v2_${++this.seq}`;
+      const form = raw.toString('latin1');
+      const start = raw.indexOf(Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+      const end = raw.indexOf(Buffer.from('IEND', 'latin1'));
+      this.images.push({ imageKey, imageType: /name="image_type"\r\n\r\n([^\r]*)/.exec(form)?.[1] ?? '', png: start >= 0 && end > start ? raw.subarray(start, end + 8) : Buffer.alloc(0) });
+      return this.reply(res, 200, { code: 0, msg: 'success', data: { image_key: imageKey } });
     }
     this.reply(res, 404, { code: 404, msg: `no route ${req.method} ${path}` });
   }

@@ -36,7 +36,8 @@ function decode(body: string, contentType: string | undefined): Record<string, u
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
-  readonly uploads: { fileId: string; bytes: number }[] = [];
+  /** Bytes POSTed to an upload_url from files.getUploadURLExternal (files.uploadV2's second step). */
+  readonly uploads: { fileId: string; bytes: number; data: Buffer }[] = [];
   readonly users = new Map<string, SlackUser>();
   /** Files served at `fileUrl(id)` to requests carrying the bot token. */
   readonly files = new Map<string, string>();
@@ -129,7 +130,7 @@ export class FakeSlack {
       return void res.end(content ?? '');
     }
     if (url.startsWith('/upload/')) {
-      this.uploads.push({ fileId: url.slice('/upload/'.length), bytes: raw.length });
+      this.uploads.push({ fileId: url.slice('/upload/'.length), bytes: raw.length, data: raw });
       res.writeHead(200);
       return void res.end('OK - ' + raw.length);
     }

@@ -1,4 +1,5 @@
 import type http from 'node:http';
+import type { Store } from '../../src/ports/store.js';
 import { createHttpServer, close, listen } from '../../src/adapters/http/server.js';
 import { createSlackAdapter } from '../../src/adapters/slack/slack-app.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
@@ -35,7 +36,8 @@ export interface Harness {
 
 let seq = 0;
 
-export async function startHarness(opts: { processBeforeResponse?: boolean } = {}): Promise<Harness> {
+/** `wrapStore` puts a wrapper (a deadline, a FlakyStore) between the Slack app and the seeded store. */
+export async function startHarness(opts: { processBeforeResponse?: boolean; wrapStore?: (store: Store) => Store; onCommand?: (command: string) => void } = {}): Promise<Harness> {
   const fake = new FakeSlack();
   await fake.start();
   for (const [id, u] of Object.entries(USERS)) fake.addUser({ id, name: u.name, locale: u.locale, tz: 'Asia/Shanghai' });
@@ -49,7 +51,7 @@ export async function startHarness(opts: { processBeforeResponse?: boolean } = {
     const p = (await deps.store.people.get(u.person))!;
     await deps.store.people.put({ ...p, identities: [`slack:${id}`] });
   }
-  const adapter = createSlackAdapter(deps, {
+  const adapter = createSlackAdapter(opts.wrapStore ? { ...deps, store: opts.wrapStore(deps.store) } : deps, {
     botToken: 'xoxb-test-token',
     signingSecret: SECRET,
     apiUrl: fake.apiUrl,
@@ -57,6 +59,7 @@ export async function startHarness(opts: { processBeforeResponse?: boolean } = {
     processBeforeResponse: opts.processBeforeResponse ?? true,
     // One retry, so a 429 is retried after its Retry-After; a dead fake cannot stall a test.
     retries: 1,
+    ...(opts.onCommand ? { onCommand: opts.onCommand } : {}),
   });
   await adapter.start();
   const server: http.Server = createHttpServer(new Map([['/slack/events', adapter.listener!]]), silentLogger);

@@ -16,6 +16,12 @@ export interface SqliteStoreOptions {
   dataDir: string;
   /** File name inside dataDir. */
   fileName?: string;
+  /**
+   * How long a write waits for a lock held by another connection (a backup, a second process)
+   * before failing with UNAVAILABLE. better-sqlite3 blocks the event loop meanwhile, so this stays
+   * well under the platforms' 3-second ack. Default 1,000 ms.
+   */
+  busyTimeoutMs?: number;
 }
 
 export const DEFAULT_DB_FILE = 'appraisal.db';
@@ -37,7 +43,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 1000))}`);
     // 64 MB page cache: bulk imports update several scattered indexes (measured ~20% faster loads).
     db.pragma('cache_size = -65536');
     migrate(db);
@@ -47,10 +53,10 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
       cause: e,
     });
   }
-  return buildStore(db);
+  return buildStore(db, file);
 }
 
-function buildStore(db: Database.Database): Store {
+function buildStore(db: Database.Database, file: string): Store {
   const existsStmts = new Map(
     COLLECTION_NAMES.map((c) => [c, db.prepare(`SELECT 1 FROM "${tableName(c)}" WHERE id = ?`)] as const),
   );
@@ -103,7 +109,12 @@ function buildStore(db: Database.Database): Store {
     acquireLease: (input) => guard('leases', () => delivery.acquireLease(input)).then((p) => p),
     releaseLease: (id, owner) => guard('leases', () => delivery.releaseLease(id, owner)).then((p) => p),
     claimDeliveries: (input) => guard('outbox', () => delivery.claimDeliveries(input)).then((p) => p),
-    ping: () => guard('ping', () => void db.prepare('SELECT 1').get()),
+    // A file deleted or replaced under the open connection would take writes nobody sees again.
+    ping: () =>
+      guard('ping', () => {
+        db.prepare('SELECT 1').get();
+        if (!fs.existsSync(file)) throw new AppError('UNAVAILABLE', `the embedded database file ${file} is gone`);
+      }),
     close: async () => {
       if (db.open) db.close();
     },

@@ -19,6 +19,8 @@ export interface LarkContext {
   bot: { openId?: string };
   /** How long a card callback may work before Lark gets an answer and the card is updated later. */
   ackDeadlineMs: number;
+  /** Told each command and form submission handled (metrics). */
+  onCommand?: (command: string) => void;
 }
 
 /** A command as the Lark handlers read it from a message or a bot-menu click. */

@@ -33,6 +33,8 @@ export interface LarkOptions {
   ackDeadlineMs?: number;
   /** Accepted distance of a request's timestamp from now. Default 5 minutes. */
   requestWindowMs?: number;
+  /** Told each command and form submission handled (metrics). */
+  onCommand?: (command: string) => void;
 }
 
 export interface LarkAdapter {
@@ -46,6 +48,8 @@ export interface LarkAdapter {
   stop(): Promise<void>;
   /** Resolves when the work started by the events received so far is done. */
   idle(): Promise<void>;
+  /** Started, and (long connection) connected: for /readyz. */
+  ready(): boolean;
 }
 
 /**
@@ -67,7 +71,10 @@ export function createLarkAdapter(deps: AppDeps, options: LarkOptions): LarkAdap
     background,
     bot: {},
     ackDeadlineMs: options.ackDeadlineMs ?? 2500,
+    ...(options.onCommand ? { onCommand: options.onCommand } : {}),
   };
+  let started = false;
+  let connected = options.connection !== 'ws';
   const dispatcher = new EventDispatcher({ logger: sdkLogger(logger), loggerLevel: LoggerLevel.warn }).register<{ 'card.action.trigger': (data: CardActionEvent) => Promise<unknown> }>({
     'im.message.receive_v1': onMessage(ctx),
     'application.bot.menu_v6': onMenu(ctx),
@@ -89,8 +96,20 @@ export function createLarkAdapter(deps: AppDeps, options: LarkOptions): LarkAdap
           domain: options.domain,
           logger: sdkLogger(logger),
           loggerLevel: LoggerLevel.warn,
-          onReady: () => logger.info('Lark long connection ready'),
-          onError: (err) => logger.error({ err }, 'Lark long connection failed; check the app id and secret, and that the console uses the persistent connection'),
+          onReady: () => {
+            connected = true;
+            logger.info('Lark long connection ready');
+          },
+          onReconnecting: () => {
+            connected = false;
+          },
+          onReconnected: () => {
+            connected = true;
+          },
+          onError: (err) => {
+            connected = false;
+            logger.error({ err }, 'Lark long connection failed; check the app id and secret, and that the console uses the persistent connection');
+          },
         })
       : undefined;
 
@@ -100,11 +119,14 @@ export function createLarkAdapter(deps: AppDeps, options: LarkOptions): LarkAdap
     start: async () => {
       ctx.bot.openId = await checkCredentials(client, options.domain);
       if (ws) await ws.start({ eventDispatcher: dispatcher });
+      started = true;
     },
     stop: async () => {
+      started = false;
       ws?.close();
       await background.idle();
     },
     idle: () => background.idle(),
+    ready: () => started && connected,
   };
 }

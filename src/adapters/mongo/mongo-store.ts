@@ -20,6 +20,8 @@ export interface MongoStoreOptions {
   logger?: Logger;
   /** How long to look for a server before a call fails with UNAVAILABLE. */
   serverSelectionTimeoutMS?: number;
+  /** How long a call may wait on a silent socket before the driver gives it up. Default 30 s. */
+  socketTimeoutMS?: number;
 }
 
 /** The URI without its password, for messages and logs. */
@@ -50,6 +52,9 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
   const conn = mongoose.createConnection(options.uri, {
     ...(options.dbName ? { dbName: options.dbName } : {}),
     serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 10_000,
+    socketTimeoutMS: options.socketTimeoutMS ?? 30_000,
+    // Notice a lost server within seconds, and find it again as soon as it is back.
+    heartbeatFrequencyMS: 2_000,
     autoIndex: false,
     autoCreate: false,
     bufferCommands: false,

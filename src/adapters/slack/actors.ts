@@ -12,6 +12,13 @@ import type { Person } from '../../domain/model/people.js';
  */
 export class SlackActors {
   private readonly fetchedAt = new Map<string, number>();
+  /** Each user's language as last seen, so even an answer without the store is in their language. */
+  private readonly locales = new Map<string, Locale>();
+
+  /** The user's language when known from an earlier interaction or this one's users.info. */
+  knownLocale(userId: string): Locale | undefined {
+    return this.locales.get(userId);
+  }
 
   constructor(
     private readonly deps: AppDeps,
@@ -26,13 +33,17 @@ export class SlackActors {
     const last = this.fetchedAt.get(userId);
     if (last !== undefined && now - last < this.refreshMs) {
       const known = await this.deps.store.personByIdentity(identity);
-      if (known) return known;
+      if (known) {
+        this.locales.set(userId, known.locale);
+        return known;
+      }
     }
     const info = await this.client.users.info({ user: userId, include_locale: true }).catch((e: unknown) => {
       throw new AppError('NOT_FOUND', `Slack has no user ${userId}`, { params: { messageId: 'slack.unknownUser' }, cause: e });
     });
     const u = info.user;
     if (!u || u.deleted) throw new AppError('NOT_FOUND', `Slack has no user ${userId}`, { params: { messageId: 'slack.unknownUser' } });
+    this.locales.set(userId, supportedLocale(u.locale, this.defaultLocale));
     const { person } = await identify(this.deps, {
       identity,
       name: u.profile?.real_name || u.real_name || u.name || userId,
@@ -40,6 +51,7 @@ export class SlackActors {
       ...(u.tz ? { timeZone: u.tz } : {}),
     });
     this.fetchedAt.set(userId, now);
+    this.locales.set(userId, person.locale);
     return person;
   }
 }

@@ -65,8 +65,16 @@ export async function answerSubmission(ctx: SlackContext, { ack, body, view }: S
     locale = actor.locale;
     outcome = await run(actor, readModalValues(view.state), meta);
   } catch (e) {
+    if (!actor) locale = ctx.actors.knownLocale(userId) ?? locale;
     const errors = modalErrors(locale, e, new Set(Object.keys(view.state.values)));
     if (errors) return void (await ack({ response_action: 'errors', errors }));
+    // The store is down: keep the modal open with what was typed, the notice on its first field,
+    // so the user can submit again in a moment.
+    const first = Object.keys(view.state.values)[0];
+    if (isAppError(e) && e.code === 'UNAVAILABLE' && first) {
+      logFailure(ctx.logger, e, what);
+      return void (await ack({ response_action: 'errors', errors: { [first]: errorText(locale, e) } }));
+    }
     logFailure(ctx.logger, e, what);
     await ack();
     if (meta.h && actor && !meta.r) return publishHome(ctx, userId, actor, homeNotice(errorText(locale, e), false));

@@ -1,6 +1,7 @@
 import { webApi } from '@slack/bolt';
 import type { DeliveryTarget } from '../../domain/model/delivery.js';
-import { DeliveryError, type ChatPlatform, type OutgoingMessage } from '../../ports/chat.js';
+import { DeliveryError, imageOf, type ChartImage, type ChartRenderer, type ChatPlatform, type OutgoingMessage } from '../../ports/chat.js';
+import type { Logger } from '../../ports/logger.js';
 import { viewToBlocks } from './render/blocks.js';
 
 /** Slack errors that will not go away by retrying (https://api.slack.com/methods/chat.postMessage#errors). */
@@ -29,7 +30,17 @@ const METADATA_EVENT = 'appraisal_delivery';
  * idempotency key as message metadata, so after a crash mid-send (`recovered`) the recent history
  * is checked and a message already posted is not posted again.
  */
-export function createSlackOutbound(options: { botToken: string; apiUrl?: string | undefined }): ChatPlatform {
+export interface SlackOutboundOptions {
+  botToken: string;
+  apiUrl?: string | undefined;
+  /** Renders a message's chart spec to PNG at send time; without it charts are left out. */
+  renderChart?: ChartRenderer;
+  /** Pacing override (the benchmark passes zeros to measure our side alone). */
+  limits?: ChatPlatform['limits'];
+  logger?: Logger;
+}
+
+export function createSlackOutbound(options: SlackOutboundOptions): ChatPlatform {
   const client = new webApi.WebClient(options.botToken, {
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     rejectRateLimitedCalls: true,
@@ -61,10 +72,23 @@ export function createSlackOutbound(options: { botToken: string; apiUrl?: string
     }
   }
 
+  /**
+   * files.uploadV2, step by step (https://api.slack.com/messaging/files#uploading_files): ask for an
+   * upload URL, POST the bytes there, then complete the upload into the channel with a comment.
+   */
+  async function uploadImage(channel: string, image: ChartImage): Promise<void> {
+    const got = await client.files.getUploadURLExternal({ filename: 'trend-chart.png', length: image.png.byteLength });
+    if (!got.upload_url || !got.file_id) throw new DeliveryError('transient', 'files.getUploadURLExternal returned no upload_url');
+    const posted = await fetch(got.upload_url, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: image.png });
+    await posted.arrayBuffer();
+    if (!posted.ok) throw new DeliveryError('transient', `file upload answered ${posted.status}`);
+    await client.files.completeUploadExternal({ files: [{ id: got.file_id, title: image.title }], channel_id: channel, initial_comment: image.title });
+  }
+
   return {
     name: 'slack',
     // About one message per second per channel; the workspace-wide limit is higher.
-    limits: { perTargetIntervalMs: 1100, perPlatformIntervalMs: 50 },
+    limits: options.limits ?? { perTargetIntervalMs: 1100, perPlatformIntervalMs: 50 },
     async send(target: DeliveryTarget, message: OutgoingMessage, opts: { idempotencyKey: string; recovered: boolean }) {
       try {
         const channel = await channelFor(target);
@@ -78,6 +102,14 @@ export function createSlackOutbound(options: { botToken: string; apiUrl?: string
           ...(message.view ? { blocks: viewToBlocks(message.view) } : {}),
           metadata: { event_type: METADATA_EVENT, event_payload: { key: opts.idempotencyKey } },
         });
+        // The chart follows the message. The scorecard is out by now, so a failed upload is logged
+        // rather than retried (a retry would post the scorecard twice).
+        try {
+          const image = await imageOf(message, options.renderChart);
+          if (image) await uploadImage(channel, image);
+        } catch (e) {
+          options.logger?.warn({ err: e, key: opts.idempotencyKey }, 'Slack: chart upload failed; the message went without it');
+        }
         return { messageId: res.ts ?? '' };
       } catch (e) {
         throw toDeliveryError(e);

@@ -27,6 +27,8 @@ export interface SlackOptions {
   processBeforeResponse?: boolean;
   /** Web API retries; Slack's default is 10 over ~30 minutes. */
   retries?: number;
+  /** Told each slash command and form submission handled (metrics). */
+  onCommand?: (command: string) => void;
 }
 
 export interface SlackAdapter {
@@ -40,6 +42,8 @@ export interface SlackAdapter {
    */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Started, and (Socket Mode) connected: for /readyz. */
+  ready(): boolean;
 }
 
 /** Bolt's logger, fed into ours. */
@@ -78,6 +82,22 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
   });
   const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors: new SlackActors(deps, app.client, options.defaultLocale) };
 
+  let started = false;
+  let connected = !(receiver instanceof SocketModeReceiver);
+  if (receiver instanceof SocketModeReceiver) {
+    receiver.client.on('connected', () => (connected = true));
+    receiver.client.on('reconnecting', () => (connected = false));
+    receiver.client.on('disconnected', () => (connected = false));
+  }
+  if (options.onCommand) {
+    const onCommand = options.onCommand;
+    app.use(async ({ body, next }) => {
+      const b = body as { command?: string; type?: string; view?: { callback_id?: string } };
+      if (b.command) onCommand(b.command);
+      else if (b.type === 'view_submission') onCommand(`submit:${(b.view?.callback_id ?? '').replace(/^form:/, '')}`);
+      await next();
+    });
+  }
   // Slack redelivers events after a timeout (X-Slack-Retry-Num): handle each event_id once.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
@@ -116,9 +136,12 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
           : new AppError('UNAVAILABLE', `Slack could not be reached to check the bot token (${(e as Error).message}). Check the network${options.apiUrl ? ` and SLACK_API_URL (${options.apiUrl})` : ''}`, { cause: e });
       }
       if (receiver instanceof SocketModeReceiver) await app.start();
+      started = true;
     },
     stop: async () => {
+      started = false;
       if (receiver instanceof SocketModeReceiver) await app.stop();
     },
+    ready: () => started && connected,
   };
 }

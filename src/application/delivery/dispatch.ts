@@ -1,5 +1,6 @@
 import type { OutboxItem, PlatformName } from '../../domain/model/delivery.js';
 import { DeliveryError, type ChatPlatform } from '../../ports/chat.js';
+import type { TrendChartSpec } from '../../views/trend-chart.js';
 import type { View } from '../../views/view.js';
 import type { AppDeps } from '../deps.js';
 
@@ -13,6 +14,8 @@ export interface DispatchOptions {
   claimMs?: number;
   /** Failed attempts (not rate limits) before an item is given up. */
   maxAttempts?: number;
+  /** Told each send's outcome (metrics); must not throw. */
+  onOutcome?: (o: { platform: PlatformName; outcome: 'sent' | 'rate_limited' | 'retried' | 'failed' }) => void;
 }
 
 export interface DispatchReport {
@@ -55,7 +58,9 @@ export async function dispatchDue(deps: Pick<AppDeps, 'store' | 'clock' | 'logge
         const at = now();
         nextFree.set(name, at + platform.limits.perPlatformIntervalMs);
         nextFree.set(targetKey, at + platform.limits.perTargetIntervalMs);
+        const before = { ...report };
         await record(deps, item, outcome, at, maxAttempts, report);
+        opts.onOutcome?.({ platform: name, outcome: report.sent > before.sent ? 'sent' : report.failed > before.failed ? 'failed' : report.rateLimited > before.rateLimited ? 'rate_limited' : 'retried' });
         if (outcome.kind === 'error' && outcome.error.failure === 'rate_limited') {
           nextFree.set(name, at + (outcome.error.retryAfterMs ?? 1000));
         }
@@ -71,7 +76,12 @@ async function sendOne(platform: ChatPlatform, item: OutboxItem): Promise<Outcom
   try {
     const { messageId } = await platform.send(
       item.target,
-      { text: item.message.text, ...(item.message.view ? { view: item.message.view as unknown as View } : {}) },
+      {
+        text: item.message.text,
+        ...(item.message.view ? { view: item.message.view as unknown as View } : {}),
+        // The spec as stored; the platform renders it (ChartRenderer) when it sends.
+        ...(item.message.chart ? { chart: item.message.chart as unknown as TrendChartSpec } : {}),
+      },
       { idempotencyKey: item.key, recovered: item.recovered === true },
     );
     return { kind: 'sent', messageId };

@@ -39,7 +39,12 @@ export async function enqueue(deps: Pick<AppDeps, 'store' | 'clock'>, deliveries
       runKey: d.runKey,
       platform: d.platform,
       target: d.target,
-      message: { text: d.message.text, ...(d.message.view ? { view: JSON.parse(JSON.stringify(d.message.view)) } : {}) },
+      // The chart goes in as its spec (data), never as image bytes: it is rendered at send time.
+      message: {
+        text: d.message.text,
+        ...(d.message.view ? { view: JSON.parse(JSON.stringify(d.message.view)) } : {}),
+        ...(d.message.chart ? { chart: JSON.parse(JSON.stringify(d.message.chart)) } : {}),
+      },
       state: 'pending',
       attempts: 0,
       notBefore: d.notBefore ?? now,

@@ -1,8 +1,10 @@
 import { firstWorkDayOfMonth } from '../../domain/work-calendar.js';
-import { periodsBefore, quarterOf } from '../../domain/period.js';
+import { nextPeriod, periodsBefore, quarterOf } from '../../domain/period.js';
 import { monthlyScorecardView } from '../../views/job-views.js';
+import type { Locale } from '../../domain/model/fields.js';
+import type { TrendChartSpec } from '../../views/trend-chart.js';
 import type { Delivery } from '../delivery/enqueue.js';
-import { assembleReport, HISTORY_PERIODS } from '../get-scorecard.js';
+import { assembleReport, HISTORY_PERIODS, type ScorecardReport } from '../get-scorecard.js';
 import { scorePeriod } from '../score-period.js';
 import type { Job } from './job.js';
 import { atLocalTime, dmTargetOf } from './recipients.js';
@@ -30,8 +32,26 @@ export const monthlyScorecard: Job = {
       if (!to) continue;
       const report = assembleReport(deps, { rep, team: (rep.teamId && teams.get(rep.teamId)) || null, current: current!, past });
       const view = monthlyScorecardView({ locale: rep.locale, currency: deps.settings.baseCurrency }, report);
-      deliveries.push({ job: this.name, runKey: run.runKey, ...to, message: { text: view.title, view }, notBefore: atLocalTime(deps, rep, run.date, 9) });
+      const chart = trendChartOf(rep.locale, report);
+      deliveries.push({ job: this.name, runKey: run.runKey, ...to, message: { text: view.title, view, chart }, notBefore: atLocalTime(deps, rep, run.date, 9) });
     }
     return deliveries;
   },
 };
+
+/** The trend chart's data: past quarters' totals, the forecast for this quarter, the grade bands. */
+export function trendChartOf(locale: Locale, report: ScorecardReport): TrendChartSpec {
+  // While the quarter runs (pacing is set) the forecast is for it; once over, its total is a point
+  // and the forecast is for the quarter after (as assembleReport computes it).
+  const running = report.pacing !== null;
+  const points = report.history.map((h) => ({ period: h.periodKey, total: h.total }));
+  if (!running) points.push({ period: report.period.key, total: report.card.noData ? null : report.card.total });
+  const forecastPeriod = running ? report.period : nextPeriod(report.period);
+  return {
+    kind: 'trend',
+    locale,
+    points,
+    forecast: report.forecast ? { period: forecastPeriod.key, total: Math.round(report.forecast.next * 10) / 10 } : null,
+    bands: report.template.grades.map((g) => ({ grade: g.grade, minScore: g.minScore })),
+  };
+}

@@ -14,6 +14,10 @@ export const jobsEn = {
   'job.ranking.own': 'Your place in the weekly ranking ({period} so far): {rank} of {of}.',
   'job.scorecard.intro': 'Your monthly scorecard for {period} so far.',
   'job.button.openHome': 'Open my scorecard',
+  'job.chart.title': 'Your score by quarter, with the forecast',
+  'job.chart.score': 'Score',
+  'job.chart.forecast': 'Forecast',
+  'job.chart.noData': 'No scores yet',
 } as const;
 
 export type JobsMessageKey = keyof typeof jobsEn;
@@ -33,4 +37,8 @@ export const jobsZhCN: Record<JobsMessageKey, string> = {
   'job.ranking.own': '每周排名（{period} 至今）：你排第 {rank} 名，共 {of} 人。',
   'job.scorecard.intro': '你的 {period} 月度计分卡（截至目前）。',
   'job.button.openHome': '查看我的计分卡',
+  'job.chart.title': '各季度得分与预测',
+  'job.chart.score': '得分',
+  'job.chart.forecast': '预测',
+  'job.chart.noData': '暂无得分',
 };

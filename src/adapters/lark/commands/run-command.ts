@@ -34,6 +34,7 @@ async function answer(ctx: LarkContext, actor: Person, cmd: LarkCommand): Promis
 export async function runCommand(ctx: LarkContext, cmd: LarkCommand): Promise<void> {
   let locale = ctx.defaultLocale;
   let card: Card;
+  ctx.onCommand?.(parseCommand(cmd.text)?.command ?? 'unknown');
   try {
     const actor = await ctx.actors.resolve(cmd.openId, { name: cmd.name });
     locale = actor.locale;

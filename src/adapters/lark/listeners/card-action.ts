@@ -1,6 +1,7 @@
 import { isFormId } from '../../../chat/entry-forms.js';
 import type { Locale } from '../../../domain/model/fields.js';
 import type { FormId } from '../../../views/forms/form.js';
+import { errorText } from '../../../views/errors.js';
 import { t } from '../../../views/i18n.js';
 import type { LarkContext } from '../context.js';
 import { firstDelivery } from '../dedupe.js';
@@ -45,7 +46,14 @@ export function onCardAction(ctx: LarkContext) {
     const openId = data.operator?.open_id;
     const submit = submitValue(data.action?.value);
     if (!openId || !submit) return stale(ctx.defaultLocale);
-    if (!(await firstDelivery(ctx.deps, data.event_id))) return {};
+    ctx.onCommand?.(`submit:${submit.form}`);
+    try {
+      if (!(await firstDelivery(ctx.deps, data.event_id))) return {};
+    } catch (e) {
+      // The store is down: say so at once (nothing was saved), leaving the form as it is.
+      ctx.logger.warn({ err: e, eventId: data.event_id }, 'card callback refused: store unavailable');
+      return { toast: { type: 'error', content: errorText(ctx.defaultLocale, e) } };
+    }
     const messageId = data.context?.open_message_id;
     const log = ctx.logger.child({ eventId: data.event_id, userId: openId, form: submit.form });
     const work = submitForm({ ...ctx, logger: log }, { openId, submit, values: readFormValue(data.action?.form_value), requestId: `lark:${messageId ?? data.event_id}` });

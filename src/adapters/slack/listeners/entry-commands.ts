@@ -45,6 +45,7 @@ export function registerEntryCommands(app: App, ctx: SlackContext): void {
         if (!formCanOpen(form)) return void (await respond({ response_type: 'ephemeral', text: form.intro ?? '' }));
         await openForm(ctx, actor, form, cmd.trigger_id, { r: cmd.response_url, c: cmd.channel_id });
       } catch (e) {
+        if (locale === ctx.defaultLocale) locale = ctx.actors.knownLocale(cmd.user_id) ?? locale;
         logFailure(ctx.logger, e, command);
         await respond({ response_type: 'ephemeral', ...errorMessage(locale, e) });
       }

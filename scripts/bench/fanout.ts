@@ -1,0 +1,106 @@
+import { fork } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openSqliteStore } from '../../src/adapters/embedded/sqlite-store.js';
+import { renderTrendChart } from '../../src/adapters/render/png.js';
+import { createSlackOutbound } from '../../src/adapters/slack/outbound.js';
+import type { AppDeps } from '../../src/application/deps.js';
+import { dispatchDue } from '../../src/application/delivery/dispatch.js';
+import { enqueue } from '../../src/application/delivery/enqueue.js';
+import { monthlyScorecard } from '../../src/application/jobs/monthly-scorecard.js';
+import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { workCalendar } from '../../src/domain/work-calendar.js';
+import type { ChartRenderer } from '../../src/ports/chat.js';
+import { fixedClock } from '../../src/ports/clock.js';
+import { silentLogger } from '../../src/ports/logger.js';
+import { fmt, maxRss, mb, millis, progress, say, secs, table } from './format.js';
+import { generateBench } from './generate.js';
+
+/**
+ * The fan-out benchmark: a monthly scorecard round for `reps` reps, planned, queued and dispatched
+ * to the loopback fake Slack API (in a child process) with pacing off (limits of 0), so the figure
+ * is the cost of our side alone. Run twice: with the trend chart rendered to PNG and uploaded
+ * (files.uploadV2, three calls), and without (the platform has no renderer: the message only).
+ */
+export interface FanoutOptions {
+  reps: number;
+  activities: number;
+}
+
+/** The first work day of December: the job is due, and four complete quarters lie behind. */
+const RUN_DATE = '2026-12-01';
+const clock = fixedClock(`${RUN_DATE}T10:00:00+08:00`);
+
+async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const t = performance.now();
+  const r = await fn();
+  return [r, performance.now() - t];
+}
+
+export async function runFanout(o: FanoutOptions): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-fanout-'));
+  const store = openSqliteStore({ dataDir: dir });
+  const child = fork(fileURLToPath(new URL('./fanout-fake.ts', import.meta.url)), [], { execArgv: process.execArgv.filter((a) => !a.startsWith('--cpu-prof')) });
+  const ask = async <T>(m: string): Promise<T> => {
+    child.send(m);
+    return (await once(child, 'message'))[0] as T;
+  };
+  try {
+    const [{ apiUrl }] = (await once(child, 'message')) as [{ apiUrl: string }];
+    say(`Fan-out benchmark: monthly scorecard round, ${fmt(o.reps)} reps, ~${fmt(o.activities)} activities, run date ${RUN_DATE}; fake Slack API in a child process, pacing off`);
+    const deps: AppDeps = {
+      store,
+      clock,
+      logger: silentLogger,
+      newId: () => crypto.randomUUID(),
+      settings: { companyTimeZone: 'Asia/Shanghai', baseCurrency: 'CNY', fxRates: { CNY: 1 }, paymentTermsDays: 30, admins: [], defaultLocale: 'en' },
+    };
+    await ensureDefaultTemplate(deps);
+    const [, loadMs] = await time(async () => {
+      for (const batch of generateBench({ reps: o.reps, activities: o.activities, today: RUN_DATE, createdAt: clock.now().toISOString(), batchSize: 20_000 })) {
+        await (store[batch.collection].insertMany as (r: readonly unknown[]) => Promise<number>)(batch.records);
+      }
+    });
+    say(`Generated and loaded the organisation (setup, not measured): ${secs(loadMs)}`);
+
+    const rows: [string, string, string][] = [];
+    const calendar = workCalendar({ holidays: [], makeUpDays: [] });
+    for (const charts of [true, false]) {
+      const label = charts ? 'with charts' : 'without charts';
+      let renderMs = 0;
+      const render: ChartRenderer = (spec) => {
+        const t = performance.now();
+        const image = renderTrendChart(spec);
+        renderMs += performance.now() - t;
+        return image;
+      };
+      const slack = createSlackOutbound({ botToken: 'xoxb-test-token', apiUrl, limits: { perTargetIntervalMs: 0, perPlatformIntervalMs: 0 }, ...(charts ? { renderChart: render } : {}) });
+      const run = { date: RUN_DATE, runKey: `${RUN_DATE.slice(0, 7)}-${charts ? 'charts' : 'plain'}`, platforms: ['slack'] as const, calendar };
+      progress(`${label}: planning …`);
+      const [deliveries, planMs] = await time(() => monthlyScorecard.plan(deps, run));
+      const [queued, enqueueMs] = await time(() => enqueue(deps, deliveries));
+      progress(`${label}: ${fmt(queued.queued)} queued; dispatching …`);
+      const [report, dispatchMs] = await time(() => dispatchDue(deps, new Map([['slack', slack]]), { owner: 'bench', sleep: async () => {}, batch: 200 }));
+      const stats = await ask<{ calls: Record<string, number>; uploads: number; uploadBytes: number }>('stats');
+      await ask<unknown>('reset');
+      const n = report.sent;
+      const total = planMs + enqueueMs + dispatchMs;
+      rows.push(
+        [`${label}: plan (score 5 quarters, build ${fmt(deliveries.length)} scorecards${charts ? ' + chart specs' : ''})`, secs(planMs), ''],
+        [`${label}: enqueue (outbox insert)`, secs(enqueueMs), ''],
+        [`${label}: dispatch (${fmt(n)} sent, ${report.failed} failed)`, secs(dispatchMs), `${millis(dispatchMs / Math.max(1, n))}/message; calls ${Object.entries(stats.calls).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`],
+        ...(charts ? [[`${label}: of which PNG rendering`, secs(renderMs), `${millis(renderMs / Math.max(1, stats.uploads))}/chart; ${fmt(stats.uploads)} uploads, avg ${fmt(Math.round(stats.uploadBytes / Math.max(1, stats.uploads)))} bytes`] as [string, string, string]] : []),
+        [`${label}: total`, secs(total), `${fmt(Math.round(n / (total / 1000)))} messages/s`],
+      );
+    }
+    rows.push(['peak RSS (maxRSS, bench process incl. load)', mb(maxRss()), '']);
+    say(`\n${table(rows)}`);
+  } finally {
+    child.send('stop');
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,36 @@
+import { parseArgs } from 'node:util';
+import type { AppDeps } from '../../application/deps.js';
+import { JOBS } from '../../application/jobs/index.js';
+import type { Config } from '../../config/config.js';
+import { workCalendar } from '../../domain/work-calendar.js';
+import { runConsole } from './console-app.js';
+import { fastForwardJobs } from './fast-forward.js';
+import { createConsoleOutbound } from './outbound.js';
+import { createPrompt } from './prompt.js';
+
+/**
+ * `npm start` without chat credentials: the local console on this terminal. `--as <name>` picks
+ * the user; the demo organisation is offered when the store is empty.
+ */
+export async function startConsole(deps: AppDeps, config: Config, argv: readonly string[]): Promise<void> {
+  const { values } = parseArgs({ args: [...argv], options: { as: { type: 'string' } }, strict: false });
+  const prompt = createPrompt(process.stdin, process.stdout);
+  const calendar = workCalendar({ holidays: config.schedule.holidays, makeUpDays: config.schedule.makeUpDays });
+  const nameOf = async (identity: string): Promise<string> => (await deps.store.personByIdentity(identity))?.name ?? identity;
+  const names = new Map<string, string>();
+  const outbound = createConsoleOutbound((text) => prompt.say(text), config.defaultLocale, (identity) => names.get(identity) ?? identity);
+  try {
+    await runConsole({
+      deps,
+      prompt,
+      offerDemo: true,
+      ...(typeof values.as === 'string' ? { as: values.as } : {}),
+      runJobs: async () => {
+        for (const p of await deps.store.people.find()) for (const i of p.identities) names.set(i, await nameOf(i));
+        return fastForwardJobs(deps, JOBS, outbound, calendar);
+      },
+    });
+  } finally {
+    prompt.close();
+  }
+}
