@@ -2,20 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { deadlineStore } from '../../src/adapters/ops/deadline-store.js';
 import { readinessCheck } from '../../src/adapters/ops/readiness.js';
 import { FlakyStore } from '../helpers/flaky-store.js';
-import { startHarness, type Harness } from '../slack/harness.js';
+import { startHarness, VISIT_VALUES, type Harness } from '../slack/harness.js';
 
-const visitValues = {
-  account: { option: 'acme' },
-  newAccountName: undefined,
-  newAccountTier: { option: 'B' },
-  date: { date: '2026-11-25' },
-  mode: { option: 'in_person' },
-  contacts: { text: 'Li Wei (CTO)' },
-  purpose: { text: 'Quarterly review' },
-  outcome: { text: 'Pilot agreed' },
-  nextStep: { text: 'Send proposal' },
-  nextStepDate: { date: '2026-12-01' },
-} as const;
+const visitValues = { ...VISIT_VALUES, contacts: { text: 'Li Wei (CTO)' } } as const;
 
 let h: Harness | undefined;
 let flaky: FlakyStore;

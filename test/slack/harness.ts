@@ -99,3 +99,17 @@ export async function startHarness(opts: { processBeforeResponse?: boolean; wrap
     },
   };
 }
+
+/** A complete, valid /visit modal submission (Acme, 2026-11-25); tests override fields from here. */
+export const VISIT_VALUES = {
+  account: { option: 'acme' },
+  newAccountName: undefined,
+  newAccountTier: { option: 'B' },
+  date: { date: '2026-11-25' },
+  mode: { option: 'in_person' },
+  contacts: { text: 'Li Wei (CTO)' },
+  purpose: { text: 'Quarterly review' },
+  outcome: { text: 'Pilot agreed' },
+  nextStep: { text: 'Send proposal' },
+  nextStepDate: { date: '2026-12-01' },
+} as const;

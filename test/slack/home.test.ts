@@ -4,7 +4,7 @@ import { logPayment } from '../../src/application/entries/log-payment.js';
 import { logVisit } from '../../src/application/entries/log-visit.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { visits } from '../helpers/org.js';
-import { startHarness, stateValues, type FieldValue, type Harness } from './harness.js';
+import { startHarness, stateValues, VISIT_VALUES, type FieldValue, type Harness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -65,18 +65,7 @@ const submitEdit = (user: string, modal: ModalView, values: Record<string, Field
     view: { id: `VEDIT${seq}`, team_id: 'T0FAKE', type: 'modal', callback_id: modal.callback_id, private_metadata: modal.private_metadata, blocks: [], state: { values: stateValues(values) } },
   });
 
-const visitValues = {
-  account: { option: 'acme' },
-  newAccountName: undefined,
-  newAccountTier: { option: 'B' },
-  date: { date: '2026-11-25' },
-  mode: { option: 'in_person' },
-  contacts: { text: 'Li Wei (CTO)' },
-  purpose: { text: 'Quarterly review' },
-  outcome: { text: 'Pilot agreed' },
-  nextStep: undefined,
-  nextStepDate: undefined,
-} as const;
+const visitValues = { ...VISIT_VALUES, nextStep: undefined, nextStepDate: undefined } as const;
 
 describe('App Home', () => {
   it("publishes a rep's Home with the log buttons, pacing and latest entries when the Home tab is opened", async () => {
