@@ -27,7 +27,8 @@ async function askField(deps: Pick<AppDeps, 'store'>, prompt: Prompt, field: Fie
   const shownDefault = field.type === 'search' ? field.initial?.label : choices.find((c) => c.value === fallback)?.label ?? fallback;
   if (choices.length > 0) prompt.say(choices.map((c, i) => `  ${i + 1}. ${c.label}`).join('\n'));
   const answer = await prompt.ask(`${field.label}${optional}${shownDefault ? ` [${shownDefault}]` : ''}${hint}\n> `);
-  if (answer === null || answer.trim() === CANCEL) return CANCEL;
+  // /quit and /exit inside a form stop the form too (they are never a field's value).
+  if (answer === null || /^\/(cancel|quit|exit)\s*$/i.test(answer.trim())) return CANCEL;
   const text = answer.trim();
   if (text === '') return fallback;
   if (choices.length > 0) {
