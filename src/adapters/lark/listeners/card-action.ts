@@ -9,6 +9,7 @@ import type { Card } from '../render/card.js';
 import type { FormSubmitValue } from '../render/form-card.js';
 import { readFormValue } from '../render/form-values.js';
 import { submitForm } from './submit-form.js';
+import { isButtonValue, onButton } from './button-action.js';
 
 /** `card.action.trigger` as the SDK hands it over (header and event flattened). */
 export interface CardActionEvent {
@@ -45,6 +46,10 @@ export function onCardAction(ctx: LarkContext) {
   return async (data: CardActionEvent): Promise<CardResponse> => {
     const openId = data.operator?.open_id;
     const submit = submitValue(data.action?.value);
+    if (openId && !submit && isButtonValue(data.action?.value)) {
+      if (!(await firstDelivery(ctx.deps, data.event_id).catch(() => true))) return {};
+      return (await onButton(ctx, openId, data.action.value)) ?? stale(ctx.defaultLocale);
+    }
     if (!openId || !submit) return stale(ctx.defaultLocale);
     ctx.onCommand?.(`submit:${submit.form}`);
     try {
