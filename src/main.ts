@@ -32,7 +32,12 @@ async function main(): Promise<void> {
   const core = await composeCore(config);
   await core.store.ping();
   // Every store call of the running bot has a deadline, so a hung database answers UNAVAILABLE in time.
-  const deps = { ...core, store: deadlineStore(core.store, { callMs: config.storeTimeoutMs, bulkMs: BULK_STORE_TIMEOUT_MS }) };
+  const running = [...(config.slack ? (['slack'] as const) : []), ...(config.lark ? (['lark'] as const) : [])];
+  const deps = {
+    ...core,
+    store: deadlineStore(core.store, { callMs: config.storeTimeoutMs, bulkMs: BULK_STORE_TIMEOUT_MS }),
+    settings: { ...core.settings, ...(running.length ? { platforms: running } : {}) },
+  };
   const template = await ensureDefaultTemplate(deps);
 
   if (!config.slack && !config.lark) {

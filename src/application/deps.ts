@@ -1,3 +1,4 @@
+import type { PlatformName } from '../domain/model/delivery.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { Clock } from '../ports/clock.js';
 import type { Logger } from '../ports/logger.js';
@@ -12,6 +13,11 @@ export interface Settings {
   admins: readonly string[];
   /** Language of company-wide posts (channels) and of people whose language is unknown. */
   defaultLocale: Locale;
+  /**
+   * The chat platforms this process runs. Messages a command fans out (published results) go to
+   * all of them, not only to the platform the command came from. Unset: the caller's platform.
+   */
+  platforms?: readonly PlatformName[];
 }
 
 /** Everything a use case may touch, passed in: no use case opens a database or reads the clock itself. */

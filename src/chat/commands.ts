@@ -13,6 +13,8 @@ export const COMMANDS = {
   ranking: ['/ranking', '/排名'],
   appraisal: ['/appraisal', '/帮助'],
   'appraisal-admin': ['/appraisal-admin', '/管理'],
+  cycle: ['/cycle', '/考核周期'],
+  'publish-results': ['/publish-results', '/发布结果'],
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 

@@ -2,6 +2,7 @@ import type { AppDeps } from '../../application/deps.js';
 import { seedDemo } from '../../application/seed-demo.js';
 import { adminAnswer, mentionsUsers } from '../../chat/admin.js';
 import { isEntryCommand, parseCommand } from '../../chat/commands.js';
+import { cycleAnswer, publishAnswer } from '../../chat/cycle.js';
 import { entryForm, formCanOpen, submitEntryForm } from '../../chat/entry-forms.js';
 import { helpAnswer, periodAndRest, rankingAnswer, scorecardAnswer } from '../../chat/reports.js';
 import type { Person } from '../../domain/model/people.js';
@@ -146,6 +147,12 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
           );
           break;
         }
+        case 'cycle':
+          prompt.say(renderText(await cycleAnswer(deps, current, cmd.text)));
+          break;
+        case 'publish-results':
+          prompt.say(renderText(await publishAnswer(deps, current, cmd.text, ['console'])));
+          break;
         default:
           prompt.say(t(locale, 'console.unknownCommand', { text }));
       }

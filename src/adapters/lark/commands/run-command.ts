@@ -1,4 +1,5 @@
 import { isEntryCommand, parseCommand } from '../../../chat/commands.js';
+import { cycleAnswer, publishAnswer } from '../../../chat/cycle.js';
 import type { Person } from '../../../domain/model/people.js';
 import { t } from '../../../views/i18n.js';
 import type { LarkCommand, LarkContext } from '../context.js';
@@ -7,6 +8,7 @@ import { answerCard, errorCard, logFailure } from '../replies.js';
 import { adminCard } from './admin.js';
 import { entryCard } from './entry.js';
 import { helpCard, rankingCard, scorecardCard } from './reports.js';
+import { viewToCard } from '../render/view-card.js';
 
 /** The answer to a command, as a card: a form, a report, an admin result. */
 async function answer(ctx: LarkContext, actor: Person, cmd: LarkCommand): Promise<Card> {
@@ -23,6 +25,10 @@ async function answer(ctx: LarkContext, actor: Person, cmd: LarkCommand): Promis
       return helpCard(actor);
     case 'appraisal-admin':
       return adminCard(ctx, actor, text, cmd);
+    case 'cycle':
+      return viewToCard(await cycleAnswer(ctx.deps, actor, text));
+    case 'publish-results':
+      return viewToCard(await publishAnswer(ctx.deps, actor, text, ['lark']));
   }
 }
 

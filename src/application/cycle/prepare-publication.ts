@@ -1,0 +1,52 @@
+import { AppError } from '../../domain/errors.js';
+import type { ReviewCycle } from '../../domain/model/cycle.js';
+import type { Person } from '../../domain/model/people.js';
+import { quarterOf } from '../../domain/period.js';
+import type { AppDeps } from '../deps.js';
+import { today } from '../guards.js';
+import { scorePeriod, type PeriodScores, type ScoredRep } from '../score-period.js';
+import { assertState, periodFrom, requireCycle, requireHr } from './cycles.js';
+
+export interface PublicationPlan {
+  cycle: ReviewCycle;
+  scores: PeriodScores;
+  /** Reps with a grade, highest total first. */
+  graded: ScoredRep[];
+  noData: ScoredRep[];
+  /** Grade → count, in the template's order (highest first), zero counts included. */
+  gradeCounts: { grade: string; count: number }[];
+  averageMultiplier: number;
+  aboveOne: number;
+  belowOne: number;
+  penalised: ScoredRep[];
+}
+
+/**
+ * What `/publish-results` would publish (HR, cycle in review): the graded reps and their cards
+ * with the cycle's template, the grade counts, the bonus effect and who gets the penalty flag.
+ */
+export async function preparePublication(deps: AppDeps, actor: Person, input: { period?: string | undefined }): Promise<PublicationPlan> {
+  requireHr(actor, 'publish results');
+  const period = input.period ? periodFrom(input.period) : quarterOf(today(deps));
+  const cycle = await requireCycle(deps, period);
+  assertState(cycle, 'in_review');
+  const scores = await scorePeriod(deps, period);
+  const all = [...scores.reps.values()];
+  const graded = all.filter((s) => !s.card.noData).sort((a, b) => b.card.total - a.card.total);
+  if (graded.length === 0) {
+    throw new AppError('VALIDATION', `nobody is graded in ${period.key}`, { params: { messageId: 'cycle.error.nobodyGraded', period: period.key } });
+  }
+  const gradeCounts = scores.template.grades.map((g) => ({ grade: g.grade, count: graded.filter((s) => s.card.grade === g.grade).length }));
+  const multipliers = graded.map((s) => s.card.bonusMultiplier);
+  return {
+    cycle,
+    scores,
+    graded,
+    noData: all.filter((s) => s.card.noData),
+    gradeCounts,
+    averageMultiplier: multipliers.reduce((a, b) => a + b, 0) / multipliers.length,
+    aboveOne: multipliers.filter((m) => m > 1).length,
+    belowOne: multipliers.filter((m) => m < 1).length,
+    penalised: graded.filter((s) => s.card.penalty),
+  };
+}

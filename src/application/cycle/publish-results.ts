@@ -1,0 +1,56 @@
+import { isAppError } from '../../domain/errors.js';
+import type { PlatformName } from '../../domain/model/delivery.js';
+import type { Person } from '../../domain/model/people.js';
+import type { AppDeps } from '../deps.js';
+import { enqueue } from '../delivery/enqueue.js';
+import { alreadyPublished, transition } from './cycles.js';
+import { preparePublication, type PublicationPlan } from './prepare-publication.js';
+import { publicationDeliveries } from './publication-deliveries.js';
+
+export interface Publication {
+  plan: PublicationPlan;
+  version: number;
+  results: number;
+  queued: number;
+}
+
+const FIRST_VERSION = 1;
+
+/**
+ * `/publish-results <period> confirm` (HR, cycle in review): freezes version 1 of every graded
+ * rep's result (all or nothing), marks the cycle published, and queues the channel summary, each
+ * rep's DM and each manager's team results. A second publication of the period is refused.
+ */
+export async function publishResults(deps: AppDeps, actor: Person, input: { period?: string | undefined; platforms: readonly PlatformName[] }): Promise<Publication> {
+  const plan = await preparePublication(deps, actor, input);
+  const periodKey = plan.cycle.periodKey;
+  const at = deps.clock.now().toISOString();
+  const results = plan.graded.map((s) => ({
+    id: deps.newId(),
+    periodKey,
+    repId: s.rep.id,
+    version: FIRST_VERSION,
+    // A deep copy: the snapshot shares nothing with the live scores.
+    scorecard: structuredClone(s.card),
+    awardIds: [],
+    publishedAt: at,
+    publishedBy: actor.id,
+    reason: 'first publication',
+  }));
+  let stored: number;
+  try {
+    stored = await deps.store.results.insertMany(results);
+  } catch (e) {
+    // Another publication of this period got there first (the unique key period, rep, version).
+    if (isAppError(e) && e.code === 'CONFLICT') throw alreadyPublished(periodKey);
+    throw e;
+  }
+  await transition(deps, actor, plan.cycle, 'published', {
+    version: FIRST_VERSION,
+    templateVersion: plan.scores.template.version,
+    results: stored,
+    grades: Object.fromEntries(plan.gradeCounts.map((g) => [g.grade, g.count])),
+  });
+  const { queued } = await enqueue(deps, await publicationDeliveries(deps, plan, { version: FIRST_VERSION, platforms: input.platforms }));
+  return { plan, version: FIRST_VERSION, results: stored, queued };
+}
