@@ -5,6 +5,7 @@ import type { Block, View } from './view.js';
 /** The commands every user has, and the administration commands (shown to admins and HR). */
 export const USER_COMMANDS = ['visit', 'deal', 'payment', 'feedback', 'intel', 'peer-review', 'scorecard', 'ranking'] as const;
 export const ADMIN_COMMANDS = ['role', 'team', 'channel', 'import', 'ranking', 'link'] as const;
+export const HR_COMMANDS = ['cycle', 'publish-results'] as const;
 
 /** `/appraisal help`: what each command does, in the user's language. */
 export function helpView(locale: Locale, opts: { admin: boolean; commandPrefix?: string }): View {
@@ -16,6 +17,8 @@ export function helpView(locale: Locale, opts: { admin: boolean; commandPrefix?:
     { type: 'text', text: USER_COMMANDS.map((c) => `${p}${c} — ${t(locale, `help.cmd.${c}` as MessageKey)}`).join('\n') },
   ];
   if (opts.admin) {
+    blocks.push({ type: 'header', text: t(locale, 'help.hrTitle') });
+    blocks.push({ type: 'text', text: HR_COMMANDS.map((c) => `${p}${c} — ${t(locale, `help.cmd.${c}`)}`).join('\n') });
     blocks.push({ type: 'header', text: t(locale, 'help.adminTitle') });
     blocks.push({ type: 'text', text: ADMIN_COMMANDS.map((c) => `${p}appraisal-admin ${t(locale, `help.admin.${c}` as MessageKey)}`).join('\n') });
   }

@@ -42,6 +42,9 @@ export const cycleEn = {
   'publish.team.col.grade': 'Grade',
   'publish.team.col.bonus': 'Bonus ×',
   'publish.team.interviews': 'Please hold a feedback interview with each of them.',
+  'help.hrTitle': 'Review cycle (HR)',
+  'help.cmd.cycle': "open, check or move a quarter's review cycle (`/cycle open 2026-Q4 close 2027-01-10`)",
+  'help.cmd.publish-results': "publish a quarter's results: shows what will happen, then `confirm` publishes",
 } as const;
 export type CycleMessageKey = keyof typeof cycleEn;
 
@@ -88,4 +91,7 @@ export const cycleZhCN: Record<CycleMessageKey, string> = {
   'publish.team.col.grade': '等级',
   'publish.team.col.bonus': '奖金系数',
   'publish.team.interviews': '请与每位成员进行绩效面谈。',
+  'help.hrTitle': '考核周期（人力资源部）',
+  'help.cmd.cycle': '开启、查看或推进一个季度的考核周期（`/cycle open 2026-Q4 close 2027-01-10`）',
+  'help.cmd.publish-results': '发布一个季度的考核结果：先显示将要发生的事，再用 `confirm` 确认发布',
 };
