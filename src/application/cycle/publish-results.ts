@@ -20,10 +20,16 @@ const FIRST_VERSION = 1;
  * `/publish-results <period> confirm` (HR, cycle in review): freezes version 1 of every graded
  * rep's result (all or nothing), marks the cycle published, and queues the channel summary, each
  * rep's DM and each manager's team results. A second publication of the period is refused.
+ *
+ * A publication interrupted after the results were frozen but before the cycle was marked (a crash,
+ * the store going away) is finished by confirming again: the frozen results are kept as they are,
+ * the messages are built from them, and queuing is idempotent, so nothing is sent twice.
  */
 export async function publishResults(deps: AppDeps, actor: Person, input: { period?: string | undefined; platforms: readonly PlatformName[] }): Promise<Publication> {
   const plan = await preparePublication(deps, actor, input);
   const periodKey = plan.cycle.periodKey;
+  const frozen = await deps.store.results.find({ periodKey, version: FIRST_VERSION });
+  if (frozen.length > 0) return finishInterrupted(deps, actor, plan, frozen, input.platforms);
   const at = deps.clock.now().toISOString();
   const results = plan.graded.map((s) => ({
     id: deps.newId(),
@@ -53,4 +59,24 @@ export async function publishResults(deps: AppDeps, actor: Person, input: { peri
   });
   const { queued } = await enqueue(deps, await publicationDeliveries(deps, plan, { version: FIRST_VERSION, platforms: input.platforms }));
   return { plan, version: FIRST_VERSION, results: stored, queued };
+}
+
+/** The second half of a publication whose results were already frozen (see publishResults). */
+async function finishInterrupted(
+  deps: AppDeps,
+  actor: Person,
+  plan: PublicationPlan,
+  frozen: readonly { repId: string; scorecard: PublicationPlan['graded'][number]['card'] }[],
+  platforms: readonly PlatformName[],
+): Promise<Publication> {
+  const byRep = new Map(frozen.map((r) => [r.repId, r.scorecard]));
+  // The messages say what was frozen, not what the live scores have become since.
+  const withFrozen = <T extends { rep: { id: string }; card: unknown }>(s: T): T => (byRep.has(s.rep.id) ? { ...s, card: byRep.get(s.rep.id)! } : s);
+  const graded = plan.graded.filter((s) => byRep.has(s.rep.id)).map(withFrozen);
+  const scores = { ...plan.scores, reps: new Map([...plan.scores.reps].map(([id, s]) => [id, withFrozen(s)])) };
+  const gradeCounts = plan.gradeCounts.map((g) => ({ grade: g.grade, count: graded.filter((s) => s.card.grade === g.grade).length }));
+  const finished: PublicationPlan = { ...plan, scores, graded, gradeCounts };
+  await transition(deps, actor, plan.cycle, 'published', { version: FIRST_VERSION, templateVersion: plan.scores.template.version, results: frozen.length, resumed: true });
+  const { queued } = await enqueue(deps, await publicationDeliveries(deps, finished, { version: FIRST_VERSION, platforms }));
+  return { plan: finished, version: FIRST_VERSION, results: frozen.length, queued };
 }
