@@ -13,6 +13,7 @@ import { parsePeriod } from '../../src/domain/period.js';
 import { errorText } from '../../src/views/errors.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
+import { refusal } from '../helpers/refusal.js';
 
 let deps: ReturnType<typeof testDeps>;
 let hr: Person;
@@ -37,12 +38,6 @@ beforeEach(async () => {
   [hr, ann, mgr] = [await get('hr'), await get('ann'), await get('mgr')];
 });
 afterEach(() => deps.cleanup());
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (err: unknown) => err);
-  if (!(e instanceof AppError)) throw new Error(`expected a refusal, got ${String(e)}`);
-  return e;
-}
 
 /** The refusal's text in both languages: each must be a specific sentence, not the generic apology. */
 function explained(e: AppError, en: string, zh: string): void {

@@ -12,6 +12,7 @@ import { AppError } from '../../src/domain/errors.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
+import { refusal } from '../helpers/refusal.js';
 
 let deps: ReturnType<typeof testDeps>;
 let ann: Person;
@@ -24,17 +25,6 @@ beforeEach(async () => {
   [ann, bob] = (await Promise.all(['ann', 'bob'].map(async (id) => (await deps.store.people.get(id))!))) as [Person, Person];
 });
 afterEach(() => deps.cleanup());
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 const at = (minute: number): string => `2026-11-26T01:${String(minute).padStart(2, '0')}:00.000Z`;
 const publish = (periodKey: string) =>

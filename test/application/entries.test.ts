@@ -10,6 +10,7 @@ import { AppError } from '../../src/domain/errors.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { smallOrg, T0 } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
+import { refusal } from '../helpers/refusal.js';
 
 let deps: ReturnType<typeof testDeps>;
 let ann: Person;
@@ -24,17 +25,6 @@ beforeEach(async () => {
   [ann, bob, cat, hr] = (await Promise.all(['ann', 'bob', 'cat', 'hr'].map(async (id) => (await deps.store.people.get(id))!))) as [Person, Person, Person, Person];
 });
 afterEach(() => deps.cleanup());
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => {
-      throw new Error('expected a refusal');
-    },
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe('logVisit', () => {
   it('records a visit dated today and reports the quarter count against target', async () => {

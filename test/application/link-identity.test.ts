@@ -4,6 +4,7 @@ import { AppError } from '../../src/domain/errors.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { person, smallOrg, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
+import { refusal } from '../helpers/refusal.js';
 
 let deps: ReturnType<typeof testDeps>;
 let admin: Person;
@@ -13,15 +14,6 @@ beforeEach(async () => {
   admin = await deps.store.people.put(person('ada', { roles: ['admin'], identities: ['lark:ou_adaadmin'] }));
 });
 afterEach(() => deps.cleanup());
-
-async function refusal(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(
-    () => new Error('expected a refusal'),
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(AppError);
-  return e as AppError;
-}
 
 describe('linkIdentity', () => {
   it('adds an identity nobody has, audited', async () => {

@@ -16,7 +16,6 @@ export async function startConsole(deps: AppDeps, config: Config, argv: readonly
   const { values } = parseArgs({ args: [...argv], options: { as: { type: 'string' } }, strict: false });
   const prompt = createPrompt(process.stdin, process.stdout);
   const calendar = workCalendar({ holidays: config.schedule.holidays, makeUpDays: config.schedule.makeUpDays });
-  const nameOf = async (identity: string): Promise<string> => (await deps.store.personByIdentity(identity))?.name ?? identity;
   const names = new Map<string, string>();
   const outbound = createConsoleOutbound((text) => prompt.say(text), config.defaultLocale, (identity) => names.get(identity) ?? identity);
   try {
@@ -26,7 +25,8 @@ export async function startConsole(deps: AppDeps, config: Config, argv: readonly
       offerDemo: true,
       ...(typeof values.as === 'string' ? { as: values.as } : {}),
       runJobs: async () => {
-        for (const p of await deps.store.people.find()) for (const i of p.identities) names.set(i, await nameOf(i));
+        // One read of everyone: the printed DMs name their recipients.
+        for (const p of await deps.store.people.find()) for (const i of p.identities) names.set(i, p.name);
         return fastForwardJobs(deps, JOBS, outbound, calendar);
       },
     });
