@@ -3,6 +3,8 @@ import { AppError, type FieldIssue } from './errors.js';
 import { AccountSchema } from './model/accounts.js';
 import {
   AdjustmentSchema,
+  AppealSchema,
+  LateEntrySchema,
   AuditEntrySchema,
   AwardSchema,
   ImprovementPlanSchema,
@@ -45,6 +47,8 @@ export const COLLECTION_NAMES = [
   'processedEvents',
   'outbox',
   'leases',
+  'appeals',
+  'lateEntries',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
@@ -145,6 +149,16 @@ export const COLLECTIONS = {
   processedEvents: spec({ schema: ProcessedEventSchema, indexed: ['receivedAt'] }),
   outbox: spec({ schema: OutboxItemSchema, indexed: ['state', 'job', 'runKey', 'platform', 'nextAttemptAt'], unique: [['key']] }),
   leases: spec({ schema: LeaseSchema, indexed: ['expiresAt'] }),
+  appeals: spec({
+    schema: AppealSchema,
+    refs: { repId: 'people', decidedBy: 'people' },
+    indexed: ['periodKey', 'repId', 'state'],
+  }),
+  lateEntries: spec({
+    schema: LateEntrySchema,
+    refs: { repId: 'people', managerId: 'people', decidedBy: 'people' },
+    indexed: ['periodKey', 'repId', 'managerId', 'state'],
+  }),
 } as const satisfies Record<CollectionName, CollectionSpec>;
 
 export type Collections = typeof COLLECTIONS;

@@ -121,6 +121,8 @@ export function fixtureBatches(options: { cycles?: boolean } = {}): Batch[] {
       batch('processedEvents', c.processedEvents),
       batch('outbox', c.outbox),
       batch('leases', c.leases),
+      batch('appeals', c.appeals),
+      batch('lateEntries', c.lateEntries),
     );
   }
   return out;

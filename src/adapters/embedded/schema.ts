@@ -117,6 +117,16 @@ const V1: Record<string, TableDef> = {
   leases: { columns: ['owner', 'expiresAt'], indexes: [['expiresAt']], unique: [] },
 };
 
+/** Version 2: appeals against published results, late entries waiting for a manager. */
+const V2: Record<string, TableDef> = {
+  appeals: { columns: ['periodKey', 'repId', 'state', 'decidedBy'], indexes: [['periodKey', 'repId'], ['repId'], ['state']], unique: [] },
+  lateEntries: {
+    columns: ['periodKey', 'repId', 'managerId', 'state', 'decidedBy'],
+    indexes: [['periodKey'], ['repId'], ['managerId', 'state'], ['state']],
+    unique: [],
+  },
+};
+
 export interface Migration {
   version: number;
   description: string;
@@ -128,6 +138,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 1,
     description: 'collections of the first release',
     up: Object.entries(V1)
+      .map(([c, def]) => tableDdl(c, def))
+      .join('\n'),
+  },
+  {
+    version: 2,
+    description: 'appeals and late entries',
+    up: Object.entries(V2)
       .map(([c, def]) => tableDdl(c, def))
       .join('\n'),
   },

@@ -1,9 +1,9 @@
 import type { SchemaDefinition } from 'mongoose';
-import { CYCLE_STATES } from '../../domain/model/cycle.js';
+import { CYCLE_STATES, DECISION_STATES, INTERVIEW_STATES, LATE_ENTRY_KINDS, PLAN_STATES } from '../../domain/model/cycle.js';
 import { INDICATOR_KEYS } from '../../domain/model/indicators.js';
 import { CATEGORY_KEYS } from '../../domain/model/template.js';
 import type { CollectionName } from '../../domain/records.js';
-import { atMost, id, localDate, mixed, name, nonEmpty, oneOf, oneOfOrNull, periodKey, sub, text, timestamp, wholeNumber } from './schema-fields.js';
+import { atMost, id, localDate, mixed, name, nonEmpty, oneOf, oneOfOrNull, periodKey, requestId, sub, text, timestamp, wholeNumber } from './schema-fields.js';
 
 /**
  * Mongoose definitions of what HR and managers record around a review cycle (domain/model/cycle.ts,
@@ -53,7 +53,7 @@ const reason = { type: String, required: true, minlength: 10, maxlength: 2000 };
 
 type CycleCollection = Extract<
   CollectionName,
-  'templates' | 'targets' | 'cycles' | 'adjustments' | 'results' | 'interviews' | 'plans' | 'awards' | 'audit'
+  'templates' | 'targets' | 'cycles' | 'adjustments' | 'results' | 'interviews' | 'plans' | 'awards' | 'audit' | 'appeals' | 'lateEntries'
 >;
 
 export const CYCLE_DEFINITIONS: Record<CycleCollection, SchemaDefinition> = {
@@ -133,23 +133,42 @@ export const CYCLE_DEFINITIONS: Record<CycleCollection, SchemaDefinition> = {
     publishedAt: timestamp(),
     publishedBy: id(),
     reason: text('reason', 500),
+    appealId: id(false),
   },
   interviews: {
     periodKey: periodKey(),
     repId: id(),
     managerId: id(),
+    state: oneOf(INTERVIEW_STATES),
     scheduledAt: timestamp(false),
+    place: { type: String, maxlength: 500 },
     heldOn: localDate(false),
     notes: text('notes', 4000),
+    repView: text('repView', 4000),
     createdAt: timestamp(),
+    updatedAt: timestamp(false),
   },
   plans: {
     periodKey: periodKey(),
+    targetPeriodKey: periodKey(),
     repId: id(),
     managerId: id(),
-    goals: { type: [{ type: String, minlength: 1, maxlength: 500 }], validate: [nonEmpty, atMost(20)] },
+    interviewId: id(false),
+    goals: {
+      type: [
+        sub({
+          text: { type: String, required: true, minlength: 1, maxlength: 500 },
+          indicator: oneOf(INDICATOR_KEYS, false),
+          baseline: { type: Number },
+          target: { type: Number },
+          dueDate: localDate(),
+        }),
+      ],
+      validate: [nonEmpty, atMost(20)],
+    },
     checkIns: { type: [sub({ date: localDate(), note: text('note', 500), done: { type: Boolean, required: true } })], validate: atMost(52) },
-    state: oneOf(['open', 'completed', 'failed', 'cancelled']),
+    state: oneOf(PLAN_STATES),
+    acknowledgedAt: timestamp(false),
     createdAt: timestamp(),
   },
   awards: {
@@ -160,7 +179,36 @@ export const CYCLE_DEFINITIONS: Record<CycleCollection, SchemaDefinition> = {
     grantedBy: id(),
     state: oneOf(['pending', 'approved', 'rejected']),
     decidedBy: id(false),
+    decidedAt: timestamp(false),
+    decisionNote: { type: String, maxlength: 500 },
     createdAt: timestamp(),
+  },
+  appeals: {
+    periodKey: periodKey(),
+    repId: id(),
+    resultVersion: wholeNumber(1),
+    reason,
+    state: oneOf(DECISION_STATES),
+    decidedBy: id(false),
+    decidedAt: timestamp(false),
+    decisionReason: { type: String, minlength: 10, maxlength: 2000 },
+    newVersion: wholeNumber(2, undefined, false),
+    createdAt: timestamp(),
+    requestId: requestId(),
+  },
+  lateEntries: {
+    periodKey: periodKey(),
+    repId: id(),
+    managerId: id(),
+    kind: oneOf(LATE_ENTRY_KINDS),
+    input: mixed(),
+    summary: text('summary', 500),
+    state: oneOf(['pending', 'approved', 'declined']),
+    decidedBy: id(false),
+    decidedAt: timestamp(false),
+    recordId: id(false),
+    createdAt: timestamp(),
+    requestId: requestId(),
   },
   audit: {
     at: timestamp(),

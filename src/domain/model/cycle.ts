@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { Id, LocalDateField, LongText, Name, PeriodKeyField, ShortText, Timestamp } from './fields.js';
+import { Id, LocalDateField, LongText, Name, PeriodKeyField, RequestId, ShortText, Timestamp } from './fields.js';
+import { INDICATOR_KEYS } from './indicators.js';
 import { ScorecardSchema } from './scorecard.js';
 
 /** The review cycle and everything HR and managers record around it. */
@@ -28,7 +29,7 @@ export const ReviewCycleSchema = z.object({
 });
 export type ReviewCycle = z.infer<typeof ReviewCycleSchema>;
 
-const Reason = z.string().trim().min(10, 'give a reason of at least 10 characters').max(2000);
+export const Reason = z.string().trim().min(10, 'give a reason of at least 10 characters').max(2000);
 
 /** A calibration adjustment: only with a written reason; every one is also in the audit log. */
 export const AdjustmentSchema = z.object({
@@ -55,29 +56,59 @@ export const PublishedResultSchema = z.object({
   publishedBy: Id,
   /** Why this version exists (first publication, accepted appeal …). */
   reason: ShortText,
+  /** The accepted appeal this version answers. */
+  appealId: Id.optional(),
 });
 export type PublishedResult = z.infer<typeof PublishedResultSchema>;
 
+export const INTERVIEW_STATES = ['scheduled', 'held'] as const;
+
+/** The feedback interview (面谈) after a published quarter: scheduled, then logged. One per rep and period. */
 export const InterviewSchema = z.object({
   id: Id,
   periodKey: PeriodKeyField,
   repId: Id,
   managerId: Id,
+  state: z.enum(INTERVIEW_STATES),
   scheduledAt: Timestamp.optional(),
+  /** Room, call link … */
+  place: ShortText.optional(),
   heldOn: LocalDateField.optional(),
   notes: LongText.default(''),
+  /** The rep's own view of the quarter, as said in the interview. */
+  repView: LongText.default(''),
   createdAt: Timestamp,
+  updatedAt: Timestamp.optional(),
 });
 export type Interview = z.infer<typeof InterviewSchema>;
 
+/** A measurable goal of an improvement plan: "visits 8 of 12 → 12 by 2026-12-31". */
+export const PlanGoalSchema = z.object({
+  text: ShortText.min(1, 'must not be empty'),
+  indicator: z.enum(INDICATOR_KEYS).optional(),
+  /** The value the rep reached in the reviewed period. */
+  baseline: z.number().finite().optional(),
+  /** The value to reach in the plan's period. */
+  target: z.number().finite().optional(),
+  dueDate: LocalDateField,
+});
+export type PlanGoal = z.infer<typeof PlanGoalSchema>;
+
+export const PLAN_STATES = ['open', 'completed', 'failed', 'cancelled'] as const;
+
 export const ImprovementPlanSchema = z.object({
   id: Id,
+  /** The reviewed period whose results led to the plan. */
   periodKey: PeriodKeyField,
+  /** The period the goals are measured in (usually the next quarter). */
+  targetPeriodKey: PeriodKeyField,
   repId: Id,
   managerId: Id,
-  goals: z.array(ShortText.min(1)).min(1, 'needs at least one goal').max(20),
+  interviewId: Id.optional(),
+  goals: z.array(PlanGoalSchema).min(1, 'needs at least one goal').max(20),
   checkIns: z.array(z.object({ date: LocalDateField, note: ShortText.default(''), done: z.boolean() })).max(52),
-  state: z.enum(['open', 'completed', 'failed', 'cancelled']),
+  state: z.enum(PLAN_STATES),
+  acknowledgedAt: Timestamp.optional(),
   createdAt: Timestamp,
 });
 export type ImprovementPlan = z.infer<typeof ImprovementPlanSchema>;
@@ -91,6 +122,8 @@ export const AwardSchema = z.object({
   grantedBy: Id,
   state: z.enum(['pending', 'approved', 'rejected']),
   decidedBy: Id.optional(),
+  decidedAt: Timestamp.optional(),
+  decisionNote: ShortText.optional(),
   createdAt: Timestamp,
 });
 export type Award = z.infer<typeof AwardSchema>;
@@ -104,3 +137,50 @@ export const AuditEntrySchema = z.object({
   details: z.record(z.string(), z.unknown()),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+export const DECISION_STATES = ['pending', 'accepted', 'rejected'] as const;
+
+/** A rep contesting a published result; an accepted appeal creates a new version of that result. */
+export const AppealSchema = z.object({
+  id: Id,
+  periodKey: PeriodKeyField,
+  repId: Id,
+  /** The version of the result contested. */
+  resultVersion: z.number().int().min(1),
+  reason: Reason,
+  state: z.enum(DECISION_STATES),
+  decidedBy: Id.optional(),
+  decidedAt: Timestamp.optional(),
+  decisionReason: Reason.optional(),
+  /** The result version an acceptance created. */
+  newVersion: z.number().int().min(2).optional(),
+  createdAt: Timestamp,
+  requestId: RequestId.optional(),
+});
+export type Appeal = z.infer<typeof AppealSchema>;
+
+export const LATE_ENTRY_KINDS = ['visit', 'deal', 'payment', 'feedback', 'intel'] as const;
+export type LateEntryKind = (typeof LATE_ENTRY_KINDS)[number];
+
+/**
+ * An entry for a period past its cycle's close date, waiting for the rep's manager: the rep's
+ * validated form input is kept as it was submitted and stored as the entry when approved.
+ */
+export const LateEntrySchema = z.object({
+  id: Id,
+  periodKey: PeriodKeyField,
+  repId: Id,
+  managerId: Id,
+  kind: z.enum(LATE_ENTRY_KINDS),
+  input: z.record(z.string(), z.json()),
+  /** One line for the manager: "Visit to Acme on 2026-09-28". */
+  summary: ShortText,
+  state: z.enum(['pending', 'approved', 'declined']),
+  decidedBy: Id.optional(),
+  decidedAt: Timestamp.optional(),
+  /** The stored entry, once approved. */
+  recordId: Id.optional(),
+  createdAt: Timestamp,
+  requestId: RequestId.optional(),
+});
+export type LateEntry = z.infer<typeof LateEntrySchema>;
