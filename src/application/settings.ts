@@ -26,9 +26,24 @@ const RankingPrivacySchema = z.object({
 });
 export type RankingPrivacy = z.infer<typeof RankingPrivacySchema>;
 
+/** How HR runs the cycle: the base bonus, the appeal window, the grade distribution guideline, top performers shown. */
+const CyclePolicySchema = z.object({
+  /** The bonus at multiplier ×1 in the base currency; null: no amounts, multipliers only. */
+  baseBonus: z.number().min(0).max(1e9).nullable(),
+  /** Days after publication during which a rep may appeal. */
+  appealWindowDays: z.number().int().min(0).max(90),
+  /** Grade → the largest share of graded reps (percent) the guideline allows; a warning, not a block. */
+  guideline: z.record(z.string().min(1).max(8), z.number().min(0).max(100)),
+  /** How many top performers the channel summary names (0: none, only the distribution). */
+  topPerformers: z.number().int().min(0).max(20),
+});
+export type CyclePolicy = z.infer<typeof CyclePolicySchema>;
+export const DEFAULT_CYCLE_POLICY: CyclePolicy = { baseBonus: null, appealWindowDays: 14, guideline: {}, topPerformers: 0 };
+
 const SETTINGS = {
   channels: { schema: ChannelsSchema, default: {} as z.infer<typeof ChannelsSchema> },
   'ranking.privacy': { schema: RankingPrivacySchema, default: { mode: 'full', topN: 10, optOut: [] } as RankingPrivacy },
+  'cycle.policy': { schema: CyclePolicySchema, default: DEFAULT_CYCLE_POLICY },
 } as const;
 type SettingKey = keyof typeof SETTINGS;
 type SettingValue<K extends SettingKey> = z.infer<(typeof SETTINGS)[K]['schema']>;
@@ -94,4 +109,50 @@ export async function setRankingOptOut(deps: AppDeps, actor: Person, optOut: boo
   const current = await readSetting(deps, 'ranking.privacy');
   const others = current.optOut.filter((id) => id !== actor.id);
   await writeSetting(deps, actor, 'ranking.privacy', { ...current, optOut: optOut ? [...others, actor.id] : others });
+}
+
+export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top'] as const;
+
+/**
+ * `/appraisal-admin policy bonus <amount|off>`, `policy appeal-window <days>`,
+ * `policy guideline <grade> <max %|off>`, `policy top <N>` (HR or admin).
+ */
+export async function setCyclePolicy(deps: AppDeps, actor: Person, input: { key: string; args: readonly string[] }): Promise<CyclePolicy> {
+  requireRole(actor, ['admin', 'hr'], 'change the appraisal policy');
+  const current = await readSetting(deps, 'cycle.policy');
+  const [a, b] = input.args;
+  const off = (v: string | undefined) => v?.toLowerCase() === 'off' || v === '0';
+  const num = (v: string | undefined) => (v === undefined || v.trim() === '' ? NaN : Number(v.replace(/[%,]/g, '')));
+  let next: unknown;
+  switch (input.key.toLowerCase()) {
+    case 'bonus':
+      next = { ...current, baseBonus: a?.toLowerCase() === 'off' ? null : num(a) };
+      break;
+    case 'appeal-window':
+      next = { ...current, appealWindowDays: num(a) };
+      break;
+    case 'guideline': {
+      const grade = (a ?? '').toUpperCase();
+      const rest = Object.fromEntries(Object.entries(current.guideline).filter(([g]) => g !== grade));
+      next = { ...current, guideline: off(b) && b !== '0' ? rest : { ...rest, [grade]: num(b) } };
+      break;
+    }
+    case 'top':
+      next = { ...current, topPerformers: num(a) };
+      break;
+    default:
+      throw new AppError('VALIDATION', `unknown policy ${input.key}`, {
+        params: { messageId: 'error.policyKey', keys: POLICY_KEYS.join(', ') },
+        issues: [{ path: 'policy', message: `choose one of ${POLICY_KEYS.join(', ')}` }],
+      });
+  }
+  const parsed = CyclePolicySchema.safeParse(next);
+  if (!parsed.success) {
+    throw new AppError('VALIDATION', `bad value for policy ${input.key}`, {
+      params: { messageId: 'error.policyValue', key: input.key.toLowerCase() },
+      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || input.key, message: i.message })),
+    });
+  }
+  await writeSetting(deps, actor, 'cycle.policy', parsed.data);
+  return parsed.data;
 }

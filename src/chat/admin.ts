@@ -3,7 +3,7 @@ import { requireRole } from '../application/guards.js';
 import { importCsv } from '../application/people/import-csv.js';
 import { assignTeam, grantRole } from '../application/people/admin.js';
 import { linkIdentity } from '../application/people/link-identity.js';
-import { setChannel, setRankingPrivacy } from '../application/settings.js';
+import { setChannel, setCyclePolicy, setRankingPrivacy } from '../application/settings.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
 import { issueText } from '../views/errors.js';
@@ -59,6 +59,16 @@ export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminReques
       const topN = args[1] ? Number(args[1]) : undefined;
       const p = await setRankingPrivacy(deps, actor, { mode: (args[0] ?? '').toLowerCase(), ...(topN !== undefined ? { topN } : {}) });
       return t(locale, 'admin.ranking', { mode: p.mode === 'top_n' ? `top ${p.topN}` : p.mode });
+    }
+    case 'policy': {
+      const p = await setCyclePolicy(deps, actor, { key: args[0] ?? '', args: args.slice(1) });
+      const guideline = Object.entries(p.guideline).map(([g, max]) => `${g} ≤ ${max}%`).join(', ') || '—';
+      return t(locale, 'admin.policy', {
+        bonus: p.baseBonus === null ? '—' : `${p.baseBonus} ${deps.settings.baseCurrency}`,
+        days: p.appealWindowDays,
+        guideline,
+        top: p.topPerformers,
+      });
     }
     case 'import': {
       const kind = (args[0] ?? '').toLowerCase();

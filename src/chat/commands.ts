@@ -15,6 +15,12 @@ export const COMMANDS = {
   'appraisal-admin': ['/appraisal-admin', '/管理'],
   cycle: ['/cycle', '/考核周期'],
   'publish-results': ['/publish-results', '/发布结果'],
+  adjust: ['/adjust', '/调整'],
+  award: ['/award', '/奖励'],
+  appeal: ['/appeal', '/申诉'],
+  interview: ['/interview', '/面谈'],
+  export: ['/export', '/导出'],
+  audit: ['/audit', '/审计'],
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 

@@ -47,4 +47,4 @@ export async function rankingAnswer(deps: AppDeps, actor: Person, input: { teamN
 }
 
 /** `/appraisal help`: administration commands only for those who may use them. */
-export const helpAnswer = (actor: Person): View => helpView(actor.locale, { admin: seesEveryone(actor) });
+export const helpAnswer = (actor: Person): View => helpView(actor.locale, { admin: seesEveryone(actor), manager: hasRole(actor, 'manager') });

@@ -5,16 +5,31 @@ import { digestEn, digestZhCN, type DigestMessageKey } from './messages/digest.j
 import { en, type MessageKey as CoreKey } from './messages/en.js';
 import { jobsEn, jobsZhCN, type JobsMessageKey } from './messages/jobs.js';
 import { zhCN } from './messages/zh-CN.js';
+import { calibrationEn, calibrationZhCN, type CalibrationMessageKey } from './messages/calibration.js';
+import { lifecycleEn, lifecycleZhCN, type LifecycleMessageKey } from './messages/lifecycle.js';
+import { rewardsEn, rewardsZhCN, type RewardsMessageKey } from './messages/rewards.js';
+import { interviewsEn, interviewsZhCN, type InterviewsMessageKey } from './messages/interviews.js';
+import { recordsEn, recordsZhCN, type RecordsMessageKey } from './messages/records.js';
 
-export type MessageKey = CoreKey | JobsMessageKey | DigestMessageKey | ConsoleMessageKey | CycleMessageKey;
+export type MessageKey =
+  | CoreKey
+  | JobsMessageKey
+  | DigestMessageKey
+  | ConsoleMessageKey
+  | CycleMessageKey
+  | CalibrationMessageKey
+  | LifecycleMessageKey
+  | RewardsMessageKey
+  | InterviewsMessageKey
+  | RecordsMessageKey;
 
 /**
  * Every user-facing text, in English and Simplified Chinese (views/messages/). `{name}`
  * placeholders are filled by `t()`.
  */
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  en: { ...en, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn },
-  'zh-CN': { ...zhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN },
+  en: { ...en, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn },
+  'zh-CN': { ...zhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN },
 };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {

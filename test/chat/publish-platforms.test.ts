@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { cycleAnswer, publishAnswer } from '../../src/chat/cycle.js';
+import { plainRequest } from '../../src/chat/review.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -21,9 +22,9 @@ afterEach(() => deps.cleanup());
 
 async function publishFromSlack(): Promise<string[]> {
   const hr = (await deps.store.people.get('hr'))!;
-  await cycleAnswer(deps, hr, 'open 2026-Q3');
-  await cycleAnswer(deps, hr, 'review 2026-Q3');
-  await publishAnswer(deps, hr, '2026-Q3 confirm', ['slack']);
+  await cycleAnswer(deps, hr, plainRequest('open 2026-Q3', ['slack']));
+  await cycleAnswer(deps, hr, plainRequest('review 2026-Q3', ['slack']));
+  await publishAnswer(deps, hr, plainRequest('2026-Q3 confirm', ['slack']));
   return (await deps.store.outbox.find({ job: 'publish-results' })).map((o) => (o.target.kind === 'dm' ? o.target.identity : o.target.channel)).sort();
 }
 

@@ -43,3 +43,21 @@ describe('embedded schema covers the registry', () => {
     }
   });
 });
+
+describe('upgrading a database of the first release', () => {
+  it('applies only the newer migrations and keeps the data', () => {
+    const db = new Database(':memory:');
+    try {
+      db.exec(MIGRATIONS[0]!.up);
+      db.pragma('user_version = 1');
+      db.prepare(`INSERT INTO people (id, doc) VALUES ('p1', '{"id":"p1","name":"Ann"}')`).run();
+      expect(migrate(db)).toBe(MIGRATIONS.length - 1);
+      expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS[MIGRATIONS.length - 1]!.version);
+      expect(columnsOf(db, 'appeals').has('period_key')).toBe(true);
+      expect(columnsOf(db, 'lateEntries').has('manager_id')).toBe(true);
+      expect(db.prepare('SELECT count(*) AS n FROM people').get()).toEqual({ n: 1 });
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -2,7 +2,8 @@ import type { AppDeps } from '../../application/deps.js';
 import { seedDemo } from '../../application/seed-demo.js';
 import { adminAnswer, mentionsUsers } from '../../chat/admin.js';
 import { isEntryCommand, parseCommand } from '../../chat/commands.js';
-import { cycleAnswer, publishAnswer } from '../../chat/cycle.js';
+import type { ChatRequest } from '../../chat/request.js';
+import { isReviewCommand, reviewAnswer } from '../../chat/review.js';
 import { entryForm, formCanOpen, submitEntryForm } from '../../chat/entry-forms.js';
 import { helpAnswer, periodAndRest, rankingAnswer, scorecardAnswer } from '../../chat/reports.js';
 import type { Person } from '../../domain/model/people.js';
@@ -11,6 +12,7 @@ import { t } from '../../views/i18n.js';
 import { renderText } from '../../views/render-text.js';
 import { fillForm } from './fill-form.js';
 import type { Prompt } from './prompt.js';
+import { saveFile } from './save-file.js';
 
 export interface ConsoleOptions {
   deps: AppDeps;
@@ -21,6 +23,8 @@ export interface ConsoleOptions {
   offerDemo: boolean;
   /** Runs today's scheduled jobs now and sends what they queue (the `/jobs` command). */
   runJobs?: () => Promise<string>;
+  /** Where files an answer carries (exports) are written; default `./exports`. */
+  exportDir?: string;
 }
 
 const matchPerson = (people: readonly Person[], text: string): Person | undefined => {
@@ -41,6 +45,7 @@ const matchPerson = (people: readonly Person[], text: string): Person | undefine
  */
 export async function runConsole(o: ConsoleOptions): Promise<void> {
   const { deps, prompt } = o;
+  const exportDir = o.exportDir ?? 'exports';
   let locale = deps.settings.defaultLocale;
   if (o.offerDemo && (await deps.store.people.count()) === 0) {
     const yes = await prompt.ask(t(locale, 'console.loadDemo'));
@@ -147,14 +152,24 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
           );
           break;
         }
-        case 'cycle':
-          prompt.say(renderText(await cycleAnswer(deps, current, cmd.text)));
-          break;
-        case 'publish-results':
-          prompt.say(renderText(await publishAnswer(deps, current, cmd.text, ['console'])));
-          break;
-        default:
-          prompt.say(t(locale, 'console.unknownCommand', { text }));
+        default: {
+          if (!isReviewCommand(cmd.command)) {
+            prompt.say(t(locale, 'console.unknownCommand', { text }));
+            break;
+          }
+          const [first = '', ...lines] = cmd.text.split('\n');
+          const at = first.split(/\s+/).filter((w) => w.startsWith('@'));
+          const req: ChatRequest = {
+            words: first.split(/\s+/).filter((w) => w && !w.startsWith('@')),
+            users: at.map((w) => matchPerson(people, w)).filter((p): p is Person => p !== undefined),
+            unknownUsers: at.filter((w) => !matchPerson(people, w)),
+            lines,
+            platforms: ['console'],
+          };
+          const answer = await reviewAnswer(deps, current, cmd.command, req);
+          prompt.say(renderText(answer.view));
+          for (const file of answer.files ?? []) prompt.say(t(locale, 'console.fileSaved', { path: await saveFile(exportDir, file) }));
+        }
       }
     } catch (e) {
       prompt.say(`⚠ ${errorText(locale, e)}`);

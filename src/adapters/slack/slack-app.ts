@@ -7,7 +7,8 @@ import type { RequestListener } from '../http/server.js';
 import { SlackActors } from './actors.js';
 import type { SlackContext } from './context.js';
 import { registerAdminCommand } from './listeners/admin-command.js';
-import { registerCycleCommands } from './listeners/cycle-commands.js';
+import { registerDecisionActions } from './listeners/decision-actions.js';
+import { registerReviewCommands } from './listeners/review-commands.js';
 import { registerFileImport } from './listeners/file-import.js';
 import { registerReminderActions } from './listeners/reminders.js';
 import { registerEntryCommands } from './listeners/entry-commands.js';
@@ -118,7 +119,8 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
   registerOptions(app, ctx);
   registerReportCommands(app, ctx);
   registerAdminCommand(app, ctx);
-  registerCycleCommands(app, ctx);
+  registerReviewCommands(app, ctx);
+  registerDecisionActions(app, ctx);
   registerFileImport(app, ctx);
   registerReminderActions(app, ctx);
   app.error(async (e) => {

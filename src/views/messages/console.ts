@@ -17,6 +17,7 @@ export const consoleEn = {
   'console.post': '📢 Post in {to}',
   'console.jobsRan': 'Ran today’s jobs: {summary}.',
   'console.bye': 'Bye.',
+  'console.fileSaved': 'File saved: {path}',
 } as const;
 
 export type ConsoleMessageKey = keyof typeof consoleEn;
@@ -39,4 +40,5 @@ export const consoleZhCN: Record<ConsoleMessageKey, string> = {
   'console.post': '📢 发到 {to} 的消息',
   'console.jobsRan': '已运行今天的定时任务：{summary}。',
   'console.bye': '再见。',
+  'console.fileSaved': '文件已保存：{path}',
 };

@@ -43,6 +43,8 @@ export const cycleEn = {
   'publish.team.col.bonus': 'Bonus ×',
   'publish.team.interviews': 'Please hold a feedback interview with each of them.',
   'help.hrTitle': 'Review cycle (HR)',
+  'help.managerTitle': 'Reviews (managers)',
+  'decision.stale': 'This button is out of date: run the command again.',
   'help.cmd.cycle': "open, check or move a quarter's review cycle (`/cycle open 2026-Q4 close 2027-01-10`)",
   'help.cmd.publish-results': "publish a quarter's results: shows what will happen, then `confirm` publishes",
 } as const;
@@ -92,6 +94,8 @@ export const cycleZhCN: Record<CycleMessageKey, string> = {
   'publish.team.col.bonus': '奖金系数',
   'publish.team.interviews': '请与每位成员进行绩效面谈。',
   'help.hrTitle': '考核周期（人力资源部）',
+  'help.managerTitle': '考核（经理）',
+  'decision.stale': '此按钮已失效：请重新执行命令。',
   'help.cmd.cycle': '开启、查看或推进一个季度的考核周期（`/cycle open 2026-Q4 close 2027-01-10`）',
   'help.cmd.publish-results': '发布一个季度的考核结果：先显示将要发生的事，再用 `confirm` 确认发布',
 };

@@ -1,5 +1,5 @@
 import { isEntryCommand, parseCommand } from '../../../chat/commands.js';
-import { cycleAnswer, publishAnswer } from '../../../chat/cycle.js';
+import { isReviewCommand } from '../../../chat/review.js';
 import type { Person } from '../../../domain/model/people.js';
 import { t } from '../../../views/i18n.js';
 import type { LarkCommand, LarkContext } from '../context.js';
@@ -8,7 +8,7 @@ import { answerCard, errorCard, logFailure } from '../replies.js';
 import { adminCard } from './admin.js';
 import { entryCard } from './entry.js';
 import { helpCard, rankingCard, scorecardCard } from './reports.js';
-import { viewToCard } from '../render/view-card.js';
+import { reviewCard } from './review.js';
 
 /** The answer to a command, as a card: a form, a report, an admin result. */
 async function answer(ctx: LarkContext, actor: Person, cmd: LarkCommand): Promise<Card> {
@@ -16,6 +16,7 @@ async function answer(ctx: LarkContext, actor: Person, cmd: LarkCommand): Promis
   if (!parsed) return answerCard(actor.locale, t(actor.locale, 'lark.notCommand'));
   const { command, text } = parsed;
   if (isEntryCommand(command)) return entryCard(ctx, actor, command, text);
+  if (isReviewCommand(command)) return reviewCard(ctx, actor, command, text, cmd);
   switch (command) {
     case 'scorecard':
       return scorecardCard(ctx, actor, text, cmd);
@@ -25,10 +26,6 @@ async function answer(ctx: LarkContext, actor: Person, cmd: LarkCommand): Promis
       return helpCard(actor);
     case 'appraisal-admin':
       return adminCard(ctx, actor, text, cmd);
-    case 'cycle':
-      return viewToCard(await cycleAnswer(ctx.deps, actor, text));
-    case 'publish-results':
-      return viewToCard(await publishAnswer(ctx.deps, actor, text, ['lark']));
   }
 }
 

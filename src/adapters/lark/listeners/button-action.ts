@@ -1,8 +1,10 @@
+import { decide, isDecision } from '../../../chat/decisions.js';
 import { entryForm, followUpForm } from '../../../chat/entry-forms.js';
 import { HOME_ACTIONS } from '../../../views/home-view.js';
 import { REMINDER_ACTIONS } from '../../../views/job-views.js';
 import { errorText } from '../../../views/errors.js';
 import { formCard } from '../commands/entry.js';
+import { viewToCard } from '../render/view-card.js';
 import type { LarkContext } from '../context.js';
 import type { ButtonValue } from '../render/view-card.js';
 import type { CardResponse } from './card-action.js';
@@ -16,6 +18,7 @@ export const isButtonValue = (v: unknown): v is ButtonValue =>
  * Returns null for a button it does not know (the caller says the card is out of date).
  */
 export async function onButton(ctx: LarkContext, openId: string, button: ButtonValue): Promise<CardResponse | null> {
+  if (isDecision(button.action)) return onDecision(ctx, openId, button);
   if (button.action !== REMINDER_ACTIONS.logFollowUp && button.action !== HOME_ACTIONS.logVisit) return null;
   const actor = await ctx.actors.resolve(openId);
   try {
@@ -25,6 +28,17 @@ export async function onButton(ctx: LarkContext, openId: string, button: ButtonV
       return { card: { type: 'raw', data: await formCard(ctx, actor, form, { kind: 'follow_up' }) } };
     }
     return { card: { type: 'raw', data: await formCard(ctx, actor, await entryForm(ctx.deps, actor, 'visit', '')) } };
+  } catch (e) {
+    return { toast: { type: 'error', content: errorText(actor.locale, e) } };
+  }
+}
+
+/** A decision button (approve, decline, acknowledge, confirm): the answer replaces the card clicked. */
+async function onDecision(ctx: LarkContext, openId: string, button: ButtonValue): Promise<CardResponse | null> {
+  const actor = await ctx.actors.resolve(openId);
+  try {
+    const view = await decide(ctx.deps, actor, button.action, button.value, ['lark']);
+    return view ? { card: { type: 'raw', data: viewToCard(view) } } : null;
   } catch (e) {
     return { toast: { type: 'error', content: errorText(actor.locale, e) } };
   }

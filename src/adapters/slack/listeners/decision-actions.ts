@@ -1,0 +1,37 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { decide } from '../../../chat/decisions.js';
+import { t } from '../../../views/i18n.js';
+import type { SlackContext } from '../context.js';
+import { viewToBlocks } from '../render/blocks.js';
+import { errorMessage, logFailure } from '../replies.js';
+
+/**
+ * Decision buttons (`decide:…`: approve a late entry or an award, acknowledge a plan, confirm a
+ * publication). The answer replaces the message clicked: through the response_url for a command's
+ * private answer, with chat.update for a message the bot posted (a DM).
+ * https://api.slack.com/interactivity/handling#updating_message_response
+ */
+export function registerDecisionActions(app: App, ctx: SlackContext): void {
+  app.action<BlockAction<ButtonAction>>(/^decide:/, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    let locale = ctx.defaultLocale;
+    const replace = async (message: { text: string; blocks?: ReturnType<typeof viewToBlocks> }) => {
+      const ephemeral = body.container?.is_ephemeral === true;
+      if (!ephemeral && body.channel?.id && body.message?.ts) {
+        await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: message.text, blocks: message.blocks ?? [] });
+      } else {
+        await respond({ replace_original: true, ...message });
+      }
+    };
+    try {
+      const actor = await ctx.actors.resolve(body.user.id);
+      locale = actor.locale;
+      const view = await decide(ctx.deps, actor, action.action_id, action.value ?? '', ['slack']);
+      await replace(view ? { text: view.title, blocks: viewToBlocks(view) } : { text: t(locale, 'decision.stale') });
+    } catch (e) {
+      logFailure(ctx.logger, e, action.action_id);
+      // The message stays as it was (the decision can be tried again); the refusal is said privately.
+      if (body.channel?.id) await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, ...errorMessage(locale, e) }).catch((err: unknown) => logFailure(ctx.logger, err, 'decision refusal'));
+    }
+  });
+}

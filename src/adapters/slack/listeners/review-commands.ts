@@ -1,0 +1,59 @@
+import type { App } from '@slack/bolt';
+import type { ChatRequest } from '../../../chat/request.js';
+import { REVIEW_COMMANDS, reviewAnswer } from '../../../chat/review.js';
+import type { Person } from '../../../domain/model/people.js';
+import type { SlackContext } from '../context.js';
+import { viewToBlocks } from '../render/blocks.js';
+import { errorMessage, logFailure } from '../replies.js';
+import { uploadFiles } from '../upload-files.js';
+
+/** `<@U0123|name>` as Slack escapes a user mention (the manifest sets should_escape). */
+const USER_MENTION = /^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$/;
+
+/** A command's first line → words without mentions, and the mentioned Slack user ids with labels. */
+export function splitMentions(firstLine: string): { words: string[]; mentions: { id: string; label: string }[] } {
+  const words: string[] = [];
+  const mentions: { id: string; label: string }[] = [];
+  for (const w of firstLine.trim().split(/\s+/).filter(Boolean)) {
+    const m = USER_MENTION.exec(w);
+    if (m) mentions.push({ id: m[1]!, label: m[2] ? `@${m[2]}` : `<@${m[1]}>` });
+    else words.push(w);
+  }
+  return { words, mentions };
+}
+
+/**
+ * The review-cycle commands (`/cycle`, `/publish-results`, `/adjust`, `/award`, `/appeal`,
+ * `/interview`, `/export`, `/audit`) through the shared conversation (src/chat/review.ts), answered
+ * privately. Mentions become people the bot knows (a mention never registers anyone); files an
+ * answer carries are uploaded to the channel the command was run in.
+ */
+export function registerReviewCommands(app: App, ctx: SlackContext): void {
+  for (const command of REVIEW_COMMANDS) {
+    app.command(`/${command}`, async ({ ack, command: cmd, respond, client }) => {
+      await ack();
+      let locale = ctx.defaultLocale;
+      try {
+        const actor = await ctx.actors.resolve(cmd.user_id);
+        locale = actor.locale;
+        const [first = '', ...lines] = (cmd.text ?? '').split('\n');
+        const { words, mentions } = splitMentions(first);
+        const known = await Promise.all(mentions.map((m) => ctx.deps.store.personByIdentity(`slack:${m.id}`)));
+        const req: ChatRequest = {
+          words,
+          users: known.filter((p): p is Person => p !== null && p !== undefined),
+          unknownUsers: mentions.filter((_, i) => !known[i]).map((m) => m.label),
+          lines,
+          platforms: ['slack'],
+          requestId: `slack:${cmd.trigger_id}`,
+        };
+        const answer = await reviewAnswer(ctx.deps, actor, command, req);
+        if (answer.files?.length) await uploadFiles(ctx, client, { channelId: cmd.channel_id, userId: cmd.user_id }, answer.files);
+        await respond({ response_type: 'ephemeral', text: answer.view.title, blocks: viewToBlocks(answer.view) });
+      } catch (e) {
+        logFailure(ctx.logger, e, `/${command}`);
+        await respond({ response_type: 'ephemeral', ...errorMessage(locale, e) });
+      }
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import type { AppDeps } from '../application/deps.js';
+import type { Person } from '../domain/model/people.js';
+import { adjustAnswer } from './calibration.js';
+import type { CommandName } from './commands.js';
+import { cycleAnswer, publishAnswer } from './cycle.js';
+import { interviewAnswer } from './interviews.js';
+import { auditAnswer, exportAnswer } from './records-export.js';
+import type { ChatAnswer, ChatRequest } from './request.js';
+import { appealAnswer, awardAnswer } from './rewards.js';
+
+/**
+ * The review-cycle commands, one shared conversation for every platform: each platform parses
+ * its mentions into a ChatRequest and renders the answer (and uploads its files).
+ */
+export const REVIEW_COMMANDS = ['cycle', 'publish-results', 'adjust', 'award', 'appeal', 'interview', 'export', 'audit'] as const satisfies readonly CommandName[];
+export type ReviewCommand = (typeof REVIEW_COMMANDS)[number];
+
+type Handler = (deps: AppDeps, actor: Person, req: ChatRequest) => Promise<ChatAnswer>;
+
+const HANDLERS: Record<ReviewCommand, Handler> = {
+  cycle: cycleAnswer,
+  'publish-results': publishAnswer,
+  adjust: adjustAnswer,
+  award: awardAnswer,
+  appeal: appealAnswer,
+  interview: interviewAnswer,
+  export: exportAnswer,
+  audit: auditAnswer,
+};
+
+export const isReviewCommand = (c: CommandName): c is ReviewCommand => (REVIEW_COMMANDS as readonly string[]).includes(c);
+
+export const reviewAnswer = (deps: AppDeps, actor: Person, command: ReviewCommand, req: ChatRequest): Promise<ChatAnswer> => HANDLERS[command](deps, actor, req);
+
+/** A request with no mentions (tests, the console, a text typed without @): the words of `text`'s first line. */
+export function plainRequest(text: string, platforms: ChatRequest['platforms'], users: Person[] = []): ChatRequest {
+  const [first = '', ...lines] = text.split('\n');
+  return { words: first.trim().split(/\s+/).filter(Boolean), users, unknownUsers: [], lines, platforms };
+}
