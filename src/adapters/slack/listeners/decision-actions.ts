@@ -19,8 +19,10 @@ export function registerDecisionActions(app: App, ctx: SlackContext): void {
       const ephemeral = body.container?.is_ephemeral === true;
       if (!ephemeral && body.channel?.id && body.message?.ts) {
         await client.chat.update({ channel: body.channel.id, ts: body.message.ts, text: message.text, blocks: message.blocks ?? [] });
-      } else {
+      } else if (body.response_url) {
         await respond({ replace_original: true, ...message });
+      } else if (body.channel?.id) {
+        await client.chat.postEphemeral({ channel: body.channel.id, user: body.user.id, ...message });
       }
     };
     try {
