@@ -1,5 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import { todayIn, type LocalDate } from '../domain/dates.js';
+import type { ReviewCycle } from '../domain/model/cycle.js';
 import { hasRole, type Person, type Role } from '../domain/model/people.js';
 import { quarterOf, previousPeriod, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
@@ -20,7 +21,7 @@ export const today = (deps: Pick<AppDeps, 'clock' | 'settings'>): LocalDate =>
  * or the previous one while its review cycle has not been published. `field` names the form field
  * for the error.
  */
-export async function assertDateOpen(deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, date: LocalDate, field: string): Promise<void> {
+export async function assertDateOpen(deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, date: LocalDate, field: string, opts: EntryOptions = {}): Promise<void> {
   const now = today(deps);
   if (date > now) {
     throw new AppError('VALIDATION', `${field} ${date} is in the future`, {
@@ -35,7 +36,37 @@ export async function assertDateOpen(deps: Pick<AppDeps, 'store' | 'clock' | 'se
       issues: [{ path: field, message: `${period.key} is closed for entries` }],
     });
   }
+  if (opts.allowLate) return;
+  const late = await pastCloseDate(deps, date);
+  if (late) throw lateEntryError(late, date, `${field} ${date}`);
 }
+
+/** How an entry is stored: `allowLate` when the rep's manager approved it after the close date. */
+export interface EntryOptions {
+  allowLate?: boolean;
+}
+
+/**
+ * The cycle (of the date's quarter or year) whose entry close date has passed while it still
+ * collects or is in review: an entry dated `date` then needs the rep's manager's approval.
+ * Published and closed cycles are refused by isPeriodOpen instead.
+ */
+export async function pastCloseDate(deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, date: LocalDate): Promise<ReviewCycle | null> {
+  const now = today(deps);
+  const quarter = quarterOf(date);
+  const cycles = await deps.store.cycles.find({ periodKey: { in: [quarter.key, String(quarter.year)] } });
+  return cycles.find((c) => c.entryCloseDate !== undefined && now > c.entryCloseDate && c.state !== 'published' && c.state !== 'closed') ?? null;
+}
+
+/** The refusal of an entry past its cycle's close date; the entry forms turn it into a request for approval. */
+export const LATE_ENTRY_MESSAGE = 'lifecycle.late.closed';
+
+export const lateEntryError = (cycle: ReviewCycle, date: LocalDate, what: string): AppError =>
+  new AppError('CONFLICT', `${what} is in ${cycle.periodKey}, whose entries closed on ${cycle.entryCloseDate}: it needs the manager's approval`, {
+    params: { messageId: LATE_ENTRY_MESSAGE, period: cycle.periodKey, closeDate: cycle.entryCloseDate, date },
+  });
+
+export const isLateEntryError = (e: unknown): e is AppError => e instanceof AppError && e.params.messageId === LATE_ENTRY_MESSAGE;
 
 /**
  * Whether entries in this quarter may still be added, changed or deleted: the current quarter, or

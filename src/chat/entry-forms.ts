@@ -34,6 +34,7 @@ import {
 } from '../views/forms/entry-forms.js';
 import type { Form, FormContext, FormId, FormValues, Option } from '../views/forms/form.js';
 import type { EntryCommand } from './commands.js';
+import { orLate } from './lifecycle.js';
 
 /**
  * The entry forms as a conversation, shared by every platform: which form a command opens (with
@@ -92,17 +93,33 @@ export interface SubmitOutcome {
 type Submit = (deps: ChatDeps, actor: Person, values: FormValues, requestId: string, platform: string, kind?: string) => Promise<SubmitOutcome>;
 
 const SUBMITS: Record<FormId, Submit> = {
-  visit: async (deps, actor, values, requestId, _p, kind) => ({ text: visitConfirmation(actor.locale, await logVisit(deps, actor, readVisitForm(values, actor.locale, requestId, kind))) }),
-  deal: async (deps, actor, values, requestId) => ({ text: dealConfirmation(actor.locale, await logDeal(deps, actor, readDealForm(values, actor.locale, requestId))) }),
-  payment: async (deps, actor, values, requestId) => ({ text: paymentConfirmation(actor.locale, await logPayment(deps, actor, readPaymentForm(values, actor.locale, requestId))) }),
-  feedback: async (deps, actor, values, requestId) => ({ text: feedbackConfirmation(actor.locale, await logFeedback(deps, actor, readFeedbackForm(values, actor.locale, requestId))) }),
+  // Past a cycle's close date the entry goes to the rep's manager instead (chat/lifecycle.ts).
+  visit: async (deps, actor, values, requestId, p, kind) => {
+    const input = readVisitForm(values, actor.locale, requestId, kind);
+    return orLate(deps, actor, 'visit', input, p, async () => ({ text: visitConfirmation(actor.locale, await logVisit(deps, actor, input)) }));
+  },
+  deal: async (deps, actor, values, requestId, p) => {
+    const input = readDealForm(values, actor.locale, requestId);
+    return orLate(deps, actor, 'deal', input, p, async () => ({ text: dealConfirmation(actor.locale, await logDeal(deps, actor, input)) }));
+  },
+  payment: async (deps, actor, values, requestId, p) => {
+    const input = readPaymentForm(values, actor.locale, requestId);
+    return orLate(deps, actor, 'payment', input, p, async () => ({ text: paymentConfirmation(actor.locale, await logPayment(deps, actor, input)) }));
+  },
+  feedback: async (deps, actor, values, requestId, p) => {
+    const input = readFeedbackForm(values, actor.locale, requestId);
+    return orLate(deps, actor, 'feedback', input, p, async () => ({ text: feedbackConfirmation(actor.locale, await logFeedback(deps, actor, input)) }));
+  },
   intel: async (deps, actor, values, requestId, platform) => {
-    const r = await shareIntel(deps, actor, readIntelForm(values, actor.locale, requestId));
-    const channels = await channelsFor(deps, 'intel', platform);
-    return {
-      text: intelConfirmation(actor.locale, { topic: r.intel.topic, created: r.created, posted: channels.length > 0 }),
-      ...(r.created && channels.length > 0 ? { intel: { entry: r.intel, channels } } : {}),
-    };
+    const input = readIntelForm(values, actor.locale, requestId);
+    return orLate(deps, actor, 'intel', input, platform, async () => {
+      const r = await shareIntel(deps, actor, input);
+      const channels = await channelsFor(deps, 'intel', platform);
+      return {
+        text: intelConfirmation(actor.locale, { topic: r.intel.topic, created: r.created, posted: channels.length > 0 }),
+        ...(r.created && channels.length > 0 ? { intel: { entry: r.intel, channels } } : {}),
+      };
+    });
   },
   'peer-review': async (deps, actor, values, requestId) => {
     const r = await submitPeerReview(deps, actor, readPeerReviewForm(values, actor.locale, requestId));

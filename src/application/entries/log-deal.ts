@@ -4,7 +4,7 @@ import { addDays } from '../../domain/dates.js';
 import type { Deal } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
-import { assertDateOpen, requireRole, today } from '../guards.js';
+import { assertDateOpen, requireRole, today, type EntryOptions } from '../guards.js';
 import { parseInput } from '../validate.js';
 import { DealInput } from './inputs.js';
 import { resolveAccount } from './resolve-account.js';
@@ -37,9 +37,9 @@ export type DealFields = Omit<Deal, 'id' | 'repId' | 'accountId' | 'firstWin' | 
  * edited one. The signed date defaults to today and must be open; the due date defaults to the
  * payment terms and must not be before signing; the amount is converted at the configured rate.
  */
-export async function dealFields(deps: AppDeps, input: Omit<z.output<typeof DealInput>, 'requestId' | 'account'>): Promise<DealFields> {
+export async function dealFields(deps: AppDeps, input: Omit<z.output<typeof DealInput>, 'requestId' | 'account'>, opts: EntryOptions = {}): Promise<DealFields> {
   const signedDate = input.signedDate ?? today(deps);
-  await assertDateOpen(deps, signedDate, 'signedDate');
+  await assertDateOpen(deps, signedDate, 'signedDate', opts);
   const dueDate = input.dueDate ?? addDays(signedDate, deps.settings.paymentTermsDays);
   if (dueDate < signedDate) {
     throw new AppError('VALIDATION', 'due before signed', { issues: [{ path: 'dueDate', message: 'must not be before the signed date' }] });
@@ -50,10 +50,10 @@ export async function dealFields(deps: AppDeps, input: Omit<z.output<typeof Deal
 }
 
 /** `/deal`: records a signed deal; the account's first deal marks it won (a new customer). */
-export async function logDeal(deps: AppDeps, actor: Person, raw: DealInput): Promise<DealLogged> {
+export async function logDeal(deps: AppDeps, actor: Person, raw: DealInput, opts: EntryOptions = {}): Promise<DealLogged> {
   requireRole(actor, ['rep', 'manager'], 'log deals');
   const input = parseInput(DealInput, raw);
-  const fields = await dealFields(deps, input);
+  const fields = await dealFields(deps, input, opts);
 
   const [prior] = await deps.store.deals.find({ requestId: input.requestId }, { limit: 1 });
   if (prior) {

@@ -3,7 +3,7 @@ import type { LocalDate } from '../../domain/dates.js';
 import type { Deal, Payment } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
-import { assertDateOpen, requireRole, today, unknownRef } from '../guards.js';
+import { assertDateOpen, requireRole, today, unknownRef, type EntryOptions } from '../guards.js';
 import { parseInput } from '../validate.js';
 import { PaymentInput } from './inputs.js';
 import { keyedLock } from '../keyed-lock.js';
@@ -54,9 +54,9 @@ export async function openDeals(deps: Pick<AppDeps, 'store'>, repId: string): Pr
 export const outstandingOn = (deal: Deal, paidBase: number): number => round2((deal.amountBase - paidBase) / (deal.amountBase / deal.amount));
 
 /** A payment's received date, checked the same way for a new and an edited payment: open and not before signing. */
-export async function receivedDateOf(deps: AppDeps, deal: Deal, date: LocalDate | undefined): Promise<LocalDate> {
+export async function receivedDateOf(deps: AppDeps, deal: Deal, date: LocalDate | undefined, opts: EntryOptions = {}): Promise<LocalDate> {
   const receivedDate = date ?? today(deps);
-  await assertDateOpen(deps, receivedDate, 'receivedDate');
+  await assertDateOpen(deps, receivedDate, 'receivedDate', opts);
   if (receivedDate < deal.signedDate) {
     throw new AppError('VALIDATION', 'received before the deal was signed', { issues: [{ path: 'receivedDate', message: 'must not be before the deal was signed' }] });
   }
@@ -83,12 +83,12 @@ export const paidOn = async (deps: Pick<AppDeps, 'store'>, dealId: string): Prom
   (await deps.store.dealBalances([dealId])).get(dealId)?.paidBase ?? 0;
 
 /** `/payment`: records money received on one of the rep's deals; more than is still due is refused. */
-export async function logPayment(deps: AppDeps, actor: Person, raw: PaymentInput): Promise<PaymentLogged> {
+export async function logPayment(deps: AppDeps, actor: Person, raw: PaymentInput, opts: EntryOptions = {}): Promise<PaymentLogged> {
   requireRole(actor, ['rep', 'manager'], 'log payments');
   const input = parseInput(PaymentInput, raw);
   const deal = await deps.store.deals.get(input.dealId);
   if (!deal || deal.repId !== actor.id) throw unknownRef('dealId', 'deal', input.dealId);
-  const receivedDate = await receivedDateOf(deps, deal, input.receivedDate);
+  const receivedDate = await receivedDateOf(deps, deal, input.receivedDate, opts);
   return perDeal(deal.id, async () => {
     const [prior] = await deps.store.payments.find({ requestId: input.requestId }, { limit: 1 });
     const paidBase = await paidOn(deps, deal.id);

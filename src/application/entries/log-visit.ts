@@ -5,7 +5,7 @@ import type { Person } from '../../domain/model/people.js';
 import { quarterOf } from '../../domain/period.js';
 import { indexTargets, resolveTargets } from '../../domain/scoring/targets.js';
 import type { AppDeps } from '../deps.js';
-import { assertDateOpen, requireRole, today } from '../guards.js';
+import { assertDateOpen, requireRole, today, type EntryOptions } from '../guards.js';
 import { templateForPeriod } from '../templates.js';
 import { parseInput } from '../validate.js';
 import { VisitInput } from './inputs.js';
@@ -29,9 +29,9 @@ export type VisitFields = Omit<Activity, 'id' | 'repId' | 'accountId' | 'request
  * edited one. The date defaults to today and must be open; a next step needs a text and must not be
  * before the visit. Nothing is written, so a refused visit never leaves a new account behind.
  */
-export async function visitFields(deps: AppDeps, input: Omit<z.output<typeof VisitInput>, 'requestId'>): Promise<VisitFields> {
+export async function visitFields(deps: AppDeps, input: Omit<z.output<typeof VisitInput>, 'requestId'>, opts: EntryOptions = {}): Promise<VisitFields> {
   const date = input.date ?? today(deps);
-  await assertDateOpen(deps, date, 'date');
+  await assertDateOpen(deps, date, 'date', opts);
   if (input.nextStepDate && !input.nextStep) {
     throw new AppError('VALIDATION', 'a next-step date needs a next step', { issues: [{ path: 'nextStep', message: 'say what the next step is' }] });
   }
@@ -51,10 +51,10 @@ export async function visitFields(deps: AppDeps, input: Omit<z.output<typeof Vis
 }
 
 /** `/visit`: records a client visit, call or follow-up for the acting rep. */
-export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput): Promise<VisitLogged> {
+export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput, opts: EntryOptions = {}): Promise<VisitLogged> {
   requireRole(actor, ['rep', 'manager'], 'log visits');
   const input = parseInput(VisitInput, raw);
-  const fields = await visitFields(deps, input);
+  const fields = await visitFields(deps, input, opts);
   // A retried submission must not create the account twice: look the request up first.
   const [prior] = await deps.store.activities.find({ requestId: input.requestId }, { limit: 1 });
   const { account, created: accountCreated } = prior

@@ -6,7 +6,7 @@ import type { Person } from '../../domain/model/people.js';
 import { quarterOf } from '../../domain/period.js';
 import type { CollectionName, RecordOf } from '../../domain/records.js';
 import type { AppDeps } from '../deps.js';
-import { isPeriodOpen } from '../guards.js';
+import { isPeriodOpen, pastCloseDate } from '../guards.js';
 
 /**
  * What a rep can see, change and delete among their own entries. Peer reviews are not here: they
@@ -57,12 +57,19 @@ export async function ownEntry(deps: Pick<AppDeps, 'store'>, actor: Person, ref:
 }
 
 /** Whether an entry dated `date` may still be changed: its quarter is open (the rule of `assertDateOpen`). */
-export const isEditable = (deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, date: LocalDate): Promise<boolean> =>
-  isPeriodOpen(deps, quarterOf(date));
+export const isEditable = async (deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, date: LocalDate): Promise<boolean> =>
+  (await isPeriodOpen(deps, quarterOf(date))) && !(await pastCloseDate(deps, date));
 
 export async function assertEditable(deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, entry: AnyEntry): Promise<void> {
   const date = entryDate(entry);
   if (await isEditable(deps, date)) return;
+  // Past the close date a change needs the manager: the rep logs it as a new (late) entry instead.
+  const late = await pastCloseDate(deps, date);
+  if (late && (await isPeriodOpen(deps, quarterOf(date)))) {
+    throw new AppError('CONFLICT', `${entry.kind} ${entry.record.id} is dated ${date}, in ${late.periodKey}, closed for entries on ${late.entryCloseDate}`, {
+      params: { messageId: 'lifecycle.late.editLocked', date, period: late.periodKey, closeDate: late.entryCloseDate },
+    });
+  }
   const period = quarterOf(date).key;
   throw new AppError('CONFLICT', `${entry.kind} ${entry.record.id} is dated ${date}, in ${period}, which is closed`, {
     params: { messageId: 'error.entryLocked', date, period },

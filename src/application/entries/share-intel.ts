@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Intel } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
-import { requireRole, today } from '../guards.js';
+import { lateEntryError, pastCloseDate, requireRole, today, type EntryOptions } from '../guards.js';
 import { parseInput } from '../validate.js';
 import { IntelInput } from './inputs.js';
 
@@ -13,9 +13,12 @@ export const intelFields = (input: Omit<z.output<typeof IntelInput>, 'requestId'
 });
 
 /** `/intel`: stores a market intel post; the platform adapter posts it to the intel channel. */
-export async function shareIntel(deps: AppDeps, actor: Person, raw: IntelInput): Promise<{ intel: Intel; created: boolean }> {
+export async function shareIntel(deps: AppDeps, actor: Person, raw: IntelInput, opts: EntryOptions = {}): Promise<{ intel: Intel; created: boolean }> {
   requireRole(actor, ['rep', 'manager'], 'share market intel');
   const input = parseInput(IntelInput, raw);
+  // Intel is dated the day it is shared: late only when its own quarter's close date has passed.
+  const late = opts.allowLate ? null : await pastCloseDate(deps, today(deps));
+  if (late) throw lateEntryError(late, today(deps), 'intel');
   const { record, created } = await deps.store.intel.insert({
     id: deps.newId(),
     repId: actor.id,
