@@ -7,6 +7,7 @@ import type { Scorecard } from '../domain/model/scorecard.js';
 import type { KpiTemplate } from '../domain/model/template.js';
 import { periodsBefore, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
+import { frozenReport, latestResults } from './cycle/frozen-report.js';
 import { assertCanViewScorecard } from './permissions.js';
 import { scorePeriod, type PeriodScores } from './score-period.js';
 
@@ -39,6 +40,9 @@ export async function getScorecard(
   if (!rep) throw new AppError('NOT_FOUND', `no person with id ${input.repId}`, { params: { messageId: 'error.unknownPerson' } });
   const team = rep.teamId ? await store.teams.get(rep.teamId) : null;
   assertCanViewScorecard(input.actor, rep, team);
+  // A published period answers with the frozen result (its latest version), never live scores.
+  const published = (await latestResults(deps, input.period.key, [rep.id])).get(rep.id);
+  if (published) return frozenReport(deps, { rep, team, result: published });
 
   const teammates = rep.teamId ? await store.people.find({ teamId: rep.teamId }) : [rep];
   const current = await scorePeriod(deps, input.period, { reps: teammates });

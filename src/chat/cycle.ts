@@ -47,8 +47,8 @@ export async function cycleAnswer(deps: AppDeps, actor: Person, req: ChatRequest
 }
 
 /**
- * `/publish-results [period]` answers with what would be published and the command to confirm;
- * `/publish-results <period> confirm` publishes. Messages go to every running platform
+ * `/publish-results [period]` answers with what would be published, a Publish button and the
+ * command to confirm; the button or `/publish-results <period> confirm` publishes. Messages go to every running platform
  * (deps.settings.platforms), or to the caller's when that is not set.
  */
 export async function publishAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
@@ -60,16 +60,26 @@ export async function publishAnswer(deps: AppDeps, actor: Person, req: ChatReque
     return { view: textView(t(actor.locale, 'publish.done', { period: p.plan.cycle.periodKey, version: p.version, results: p.results, queued: p.queued })) };
   }
   const plan = await preparePublication(deps, actor, { period });
+  const names = new Map((await deps.store.people.find()).map((p) => [p.id, p.name] as const));
+  const awards = (list: typeof plan.approvedAwards) => list.map((a) => ({ name: names.get(a.repId) ?? a.repId, title: a.title }));
   return {
-    view: publicationPreviewView(actor.locale, {
-      periodKey: plan.cycle.periodKey,
-      gradeCounts: plan.gradeCounts,
-      graded: plan.graded.length,
-      noData: plan.noData.length,
-      averageMultiplier: plan.averageMultiplier,
-      aboveOne: plan.aboveOne,
-      belowOne: plan.belowOne,
-      penalisedNames: plan.penalised.map((s) => s.rep.name),
-    }),
+    view: publicationPreviewView(
+      { locale: actor.locale, currency: deps.settings.baseCurrency },
+      {
+        periodKey: plan.cycle.periodKey,
+        gradeCounts: plan.gradeCounts,
+        graded: plan.graded.length,
+        noData: plan.noData.length,
+        averageMultiplier: plan.averageMultiplier,
+        aboveOne: plan.aboveOne,
+        belowOne: plan.belowOne,
+        penalisedNames: plan.penalised.map((s) => s.rep.name),
+        totalBonus: plan.totalBonus,
+        baseBonus: plan.policy.baseBonus,
+        approvedAwards: awards(plan.approvedAwards),
+        pendingAwards: awards(plan.pendingAwards),
+        warnings: plan.warnings,
+      },
+    ),
   };
 }

@@ -1,18 +1,68 @@
+import { decideAward } from '../application/cycle/award-decision.js';
+import { grantAward } from '../application/cycle/award-grant.js';
+import { listAwards } from '../application/cycle/award-list.js';
+import { publishResults } from '../application/cycle/publish-results.js';
 import type { AppDeps } from '../application/deps.js';
+import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
+import { PUBLISH_CONFIRM } from '../views/cycle-views.js';
+import { t } from '../views/i18n.js';
+import { AWARD_APPROVE, AWARD_REJECT, awardAlreadyDecidedView, awardDecidedView, awardGrantedView, awardListView } from '../views/reward-views.js';
+import { appealAnswer } from './appeals.js';
 import type { DecisionHandler } from './decisions.js';
-import { textView, type ChatAnswer, type ChatRequest } from './request.js';
+import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './request.js';
 
-/**
- * Rewards and appeals: `/award @rep <title>: <reason>`, `/appeal <reason>`, and their decisions.
- * TODO(issue 6, rewards): not built yet.
- */
-export const REWARD_DECISIONS: Record<string, DecisionHandler> = {};
+/** Rewards: `/award @rep <title>: <reason> [period]`, `/award list [period]`, the award and publication buttons. */
 
-export async function awardAnswer(_deps: AppDeps, _actor: Person, _req: ChatRequest): Promise<ChatAnswer> {
-  return { view: textView('/award is not available yet.') };
+export { appealAnswer };
+
+const decideAwardButton =
+  (approve: boolean): DecisionHandler =>
+  async (deps, actor, value, platforms) => {
+    const d = await decideAward(deps, actor, { awardId: value, approve, platforms: fanOutPlatforms(deps.settings.platforms, platforms) });
+    return d.alreadyDecided ? awardAlreadyDecidedView(actor.locale, d) : awardDecidedView(actor.locale, { ...d, deciderName: actor.name });
+  };
+
+export const REWARD_DECISIONS: Record<string, DecisionHandler> = {
+  [AWARD_APPROVE]: decideAwardButton(true),
+  [AWARD_REJECT]: decideAwardButton(false),
+  /** The Publish button of the `/publish-results` preview (value: the period). */
+  [PUBLISH_CONFIRM]: async (deps, actor, value, platforms) => {
+    const p = await publishResults(deps, actor, { period: value, platforms: fanOutPlatforms(deps.settings.platforms, platforms) });
+    return textView(t(actor.locale, 'publish.done', { period: p.plan.cycle.periodKey, version: p.version, results: p.results, queued: p.queued }));
+  },
+};
+
+/** A mentioned platform user the bot does not know is refused by name, never registered. */
+export function refuseUnknown(req: ChatRequest): void {
+  const [unknown] = req.unknownUsers;
+  if (unknown !== undefined) throw new AppError('NOT_FOUND', `unknown user ${unknown}`, { params: { messageId: 'rewards.error.unknownUser', name: unknown } });
 }
 
-export async function appealAnswer(_deps: AppDeps, _actor: Person, _req: ChatRequest): Promise<ChatAnswer> {
-  return { view: textView('/appeal is not available yet.') };
+/**
+ * "<title>: <reason> [period]" (a Chinese colon works too); the lines after the first belong to
+ * the reason. Only a quarter is taken as the period: a reason may well end with a year ("won in 2026").
+ */
+function parseAward(words: readonly string[], lines: readonly string[]): { title: string; reason: string; period?: string } | null {
+  const rest = [...words];
+  const period = rest.length > 0 && /^\d{4}-Q[1-4]$/i.test(rest.at(-1)!) ? rest.pop()!.toUpperCase() : undefined;
+  const text = rest.join(' ');
+  const colon = text.search(/[:：]/);
+  if (colon < 0) return null;
+  const reason = [text.slice(colon + 1).trim(), ...lines.map((l) => l.trim()).filter(Boolean)].join('\n');
+  return { title: text.slice(0, colon).trim(), reason, ...(period ? { period } : {}) };
+}
+
+export async function awardAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
+  const [first, ...rest] = req.words;
+  if (first?.toLowerCase() === 'list' && req.users.length === 0) {
+    const { period, rows } = await listAwards(deps, actor, { period: rest[0] });
+    return { view: awardListView(actor.locale, period.key, rows) };
+  }
+  if (req.words.length === 0 && req.users.length === 0 && req.unknownUsers.length === 0) return { view: textView(t(actor.locale, 'rewards.award.usage')) };
+  refuseUnknown(req);
+  const parsed = parseAward(req.words, req.lines);
+  if (!parsed) throw new AppError('VALIDATION', 'award without title: reason', { params: { messageId: 'rewards.error.awardUsage' } });
+  const { award } = await grantAward(deps, actor, { rep: req.users[0], ...parsed, platforms: fanOutPlatforms(deps.settings.platforms, req.platforms) });
+  return { view: awardGrantedView(actor.locale, { award, repName: req.users[0]!.name }) };
 }

@@ -2,10 +2,11 @@ import type { ScorecardReport } from '../application/get-scorecard.js';
 import type { ReviewCycle } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
-import { fmtNumber, fmtScore } from './format.js';
+import type { GuidelineWarning } from '../domain/scoring/guideline.js';
+import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
 import { t } from './i18n.js';
-import { scorecardView, type ViewContext } from './scorecard-view.js';
-import type { View } from './view.js';
+import { fmtIndicatorValue, scorecardView, type ViewContext } from './scorecard-view.js';
+import type { Block, View } from './view.js';
 
 /** The review cycle's answers and the publication's messages, as platform-neutral views. */
 
@@ -50,50 +51,115 @@ export interface PreviewData {
   aboveOne: number;
   belowOne: number;
   penalisedNames: string[];
+  /** Σ base bonus × multiplier; null without a base bonus. */
+  totalBonus: number | null;
+  baseBonus: number | null;
+  approvedAwards: { name: string; title: string }[];
+  pendingAwards: { name: string; title: string }[];
+  warnings: readonly GuidelineWarning[];
 }
 
-/** The confirmation summary of the first `/publish-results`, ending with the exact command to confirm. */
-export function publicationPreviewView(locale: Locale, p: PreviewData): View {
+export const PUBLISH_CONFIRM = 'decide:publish.confirm';
+
+const awardList = (awards: readonly { name: string; title: string }[]): string => awards.map((a) => `${a.name}: ${a.title}`).join('\n');
+
+/**
+ * The confirmation of `/publish-results`: what will happen (grades, bonus effect, penalties,
+ * awards, guideline warnings), a Publish button that asks once more, and the typed command.
+ */
+export function publicationPreviewView(ctx: ViewContext, p: PreviewData): View {
+  const { locale } = ctx;
   const title = t(locale, 'publish.preview.title', { period: p.periodKey });
-  return {
-    title,
-    blocks: [
-      { type: 'header', text: title },
-      { type: 'text', text: t(locale, 'publish.preview.grades', { list: gradeList(p.gradeCounts), graded: p.graded, noData: p.noData }) },
-      { type: 'text', text: t(locale, 'publish.preview.bonus', { average: multiplier(locale, p.averageMultiplier), up: p.aboveOne, down: p.belowOne }) },
-      { type: 'text', text: p.penalisedNames.length > 0 ? t(locale, 'publish.preview.penalty', { names: p.penalisedNames.join(', ') }) : t(locale, 'publish.preview.noPenalty') },
-      { type: 'text', text: t(locale, 'publish.preview.confirm', { command: `/publish-results ${p.periodKey} confirm` }) },
+  const blocks: Block[] = [
+    { type: 'header', text: title },
+    { type: 'text', text: t(locale, 'publish.preview.grades', { list: gradeList(p.gradeCounts), graded: p.graded, noData: p.noData }) },
+    { type: 'text', text: t(locale, 'publish.preview.bonus', { average: multiplier(locale, p.averageMultiplier), up: p.aboveOne, down: p.belowOne }) },
+  ];
+  if (p.totalBonus !== null && p.baseBonus !== null) {
+    blocks.push({ type: 'text', text: t(locale, 'publish.preview.bonusAmount', { total: fmtMoney(locale, p.totalBonus, ctx.currency), base: fmtMoney(locale, p.baseBonus, ctx.currency) }) });
+  }
+  blocks.push({ type: 'text', text: p.penalisedNames.length > 0 ? t(locale, 'publish.preview.penalty', { names: p.penalisedNames.join(', ') }) : t(locale, 'publish.preview.noPenalty') });
+  blocks.push({ type: 'text', text: p.approvedAwards.length > 0 ? t(locale, 'publish.preview.awards', { list: awardList(p.approvedAwards) }) : t(locale, 'publish.preview.noAwards') });
+  if (p.pendingAwards.length > 0) blocks.push({ type: 'text', text: t(locale, 'publish.preview.pendingAwards', { list: awardList(p.pendingAwards) }) });
+  for (const w of p.warnings) {
+    blocks.push({ type: 'text', text: t(locale, 'publish.preview.guideline', { grade: w.grade, count: w.count, share: fmtNumber(locale, w.share, 1), max: fmtNumber(locale, w.max, 1) }) });
+  }
+  blocks.push({
+    type: 'actions',
+    buttons: [
+      {
+        id: PUBLISH_CONFIRM,
+        label: t(locale, 'publish.preview.button'),
+        value: p.periodKey,
+        style: 'primary',
+        confirm: {
+          title: t(locale, 'publish.preview.confirmTitle', { period: p.periodKey }),
+          text: t(locale, 'publish.preview.confirmText', { graded: p.graded }),
+          confirm: t(locale, 'publish.preview.button'),
+          deny: t(locale, 'publish.preview.deny'),
+        },
+      },
     ],
-  };
+  });
+  blocks.push({ type: 'context', text: t(locale, 'publish.preview.confirm', { command: `/publish-results ${p.periodKey} confirm` }) });
+  return { title, blocks };
 }
 
-/** The channel post: grade distribution only, no individual scores. */
-export function channelSummaryView(locale: Locale, s: { periodKey: string; gradeCounts: GradeCounts; graded: number }): View {
+export interface ChannelSummary {
+  periodKey: string;
+  gradeCounts: GradeCounts;
+  graded: number;
+  awards: readonly { name: string; title: string }[];
+  /** The top performers the policy and the ranking privacy allow (empty: none named); total null when scores are private. */
+  top: readonly { name: string; grade: string; total: number | null }[];
+}
+
+/** The channel post: the grade distribution, the special awards, and the top performers only when enabled. */
+export function channelSummaryView(locale: Locale, s: ChannelSummary): View {
   const title = t(locale, 'publish.channel.title', { period: s.periodKey });
-  return { title, blocks: [{ type: 'header', text: title }, { type: 'text', text: t(locale, 'publish.channel.body', { graded: s.graded, list: gradeList(s.gradeCounts) }) }] };
+  const blocks: Block[] = [{ type: 'header', text: title }, { type: 'text', text: t(locale, 'publish.channel.body', { graded: s.graded, list: gradeList(s.gradeCounts) }) }];
+  if (s.awards.length > 0) blocks.push({ type: 'text', text: t(locale, 'publish.channel.awards', { list: awardList(s.awards) }) });
+  if (s.top.length > 0) {
+    const lines = s.top.map((r, i) => `${i + 1}. ${r.name} · ${r.grade}${r.total === null ? '' : ` · ${fmtScore(locale, r.total)}`}`);
+    blocks.push({ type: 'text', text: t(locale, 'publish.channel.top', { list: lines.join('\n') }) });
+  }
+  return { title, blocks };
 }
 
-/** A rep's own result: the grade, the multiplier, the full scorecard, and how to appeal. */
-export function repResultView(ctx: ViewContext, report: ScorecardReport): View {
+export interface RepResultExtras {
+  bonusAmount: number | null;
+  awards: readonly string[];
+  /** The last day to appeal (company time). */
+  appealUntil: string;
+}
+
+/**
+ * A rep's own result: grade, bonus tier and amount, the comparison with the team and their own
+ * history, the full scorecard with its trend, and how to appeal until when.
+ */
+export function repResultView(ctx: ViewContext, report: ScorecardReport, x: RepResultExtras): View {
   const { locale } = ctx;
   const card = report.card;
   const title = t(locale, 'publish.dm.title', { period: report.period.key });
   const summary = t(locale, 'publish.dm.summary', { grade: card.grade, total: fmtScore(locale, card.total), multiplier: multiplier(locale, card.bonusMultiplier) });
-  return {
-    title: `${title}: ${summary}`,
-    blocks: [
-      { type: 'header', text: title },
-      { type: 'text', text: summary },
-      ...(card.penalty ? [{ type: 'text' as const, text: t(locale, 'publish.dm.penalty') }] : []),
-      ...scorecardView(ctx, report).blocks,
-      { type: 'context', text: t(locale, 'publish.dm.appeal') },
-    ],
-  };
+  const blocks: Block[] = [{ type: 'header', text: title }, { type: 'text', text: summary }];
+  if (x.bonusAmount !== null) blocks.push({ type: 'text', text: t(locale, 'publish.dm.bonusAmount', { amount: fmtMoney(locale, x.bonusAmount, ctx.currency) }) });
+  if (card.penalty) blocks.push({ type: 'text', text: t(locale, 'publish.dm.penalty') });
+  for (const award of x.awards) blocks.push({ type: 'text', text: t(locale, 'publish.dm.award', { title: award }) });
+  const c = report.comparison;
+  blocks.push({ type: 'text', text: t(locale, 'publish.dm.team', { average: fmtScore(locale, c.teamAverage), delta: fmtDelta(locale, c.vsTeam) }) });
+  const history = report.history.filter((h) => h.total !== null).map((h) => `${h.periodKey} ${fmtScore(locale, h.total)} (${h.grade})`);
+  blocks.push({ type: 'text', text: history.length > 0 ? t(locale, 'publish.dm.history', { list: history.join(' · '), delta: fmtDelta(locale, c.vsPrevious) }) : t(locale, 'publish.dm.noHistory') });
+  blocks.push(...scorecardView(ctx, report).blocks);
+  blocks.push({ type: 'context', text: t(locale, 'publish.dm.appeal', { date: x.appealUntil }) });
+  return { title: `${title}: ${summary}`, blocks };
 }
 
-/** A manager's team results, with the interviews to hold. */
-export function teamResultsView(locale: Locale, periodKey: string, rows: readonly { name: string; card: Scorecard }[]): View {
+/** A manager's team results, with the feedback interviews to hold. */
+export function teamResultsView(ctx: ViewContext, periodKey: string, rows: readonly { name: string; card: Scorecard; bonusAmount: number | null }[]): View {
+  const { locale } = ctx;
   const title = t(locale, 'publish.team.title', { period: periodKey });
+  const amounts = rows.some((r) => r.bonusAmount !== null);
   return {
     title,
     blocks: [
@@ -105,10 +171,43 @@ export function teamResultsView(locale: Locale, periodKey: string, rows: readonl
           { label: t(locale, 'publish.team.col.total'), align: 'right' },
           { label: t(locale, 'publish.team.col.grade') },
           { label: t(locale, 'publish.team.col.bonus'), align: 'right' },
+          ...(amounts ? [{ label: t(locale, 'publish.team.col.amount'), align: 'right' as const }] : []),
         ],
-        rows: rows.map((r) => [r.name, fmtScore(locale, r.card.total), r.card.grade, `×${multiplier(locale, r.card.bonusMultiplier)}`]),
+        rows: rows.map((r) => [
+          `${r.name}${r.card.penalty ? ` (${t(locale, 'publish.team.penalty')})` : ''}`,
+          fmtScore(locale, r.card.total),
+          r.card.grade,
+          `×${multiplier(locale, r.card.bonusMultiplier)}`,
+          ...(amounts ? [fmtMoney(locale, r.bonusAmount, ctx.currency)] : []),
+        ]),
       },
-      { type: 'text', text: t(locale, 'publish.team.interviews') },
+      { type: 'text', text: t(locale, 'publish.team.interviews', { list: rows.map((r) => `/interview @${r.name}`).join('\n') }) },
     ],
   };
+}
+
+const WEAKEST = 3;
+
+/** The penalty flags for HR, each with its evidence: the rep's weakest scored indicators, actual against target. */
+export function penaltyFlagView(ctx: ViewContext, periodKey: string, reps: readonly { name: string; card: Scorecard }[]): View {
+  const { locale } = ctx;
+  const title = t(locale, 'publish.penalty.title', { period: periodKey });
+  const blocks: Block[] = [{ type: 'header', text: title }, { type: 'text', text: t(locale, 'publish.penalty.body') }];
+  for (const r of reps) {
+    const weakest = r.card.indicators
+      .filter((l) => l.applied !== 'excluded' && l.score !== null)
+      .sort((a, b) => a.score! - b.score!)
+      .slice(0, WEAKEST)
+      .map((l) =>
+        t(locale, 'publish.penalty.line', {
+          indicator: t(locale, `indicator.${l.key}`),
+          actual: fmtIndicatorValue(ctx, l.key, l.actual),
+          target: fmtIndicatorValue(ctx, l.key, l.target),
+          score: fmtScore(locale, l.score),
+          weight: fmtPercent(locale, l.effectiveWeight / 100),
+        }),
+      );
+    blocks.push({ type: 'text', text: `${t(locale, 'publish.penalty.rep', { name: r.name, grade: r.card.grade, total: fmtScore(locale, r.card.total) })}\n${weakest.join('\n')}` });
+  }
+  return { title, blocks };
 }

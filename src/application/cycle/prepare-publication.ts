@@ -1,10 +1,13 @@
 import { AppError } from '../../domain/errors.js';
-import type { ReviewCycle } from '../../domain/model/cycle.js';
+import type { Award, ReviewCycle } from '../../domain/model/cycle.js';
+import { guidelineWarnings, type GuidelineWarning } from '../../domain/scoring/guideline.js';
 import type { Person } from '../../domain/model/people.js';
 import { quarterOf } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
 import { today } from '../guards.js';
 import { scorePeriod, type PeriodScores, type ScoredRep } from '../score-period.js';
+import { readSetting, type CyclePolicy } from '../settings.js';
+import { bonusAmountOf } from './appeal-result.js';
 import { assertState, periodFrom, requireCycle, requireHr } from './cycles.js';
 
 export interface PublicationPlan {
@@ -19,11 +22,21 @@ export interface PublicationPlan {
   aboveOne: number;
   belowOne: number;
   penalised: ScoredRep[];
+  policy: CyclePolicy;
+  /** Σ base bonus × multiplier over the graded reps; null without a base bonus. */
+  totalBonus: number | null;
+  /** Special awards of the period approved by HR: they go into the results. */
+  approvedAwards: Award[];
+  /** Awards still waiting for HR: published without them unless decided first. */
+  pendingAwards: Award[];
+  /** Grades over the distribution guideline (a warning, not a block). */
+  warnings: GuidelineWarning[];
 }
 
 /**
  * What `/publish-results` would publish (HR, cycle in review): the graded reps and their cards
- * with the cycle's template, the grade counts, the bonus effect and who gets the penalty flag.
+ * with the cycle's template, the grade counts, the bonus effect, who gets the penalty flag, the
+ * special awards and the distribution guideline's warnings.
  */
 export async function preparePublication(deps: AppDeps, actor: Person, input: { period?: string | undefined }): Promise<PublicationPlan> {
   requireHr(actor, 'publish results');
@@ -38,6 +51,8 @@ export async function preparePublication(deps: AppDeps, actor: Person, input: { 
   }
   const gradeCounts = scores.template.grades.map((g) => ({ grade: g.grade, count: graded.filter((s) => s.card.grade === g.grade).length }));
   const multipliers = graded.map((s) => s.card.bonusMultiplier);
+  const [policy, awards] = await Promise.all([readSetting(deps, 'cycle.policy'), deps.store.awards.find({ periodKey: period.key })]);
+  const gradedIds = new Set(graded.map((s) => s.rep.id));
   return {
     cycle,
     scores,
@@ -48,5 +63,11 @@ export async function preparePublication(deps: AppDeps, actor: Person, input: { 
     aboveOne: multipliers.filter((m) => m > 1).length,
     belowOne: multipliers.filter((m) => m < 1).length,
     penalised: graded.filter((s) => s.card.penalty),
+    policy,
+    totalBonus: policy.baseBonus === null ? null : graded.reduce((sum, s) => sum + bonusAmountOf(policy.baseBonus, s.card.bonusMultiplier)!, 0),
+    // An award for a rep who is not graded (no data) cannot go into a result.
+    approvedAwards: awards.filter((a) => a.state === 'approved' && gradedIds.has(a.repId)),
+    pendingAwards: awards.filter((a) => a.state === 'pending'),
+    warnings: guidelineWarnings(gradeCounts, graded.length, policy.guideline),
   };
 }

@@ -1,8 +1,10 @@
 import { isAppError } from '../../domain/errors.js';
+import type { PublishedResult } from '../../domain/model/cycle.js';
 import type { PlatformName } from '../../domain/model/delivery.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
+import { bonusAmountOf } from './appeal-result.js';
 import { alreadyPublished, transition } from './cycles.js';
 import { preparePublication, type PublicationPlan } from './prepare-publication.js';
 import { publicationDeliveries } from './publication-deliveries.js';
@@ -17,9 +19,10 @@ export interface Publication {
 const FIRST_VERSION = 1;
 
 /**
- * `/publish-results <period> confirm` (HR, cycle in review): freezes version 1 of every graded
- * rep's result (all or nothing), marks the cycle published, and queues the channel summary, each
- * rep's DM and each manager's team results. A second publication of the period is refused.
+ * `/publish-results <period> confirm` or the Publish button (HR, cycle in review): freezes version 1
+ * of every graded rep's result (all or nothing) with its bonus amount (when a base bonus is set)
+ * and approved special awards, marks the cycle published, and queues the channel summary, each
+ * rep's DM, each manager's team results and the penalty flags to HR. A second publication of the period is refused.
  *
  * A publication interrupted after the results were frozen but before the cycle was marked (a crash,
  * the store going away) is finished by confirming again: the frozen results are kept as they are,
@@ -31,6 +34,7 @@ export async function publishResults(deps: AppDeps, actor: Person, input: { peri
   const frozen = await deps.store.results.find({ periodKey, version: FIRST_VERSION });
   if (frozen.length > 0) return finishInterrupted(deps, actor, plan, frozen, input.platforms);
   const at = deps.clock.now().toISOString();
+  const { baseBonus } = plan.policy;
   const results = plan.graded.map((s) => ({
     id: deps.newId(),
     periodKey,
@@ -38,7 +42,8 @@ export async function publishResults(deps: AppDeps, actor: Person, input: { peri
     version: FIRST_VERSION,
     // A deep copy: the snapshot shares nothing with the live scores.
     scorecard: structuredClone(s.card),
-    awardIds: [],
+    ...(baseBonus !== null ? { bonusAmount: bonusAmountOf(baseBonus, s.card.bonusMultiplier)! } : {}),
+    awardIds: plan.approvedAwards.filter((a) => a.repId === s.rep.id).map((a) => a.id),
     publishedAt: at,
     publishedBy: actor.id,
     reason: 'first publication',
@@ -56,8 +61,10 @@ export async function publishResults(deps: AppDeps, actor: Person, input: { peri
     templateVersion: plan.scores.template.version,
     results: stored,
     grades: Object.fromEntries(plan.gradeCounts.map((g) => [g.grade, g.count])),
+    ...(plan.totalBonus !== null ? { baseBonus: plan.policy.baseBonus, totalBonus: plan.totalBonus } : {}),
+    awardIds: plan.approvedAwards.map((a) => a.id),
   });
-  const { queued } = await enqueue(deps, await publicationDeliveries(deps, plan, { version: FIRST_VERSION, platforms: input.platforms }));
+  const { queued } = await enqueue(deps, await publicationDeliveries(deps, plan, { version: FIRST_VERSION, platforms: input.platforms, results }));
   return { plan, version: FIRST_VERSION, results: stored, queued };
 }
 
@@ -66,7 +73,7 @@ async function finishInterrupted(
   deps: AppDeps,
   actor: Person,
   plan: PublicationPlan,
-  frozen: readonly { repId: string; scorecard: PublicationPlan['graded'][number]['card'] }[],
+  frozen: readonly PublishedResult[],
   platforms: readonly PlatformName[],
 ): Promise<Publication> {
   const byRep = new Map(frozen.map((r) => [r.repId, r.scorecard]));
@@ -77,6 +84,6 @@ async function finishInterrupted(
   const gradeCounts = plan.gradeCounts.map((g) => ({ grade: g.grade, count: graded.filter((s) => s.card.grade === g.grade).length }));
   const finished: PublicationPlan = { ...plan, scores, graded, gradeCounts };
   await transition(deps, actor, plan.cycle, 'published', { version: FIRST_VERSION, templateVersion: plan.scores.template.version, results: frozen.length, resumed: true });
-  const { queued } = await enqueue(deps, await publicationDeliveries(deps, finished, { version: FIRST_VERSION, platforms }));
+  const { queued } = await enqueue(deps, await publicationDeliveries(deps, finished, { version: FIRST_VERSION, platforms, results: frozen }));
   return { plan: finished, version: FIRST_VERSION, results: frozen.length, queued };
 }
