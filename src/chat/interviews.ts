@@ -1,14 +1,142 @@
 import type { AppDeps } from '../application/deps.js';
-import type { Person } from '../domain/model/people.js';
+import { acknowledgePlan } from '../application/interviews/acknowledge-plan.js';
+import { draftPlan } from '../application/interviews/draft-plan.js';
+import { momentFor, zoneOf } from '../application/interviews/interview-messages.js';
+import { myInterviews, teamInterviews } from '../application/interviews/interview-overview.js';
+import { logInterview, type LogInput } from '../application/interviews/log-interview.js';
+import { scheduleInterview } from '../application/interviews/schedule-interview.js';
+import { AppError } from '../domain/errors.js';
+import type { Interview } from '../domain/model/cycle.js';
+import { hasRole, type Person } from '../domain/model/people.js';
+import { isPeriodKey } from '../domain/period.js';
+import { t } from '../views/i18n.js';
+import { interviewStatusView, myInterviewsBlocks, scheduledText, timeIn, type InterviewStatus } from '../views/interview-views.js';
+import { planPreviewView, planView } from '../views/plan-views.js';
+import type { Block } from '../views/view.js';
 import type { DecisionHandler } from './decisions.js';
-import { textView, type ChatAnswer, type ChatRequest } from './request.js';
+import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './request.js';
 
 /**
- * Feedback interviews (面谈) and improvement plans: `/interview @rep …`, the plan's acknowledgement.
- * TODO(issue 6, interviews): not built yet.
+ * Feedback interviews (面谈) and improvement plans:
+ * - `/interview @rep <YYYY-MM-DD> <HH:mm> [place or call link…] [period]` schedules (or moves) it;
+ * - `/interview plan @rep [period]` previews the prefilled plan;
+ * - `/interview log @rep [period]` logs it, with lines `notes: …`, `view: …`, `goal: <text> [by YYYY-MM-DD]`;
+ * - `/interview` lists a manager's reps (or a rep's own interviews and plans);
+ * - the plan's "Acknowledge" button (`decide:plan.ack`, value = plan id).
  */
-export const INTERVIEW_DECISIONS: Record<string, DecisionHandler> = {};
 
-export async function interviewAnswer(_deps: AppDeps, _actor: Person, _req: ChatRequest): Promise<ChatAnswer> {
-  return { view: textView('/interview is not available yet.') };
+/** The one rep the command is about; an unknown or missing mention is refused by name. */
+function repOf(req: ChatRequest): Person {
+  const [unknown] = req.unknownUsers;
+  if (unknown !== undefined) throw new AppError('NOT_FOUND', `unknown user ${unknown}`, { params: { messageId: 'interview.error.unknownUser', label: unknown } });
+  const [rep] = req.users;
+  if (!rep) throw new AppError('VALIDATION', 'no rep mentioned', { params: { messageId: 'interview.error.noRep' } });
+  return rep;
 }
+
+/** Splits off a trailing period key (`2026-Q3`). */
+function periodAtEnd(words: readonly string[]): { period: string | undefined; rest: string[] } {
+  const last = words.at(-1);
+  return last && isPeriodKey(last.toUpperCase()) ? { period: last.toUpperCase(), rest: words.slice(0, -1) } : { period: undefined, rest: [...words] };
+}
+
+/** Slack wraps links as `<https://…|label>`: the place keeps the address. */
+const unwrapLinks = (s: string): string => s.replace(/<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g, '$1');
+
+const FIELD_RE = /^\s*(notes?|view|goal|记录|看法|目标)\s*[:：]\s*(.*)$/i;
+const FIELD_OF: Record<string, 'notes' | 'view' | 'goal'> = { note: 'notes', notes: 'notes', 记录: 'notes', view: 'view', 看法: 'view', goal: 'goal', 目标: 'goal' };
+
+/** `notes: …` / `view: …` / `goal: <text> [by YYYY-MM-DD]` lines; an unlabelled line continues the one before. */
+export function parseLogLines(lines: readonly string[]): Pick<LogInput, 'notes' | 'repView' | 'goals'> {
+  const notes: string[] = [];
+  const view: string[] = [];
+  const goals: LogInput['goals'] = [];
+  let current: 'notes' | 'view' | 'goal' = 'notes';
+  for (const raw of lines) {
+    const m = FIELD_RE.exec(raw);
+    const text = unwrapLinks(m ? m[2]! : raw).trim();
+    if (m) current = FIELD_OF[m[1]!.toLowerCase()]!;
+    else if (!text) continue;
+    if (current === 'goal') {
+      if (!m) {
+        // A continued goal line belongs to the goal before it.
+        const prev = goals.at(-1);
+        if (prev) prev.text = `${prev.text} ${text}`;
+        continue;
+      }
+      const by = /^(.*?)\s+(?:by|截止)\s+(\S+)$/i.exec(text);
+      goals.push(by ? { text: by[1]!.trim(), due: by[2]!, line: raw.trim() } : { text, line: raw.trim() });
+    } else (current === 'notes' ? notes : view).push(text);
+  }
+  return { notes: notes.join('\n'), repView: view.join('\n'), goals };
+}
+
+async function schedule(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
+  const rep = repOf(req);
+  const [date = '', time = '', ...tail] = req.words;
+  const { period, rest } = periodAtEnd(tail);
+  const r = await scheduleInterview(deps, actor, { rep, date, time, place: unwrapLinks(rest.join(' ')), period, platforms: fanOutPlatforms(deps.settings.platforms, req.platforms) });
+  return { view: textView(scheduledText(actor.locale, r.moved, momentFor(deps, actor, r.interview, { rep, manager: r.manager }))) };
+}
+
+async function preview(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
+  const d = await draftPlan(deps, actor, { rep: repOf(req), period: periodAtEnd(req.words.slice(1)).period });
+  return { view: planPreviewView(actor.locale, { repName: d.rep.name, periodKey: d.period.key, targetPeriodKey: d.target.key, goals: d.goals, checkIns: d.checkIns }) };
+}
+
+async function log(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
+  const rep = repOf(req);
+  const { interview, plan } = await logInterview(deps, actor, {
+    rep,
+    period: periodAtEnd(req.words.slice(1)).period,
+    ...parseLogLines(req.lines),
+    platforms: fanOutPlatforms(deps.settings.platforms, req.platforms),
+  });
+  const view = planView(actor.locale, { repName: rep.name, plan, notes: interview.notes, repView: interview.repView, ackButton: false });
+  const done = t(actor.locale, 'interview.logged', { name: rep.name, period: interview.periodKey });
+  return { view: { title: done, blocks: [{ type: 'text', text: done }, ...view.blocks] } };
+}
+
+const statusOf = (deps: AppDeps, reader: Person, i: Interview | null): InterviewStatus =>
+  !i ? { state: 'toHold' } : i.state === 'held' ? { state: 'held', date: i.heldOn ?? '' } : { state: 'scheduled', at: i.scheduledAt ? timeIn(i.scheduledAt, zoneOf(deps, reader)) : '' };
+
+async function overview(deps: AppDeps, actor: Person): Promise<ChatAnswer> {
+  if (hasRole(actor, 'manager')) {
+    const team = await teamInterviews(deps, actor);
+    return { view: interviewStatusView(actor.locale, { periodKey: team.periodKey, rows: team.rows.map((r) => ({ name: r.rep.name, status: statusOf(deps, actor, r.interview) })) }) };
+  }
+  if (!hasRole(actor, 'rep')) return { view: textView(t(actor.locale, 'interview.usage')) };
+  const mine = await myInterviews(deps, actor);
+  const title = t(actor.locale, 'interview.mine.title');
+  if (mine.interviews.length === 0 && mine.plans.length === 0) return { view: textView(t(actor.locale, 'interview.mine.none')) };
+  const blocks: Block[] = [{ type: 'header', text: title }, ...myInterviewsBlocks(actor.locale, mine.interviews.map((r) => ({ interview: r.interview, managerName: r.manager?.name ?? '', status: statusOf(deps, actor, r.interview) })))];
+  for (const plan of mine.plans) {
+    blocks.push({ type: 'divider' }, ...planView(actor.locale, { repName: actor.name, plan, ackButton: true }).blocks);
+  }
+  return { view: { title, blocks } };
+}
+
+export async function interviewAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
+  const sub = (req.words[0] ?? '').toLowerCase();
+  if (sub === 'log') return log(deps, actor, req);
+  if (sub === 'plan') return preview(deps, actor, req);
+  if (sub === 'help') return { view: textView(t(actor.locale, 'interview.usage')) };
+  if (req.words.length === 0 && req.users.length === 0 && req.unknownUsers.length === 0) return overview(deps, actor);
+  if (req.words.length < 2) {
+    repOf(req);
+    return { view: textView(t(actor.locale, 'interview.usage')) };
+  }
+  return schedule(deps, actor, req);
+}
+
+export const INTERVIEW_DECISIONS: Record<string, DecisionHandler> = {
+  /** The rep acknowledges their plan; the answer replaces the DM, without the button. */
+  'decide:plan.ack': async (deps, actor, value, platforms) => {
+    const { plan, rep, already } = await acknowledgePlan(deps, actor, { planId: value, platforms: fanOutPlatforms(deps.settings.platforms, platforms) });
+    const interview = plan.interviewId ? await deps.store.interviews.get(plan.interviewId) : null;
+    const view = planView(actor.locale, { repName: rep.name, plan, notes: interview?.notes ?? '', repView: interview?.repView ?? '', ackButton: false });
+    if (!already) return view;
+    const note = t(actor.locale, 'plan.alreadyAcknowledged', { date: plan.acknowledgedAt!.slice(0, 10) });
+    return { title: note, blocks: [{ type: 'context', text: note }, ...view.blocks] };
+  },
+};

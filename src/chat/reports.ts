@@ -1,11 +1,13 @@
 import type { AppDeps } from '../application/deps.js';
 import { getRanking } from '../application/get-ranking.js';
 import { getScorecard } from '../application/get-scorecard.js';
+import { planProgressFor } from '../application/interviews/plan-progress.js';
 import { today } from '../application/guards.js';
 import { seesEveryone } from '../application/permissions.js';
 import { hasRole, type Person } from '../domain/model/people.js';
 import { isPeriodKey, parsePeriod, quarterOf, type Period } from '../domain/period.js';
 import { helpView } from '../views/help-view.js';
+import { planProgressBlocks } from '../views/plan-views.js';
 import { rankingView } from '../views/ranking-view.js';
 import { scorecardView } from '../views/scorecard-view.js';
 import type { View } from '../views/view.js';
@@ -28,7 +30,11 @@ const periodOf = (deps: AppDeps, token: string | undefined): Period => (token ? 
 /** `/scorecard [@rep] [period]`: `subject` is the mentioned person, already resolved by the platform. */
 export async function scorecardAnswer(deps: AppDeps, actor: Person, input: { subject?: Person; period?: string }): Promise<View> {
   const report = await getScorecard(deps, { actor, repId: (input.subject ?? actor).id, period: periodOf(deps, input.period) });
-  return scorecardView({ locale: actor.locale, currency: deps.settings.baseCurrency }, report);
+  const ctx = { locale: actor.locale, currency: deps.settings.baseCurrency };
+  const view = scorecardView(ctx, report);
+  // The improvement plans measured in this period: their goals and where the rep stands on them.
+  const plans = await planProgressFor(deps, actor, report.rep, report.card);
+  return plans.length ? { ...view, blocks: [...view.blocks, ...plans.flatMap((p) => planProgressBlocks(ctx, p.plan.targetPeriodKey, p.goals))] } : view;
 }
 
 /** `/ranking [team] [period]`, as the privacy setting allows. */

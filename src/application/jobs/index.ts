@@ -1,5 +1,6 @@
 import { annualSummaryJob } from './annual-summary.js';
 import { followUpReminders } from './follow-up-reminders.js';
+import { interviewRemindersJob } from './interview-reminders.js';
 import type { Job } from './job.js';
 import { monthlyScorecard } from './monthly-scorecard.js';
 import { quarterlyDigest } from './quarterly-digest.js';
@@ -10,6 +11,6 @@ import { weeklyRanking } from './weekly-ranking.js';
  * Every scheduled job. Still to come (see the schedules issue): review-cycle reminders (they need
  * the review-cycle state) and the trend chart image on the monthly scorecard.
  */
-export const JOBS: readonly Job[] = [followUpReminders, weeklyNudge, weeklyRanking, monthlyScorecard, quarterlyDigest, annualSummaryJob];
+export const JOBS: readonly Job[] = [followUpReminders, weeklyNudge, weeklyRanking, monthlyScorecard, quarterlyDigest, annualSummaryJob, interviewRemindersJob];
 
 export const jobByName = (name: string): Job | undefined => JOBS.find((j) => j.name === name);
