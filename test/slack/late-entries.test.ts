@@ -1,0 +1,91 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startHarness, VISIT_VALUES, type Harness } from './harness.js';
+
+/** The close-date lock and late-entry approval, end to end through Slack's signed requests. */
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness(); // 2026-11-26 in Shanghai
+});
+afterEach(() => h.close());
+
+const LATE_VISIT = { ...VISIT_VALUES, date: { date: '2026-09-28' }, nextStepDate: { date: '2026-10-20' } };
+
+/** A click on a button of a DM the bot posted (chat.update replaces it). */
+const click = (user: string, actionId: string, value: string) => ({
+  type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: user, username: user, team_id: 'T0FAKE' },
+  api_app_id: 'A0APP', token: 'legacy', trigger_id: `trigger-${user}`,
+  container: { type: 'message', channel_id: `D${user}`, message_ts: '20.1' }, channel: { id: `D${user}` }, message: { ts: '20.1', text: 'Late entry' },
+  actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
+});
+
+async function answerOf(h: Harness, id: string): Promise<string> {
+  await h.fake.until(() => h.fake.responses.some((r) => r.id === id), `answer ${id}`);
+  return (h.fake.responses.find((r) => r.id === id)!.body as { text: string }).text;
+}
+
+describe('late entries on Slack', () => {
+  it('a visit after the close date is sent to the manager, who approves it with a button; a click by someone else is refused', async () => {
+    await h.command('UHR', '/cycle', 'open 2026-Q3 close 2026-10-10', { responseId: 'open' });
+    expect(await answerOf(h, 'open')).toContain('entries close on 2026-10-10');
+
+    const res = await h.submit('UANN', 'visit', LATE_VISIT, { meta: { r: h.fake.responseUrl('late'), c: 'C0SALES' } });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(''); // the modal closes: nothing is wrong with the input
+    expect(await answerOf(h, 'late')).toBe(
+      // The Slack adapter marks every stored submission's answer with a check mark.
+      ':white_check_mark: Not saved yet: entries for 2026-Q3 closed on 2026-10-10, so this was sent to mgr for approval. You will get a message when they decide. (Visit to Acme on 2026-09-28)',
+    );
+    expect(await h.deps.store.activities.count()).toBe(0);
+    const [late] = await h.deps.store.lateEntries.find({ repId: 'ann' });
+    expect(late).toMatchObject({ state: 'pending', managerId: 'mgr', kind: 'visit' });
+
+    const [dm] = await h.deps.store.outbox.find({ job: 'late-entry' });
+    expect(dm!.target).toEqual({ kind: 'dm', identity: 'slack:UMGR' });
+    const buttons = dm!.message.view!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+    expect(buttons.map((b) => `${b.id}=${b.value}`)).toEqual([`decide:late.approve=${late!.id}`, `decide:late.decline=${late!.id}`]);
+
+    // The manager's name comes from their Slack profile once they use the bot.
+    // bob forwards himself the button: refused privately, nothing stored.
+    await h.interactive(click('UBOB', 'decide:late.approve', late!.id));
+    await h.fake.until(() => h.fake.callsTo('chat.postEphemeral').length === 1, 'the refusal');
+    expect(h.fake.callsTo('chat.postEphemeral')[0]!.params.text).toContain('只有 mgr');
+    expect(await h.deps.store.activities.count()).toBe(0);
+
+    await h.interactive(click('UMGR', 'decide:late.approve', late!.id));
+    await h.fake.until(() => h.fake.callsTo('chat.update').length === 1, 'the decided message');
+    expect(h.fake.callsTo('chat.update')[0]!.params).toMatchObject({ channel: 'DUMGR', ts: '20.1', text: 'Approved by Mia Manager: Visit to Acme on 2026-09-28 is stored in 2026-Q3.' });
+    const [visit] = await h.deps.store.activities.find({ repId: 'ann' });
+    expect(visit).toMatchObject({ accountId: 'acme', date: '2026-09-28', outcome: 'Pilot agreed', requestId: `late:${late!.id}` });
+    const told = (await h.deps.store.outbox.find({ job: 'late-entry' })).filter((o) => o.target.kind === 'dm' && o.target.identity === 'slack:UANN');
+    expect(told.map((o) => o.message.text)).toEqual(['Mia Manager approved your late entry for 2026-Q3: Visit to Acme on 2026-09-28. It is saved now.']);
+
+    // A second click: already decided, and still one visit.
+    await h.interactive(click('UMGR', 'decide:late.decline', late!.id));
+    await h.fake.until(() => h.fake.callsTo('chat.postEphemeral').length === 2, 'the second refusal');
+    expect(h.fake.callsTo('chat.postEphemeral')[1]!.params.text).toContain('This late entry was already approved by Mia Manager.');
+    expect(await h.deps.store.activities.count()).toBe(1);
+  });
+
+  it('a decline stores nothing and tells the rep', async () => {
+    await h.command('UHR', '/cycle', 'open 2026-Q3 close 2026-10-10');
+    await h.submit('UANN', 'visit', LATE_VISIT);
+    const [late] = await h.deps.store.lateEntries.find({ repId: 'ann' });
+    await h.interactive(click('UMGR', 'decide:late.decline', late!.id));
+    await h.fake.until(() => h.fake.callsTo('chat.update').length === 1, 'the decided message');
+    expect(h.fake.callsTo('chat.update')[0]!.params.text).toBe('Declined by Mia Manager: Visit to Acme on 2026-09-28 was not stored.');
+    expect(await h.deps.store.activities.count()).toBe(0);
+    expect((await h.deps.store.lateEntries.get(late!.id))?.state).toBe('declined');
+  });
+
+  it('a rep without a manager is told to ask HR, and nothing is stored', async () => {
+    await h.command('UHR', '/cycle', 'open 2026-Q3 close 2026-10-10');
+    const ann = (await h.deps.store.people.get('ann'))!;
+    await h.deps.store.people.put({ ...ann, managerId: undefined });
+    const east = (await h.deps.store.teams.get('east'))!;
+    await h.deps.store.teams.put({ id: east.id, name: east.name, createdAt: east.createdAt });
+    await h.submit('UANN', 'visit', LATE_VISIT, { meta: { r: h.fake.responseUrl('nomgr'), c: 'C0SALES' } });
+    expect(await answerOf(h, 'nomgr')).toContain('Ask HR to set your manager. Nothing was saved.');
+    expect(await h.deps.store.lateEntries.count()).toBe(0);
+    expect(await h.deps.store.activities.count()).toBe(0);
+  });
+});
