@@ -27,7 +27,7 @@ beforeEach(async () => {
   // ann works from Berlin: her messages give the time there.
   await deps.store.people.put({ ...(await get('ann')), timeZone: 'Europe/Berlin' });
   await addQ3Data(deps);
-  [hr, ann, bob, cat, mgr, mgr2] = await Promise.all(['hr', 'ann', 'bob', 'cat', 'mgr', 'mgr2'].map(get));
+  [hr, ann, bob, cat, mgr, mgr2] = [await get('hr'), await get('ann'), await get('bob'), await get('cat'), await get('mgr'), await get('mgr2')];
 });
 afterEach(() => deps.cleanup());
 
