@@ -4,7 +4,9 @@ import { computeScorecard } from '../domain/scoring/scorecard.js';
 import { indexTargets, resolveTargets, type TargetMap } from '../domain/scoring/targets.js';
 import { hasRole, type Person } from '../domain/model/people.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
-import type { KpiTemplate } from '../domain/model/template.js';
+import { tierCadences, tierVisitWeights, type KpiTemplate } from '../domain/model/template.js';
+import { todayIn } from '../domain/dates.js';
+import type { ActualsQuery } from '../ports/store.js';
 import { peerReviewKeys, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
 import { templateForPeriod } from './templates.js';
@@ -32,7 +34,7 @@ export const employedDuring = (p: Person, period: Period): boolean =>
  * of the period's targets and adjustments, then pure scoring and ranking in memory.
  */
 export async function scorePeriod(
-  deps: Pick<AppDeps, 'store' | 'clock'>,
+  deps: Pick<AppDeps, 'store' | 'clock'> & Partial<Pick<AppDeps, 'settings'>>,
   period: Period,
   options: { reps?: readonly Person[]; template?: KpiTemplate } = {},
 ): Promise<PeriodScores> {
@@ -41,7 +43,7 @@ export async function scorePeriod(
   const reps = (options.reps ?? (await store.people.find())).filter((p) => employedDuring(p, period));
   const repIds = options.reps ? reps.map((r) => r.id) : undefined;
   const [actuals, targets, adjustments] = await Promise.all([
-    store.periodActuals({ from: period.from, to: period.to, peerReviewPeriods: peerReviewKeys(period), ...(repIds ? { repIds } : {}) }),
+    store.periodActuals({ from: period.from, to: period.to, peerReviewPeriods: peerReviewKeys(period), ...(repIds ? { repIds } : {}), ...tierQuery(deps, template, period) }),
     store.targets.find({ periodKey: period.key }),
     store.adjustments.find({ periodKey: period.key }),
   ]);
@@ -67,4 +69,19 @@ export async function scorePeriod(
     [...scored.values()].map((s) => ({ card: s.card, name: s.rep.name, ...(s.rep.teamId ? { teamId: s.rep.teamId } : {}) })),
   );
   return { period, template, reps: scored, ranking };
+}
+
+/**
+ * What the template's account tiers add to the actuals query: tier weights when visits are
+ * weighted, and coverage (as of the period end, or today while it runs) when it is scored. Left
+ * out otherwise, so a template without them costs nothing.
+ */
+function tierQuery(deps: Pick<AppDeps, 'clock'> & Partial<Pick<AppDeps, 'settings'>>, template: KpiTemplate, period: Period): Pick<ActualsQuery, 'tierWeights' | 'coverage'> {
+  const weights = tierVisitWeights(template);
+  const scoresCoverage = template.categories.some((c) => c.indicators.some((i) => i.key === 'coverage'));
+  const today = todayIn(deps.settings?.companyTimeZone ?? 'UTC', deps.clock.now());
+  return {
+    ...(weights ? { tierWeights: weights } : {}),
+    ...(scoresCoverage ? { coverage: { asOf: today < period.to ? today : period.to, cadenceDays: tierCadences(template) } } : {}),
+  };
 }

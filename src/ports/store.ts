@@ -53,6 +53,13 @@ export interface ActualsQuery {
   peerReviewPeriods: readonly PeriodKey[];
   /** Limit to these reps; all reps when omitted. */
   repIds?: readonly string[];
+  /** Account tier → visit weight: fills `weightedVisits` (an activity on an account of another tier counts 1). */
+  tierWeights?: Readonly<Record<string, number>>;
+  /**
+   * Fills `keyAccountsOwned` / `keyAccountsCovered`: accounts owned by each rep whose tier has a
+   * cadence (days), and those with an activity (by anyone) in the `days` days up to `asOf`.
+   */
+  coverage?: { asOf: LocalDate; cadenceDays: Readonly<Record<string, number>> };
 }
 
 export interface DealBalance {

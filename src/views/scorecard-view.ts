@@ -49,6 +49,10 @@ function describeInputs(ctx: ViewContext, line: IndicatorLine): string | null {
     });
   }
   if (INDICATORS[line.key].measure === 'rating') return t(locale, 'inputs.ratings', { count: line.inputs.count ?? 0 });
+  if (line.key === 'coverage') return t(locale, 'inputs.coverage', { covered: line.inputs.covered ?? 0, owned: line.inputs.owned ?? 0 });
+  if (line.key === 'visits' && line.inputs.weightedVisits !== undefined) {
+    return t(locale, 'inputs.weightedVisits', { visits: line.inputs.visits ?? 0, weighted: fmtNumber(locale, line.inputs.weightedVisits, 1) });
+  }
   return null;
 }
 

@@ -70,6 +70,9 @@ describe('projectActuals', () => {
     collaborationSum: 8,
     collaborationCount: 2,
     intel: 2,
+    weightedVisits: 10,
+    keyAccountsOwned: 4,
+    keyAccountsCovered: 3,
   });
 
   it('halfway through, sums and counts double; ratios and ratings stay flat', () => {
@@ -86,6 +89,10 @@ describe('projectActuals', () => {
       collaborationSum: 8,
       collaborationCount: 2,
       intel: 4,
+      // Tier-weighted visits grow like visits; key-account coverage is a state, not a sum.
+      weightedVisits: 20,
+      keyAccountsOwned: 4,
+      keyAccountsCovered: 3,
     });
   });
 

@@ -14,7 +14,7 @@ type Variant = 'all' | 'reps';
  */
 const REP_FILTER = (col: string): string => `{{${col}}}`;
 const expand = (sql: string, v: Variant): string =>
-  sql.replace(/\{\{(\w+)\}\}/g, (_, col: string) => (v === 'all' ? '' : ` AND ${col} IN (SELECT value FROM json_each(?))`));
+  sql.replace(/\{\{([\w.]+)\}\}/g, (_, col: string) => (v === 'all' ? '' : ` AND ${col} IN (SELECT value FROM json_each(?))`));
 
 const QUERIES = {
   activities: `SELECT rep_id AS rep, COUNT(*) AS visits FROM activities
@@ -38,6 +38,24 @@ const QUERIES = {
      WHERE date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
 } as const;
 
+/** Only when a query asks (a template weighting visits by tier, or scoring coverage): see ActualsQuery. */
+const OPTIONAL_QUERIES = {
+  weighted: `WITH w(tier, weight) AS (SELECT key, value FROM json_each(?))
+     SELECT a.rep_id AS rep, SUM(COALESCE(w.weight, 1)) AS weightedVisits
+     FROM activities a LEFT JOIN accounts acc ON acc.id = a.account_id LEFT JOIN w ON w.tier = acc.tier
+     WHERE a.date BETWEEN ? AND ?${REP_FILTER('a.rep_id')} GROUP BY a.rep_id`,
+  // One index probe (account, date) per owned key account: covered when anyone has an activity on
+  // it in the `days` days up to asOf.
+  coverage: `WITH cad(tier, days) AS (SELECT key, value FROM json_each(?)),
+     owned AS (
+       SELECT acc.id AS account, acc.owner_id AS rep, date(?, '-' || (cad.days - 1) || ' days') AS since
+       FROM accounts acc JOIN cad ON cad.tier = acc.tier WHERE acc.owner_id IS NOT NULL${REP_FILTER('acc.owner_id')}
+     )
+     SELECT o.rep AS rep, COUNT(*) AS keyAccountsOwned,
+       SUM(EXISTS (SELECT 1 FROM activities x WHERE x.account_id = o.account AND x.date BETWEEN o.since AND ?)) AS keyAccountsCovered
+     FROM owned o GROUP BY o.rep`,
+} as const;
+
 export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<string, RawActuals> {
   const prepare = (v: Variant) =>
     Object.fromEntries(Object.entries(QUERIES).map(([k, sql]) => [k, db.prepare(expand(sql, v))])) as Record<
@@ -45,6 +63,10 @@ export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<
       Database.Statement
     >;
   const variants = { all: prepare('all'), reps: prepare('reps') };
+  const optional = {
+    all: { weighted: db.prepare(expand(OPTIONAL_QUERIES.weighted, 'all')), coverage: db.prepare(expand(OPTIONAL_QUERIES.coverage, 'all')) },
+    reps: { weighted: db.prepare(expand(OPTIONAL_QUERIES.weighted, 'reps')), coverage: db.prepare(expand(OPTIONAL_QUERIES.coverage, 'reps')) },
+  };
   return (q) => {
     const s = q.repIds ? variants.reps : variants.all;
     const rf = q.repIds ? [JSON.stringify(q.repIds)] : [];
@@ -66,6 +88,9 @@ export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<
       merge(s.feedback.all(...range, ...rf));
       merge(s.peers.all(JSON.stringify(q.peerReviewPeriods), ...rf));
       merge(s.intel.all(...range, ...rf));
+      const o = q.repIds ? optional.reps : optional.all;
+      if (q.tierWeights) merge(o.weighted.all(JSON.stringify(q.tierWeights), ...range, ...rf));
+      if (q.coverage) merge(o.coverage.all(JSON.stringify(q.coverage.cadenceDays), q.coverage.asOf, ...rf, q.coverage.asOf));
     })();
     return out;
   };

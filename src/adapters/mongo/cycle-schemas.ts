@@ -88,6 +88,16 @@ export const CYCLE_DEFINITIONS: Record<CycleCollection, SchemaDefinition> = {
       type: [{ type: Number, min: 0 }],
       validate: { validator: (v: unknown[]) => v.length === 4, message: '{PATH} needs one weight per quarter' },
     },
+    accountTiers: {
+      type: [
+        sub({
+          tier: { type: String, required: true, minlength: 1, maxlength: 32 },
+          visitWeight: { type: Number, required: true, min: 0, max: 10 },
+          cadenceDays: wholeNumber(1, 366, false),
+        }),
+      ],
+      default: undefined,
+    },
     createdAt: timestamp(),
     createdBy: id(false),
   },

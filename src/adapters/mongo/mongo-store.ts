@@ -102,7 +102,16 @@ function buildStore(ctx: MongoContext): Store {
     // side, so unlike the embedded store's single read transaction they are not one snapshot: a
     // write landing mid-way can show up in one figure and not another.
     periodActuals: (q) =>
-      guard('actuals', async () => mergeActuals(await Promise.all(ACTUALS_PIPELINES.map((p) => aggregate<Record<string, unknown>>(p.collection, p.build(q)))))),
+      guard('actuals', async () =>
+        mergeActuals(
+          await Promise.all(
+            ACTUALS_PIPELINES.flatMap((p) => {
+              const pipeline = p.build(q);
+              return pipeline ? [aggregate<Record<string, unknown>>(p.collection, pipeline)] : [];
+            }),
+          ),
+        ),
+      ),
     searchAccounts: (text, limit) =>
       guard('accounts', async () => {
         if (limit <= 0) return [];

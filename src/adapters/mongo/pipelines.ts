@@ -1,5 +1,6 @@
 import type { PipelineStage } from 'mongoose';
 import type { CollectionName } from '../../domain/records.js';
+import { addDays } from '../../domain/dates.js';
 import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
 import type { ActualsQuery } from '../../ports/store.js';
 
@@ -86,8 +87,49 @@ export function intelActualsPipeline(q: ActualsQuery): PipelineStage[] {
   return [{ $match: { date: between(q), ...reps('repId', q) } }, { $group: { _id: '$repId', intel: { $sum: 1 } } }];
 }
 
-/** Every actuals pipeline with the collection it runs on. */
-export const ACTUALS_PIPELINES: readonly { collection: CollectionName; build: (q: ActualsQuery) => PipelineStage[] }[] = [
+/** A value chosen by the account's tier (`$tier`), `otherwise` for a tier not listed. */
+const byTier = (values: Readonly<Record<string, unknown>>, otherwise: unknown): unknown => {
+  const branches = Object.entries(values).map(([tier, then]) => ({ case: { $eq: ['$tier', tier] }, then }));
+  return branches.length ? { $switch: { branches, default: otherwise } } : otherwise;
+};
+
+/** Σ tier weight of the period's activities (weight 1 for a tier not listed); only when the query asks. */
+export function weightedVisitsPipeline(q: ActualsQuery): PipelineStage[] | null {
+  if (!q.tierWeights) return null;
+  return [
+    { $match: { date: between(q), ...reps('repId', q) } },
+    { $lookup: { from: 'accounts', localField: 'accountId', foreignField: '_id', as: 'account' } },
+    { $project: { repId: 1, tier: { $arrayElemAt: ['$account.tier', 0] } } },
+    { $group: { _id: '$repId', weightedVisits: { $sum: byTier(q.tierWeights, 1) } } },
+  ] as PipelineStage[];
+}
+
+/** Key accounts per owner and those with an activity (anyone's) within their cadence up to asOf; runs on accounts. */
+export function coveragePipeline(q: ActualsQuery): PipelineStage[] | null {
+  if (!q.coverage) return null;
+  const { asOf, cadenceDays } = q.coverage;
+  const since = Object.fromEntries(Object.entries(cadenceDays).map(([tier, days]) => [tier, addDays(asOf, -(days - 1))]));
+  return [
+    { $match: { ownerId: { $exists: true, $ne: null }, tier: { $in: Object.keys(cadenceDays) }, ...reps('ownerId', q) } },
+    { $addFields: { since: byTier(since, asOf) } },
+    {
+      $lookup: {
+        from: 'activities',
+        let: { account: '$_id', since: '$since' },
+        pipeline: [
+          { $match: { $expr: { $and: [{ $eq: ['$accountId', '$$account'] }, { $gte: ['$date', '$$since'] }, { $lte: ['$date', asOf] }] } } },
+          { $limit: 1 },
+          { $project: { _id: 1 } },
+        ],
+        as: 'recent',
+      },
+    },
+    { $group: { _id: '$ownerId', keyAccountsOwned: { $sum: 1 }, keyAccountsCovered: { $sum: { $cond: [{ $gt: [{ $size: '$recent' }, 0] }, 1, 0] } } } },
+  ] as PipelineStage[];
+}
+
+/** Every actuals pipeline with the collection it runs on; `build` gives null when the query does not ask for it. */
+export const ACTUALS_PIPELINES: readonly { collection: CollectionName; build: (q: ActualsQuery) => PipelineStage[] | null }[] = [
   { collection: 'activities', build: activityActualsPipeline },
   { collection: 'deals', build: dealActualsPipeline },
   { collection: 'activities', build: accountsServedPipeline },
@@ -96,6 +138,8 @@ export const ACTUALS_PIPELINES: readonly { collection: CollectionName; build: (q
   { collection: 'feedback', build: feedbackActualsPipeline },
   { collection: 'peerReviews', build: peerActualsPipeline },
   { collection: 'intel', build: intelActualsPipeline },
+  { collection: 'activities', build: weightedVisitsPipeline },
+  { collection: 'accounts', build: coveragePipeline },
 ];
 
 /** Adds the pipelines' outputs up per rep. */

@@ -12,6 +12,7 @@ export const INDICATOR_KEYS = [
   'satisfaction',
   'collaboration',
   'intel_shared',
+  'coverage',
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
@@ -38,4 +39,6 @@ export const INDICATORS: Record<IndicatorKey, IndicatorInfo> = {
   satisfaction: { key: 'satisfaction', measure: 'rating', additive: false },
   collaboration: { key: 'collaboration', measure: 'rating', additive: false },
   intel_shared: { key: 'intel_shared', measure: 'count', additive: true },
+  /** The share of the rep's owned key accounts visited within their tier's cadence (as of the period end, or today). */
+  coverage: { key: 'coverage', measure: 'ratio', additive: false },
 };

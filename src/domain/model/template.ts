@@ -65,6 +65,26 @@ export const GradeBandSchema = z.object({
 });
 export type GradeBand = z.infer<typeof GradeBandSchema>;
 
+/**
+ * Key-account tiers (大客户分级): how much a visit to an account of the tier counts towards the
+ * visits indicator, and how often an account of the tier must be visited (its cadence). An account
+ * whose tier has a cadence is a key account: it counts for coverage and goes dormant when overdue.
+ */
+export const AccountTierSchema = z.object({
+  tier: z.string().trim().min(1).max(32),
+  visitWeight: z.number().min(0).max(10),
+  cadenceDays: z.number().int().min(1).max(366).optional(),
+});
+export type AccountTier = z.infer<typeof AccountTierSchema>;
+
+/** The tiers when a template names none: every visit counts 1; strategic every 30 days, A 45, B 60, C 90. */
+export const DEFAULT_ACCOUNT_TIERS: readonly AccountTier[] = [
+  { tier: 'strategic', visitWeight: 1, cadenceDays: 30 },
+  { tier: 'A', visitWeight: 1, cadenceDays: 45 },
+  { tier: 'B', visitWeight: 1, cadenceDays: 60 },
+  { tier: 'C', visitWeight: 1, cadenceDays: 90 },
+];
+
 const WEIGHT_TOLERANCE = 1e-6;
 const sum = (xs: number[]): number => xs.reduce((a, b) => a + b, 0);
 
@@ -81,6 +101,8 @@ export const KpiTemplateSchema = z
     grades: z.array(GradeBandSchema).min(2, 'needs at least two grades'),
     /** Weights of the four quarters in the annual score. */
     annualQuarterWeights: z.array(z.number().min(0)).length(4).default([25, 25, 25, 25]),
+    /** Account tiers with visit weights and cadences; DEFAULT_ACCOUNT_TIERS when absent. */
+    accountTiers: z.array(AccountTierSchema).min(1).max(20).optional(),
     createdAt: Timestamp,
     createdBy: Id.optional(),
   })
@@ -130,8 +152,24 @@ export const KpiTemplateSchema = z
     if (new Set(t.grades.map((g) => g.grade)).size !== t.grades.length) {
       ctx.addIssue({ code: 'custom', path: ['grades'], message: 'grade names must be unique' });
     }
+    if (t.accountTiers && new Set(t.accountTiers.map((a) => a.tier)).size !== t.accountTiers.length) {
+      ctx.addIssue({ code: 'custom', path: ['accountTiers'], message: 'tier names must be unique' });
+    }
     if (sum(t.annualQuarterWeights) <= 0) {
       ctx.addIssue({ code: 'custom', path: ['annualQuarterWeights'], message: 'at least one quarter must have weight' });
     }
   });
 export type KpiTemplate = z.infer<typeof KpiTemplateSchema>;
+
+/** The template's account tiers, or the defaults. */
+export const accountTiersOf = (t: Pick<KpiTemplate, 'accountTiers'>): readonly AccountTier[] => t.accountTiers ?? DEFAULT_ACCOUNT_TIERS;
+
+/** Tier → visit weight, only when some tier's visits count other than 1 (else plain counting applies). */
+export function tierVisitWeights(t: Pick<KpiTemplate, 'accountTiers'>): Record<string, number> | null {
+  const tiers = accountTiersOf(t);
+  return tiers.some((a) => a.visitWeight !== 1) ? Object.fromEntries(tiers.map((a) => [a.tier, a.visitWeight])) : null;
+}
+
+/** Tier → cadence in days, for the tiers that have one (the key-account tiers). */
+export const tierCadences = (t: Pick<KpiTemplate, 'accountTiers'>): Record<string, number> =>
+  Object.fromEntries(accountTiersOf(t).flatMap((a) => (a.cadenceDays ? [[a.tier, a.cadenceDays] as const] : [])));

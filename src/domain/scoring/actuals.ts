@@ -27,6 +27,14 @@ export interface RawActuals {
   collaborationCount: number;
   /** Market intel posts shared in the period. */
   intel: number;
+  /**
+   * Σ tier weight over the period's activities, when the template weights visits by account tier
+   * (activities on an account without a listed tier count 1); 0 when not asked for.
+   */
+  weightedVisits: number;
+  /** Key accounts the rep owns (tiers with a cadence), and how many were visited within their cadence; 0 when not asked for. */
+  keyAccountsOwned: number;
+  keyAccountsCovered: number;
 }
 
 export const emptyActuals = (): RawActuals => ({
@@ -42,6 +50,9 @@ export const emptyActuals = (): RawActuals => ({
   collaborationSum: 0,
   collaborationCount: 0,
   intel: 0,
+  weightedVisits: 0,
+  keyAccountsOwned: 0,
+  keyAccountsCovered: 0,
 });
 
 /** True when the rep has no record of any kind in the period. */
@@ -65,7 +76,8 @@ export interface IndicatorActual {
 }
 
 /** The actual value of one indicator, with the inputs it was computed from. */
-export function indicatorActual(key: IndicatorKey, a: RawActuals): IndicatorActual {
+/** `weighted`: the template weights visits by account tier (see tierVisitWeights), so visits count their weights. */
+export function indicatorActual(key: IndicatorKey, a: RawActuals, weighted = false): IndicatorActual {
   switch (key) {
     case 'revenue':
       return { value: a.revenue, inputs: { revenue: a.revenue } };
@@ -76,7 +88,7 @@ export function indicatorActual(key: IndicatorKey, a: RawActuals): IndicatorActu
     case 'collection_rate':
       return { value: a.due > 0 ? a.collected / a.due : null, inputs: { collected: a.collected, due: a.due } };
     case 'visits':
-      return { value: a.visits, inputs: { visits: a.visits } };
+      return weighted ? { value: a.weightedVisits, inputs: { visits: a.visits, weightedVisits: a.weightedVisits } } : { value: a.visits, inputs: { visits: a.visits } };
     case 'new_customers':
       return { value: a.newCustomers, inputs: { newCustomers: a.newCustomers } };
     case 'satisfaction':
@@ -91,6 +103,11 @@ export function indicatorActual(key: IndicatorKey, a: RawActuals): IndicatorActu
       };
     case 'intel_shared':
       return { value: a.intel, inputs: { posts: a.intel } };
+    case 'coverage':
+      return {
+        value: a.keyAccountsOwned > 0 ? a.keyAccountsCovered / a.keyAccountsOwned : null,
+        inputs: { covered: a.keyAccountsCovered, owned: a.keyAccountsOwned },
+      };
   }
 }
 

@@ -29,7 +29,7 @@ export function compare(card: Scorecard, teamCards: readonly Scorecard[], previo
 }
 
 /** Sums and counts grow with time; ratios and ratings do not. */
-const ADDITIVE_FIELDS = ['revenue', 'volume', 'accountsServed', 'visits', 'newCustomers', 'intel'] as const;
+const ADDITIVE_FIELDS = ['revenue', 'volume', 'accountsServed', 'visits', 'newCustomers', 'intel', 'weightedVisits'] as const;
 
 /** Run-rate projection of the raw actuals to the period end. */
 export function projectActuals(actuals: RawActuals, share: number): RawActuals {

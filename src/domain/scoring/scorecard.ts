@@ -2,7 +2,7 @@ import type { Period } from '../period.js';
 import { INDICATORS } from '../model/indicators.js';
 import type { Adjustment } from '../model/cycle.js';
 import type { CategoryLine, IndicatorLine, Scorecard } from '../model/scorecard.js';
-import type { KpiTemplate } from '../model/template.js';
+import { tierVisitWeights, type KpiTemplate } from '../model/template.js';
 import { hasNoRecords, indicatorActual, type RawActuals } from './actuals.js';
 import { gradeFor, lowestGrade, roundScore } from './grading.js';
 import { applyScoring } from './scoring-functions.js';
@@ -32,11 +32,12 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
   const { template, period, repId, actuals, targets } = input;
   const lines: IndicatorLine[] = [];
   const included = new Map<string, number>(); // category → Σ weight of included indicators
+  const weightedVisits = tierVisitWeights(template) !== null;
 
   for (const cat of template.categories) {
     let catIncluded = 0;
     for (const spec of cat.indicators) {
-      const actual = indicatorActual(spec.key, actuals);
+      const actual = indicatorActual(spec.key, actuals, weightedVisits);
       const target = targets[spec.key] ?? { value: null, source: null, proration: 1 };
       const result = applyScoring(spec.scoring, actual.value, target.value);
       let score = result.score;

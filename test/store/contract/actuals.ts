@@ -35,6 +35,46 @@ export function actualsContract(store: () => Store): void {
       expect((await store().periodActuals({ from: '2024-01-01', to: '2024-03-31', peerReviewPeriods: ['2024-Q1'] })).size).toBe(0);
     });
 
+    describe('key-account tiers', () => {
+      // acc-1 (A) and acc-2 (strategic) are rep-a's, with acc-3 (A, never visited) and acc-6 (tier X:
+      // no cadence, not a key account); rep-c owns acc-4 and acc-5 (A), visited only in May.
+      beforeEach(async () => {
+        const owners: [string, string, string?][] = [['acc-1', 'rep-a'], ['acc-2', 'rep-a'], ['acc-3', 'rep-a'], ['acc-4', 'rep-c'], ['acc-5', 'rep-c'], ['acc-6', 'rep-a', 'X']];
+        for (const [id, ownerId, tier] of owners) {
+          const account = (await store().accounts.get(id))!;
+          await store().accounts.put({ ...account, ownerId, ...(tier ? { tier } : {}) });
+        }
+      });
+      const tiered = { ...Q1, tierWeights: { strategic: 2, A: 0.5 }, coverage: { asOf: '2026-03-31', cadenceDays: { strategic: 30, A: 45 } } };
+
+      it('weights each visit by its account’s tier', async () => {
+        const a = await store().periodActuals(tiered);
+        // rep-a: act-1, act-2 on acc-1 (A, 0.5 each) + act-3 on acc-2 (strategic, 2); rep-b: act-5 on acc-2.
+        expect(a.get('rep-a')).toMatchObject({ visits: 3, weightedVisits: 3 });
+        expect(a.get('rep-b')).toMatchObject({ visits: 1, weightedVisits: 2 });
+      });
+
+      it('counts owned key accounts visited within their cadence, by anyone, up to the day asked', async () => {
+        const a = await store().periodActuals(tiered);
+        // acc-1's last visit (15 Feb) is 44 days before 31 March: inside A's 45 days; acc-2 was visited on 31 March.
+        expect(a.get('rep-a')).toMatchObject({ keyAccountsOwned: 3, keyAccountsCovered: 2 });
+        expect(a.get('rep-c')).toMatchObject({ keyAccountsOwned: 2, keyAccountsCovered: 0 });
+        expect(a.get('rep-b')).toMatchObject({ keyAccountsOwned: 0, keyAccountsCovered: 0 });
+        // A day later the 15 February visit is 45 days old, so acc-1 is overdue; acc-3 was visited on 1 April.
+        const later = await store().periodActuals({ ...tiered, coverage: { ...tiered.coverage, asOf: '2026-04-01' } });
+        expect(later.get('rep-a')).toMatchObject({ keyAccountsOwned: 3, keyAccountsCovered: 2 });
+        const after = await store().periodActuals({ ...tiered, coverage: { ...tiered.coverage, asOf: '2026-05-01' } });
+        expect(after.get('rep-a')).toMatchObject({ keyAccountsOwned: 3, keyAccountsCovered: 1 }); // acc-3 only (A: since 18 March)
+      });
+
+      it('honours the rep filter, and leaves the figures at 0 when not asked for', async () => {
+        const only = await store().periodActuals({ ...tiered, repIds: ['rep-c'] });
+        expect([...only.keys()]).toEqual(['rep-c']);
+        expect(only.get('rep-c')).toMatchObject({ keyAccountsOwned: 2, weightedVisits: 0 });
+        expect((await store().periodActuals(Q1)).get('rep-a')).toMatchObject({ weightedVisits: 0, keyAccountsOwned: 0 });
+      });
+    });
+
     it('reads payments and deals as they are now: a deleted late payment no longer counts', async () => {
       expect(await store().payments.delete('pay-2')).toBe(true);
       const year = await store().periodActuals({ ...YEAR, repIds: ['rep-a'] });
