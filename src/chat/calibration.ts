@@ -1,17 +1,102 @@
 import type { AppDeps } from '../application/deps.js';
+import { adjustScore } from '../application/cycle/adjust-score.js';
+import { calibrate } from '../application/cycle/calibration-pack.js';
+import { scheduleMeeting, showMeeting } from '../application/cycle/schedule-meeting.js';
 import type { Person } from '../domain/model/people.js';
+import { isPeriodKey } from '../domain/period.js';
+import { adjustmentView, calibrationPackView, meetingView, wallClock } from '../views/calibration-views.js';
+import { t } from '../views/i18n.js';
 import type { CycleSubcommand } from './cycle.js';
 import type { DecisionHandler } from './decisions.js';
-import { textView, type ChatAnswer, type ChatRequest } from './request.js';
+import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './request.js';
 
 /**
  * Calibration (the review meeting): `/cycle meeting …`, `/cycle calibrate …`, `/adjust @rep ±N <reason>`.
- * TODO(issue 6, calibration): not built yet.
  */
-export const CALIBRATION_SUBCOMMANDS: Record<string, CycleSubcommand> = {};
+
+/** Slack escapes links as `<https://…>` or `<https://…|label>`: the place keeps the bare link. */
+const unwrapLink = (w: string): string => w.replace(/^<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>$/, '$1');
+
+const meeting: CycleSubcommand = async (deps, actor, args, req) => {
+  const locale = actor.locale;
+  if (args.length === 0) return { view: textView(t(locale, 'calibration.meeting.usage', { tz: deps.settings.companyTimeZone })) };
+  if (args.length === 1 && req.users.length === 0 && req.unknownUsers.length === 0) {
+    const { cycle, participants } = await showMeeting(deps, actor, { period: args[0] });
+    if (!cycle.meeting) return { view: textView(t(locale, 'calibration.meeting.none', { period: cycle.periodKey })) };
+    return {
+      view: meetingView(locale, {
+        periodKey: cycle.periodKey,
+        at: cycle.meeting.at,
+        timeZone: actor.timeZone ?? deps.settings.companyTimeZone,
+        place: cycle.meeting.place,
+        participants: participants.map((p) => p.name),
+      }),
+    };
+  }
+  const [period, date, time, ...place] = args;
+  const done = await scheduleMeeting(deps, actor, {
+    period,
+    date,
+    time,
+    place: place.map(unwrapLink).join(' '),
+    participants: req.users,
+    unknown: req.unknownUsers,
+    platforms: fanOutPlatforms(deps.settings.platforms, req.platforms),
+  });
+  const m = done.cycle.meeting!;
+  const tz = deps.settings.companyTimeZone;
+  const lines = [
+    t(locale, 'calibration.meeting.scheduled', {
+      period: done.cycle.periodKey,
+      when: wallClock(m.at, tz),
+      tz,
+      place: m.place,
+      names: done.participants.map((p) => p.name).join(', '),
+      queued: done.queued,
+    }),
+  ];
+  if (done.unreachable.length > 0) lines.push(t(locale, 'calibration.meeting.unreachable', { names: done.unreachable.map((p) => p.name).join(', ') }));
+  return { view: textView(lines.join('\n')) };
+};
+
+const calibrateSub: CycleSubcommand = async (deps, actor, args, req) => {
+  const r = await calibrate(deps, actor, { period: args[0], platforms: fanOutPlatforms(deps.settings.platforms, req.platforms) });
+  const view = calibrationPackView(actor.locale, r.pack);
+  const note =
+    r.channels === 0
+      ? t(actor.locale, 'calibration.pack.noChannel')
+      : r.queued > 0
+        ? t(actor.locale, 'calibration.pack.posted', { count: r.channels })
+        : t(actor.locale, 'calibration.pack.unchanged');
+  return { view: { ...view, blocks: [...view.blocks, { type: 'context', text: note }] } };
+};
+
+export const CALIBRATION_SUBCOMMANDS: Record<string, CycleSubcommand> = { meeting, calibrate: calibrateSub };
 
 export const CALIBRATION_DECISIONS: Record<string, DecisionHandler> = {};
 
-export async function adjustAnswer(_deps: AppDeps, _actor: Person, _req: ChatRequest): Promise<ChatAnswer> {
-  return { view: textView('/adjust is not available yet.') };
+/** `/adjust @rep <±delta> <reason…> [period]`: a reason may continue on the following lines. */
+export async function adjustAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
+  const words = [...req.words];
+  if (words.length === 0 && req.users.length === 0 && req.unknownUsers.length === 0) return { view: textView(t(actor.locale, 'calibration.adjust.usage')) };
+  const period = words.length >= 2 && isPeriodKey(words.at(-1)!.toUpperCase()) ? words.pop() : undefined;
+  const [delta, ...reason] = words;
+  const r = await adjustScore(deps, actor, {
+    reps: req.users,
+    unknown: req.unknownUsers,
+    delta,
+    reason: [reason.join(' '), ...req.lines].join('\n').trim(),
+    period,
+  });
+  return {
+    view: adjustmentView(actor.locale, {
+      name: r.rep.name,
+      periodKey: r.periodKey,
+      delta: r.adjustment.delta,
+      reason: r.adjustment.reason,
+      before: r.before,
+      after: r.after,
+      warnings: r.warnings,
+    }),
+  };
 }

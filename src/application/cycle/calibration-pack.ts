@@ -1,0 +1,159 @@
+import { createHash } from 'node:crypto';
+import type { ReviewCycle } from '../../domain/model/cycle.js';
+import type { PlatformName } from '../../domain/model/delivery.js';
+import type { Person } from '../../domain/model/people.js';
+import { previousPeriod, type Period } from '../../domain/period.js';
+import { countGrades, guidelineWarnings, type GradeCount, type GuidelineWarning } from '../../domain/scoring/guideline.js';
+import { calibrationPackView } from '../../views/calibration-views.js';
+import type { AppDeps } from '../deps.js';
+import { enqueue } from '../delivery/enqueue.js';
+import { channelTargets } from '../jobs/recipients.js';
+import { scorePeriod, type ScoredRep } from '../score-period.js';
+import { readSetting } from '../settings.js';
+import { calibrationPeriod, managerIdOf, requireInReview, teamsById } from './calibration-common.js';
+import { audit, requireHr } from './cycles.js';
+
+export const CALIBRATION_JOB = 'cycle-calibrate';
+
+/** The outlier rule, stated in the pack: a total this far from the team's average, or a grade this many bands from last quarter's. */
+export const OUTLIER_RULE = { teamGap: 15, bands: 2 } as const;
+
+export interface PackRow {
+  name: string;
+  team: string | null;
+  /** Null when the rep lacks data (no grade). */
+  total: number | null;
+  grade: string | null;
+  lastTotal: number | null;
+  lastGrade: string | null;
+  /** Average total of the graded reps of the rep's team; null without a team. */
+  teamAverage: number | null;
+  /** Sum of calibration adjustments so far. */
+  adjusted: number;
+  outlier: ('team' | 'bands')[];
+}
+
+export interface CalibrationPack {
+  periodKey: string;
+  previousKey: string;
+  rows: PackRow[];
+  graded: number;
+  overall: GradeCount[];
+  byManager: { manager: string; graded: number; counts: GradeCount[] }[];
+  /** Reps lacking data altogether (no grade). */
+  noData: string[];
+  /** Graded reps with indicators that had no data or no target. */
+  missing: { name: string; indicators: { key: string; why: 'no_data' | 'no_target' }[] }[];
+  adjustments: { name: string; delta: number; reason: string; by: string; at: string }[];
+  guideline: Record<string, number>;
+  warnings: GuidelineWarning[];
+  rule: { teamGap: number; bands: number };
+}
+
+export interface CalibrationResult {
+  cycle: ReviewCycle;
+  pack: CalibrationPack;
+  /** hr-private channels the pack goes to; 0 means none is configured. */
+  channels: number;
+  queued: number;
+}
+
+const mean = (xs: number[]): number | null => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+
+/** Everything the review meeting needs, from the current scores (adjustments included) and last quarter's. */
+export async function assemblePack(deps: AppDeps, period: Period): Promise<CalibrationPack> {
+  const previous = previousPeriod(period);
+  const [scores, last, teams, people, adjustments, policy] = await Promise.all([
+    scorePeriod(deps, period),
+    scorePeriod(deps, previous),
+    teamsById(deps),
+    deps.store.people.find(),
+    deps.store.adjustments.find({ periodKey: period.key }),
+    readSetting(deps, 'cycle.policy'),
+  ]);
+  const nameOf = new Map(people.map((p) => [p.id, p.name] as const));
+  const bands = scores.template.grades.map((g) => g.grade);
+  const all = [...scores.reps.values()];
+  const graded = all.filter((s) => !s.card.noData).sort((a, b) => b.card.total - a.card.total || a.rep.name.localeCompare(b.rep.name));
+  const noData = all.filter((s) => s.card.noData).sort((a, b) => a.rep.name.localeCompare(b.rep.name));
+
+  const teamTotals = new Map<string, number[]>();
+  for (const s of graded) if (s.rep.teamId) teamTotals.set(s.rep.teamId, [...(teamTotals.get(s.rep.teamId) ?? []), s.card.total]);
+  const teamAverage = (s: ScoredRep) => (s.rep.teamId ? mean(teamTotals.get(s.rep.teamId) ?? []) : null);
+
+  const row = (s: ScoredRep): PackRow => {
+    const prev = last.reps.get(s.rep.id);
+    const prevGraded = prev && !prev.card.noData ? prev.card : null;
+    const avg = teamAverage(s);
+    const outlier: PackRow['outlier'] = [];
+    if (!s.card.noData) {
+      if (avg !== null && Math.abs(s.card.total - avg) > OUTLIER_RULE.teamGap) outlier.push('team');
+      const now = bands.indexOf(s.card.grade);
+      const before = prevGraded ? bands.indexOf(prevGraded.grade) : -1;
+      if (now >= 0 && before >= 0 && Math.abs(now - before) >= OUTLIER_RULE.bands) outlier.push('bands');
+    }
+    return {
+      name: s.rep.name,
+      team: s.rep.teamId ? (teams.get(s.rep.teamId)?.name ?? s.rep.teamId) : null,
+      total: s.card.noData ? null : s.card.total,
+      grade: s.card.noData ? null : s.card.grade,
+      lastTotal: prevGraded?.total ?? null,
+      lastGrade: prevGraded?.grade ?? null,
+      teamAverage: avg,
+      adjusted: s.card.adjustments.reduce((a, x) => a + x.delta, 0),
+      outlier,
+    };
+  };
+
+  const byManager = new Map<string, ScoredRep[]>();
+  for (const s of graded) {
+    const key = managerIdOf(s.rep, teams) ?? '';
+    byManager.set(key, [...(byManager.get(key) ?? []), s]);
+  }
+  const overall = countGrades(bands, graded.map((s) => s.card));
+  return {
+    periodKey: period.key,
+    previousKey: previous.key,
+    rows: [...graded, ...noData].map(row),
+    graded: graded.length,
+    overall,
+    byManager: [...byManager]
+      .map(([id, reps]) => ({ manager: id ? (nameOf.get(id) ?? id) : '', graded: reps.length, counts: countGrades(bands, reps.map((s) => s.card)) }))
+      .sort((a, b) => (a.manager === '' ? 1 : b.manager === '' ? -1 : a.manager.localeCompare(b.manager))),
+    noData: noData.map((s) => s.rep.name),
+    missing: graded
+      .map((s) => ({
+        name: s.rep.name,
+        indicators: s.card.indicators.filter((l) => l.missing !== null).map((l) => ({ key: l.key, why: l.missing! })),
+      }))
+      .filter((m) => m.indicators.length > 0),
+    adjustments: [...adjustments]
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map((a) => ({ name: nameOf.get(a.repId) ?? a.repId, delta: a.delta, reason: a.reason, by: nameOf.get(a.byId) ?? a.byId, at: a.at })),
+    guideline: policy.guideline,
+    warnings: guidelineWarnings(overall, graded.length, policy.guideline),
+    rule: { ...OUTLIER_RULE },
+  };
+}
+
+/**
+ * `/cycle calibrate [period]` (HR, cycle in review): builds the calibration pack, posts it to the
+ * hr-private channels through the outbox and returns it. The run key carries a digest of the
+ * pack, so asking again after an adjustment posts the new pack, while asking twice with nothing
+ * changed posts nothing twice.
+ */
+export async function calibrate(deps: AppDeps, actor: Person, input: { period?: string | undefined; platforms: readonly PlatformName[] }): Promise<CalibrationResult> {
+  requireHr(actor, 'prepare the calibration');
+  const period = await calibrationPeriod(deps, input.period);
+  const cycle = await requireInReview(deps, period);
+  const pack = await assemblePack(deps, period);
+  const targets = await channelTargets(deps, 'hr-private', input.platforms);
+  const digest = createHash('sha256').update(JSON.stringify(pack)).digest('hex').slice(0, 12);
+  const view = calibrationPackView(deps.settings.defaultLocale, pack);
+  const { queued } = await enqueue(
+    deps,
+    targets.map((to) => ({ job: CALIBRATION_JOB, runKey: `${period.key}:${digest}`, ...to, message: { text: view.title, view } })),
+  );
+  if (queued > 0) await audit(deps, actor, 'cycle.calibrate', cycle.id, { periodKey: period.key, digest, channels: targets.length, graded: pack.graded });
+  return { cycle, pack, channels: targets.length, queued };
+}
