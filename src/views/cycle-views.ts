@@ -187,8 +187,9 @@ export function teamResultsView(ctx: ViewContext, periodKey: string, rows: reado
 }
 
 const WEAKEST = 3;
+const lost = (l: Scorecard['indicators'][number]): number => (100 - Math.min(100, l.score ?? 0)) * l.effectiveWeight;
 
-/** The penalty flags for HR, each with its evidence: the rep's weakest scored indicators, actual against target. */
+/** The penalty flags for HR, each with its evidence: the rep's weakest weighted indicators, actual against target. */
 export function penaltyFlagView(ctx: ViewContext, periodKey: string, reps: readonly { name: string; card: Scorecard }[]): View {
   const { locale } = ctx;
   const title = t(locale, 'publish.penalty.title', { period: periodKey });
@@ -196,7 +197,8 @@ export function penaltyFlagView(ctx: ViewContext, periodKey: string, reps: reado
   for (const r of reps) {
     const weakest = r.card.indicators
       .filter((l) => l.applied !== 'excluded' && l.score !== null)
-      .sort((a, b) => a.score! - b.score!)
+      // Weakest by the points lost against a full score: a weighty indicator missed matters most.
+      .sort((a, b) => lost(b) - lost(a))
       .slice(0, WEAKEST)
       .map((l) =>
         t(locale, 'publish.penalty.line', {
