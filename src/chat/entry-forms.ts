@@ -88,6 +88,8 @@ export interface SubmitOutcome {
   text: string;
   /** A new intel post to publish in the platform's intel channels (after the ack). */
   intel?: { entry: Intel; channels: string[] };
+  /** Nothing stored yet: the entry waits for the manager's approval (past the close date). */
+  pending?: boolean;
 }
 
 type Submit = (deps: ChatDeps, actor: Person, values: FormValues, requestId: string, platform: string, kind?: string) => Promise<SubmitOutcome>;

@@ -32,14 +32,15 @@ export async function orLate<R extends { text: string }>(
   raw: { requestId: string },
   platform: string,
   onTime: () => Promise<R>,
-): Promise<R | { text: string }> {
+): Promise<R | { text: string; pending: true }> {
   try {
     return await onTime();
   } catch (e) {
     if (!isLateEntryError(e)) throw e;
     const { late, manager } = await requestLateEntry(deps, actor, { kind, raw, platforms: platformsOf(deps, platform) });
     const cycle = await deps.store.cycles.find({ periodKey: late.periodKey }, { limit: 1 });
-    return { text: t(actor.locale, 'lifecycle.late.sent', { period: late.periodKey, closeDate: cycle[0]?.entryCloseDate ?? '', manager: manager.name, summary: late.summary }) };
+    const text = t(actor.locale, 'lifecycle.late.sent', { period: late.periodKey, closeDate: cycle[0]?.entryCloseDate ?? '', manager: manager.name, summary: late.summary });
+    return { text, pending: true };
   }
 }
 

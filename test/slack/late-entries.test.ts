@@ -32,8 +32,7 @@ describe('late entries on Slack', () => {
     expect(res.status).toBe(200);
     expect(res.body).toBe(''); // the modal closes: nothing is wrong with the input
     expect(await answerOf(h, 'late')).toBe(
-      // The Slack adapter marks every stored submission's answer with a check mark.
-      ':white_check_mark: Not saved yet: entries for 2026-Q3 closed on 2026-10-10, so this was sent to mgr for approval. You will get a message when they decide. (Visit to Acme on 2026-09-28)',
+      ':hourglass_flowing_sand: Not saved yet: entries for 2026-Q3 closed on 2026-10-10, so this was sent to mgr for approval. You will get a message when they decide. (Visit to Acme on 2026-09-28)',
     );
     expect(await h.deps.store.activities.count()).toBe(0);
     const [late] = await h.deps.store.lateEntries.find({ repId: 'ann' });

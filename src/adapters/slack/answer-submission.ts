@@ -19,6 +19,8 @@ export interface Outcome {
   text?: string;
   notice?: string;
   after?: () => Promise<void>;
+  /** Not stored yet, waiting for someone's approval: no check mark. */
+  pending?: boolean;
 }
 
 export type RunSubmission = (actor: Person, values: FormValues, meta: FormMeta) => Promise<Outcome>;
@@ -81,7 +83,7 @@ export async function answerSubmission(ctx: SlackContext, { ack, body, view }: S
     return tell(ctx, userId, meta, errorMessage(locale, e).text);
   }
   await ack();
-  if (outcome.text) await tell(ctx, userId, meta, meta.r ? `:white_check_mark: ${outcome.text}` : outcome.text);
+  if (outcome.text) await tell(ctx, userId, meta, meta.r ? `${outcome.pending ? ':hourglass_flowing_sand:' : ':white_check_mark:'} ${outcome.text}` : outcome.text);
   await outcome.after?.().catch((e: unknown) => logFailure(ctx.logger, e, `after ${what}`));
   if (meta.h) await publishHome(ctx, userId, actor, outcome.notice && homeNotice(outcome.notice, true));
 }

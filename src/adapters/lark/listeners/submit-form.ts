@@ -43,6 +43,8 @@ export async function submitForm(ctx: LarkContext, input: { openId: string; subm
       ctx.background.run('Lark intel post', () => postIntel(ctx, actor, openId, entry, channels));
     }
     const title = t(locale, `form.${submit.form}.title` as MessageKey);
+    // A late entry is not saved: it waits for the manager (chat/lifecycle.ts).
+    if (outcome.pending) return { toast: { type: 'info', content: t(locale, 'lifecycle.late.toast') }, card: { type: 'raw', data: textCard(title, outcome.text, 'orange') } };
     return { toast: { type: 'success', content: t(locale, 'lark.toast.saved') }, card: { type: 'raw', data: textCard(title, outcome.text, 'green') } };
   } catch (e) {
     logFailure(ctx.logger, e, `form ${submit.form}`);

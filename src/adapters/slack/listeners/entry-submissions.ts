@@ -33,7 +33,7 @@ export function registerEntrySubmissions(app: App, ctx: SlackContext): void {
     await answerSubmission(ctx, args, `form ${formId}`, async (actor, values, meta): Promise<Outcome> => {
       const r = await submitEntryForm(ctx.deps, actor, { formId, values, requestId: `slack:${view.id}`, platform: 'slack', ...(meta.k ? { kind: meta.k } : {}) });
       const intel = r.intel;
-      return { text: r.text, ...(intel ? { after: () => postIntel(ctx, actor, body.user.id, intel) } : {}) };
+      return { text: r.text, ...(r.pending ? { pending: true } : {}), ...(intel ? { after: () => postIntel(ctx, actor, body.user.id, intel) } : {}) };
     });
   });
 }
