@@ -1,15 +1,104 @@
+import { AUDIT_MAX_LIMIT, auditLog } from '../application/audit-log.js';
+import { requireHr } from '../application/cycle/cycles.js';
 import type { AppDeps } from '../application/deps.js';
+import { exportAnnual } from '../application/exports/annual-export.js';
+import { exportAudit } from '../application/exports/audit-export.js';
+import { companyTime, loadDirectory } from '../application/exports/directory.js';
+import { exportResults } from '../application/exports/results-export.js';
+import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
+import { isPeriodKey } from '../domain/period.js';
+import { auditReason, auditSentence, auditView, exportDoneView } from '../views/audit-views.js';
+import { t } from '../views/i18n.js';
 import { textView, type ChatAnswer, type ChatRequest } from './request.js';
 
 /**
- * `/export results <period>` (CSV and XLSX files) and `/audit [@rep] [period]` (HR).
- * TODO(issue 6, exports): not built yet.
+ * `/export results <period> [version N]`, `/export annual <year>`, `/export audit [period] [@rep]`
+ * (files: CSV and XLSX, uploaded by the platform where the command ran) and
+ * `/audit [@rep] [period] [limit N]` (HR).
  */
-export async function exportAnswer(_deps: AppDeps, _actor: Person, _req: ChatRequest): Promise<ChatAnswer> {
-  return { view: textView('/export is not available yet.') };
+
+const looksLikePeriod = (w: string): boolean => isPeriodKey(w.toUpperCase());
+
+function refuseUnknown(req: ChatRequest): void {
+  const [unknown] = req.unknownUsers;
+  if (unknown) throw new AppError('NOT_FOUND', `unknown user ${unknown}`, { params: { messageId: 'audit.error.unknownUser', user: unknown } });
+  if (req.users.length > 1) throw new AppError('VALIDATION', 'more than one rep mentioned', { params: { messageId: 'audit.error.oneRep' } });
 }
 
-export async function auditAnswer(_deps: AppDeps, _actor: Person, _req: ChatRequest): Promise<ChatAnswer> {
-  return { view: textView('/audit is not available yet.') };
+/** `version 2` (or `v2`) after the period; null when absent. */
+function versionOf(args: string[]): number | null | 'bad' {
+  if (args.length === 0) return null;
+  const raw = args[0]!.toLowerCase() === 'version' ? args[1] : /^v\d+$/i.test(args[0]!) ? args[0]!.slice(1) : undefined;
+  const extra = args[0]!.toLowerCase() === 'version' ? args.slice(2) : args.slice(1);
+  if (raw === undefined || extra.length > 0 || !/^\d{1,4}$/.test(raw) || Number(raw) < 1) return 'bad';
+  return Number(raw);
+}
+
+type Exporter = (deps: AppDeps, actor: Person, args: string[], req: ChatRequest) => Promise<ChatAnswer>;
+
+const EXPORTS: Record<string, Exporter> = {
+  results: async (deps, actor, [period, ...rest]) => {
+    const version = versionOf(rest);
+    if (version === 'bad') throw new AppError('VALIDATION', `bad version ${rest.join(' ')}`, { params: { messageId: 'export.error.version', value: rest.join(' ') } });
+    const e = await exportResults(deps, actor, { period, version: version ?? undefined });
+    const v = e.version === null ? '' : t(actor.locale, 'export.done.version', { version: e.version });
+    const summary = t(actor.locale, 'export.done.results', { period: e.periodKey, version: v, rows: e.rows });
+    return { view: exportDoneView(actor.locale, { summary, files: e.files.map((f) => f.name) }), files: e.files };
+  },
+  annual: async (deps, actor, [year]) => {
+    const e = await exportAnnual(deps, actor, { year });
+    const summary = t(actor.locale, 'export.done.annual', { year: e.year, rows: e.rows, quarters: e.quarters.join(', ') });
+    return { view: exportDoneView(actor.locale, { summary, files: e.files.map((f) => f.name) }), files: e.files };
+  },
+  audit: async (deps, actor, args, req) => {
+    refuseUnknown(req);
+    const stray = args.find((w) => !looksLikePeriod(w));
+    if (stray !== undefined || args.length > 1) return { view: textView(t(actor.locale, 'export.usage')) };
+    const e = await exportAudit(deps, actor, { period: args[0], repId: req.users[0]?.id });
+    const summary = t(actor.locale, 'export.done.audit', { scope: e.scope, rows: e.rows });
+    return { view: exportDoneView(actor.locale, { summary, files: e.files.map((f) => f.name) }), files: e.files };
+  },
+};
+
+export async function exportAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
+  const [sub = '', ...args] = req.words;
+  const run = Object.hasOwn(EXPORTS, sub.toLowerCase()) ? EXPORTS[sub.toLowerCase()] : undefined;
+  if (!run) {
+    requireHr(actor, 'export');
+    return { view: textView(t(actor.locale, 'export.usage')) };
+  }
+  return run(deps, actor, args, req);
+}
+
+/** `/audit [@rep] [period] [limit N]`: words in any order. */
+export async function auditAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
+  requireHr(actor, 'read the audit log');
+  refuseUnknown(req);
+  let period: string | undefined;
+  let limit: number | undefined;
+  const words = [...req.words];
+  while (words.length) {
+    const w = words.shift()!;
+    if (w.toLowerCase() === 'limit') {
+      const raw = words.shift() ?? '';
+      if (!/^\d{1,6}$/.test(raw)) throw new AppError('VALIDATION', `bad limit ${raw}`, { params: { messageId: 'audit.error.limit', value: raw, max: AUDIT_MAX_LIMIT } });
+      limit = Number(raw);
+    } else if (looksLikePeriod(w) && period === undefined) {
+      period = w;
+    } else {
+      const usage = t(actor.locale, 'audit.usage', { max: AUDIT_MAX_LIMIT });
+      throw new AppError('VALIDATION', `unexpected word ${w}`, { params: { messageId: 'audit.error.word', value: w, usage } });
+    }
+  }
+  const rep = req.users[0];
+  const page = await auditLog(deps, actor, { repId: rep?.id, period, limit });
+  const dir = await loadDirectory(deps);
+  const lines = page.entries.map((e) => ({
+    when: companyTime(deps, e.at),
+    who: dir.name(e.actorId),
+    what: auditSentence(actor.locale, e, dir.name),
+    reason: auditReason(e),
+  }));
+  return { view: auditView(actor.locale, { lines, total: page.total, max: AUDIT_MAX_LIMIT, repName: rep?.name, periodKey: page.filter.period?.key }) };
 }
