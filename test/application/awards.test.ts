@@ -26,7 +26,7 @@ beforeEach(async () => {
   for (const id of ['ann', 'bob', 'cat', 'mgr', 'mgr2', 'hr']) await deps.store.people.put({ ...(await get(id)), identities: [`slack:U${id.toUpperCase()}`] });
   await deps.store.settings.put({ id: 'channels', value: { results: ['slack:CRESULTS'], 'hr-private': ['slack:CHR'] }, updatedAt: T0, updatedBy: 'hr' });
   await deps.store.activities.insertMany([...visits('ann', 'acme', 36, '2026-07-01'), ...visits('bob', 'globex', 18, '2026-08-01')]);
-  [hr, ann, bob, mgr, mgr2] = await Promise.all(['hr', 'ann', 'bob', 'mgr', 'mgr2'].map(get));
+  [hr, ann, bob, mgr, mgr2] = [await get('hr'), await get('ann'), await get('bob'), await get('mgr'), await get('mgr2')];
 });
 afterEach(() => deps.cleanup());
 
