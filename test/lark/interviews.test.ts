@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { viewToCard } from '../../src/adapters/lark/render/view-card.js';
+import type { View } from '../../src/views/view.js';
 import { addQ3Data, publishQ3 } from '../application/interview-fixture.js';
 import { allElements, assertCard20 } from './card-schema.js';
 import { startHarness, type Card, type Harness } from './harness.js';
@@ -56,7 +57,7 @@ describe('/interview on Lark', () => {
     // The rep's DM as Lark renders it: a card 2.0 whose button calls back with the plan id.
     const [dm] = await h.deps.store.outbox.find({ job: 'interview-plan' });
     expect(dm!.target).toEqual({ kind: 'dm', identity: `lark:${ANN}` });
-    const card = viewToCard(dm!.message.view!) as unknown as Card;
+    const card = viewToCard(dm!.message.view as unknown as View) as unknown as Card;
     assertCard20(card);
     const callbacks = allElements(card.body.elements).flatMap((e) => (Array.isArray(e.behaviors) ? e.behaviors.map((b: { value: unknown }) => b.value) : []));
     expect(callbacks).toEqual([{ action: 'decide:plan.ack', value: plan!.id }]);

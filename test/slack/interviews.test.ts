@@ -71,7 +71,7 @@ describe('/interview in Slack', () => {
     expect(plan!.goals.map((g) => g.indicator)).toEqual(['accounts_served', 'new_customers', 'visits']);
     const [dm] = await h.deps.store.outbox.find({ job: 'interview-plan' });
     expect(dm!.target).toEqual({ kind: 'dm', identity: 'slack:UANN' });
-    const buttons = (dm!.message.view as View).blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+    const buttons = (dm!.message.view as unknown as View).blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
     expect(buttons.map((b) => `${b.id}=${b.value}`)).toEqual([`decide:plan.ack=${plan!.id}`]);
 
     // The manager cannot acknowledge for the rep: refused privately, nothing changes.
