@@ -28,7 +28,7 @@ function dateList(setting: string) {
     });
 }
 
-export const JOB_NAMES = ['follow-up-reminders', 'weekly-nudge', 'weekly-ranking', 'monthly-scorecard', 'quarterly-digest', 'annual-summary', 'interview-reminders'] as const;
+export const JOB_NAMES = ['follow-up-reminders', 'weekly-nudge', 'weekly-ranking', 'monthly-scorecard', 'quarterly-digest', 'annual-summary', 'interview-reminders', 'cycle-reminders'] as const;
 const envName = (job: string): string => `SCHEDULE_${job.toUpperCase().replace(/-/g, '_')}`;
 
 const cronSetting = (setting: string) =>
