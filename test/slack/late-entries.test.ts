@@ -88,3 +88,26 @@ describe('late entries on Slack', () => {
     expect(await h.deps.store.activities.count()).toBe(0);
   });
 });
+
+describe('/cycle targets and /cycle close on Slack', () => {
+  it('HR sets a rep target by mention and a team target, lists them; a rep is refused; close waits for publication', async () => {
+    await h.command('UANN', '/cycle', 'targets 2026-Q4 visits 50 <@UANN|ann>', { responseId: 'rep-refused' });
+    expect(await answerOf(h, 'rep-refused')).toContain('needs the hr role');
+    await h.command('UHR', '/cycle', 'targets 2026-Q4 visits 50 <@UANN|ann>', { responseId: 'rep' });
+    expect(await answerOf(h, 'rep')).toBe('Target for Client visits in 2026-Q4, Ann Lee: — → 50.');
+    await h.command('UHR', '/cycle', 'targets 2026-Q4 销售额 800000 team East', { responseId: 'team' });
+    expect(await answerOf(h, 'team')).toBe('Target for Revenue in 2026-Q4, team East: — → 800000.');
+    await h.command('UHR', '/cycle', 'targets 2026-Q4 visits 50 <@UNOBODY|nobody>', { responseId: 'stranger' });
+    expect(await answerOf(h, 'stranger')).toContain('I don’t know @nobody: they need to be in the people list first.');
+    await h.command('UHR', '/cycle', 'targets 2026-Q4', { responseId: 'list' });
+    await answerOf(h, 'list');
+    const list = JSON.stringify(h.fake.responses.find((r) => r.id === 'list')!.body);
+    expect(list).toContain('team East: 800000');
+    expect(list).toContain('Ann Lee: 50'); // ann's name from her Slack profile
+    expect(await h.deps.store.targets.count()).toBe(2);
+
+    await h.command('UHR', '/cycle', 'open 2026-Q3');
+    await h.command('UHR', '/cycle', 'close 2026-Q3', { responseId: 'close' });
+    expect(await answerOf(h, 'close')).toContain('The 2026-Q3 cycle is collecting: it must be published for this.');
+  });
+});

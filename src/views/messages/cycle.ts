@@ -1,6 +1,6 @@
 /** Texts of the review cycle (`/cycle`) and the publication (`/publish-results`), in both languages. */
 export const cycleEn = {
-  'cycle.usage': 'Usage: /cycle open <period> [close YYYY-MM-DD] · /cycle status [period] · /cycle review <period> · /cycle meeting <period> [<YYYY-MM-DD> <HH:mm> <place> @participant …] · /cycle calibrate [period]',
+  'cycle.usage': 'Usage: /cycle open <period> [close YYYY-MM-DD] · /cycle status [period] · /cycle review <period> · /cycle meeting <period> [<YYYY-MM-DD> <HH:mm> <place> @participant …] · /cycle calibrate [period] · /cycle targets <period> [<indicator> <value> team <name> | @rep] · /cycle close <period>',
   'cycle.opened': 'Review cycle {period} is open for data entry (template {template} v{version}){close}.',
   'cycle.opened.close': ', entries close on {date}',
   'cycle.reviewing': 'Review cycle {period} is now in review. When calibration is done: /publish-results {period}',
@@ -73,7 +73,7 @@ export const cycleEn = {
 export type CycleMessageKey = keyof typeof cycleEn;
 
 export const cycleZhCN: Record<CycleMessageKey, string> = {
-  'cycle.usage': '用法：/考核周期 open <考核期> [close YYYY-MM-DD] · /考核周期 status [考核期] · /考核周期 review <考核期> · /考核周期 meeting <考核期> [<YYYY-MM-DD> <HH:mm> <地点> @参会人 …] · /考核周期 calibrate [考核期]',
+  'cycle.usage': '用法：/考核周期 open <考核期> [close YYYY-MM-DD] · /考核周期 status [考核期] · /考核周期 review <考核期> · /考核周期 meeting <考核期> [<YYYY-MM-DD> <HH:mm> <地点> @参会人 …] · /考核周期 calibrate [考核期] · /考核周期 targets <考核期> [<指标> <数值> team <团队名> | @销售] · /考核周期 close <考核期>',
   'cycle.opened': '{period} 考核周期已开放录入（模板 {template} v{version}）{close}。',
   'cycle.opened.close': '，录入截止日期 {date}',
   'cycle.reviewing': '{period} 考核周期已进入评审。校准完成后请运行：/publish-results {period}',
