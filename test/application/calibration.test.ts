@@ -202,6 +202,15 @@ describe('/adjust', () => {
     expect((await adjust(mgr, { reps: [bob], delta: '-0.5' })).warnings).toEqual([]);
   });
 
+  it('two adjustments at once are recorded one after the other: the second starts from the first one\'s total', async () => {
+    await inReview();
+    const [a, b] = await Promise.all([adjust(hr, { delta: '+2' }), adjust(mgr, { delta: '+1' })]);
+    expect(b.before).toEqual(a.after);
+    const audits = await deps.store.audit.find({ action: 'score.adjust' });
+    expect(audits.map((x) => x.details.delta)).toEqual([2, 1]);
+    expect((await q3('ann')).total).toBe(b.after.total);
+  });
+
   it('refuses a rep, another team’s manager, the rep themselves, bad deltas and reasons — storing nothing', async () => {
     await inReview();
     explained(await refusal(adjust(bob)), 'needs the hr/manager role', '需要 hr/manager 角色');

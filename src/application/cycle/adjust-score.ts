@@ -5,6 +5,7 @@ import type { Period } from '../../domain/period.js';
 import { countGrades, guidelineWarnings, type GuidelineWarning } from '../../domain/scoring/guideline.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
+import { keyedLock } from '../keyed-lock.js';
 import { scorePeriod, type PeriodScores } from '../score-period.js';
 import { readSetting } from '../settings.js';
 import { calibrationPeriod, managerIdOf, refuseUnknown, requireInReview, teamsById } from './calibration-common.js';
@@ -34,6 +35,9 @@ export interface AdjustResult {
   /** The distribution guideline's warnings after the change, when the change made one appear or grow. */
   warnings: GuidelineWarning[];
 }
+
+/** One adjustment per period at a time in this process, so each audit entry's before/after is exact. */
+const periodLock = keyedLock();
 
 const DELTA_RE = /^[+\-−]?(\d+(\.\d+)?|\.\d+)$/;
 const REASON_MIN = 10;
@@ -94,6 +98,10 @@ export async function adjustScore(deps: AppDeps, actor: Person, input: AdjustInp
   const delta = parseDelta(input.delta);
   const reason = parseReason(input.reason);
   const period: Period = await calibrationPeriod(deps, input.period);
+  return periodLock(period.key, () => adjustLocked(deps, actor, rep, period, delta, reason));
+}
+
+async function adjustLocked(deps: AppDeps, actor: Person, rep: Person, period: Period, delta: number, reason: string): Promise<AdjustResult> {
   await requireInReview(deps, period);
 
   const [scoresBefore, policy] = await Promise.all([scorePeriod(deps, period), readSetting(deps, 'cycle.policy')]);
