@@ -41,7 +41,9 @@ export function inPeriod(entry: AuditEntry, period: Period): boolean {
  * grows by one entry per change, a size one process holds easily.
  */
 export async function findAudit(deps: Pick<AppDeps, 'store'>, filter: AuditFilter): Promise<AuditEntry[]> {
-  const all = await deps.store.audit.find({}, { sort: { field: 'at', dir: 'desc' } });
+  // Oldest first, then reversed: changes made in the same millisecond (one command's several
+  // entries) come back in the order they were stored, so the reversal shows the last one first.
+  const all = (await deps.store.audit.find({}, { sort: { field: 'at', dir: 'asc' } })).reverse();
   return all.filter((e) => (!filter.repId || isAbout(e, filter.repId)) && (!filter.period || inPeriod(e, filter.period)));
 }
 

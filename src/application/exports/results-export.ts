@@ -8,7 +8,7 @@ import { findCycle, periodFrom, requireHr } from '../cycle/cycles.js';
 import type { AppDeps } from '../deps.js';
 import { companyTime, loadDirectory, type Directory } from './directory.js';
 import { csvAndXlsx } from './files.js';
-import { round2, type Cell, type ExportFile, type ExportTable } from './table.js';
+import { round2, rounded, type Cell, type ExportFile, type ExportTable } from './table.js';
 
 export interface ResultsExport {
   periodKey: string;
@@ -87,7 +87,7 @@ function resultsTable(deps: AppDeps, locale: Locale, dir: Directory, results: Pu
       card.grade, card.bonusMultiplier, r.bonusAmount ?? null, t(locale, card.penalty ? 'export.yes' : 'export.no'), awardTitles(r),
       ...indicators.flatMap((k) => {
         const i = line.get(k);
-        return [i?.actual ?? null, i?.target ?? null, i?.score ?? null];
+        return [rounded(i?.actual, 4), rounded(i?.target, 4), rounded(i?.score, 2)];
       }),
       card.templateId, card.templateVersion, companyTime(deps, r.publishedAt), dir.name(r.publishedBy), r.reason,
     ];

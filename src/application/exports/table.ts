@@ -24,3 +24,6 @@ export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsh
 
 /** Rounds a figure computed by summing (adjustment deltas) so 0.1 + 0.2 reads 0.3 in a sheet. */
 export const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** A stored figure for a sheet: scores keep 2 decimals, actuals and targets 4 (a 95.23% ratio); null stays empty. */
+export const rounded = (x: number | null | undefined, digits: 2 | 4): number | null => (x === null || x === undefined ? null : Math.round(x * 10 ** digits) / 10 ** digits);

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { visits } from '../helpers/org.js';
+import { SECRET, startHarness, type Harness } from './harness.js';
+import { commandBody, postSigned } from './signing.js';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await startHarness();
+  await h.deps.store.activities.insertMany([...visits('ann', 'acme', 30, '2026-07-01'), ...visits('bob', 'globex', 12, '2026-08-01')]);
+  // 2026-Q3 published through the commands, as HR does it.
+  for (const text of ['open 2026-Q3', 'review 2026-Q3']) await h.command('UHR', '/cycle', text);
+  await h.command('UHR', '/publish-results', '2026-Q3 confirm');
+  expect(await h.deps.store.results.count({ periodKey: '2026-Q3' })).toBe(2);
+  h.fake.reset();
+});
+afterEach(() => h.close());
+
+type Resp = { text: string; blocks?: unknown[] };
+const last = (): Resp => h.fake.responses.at(-1)!.body as Resp;
+let seq = 0;
+/** A signed slash command run in a given channel (the harness's runs in C0SALES). */
+const commandIn = (channel: string, user: string, command: string, text: string) =>
+  postSigned(h.url, SECRET, commandBody({ command, text, user_id: user, channel_id: channel, response_url: h.fake.responseUrl(`exp-${++seq}`) }));
+
+/** The CSV bytes POSTed to an upload_url (multipart: find the part that starts with the BOM). */
+function uploadedCsv(): string {
+  const body = h.fake.uploads.map((u) => u.data.toString('utf8')).find((s) => s.includes('\uFEFFRep,'));
+  if (!body) throw new Error(`no CSV among ${h.fake.uploads.length} uploads`);
+  return body.slice(body.indexOf('\uFEFFRep,') + 1);
+}
+
+describe('/export on Slack', () => {
+  it('uploads the CSV and the XLSX with files.uploadV2 to the HR’s DM with the bot, never into the channel', async () => {
+    const res = await h.command('UHR', '/export', 'results 2026-Q3');
+    expect(res.status).toBe(200);
+    expect(h.fake.succeeded('conversations.open').map((c) => c.params.users)).toEqual(['UHR']);
+    const urls = h.fake.succeeded('files.getUploadURLExternal');
+    expect(urls.map((c) => c.params.filename)).toEqual(['results-2026-Q3.csv', 'results-2026-Q3.xlsx']);
+    const [complete] = h.fake.succeeded('files.completeUploadExternal');
+    expect(complete!.params.channel_id).toBe('DUHR');
+    expect((complete!.params.files as { title: string }[]).map((f) => f.title)).toEqual(['2026-Q3 published results (CSV)', '2026-Q3 published results (XLSX)']);
+    expect(h.fake.uploads).toHaveLength(2);
+
+    const ann = (await h.deps.store.results.find({ periodKey: '2026-Q3', repId: 'ann' }))[0]!;
+    const csv = uploadedCsv();
+    expect(csv).toMatch(/^Rep,Team,Manager,Period,Version,Total,/);
+    const annRow = csv.split('\r\n').find((l) => l.startsWith('ann,'))!;
+    expect(annRow.startsWith(`ann,East,mgr,2026-Q3,1,${ann.scorecard.total},${ann.scorecard.baseTotal},0,,${ann.scorecard.grade},`)).toBe(true);
+    expect(annRow).toContain(',Hana HR,first publication');
+    // Scores with 2 decimals: 30 visits of 36 score 83.33.
+    expect(annRow).toContain(',30,36,83.33,');
+    // The XLSX is a zip (PK) with its sheet inside.
+    expect(h.fake.uploads.some((u) => u.data.includes(Buffer.from('PK\u0003\u0004', 'latin1')))).toBe(true);
+
+    expect(JSON.stringify(last().blocks)).toContain('2026-Q3 results: 2 rows.');
+    expect(JSON.stringify(last().blocks)).toContain('results-2026-Q3.csv, results-2026-Q3.xlsx');
+  });
+
+  it('uploads straight into the DM with the bot when run there; from a DM between two people it falls back to the bot’s DM', async () => {
+    await commandIn('DBOTHR', 'UHR', '/export', 'results 2026-Q3');
+    expect(h.fake.callsTo('conversations.open')).toHaveLength(0);
+    expect(h.fake.succeeded('files.completeUploadExternal').map((c) => c.params.channel_id)).toEqual(['DBOTHR']);
+
+    h.fake.reset();
+    h.fake.failNext('files.completeUploadExternal', 'channel_not_found');
+    await commandIn('DHRANN', 'UHR', '/export', 'annual 2026');
+    expect(h.fake.callsTo('files.completeUploadExternal').map((c) => [c.params.channel_id, c.outcome])).toEqual([
+      ['DHRANN', 'channel_not_found'],
+      ['DUHR', 'ok'],
+    ]);
+    expect(JSON.stringify(last().blocks)).toContain('Annual summary 2026: 2 rows (2026-Q3 published).');
+  });
+
+  it('refuses a rep, a manager and an unpublished period, uploading nothing', async () => {
+    await h.command('UANN', '/export', 'results 2026-Q3');
+    expect(last().text).toContain('needs the hr role');
+    await h.command('UMGR', '/audit', '');
+    expect(last().text).toContain('needs the hr role');
+    await h.command('UHR', '/export', 'results 2026-Q2');
+    expect(last().text).toContain('2026-Q2 has no published results yet');
+    expect(h.fake.callsTo('files.getUploadURLExternal')).toHaveLength(0);
+    expect(h.fake.uploads).toHaveLength(0);
+  });
+
+  it('/audit lists the publication with a mention filter, and /export audit uploads the CSV', async () => {
+    await h.command('UHR', '/audit', '2026-Q3');
+    const shown = JSON.stringify(last().blocks);
+    expect(shown).toContain('Audit log (in 2026-Q3)');
+    expect(shown).toContain('Hana HR: published the 2026-Q3 results (version 1, 2 results)');
+    expect(shown).toContain('Hana HR: opened the 2026-Q3 review cycle (template v1)');
+    // One clock tick for the three changes: still newest first, in the order they were made.
+    expect(shown.indexOf('published the')).toBeLessThan(shown.indexOf('moved the 2026-Q3 cycle to review'));
+    expect(shown.indexOf('moved the 2026-Q3 cycle to review')).toBeLessThan(shown.indexOf('opened the'));
+    await h.command('UHR', '/audit', '<@UANN|ann>');
+    expect(JSON.stringify(last().blocks)).toContain('Audit log (about ann)');
+    await h.command('UHR', '/audit', '<@UNOBODY|zed>');
+    expect(last().text).toContain('@zed is not known');
+    await h.command('UHR', '/export', 'audit 2026-Q3');
+    expect(h.fake.succeeded('files.getUploadURLExternal').map((c) => c.params.filename)).toEqual(['audit-2026-Q3.csv']);
+  });
+});
