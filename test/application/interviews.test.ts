@@ -5,6 +5,7 @@ import { draftPlan } from '../../src/application/interviews/draft-plan.js';
 import { logInterview } from '../../src/application/interviews/log-interview.js';
 import { scheduleInterview } from '../../src/application/interviews/schedule-interview.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { parseLogLines } from '../../src/chat/interviews.js';
 import { scorecardAnswer } from '../../src/chat/reports.js';
 import type { AppError } from '../../src/domain/errors.js';
 import type { Person } from '../../src/domain/model/people.js';
@@ -175,3 +176,27 @@ describe('the improvement plan', () => {
   });
 });
 
+
+describe('the lines after /interview log', () => {
+  it('reads notes, the rep\'s view and goals with optional due dates; unlabelled lines continue the field before', () => {
+    expect(parseLogLines(['notes: Good quarter', 'but few accounts', '', 'VIEW：想要更多线索', 'goal: Visit 3 new accounts by 2026-12-20', '  with the new brochure', '目标: 完成一单 截止 2026-12-31'])).toEqual({
+      notes: 'Good quarter\nbut few accounts',
+      repView: '想要更多线索',
+      goals: [
+        { text: 'Visit 3 new accounts with the new brochure', due: '2026-12-20', line: 'goal: Visit 3 new accounts by 2026-12-20' },
+        { text: '完成一单', due: '2026-12-31', line: '目标: 完成一单 截止 2026-12-31' },
+      ],
+    });
+    expect(parseLogLines([])).toEqual({ notes: '', repView: '', goals: [] });
+  });
+
+  it('refuses a plan with nothing to prefill and no written goal', async () => {
+    await publishQ3(deps, hr);
+    // Every indicator of ann's frozen result at full score: nothing lost, nothing to prefill.
+    const [r] = await deps.store.results.find({ repId: 'ann' });
+    await deps.store.results.put({ ...r!, scorecard: { ...r!.scorecard, indicators: r!.scorecard.indicators.map((l) => ({ ...l, score: l.score === null ? null : 100 })) } });
+    explained(await refusal(logInterview(deps, mgr, { rep: ann, notes: '', repView: '', goals: [], platforms })), 'ann lost no points in 2026-Q3', 'ann 在 2026-Q3 没有失分');
+    expect(await deps.store.plans.count()).toBe(0);
+    expect(await deps.store.interviews.count()).toBe(0);
+  });
+});
