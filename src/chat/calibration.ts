@@ -19,7 +19,8 @@ const unwrapLink = (w: string): string => w.replace(/^<((?:https?|mailto):[^|>]+
 
 const meeting: CycleSubcommand = async (deps, actor, args, req) => {
   const locale = actor.locale;
-  if (args.length === 0) return { view: textView(t(locale, 'calibration.meeting.usage', { tz: deps.settings.companyTimeZone })) };
+  const usage = { view: textView(t(locale, 'calibration.meeting.usage', { tz: deps.settings.companyTimeZone })) };
+  if (args.length === 0) return usage;
   if (args.length === 1 && req.users.length === 0 && req.unknownUsers.length === 0) {
     const { cycle, participants } = await showMeeting(deps, actor, { period: args[0] });
     if (!cycle.meeting) return { view: textView(t(locale, 'calibration.meeting.none', { period: cycle.periodKey })) };
@@ -34,6 +35,7 @@ const meeting: CycleSubcommand = async (deps, actor, args, req) => {
     };
   }
   const [period, date, time, ...place] = args;
+  if (date === undefined) return usage;
   const done = await scheduleMeeting(deps, actor, {
     period,
     date,
@@ -78,7 +80,7 @@ export const CALIBRATION_DECISIONS: Record<string, DecisionHandler> = {};
 /** `/adjust @rep <±delta> <reason…> [period]`: a reason may continue on the following lines. */
 export async function adjustAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   const words = [...req.words];
-  if (words.length === 0 && req.users.length === 0 && req.unknownUsers.length === 0) return { view: textView(t(actor.locale, 'calibration.adjust.usage')) };
+  if (words.length === 0) return { view: textView(t(actor.locale, 'calibration.adjust.usage')) };
   const period = words.length >= 2 && isPeriodKey(words.at(-1)!.toUpperCase()) ? words.pop() : undefined;
   const [delta, ...reason] = words;
   const r = await adjustScore(deps, actor, {

@@ -46,6 +46,10 @@ describe('/cycle meeting in Slack', () => {
     expect(last().text).toContain('needs the hr role');
     await h.command('UHR', '/cycle', 'meeting');
     expect(last().text).toContain('Usage: /cycle meeting <period> <YYYY-MM-DD> <HH:mm>');
+    await h.command('UHR', '/cycle', 'meeting 2026-Q3 <@UMGR|mia>');
+    expect(last().text).toContain('Usage: /cycle meeting <period> <YYYY-MM-DD> <HH:mm>');
+    await h.command('UHR', '/cycle', 'meeting 2026-Q3 2026-11-26 09:00 Room 5 <@UMGR|mia>');
+    expect(last().text).toBe(':warning: 2026-11-26 09:00 is in the past: choose a later time.');
     expect(await h.deps.store.outbox.count({ job: 'cycle-meeting' })).toBe(2);
   });
 });
@@ -64,6 +68,10 @@ describe('/cycle calibrate and /adjust in Slack', () => {
     expect(last().text).toContain('此操作需要 hr/manager 角色');
     await h.command('UMGR', '/adjust', '<@UANN|ann> -2 short');
     expect(last().text).toContain('The reason is too short');
+    await h.command('UMGR', '/adjust', '<@UANN|ann>');
+    expect(last().text).toContain('Usage: /adjust @rep <±points> <reason');
+    await h.command('UMGR', '/adjust', '<@UCAT|cat> -2 not my team but trying anyway');
+    expect(last().text).toContain('is not in your team');
     await h.command('UMGR', '/adjust', '<@UANN|ann> lots of points because reasons');
     expect(last().text).toContain('is not an adjustment');
     expect(await h.deps.store.adjustments.count()).toBe(0);
