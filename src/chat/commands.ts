@@ -21,6 +21,7 @@ export const COMMANDS = {
   interview: ['/interview', '/面谈'],
   export: ['/export', '/导出'],
   audit: ['/audit', '/审计'],
+  account: ['/account', '/客户'],
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 

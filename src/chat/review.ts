@@ -1,5 +1,6 @@
 import type { AppDeps } from '../application/deps.js';
 import type { Person } from '../domain/model/people.js';
+import { accountAnswer } from './accounts.js';
 import { adjustAnswer } from './calibration.js';
 import type { CommandName } from './commands.js';
 import { cycleAnswer, publishAnswer } from './cycle.js';
@@ -12,7 +13,7 @@ import { appealAnswer, awardAnswer } from './rewards.js';
  * The review-cycle commands, one shared conversation for every platform: each platform parses
  * its mentions into a ChatRequest and renders the answer (and uploads its files).
  */
-export const REVIEW_COMMANDS = ['cycle', 'publish-results', 'adjust', 'award', 'appeal', 'interview', 'export', 'audit'] as const satisfies readonly CommandName[];
+export const REVIEW_COMMANDS = ['cycle', 'publish-results', 'adjust', 'award', 'appeal', 'interview', 'export', 'audit', 'account'] as const satisfies readonly CommandName[];
 export type ReviewCommand = (typeof REVIEW_COMMANDS)[number];
 
 type Handler = (deps: AppDeps, actor: Person, req: ChatRequest) => Promise<ChatAnswer>;
@@ -26,6 +27,7 @@ const HANDLERS: Record<ReviewCommand, Handler> = {
   interview: interviewAnswer,
   export: exportAnswer,
   audit: auditAnswer,
+  account: accountAnswer,
 };
 
 export const isReviewCommand = (c: CommandName): c is ReviewCommand => (REVIEW_COMMANDS as readonly string[]).includes(c);

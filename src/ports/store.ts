@@ -62,6 +62,16 @@ export interface ActualsQuery {
   coverage?: { asOf: LocalDate; cadenceDays: Readonly<Record<string, number>> };
 }
 
+/** A key account (its tier has a cadence) with its owner and the last activity on it, by anyone, up to a day. */
+export interface KeyAccountState {
+  accountId: string;
+  name: string;
+  ownerId: string;
+  tier: string;
+  /** null when nobody has ever logged an activity on it (up to the day asked). */
+  lastActivity: LocalDate | null;
+}
+
 export interface DealBalance {
   dealId: string;
   amountBase: number;
@@ -77,6 +87,11 @@ export type Store = { readonly [N in CollectionName]: Collection<N> } & {
   periodActuals(query: ActualsQuery): Promise<Map<string, RawActuals>>;
   /** Accounts whose name contains the text (case-insensitive), best matches first. */
   searchAccounts(text: string, limit: number): Promise<RecordOf<'accounts'>[]>;
+  /**
+   * Owned accounts of these tiers with their last activity up to `asOf` (the basis of coverage and
+   * dormancy), ordered by owner then account id; only these owners' when `ownerIds` is given.
+   */
+  keyAccounts(query: { asOf: LocalDate; tiers: readonly string[]; ownerIds?: readonly string[] }): Promise<KeyAccountState[]>;
   /** What has been paid on each of these deals (base currency). */
   dealBalances(dealIds: readonly string[]): Promise<Map<string, DealBalance>>;
   /** The person with this platform identity (`slack:U…`, `lark:ou_…`). */

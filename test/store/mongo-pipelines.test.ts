@@ -10,6 +10,7 @@ import {
   accountsServedPipeline,
   ACTUALS_PIPELINES,
   dealBalancesPipeline,
+  keyAccountsPipeline,
   mergeActuals,
   searchAccountsPipeline,
 } from '../../src/adapters/mongo/pipelines.js';
@@ -88,6 +89,9 @@ describe('MongoDB actuals pipelines (run through mingo)', () => {
       await embedded.accounts.put({ ...account, ownerId, ...(tier ? { tier } : {}) });
     }
     try {
+      for (const kq of [{ asOf: '2026-03-31', tiers: ['strategic', 'A'] }, { asOf: '2026-12-31', tiers: ['A'], ownerIds: ['rep-c', 'rep-b'] }]) {
+        expect(runOn('accounts', keyAccountsPipeline(kq))).toEqual(await embedded.keyAccounts(kq));
+      }
       expect(fromMingo).toEqual(byRep(await embedded.periodActuals(q)));
       expect(fromMingo['rep-a']).toMatchObject({ weightedVisits: 3, keyAccountsOwned: 3, keyAccountsCovered: 2 });
     } finally {

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors.js';
 import { COLLECTION_NAMES, type CollectionName, type RecordOf } from '../../domain/records.js';
 import { accountNameKey } from '../../domain/model/accounts.js';
-import type { ActualsQuery, DealBalance, Store } from '../../ports/store.js';
+import type { ActualsQuery, DealBalance, KeyAccountState, Store } from '../../ports/store.js';
 import { mapSqliteError } from './errors.js';
 import { migrate, tableName } from './schema.js';
 import { SqliteCollection } from './sqlite-collection.js';
@@ -72,6 +72,15 @@ function buildStore(db: Database.Database, file: string): Store {
     `SELECT d.id AS dealId, d.amount_base AS amountBase, COALESCE((SELECT SUM(p.amount_base) FROM payments p WHERE p.deal_id = d.id), 0) AS paidBase
      FROM deals d WHERE d.id IN (SELECT value FROM json_each(?))`,
   );
+  const keyAccountsSql = (owners: boolean) =>
+    db.prepare(
+      `SELECT acc.id AS accountId, json_extract(acc.doc, '$.name') AS name, acc.owner_id AS ownerId, acc.tier AS tier,
+         (SELECT MAX(x.date) FROM activities x WHERE x.account_id = acc.id AND x.date <= ?) AS lastActivity
+       FROM accounts acc
+       WHERE acc.owner_id IS NOT NULL AND acc.tier IN (SELECT value FROM json_each(?))${owners ? ' AND acc.owner_id IN (SELECT value FROM json_each(?))' : ''}
+       ORDER BY acc.owner_id, acc.id`,
+    );
+  const keyAccounts = { all: keyAccountsSql(false), owners: keyAccountsSql(true) };
   const byIdentity = db.prepare(
     `SELECT p.doc FROM people__identities i JOIN people p ON p.id = i.id WHERE i.value = ?`,
   );
@@ -94,6 +103,11 @@ function buildStore(db: Database.Database, file: string): Store {
         const key = escapeLike(accountNameKey(text));
         const rows = search.all(`%${key}%`, accountNameKey(text), `${key}%`, limit) as { doc: string }[];
         return rows.map((r) => JSON.parse(r.doc) as RecordOf<'accounts'>);
+      }),
+    keyAccounts: (q) =>
+      guard('accounts', () => {
+        const args = [q.asOf, JSON.stringify(q.tiers), ...(q.ownerIds ? [JSON.stringify(q.ownerIds)] : [])];
+        return (q.ownerIds ? keyAccounts.owners : keyAccounts.all).all(...args) as KeyAccountState[];
       }),
     dealBalances: (dealIds) =>
       guard('deals', () => {

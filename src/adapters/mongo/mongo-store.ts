@@ -3,14 +3,14 @@ import { AppError } from '../../domain/errors.js';
 import { accountNameKey } from '../../domain/model/accounts.js';
 import { COLLECTION_NAMES, type CollectionName, type RecordOf } from '../../domain/records.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
-import type { DealBalance, Store } from '../../ports/store.js';
+import type { DealBalance, KeyAccountState, Store } from '../../ports/store.js';
 import { fromDocument } from './documents.js';
 import { mapMongoError } from './errors.js';
 import { presentFilter } from './indexes.js';
 import { buildModels, type MongoModels } from './models.js';
 import { MongoCollection, type MongoContext } from './mongo-collection.js';
 import { mongoDelivery } from './mongo-delivery.js';
-import { ACTUALS_PIPELINES, dealBalancesPipeline, mergeActuals, searchAccountsPipeline } from './pipelines.js';
+import { ACTUALS_PIPELINES, dealBalancesPipeline, keyAccountsPipeline, mergeActuals, searchAccountsPipeline } from './pipelines.js';
 
 export interface MongoStoreOptions {
   /** A MongoDB connection string (mongodb:// or mongodb+srv://). */
@@ -118,6 +118,7 @@ function buildStore(ctx: MongoContext): Store {
         const docs = await aggregate<Record<string, unknown>>('accounts', searchAccountsPipeline(accountNameKey(text), Math.floor(limit)));
         return docs.map((d) => fromDocument<RecordOf<'accounts'>>(d));
       }),
+    keyAccounts: (q) => guard('accounts', () => aggregate<KeyAccountState>('accounts', keyAccountsPipeline(q))),
     dealBalances: (dealIds) =>
       guard('deals', async () => {
         if (dealIds.length === 0) return new Map();

@@ -181,3 +181,34 @@ export function dealBalancesPipeline(dealIds: readonly string[]): PipelineStage[
     { $project: { _id: 0, dealId: '$_id', amountBase: 1, paidBase: { $sum: '$paid.amountBase' } } },
   ];
 }
+
+/** Owned accounts of the tiers with their last activity up to asOf (see Store.keyAccounts); runs on accounts. */
+export function keyAccountsPipeline(q: { asOf: string; tiers: readonly string[]; ownerIds?: readonly string[] }): PipelineStage[] {
+  return [
+    { $match: { ownerId: { $exists: true, $ne: null, ...(q.ownerIds ? { $in: [...q.ownerIds] } : {}) }, tier: { $in: [...q.tiers] } } },
+    {
+      $lookup: {
+        from: 'activities',
+        let: { account: '$_id' },
+        pipeline: [
+          { $match: { $expr: { $and: [{ $eq: ['$accountId', '$$account'] }, { $lte: ['$date', q.asOf] }] } } },
+          { $sort: { date: -1 } },
+          { $limit: 1 },
+          { $project: { _id: 0, date: 1 } },
+        ],
+        as: 'last',
+      },
+    },
+    { $sort: { ownerId: 1, _id: 1 } },
+    {
+      $project: {
+        _id: 0,
+        accountId: '$_id',
+        name: 1,
+        ownerId: 1,
+        tier: 1,
+        lastActivity: { $ifNull: [{ $arrayElemAt: ['$last.date', 0] }, null] },
+      },
+    },
+  ] as PipelineStage[];
+}

@@ -67,6 +67,20 @@ export function actualsContract(store: () => Store): void {
         expect(after.get('rep-a')).toMatchObject({ keyAccountsOwned: 3, keyAccountsCovered: 1 }); // acc-3 only (A: since 18 March)
       });
 
+      it('lists owned key accounts with their last activity up to a day, by owner', async () => {
+        const list = await store().keyAccounts({ asOf: '2026-03-31', tiers: ['strategic', 'A'] });
+        expect(list).toEqual([
+          { accountId: 'acc-1', name: 'Acme Industrial', ownerId: 'rep-a', tier: 'A', lastActivity: '2026-02-15' },
+          { accountId: 'acc-2', name: 'Beta Acme Trading', ownerId: 'rep-a', tier: 'strategic', lastActivity: '2026-03-31' },
+          { accountId: 'acc-3', name: 'Cathay 100% Steel', ownerId: 'rep-a', tier: 'A', lastActivity: null },
+          { accountId: 'acc-4', name: 'Delta_Logistics', ownerId: 'rep-c', tier: 'A', lastActivity: null },
+          { accountId: 'acc-5', name: 'Deltax Logistics', ownerId: 'rep-c', tier: 'A', lastActivity: null },
+        ]);
+        const c = await store().keyAccounts({ asOf: '2026-12-31', tiers: ['A'], ownerIds: ['rep-c'] });
+        expect(c.map((k) => [k.accountId, k.lastActivity])).toEqual([['acc-4', '2026-05-05'], ['acc-5', null]]);
+        expect(await store().keyAccounts({ asOf: '2026-12-31', tiers: [] })).toEqual([]);
+      });
+
       it('honours the rep filter, and leaves the figures at 0 when not asked for', async () => {
         const only = await store().periodActuals({ ...tiered, repIds: ['rep-c'] });
         expect([...only.keys()]).toEqual(['rep-c']);

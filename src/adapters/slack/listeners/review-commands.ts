@@ -8,16 +8,19 @@ import { errorMessage, logFailure } from '../replies.js';
 import { uploadFiles } from '../upload-files.js';
 
 /** `<@U0123|name>` as Slack escapes a user mention (the manifest sets should_escape). */
-const USER_MENTION = /^<@([UW][A-Z0-9]+)(?:\|([^>]*))?>$/;
+const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
 
-/** A command's first line → words without mentions, and the mentioned Slack user ids with labels. */
+/**
+ * A command's first line → words without mentions, and the mentioned Slack user ids with labels.
+ * A mention may touch punctuation (`<@U1|ann>:`): what is left of the word stays a word.
+ */
 export function splitMentions(firstLine: string): { words: string[]; mentions: { id: string; label: string }[] } {
   const words: string[] = [];
   const mentions: { id: string; label: string }[] = [];
   for (const w of firstLine.trim().split(/\s+/).filter(Boolean)) {
-    const m = USER_MENTION.exec(w);
-    if (m) mentions.push({ id: m[1]!, label: m[2] ? `@${m[2]}` : `<@${m[1]}>` });
-    else words.push(w);
+    for (const m of w.matchAll(USER_MENTION)) mentions.push({ id: m[1]!, label: m[2] ? `@${m[2]}` : `<@${m[1]}>` });
+    const rest = w.replace(USER_MENTION, '');
+    if (rest) words.push(rest);
   }
   return { words, mentions };
 }
