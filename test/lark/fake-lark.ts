@@ -4,8 +4,8 @@ import type { AddressInfo } from 'node:net';
 /**
  * A loopback fake of the Lark/Feishu Open API: the SDK client is pointed at `url` (its `domain`).
  * It serves the tenant token, the bot's profile, message create and patch (recording each card),
- * contact user lookups (or refuses them like an app without the contact scope), an image upload
- * stub, and answers rate-limited calls with code 99991400 and `x-ogw-ratelimit-reset`, in Lark's
+ * contact user lookups (or refuses them like an app without the contact scope), image and file
+ * uploads (recording their bytes), and answers rate-limited calls with code 99991400 and `x-ogw-ratelimit-reset`, in Lark's
  * `{code, msg, data}` format.
  */
 export interface RecordedCall {
@@ -36,7 +36,7 @@ export const BOT_OPEN_ID = 'ou_appraisalbot';
 const TOKEN = 't-fake-tenant-token';
 const MAX_CARD_BYTES = 30 * 1024;
 
-type Route = 'message.create' | 'message.patch' | 'contact.user.get' | 'image.create';
+type Route = 'message.create' | 'message.patch' | 'contact.user.get' | 'image.create' | 'file.create';
 
 export class FakeLark {
   readonly calls: RecordedCall[] = [];
@@ -45,6 +45,8 @@ export class FakeLark {
   readonly users = new Map<string, LarkUser>();
   /** Images uploaded with im.v1.image.create: the multipart form's image_type and the PNG in it. */
   readonly images: { imageKey: string; imageType: string; png: Buffer }[] = [];
+  /** Files uploaded with im.v1.file.create: the multipart form's file_type and file_name, and the bytes. */
+  readonly files: { fileKey: string; fileType: string; fileName: string; data: Buffer }[] = [];
   /** When true, contact lookups are refused as for an app without the contact permission. */
   contactDenied = false;
   /** When true, bot/v3/info fails as for an app without the bot feature. */
@@ -159,6 +161,34 @@ export class FakeLark {
       this.images.push({ imageKey, imageType: /name="image_type"\r\n\r\n([^\r]*)/.exec(form)?.[1] ?? '', png: start >= 0 && end > start ? raw.subarray(start, end + 8) : Buffer.alloc(0) });
       return this.reply(res, 200, { code: 0, msg: 'success', data: { image_key: imageKey } });
     }
+    if (req.method === 'POST' && path === '/open-apis/im/v1/files') {
+      if (this.rateLimited(res, 'file.create')) return;
+      const parts = multipart(raw, req.headers['content-type'] ?? '');
+      const data = parts.get('file') ?? Buffer.alloc(0);
+      if (data.length === 0) return this.reply(res, 400, { code: 234010, msg: 'File size can not be 0' });
+      const fileKey = `file_v3_${++this.seq}`;
+      this.files.push({ fileKey, fileType: parts.get('file_type')?.toString('utf8') ?? '', fileName: parts.get('file_name')?.toString('utf8') ?? '', data });
+      return this.reply(res, 200, { code: 0, msg: 'success', data: { file_key: fileKey } });
+    }
     this.reply(res, 404, { code: 404, msg: `no route ${req.method} ${path}` });
   }
+}
+
+/** The fields of a multipart/form-data body by name (files as their bytes). */
+function multipart(raw: Buffer, contentType: string): Map<string, Buffer> {
+  const fields = new Map<string, Buffer>();
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(contentType);
+  if (!boundary) return fields;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const next = raw.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = raw.subarray(at + delimiter.length + 2, next - 2); // past CRLF, before CRLF
+    const split = part.indexOf('\r\n\r\n');
+    const name = /name="([^"]+)"/.exec(part.subarray(0, split).toString('utf8'))?.[1];
+    if (name && split >= 0) fields.set(name, part.subarray(split + 4));
+    at = next;
+  }
+  return fields;
 }

@@ -1,0 +1,77 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { visits } from '../helpers/org.js';
+import { dmChat, startHarness, type Card, type Harness } from './harness.js';
+
+let h: Harness;
+const HR = 'ou_hanahr';
+const ANN = 'ou_annlee';
+beforeEach(async () => {
+  h = await startHarness();
+  await h.deps.store.activities.insertMany([...visits('ann', 'acme', 30, '2026-07-01'), ...visits('bob', 'globex', 12, '2026-08-01')]);
+  for (const text of ['/cycle open 2026-Q3', '/cycle review 2026-Q3', '/publish-results 2026-Q3 confirm']) {
+    await h.dm(HR, text);
+    await h.idle();
+  }
+  expect(await h.deps.store.results.count({ periodKey: '2026-Q3' })).toBe(2);
+});
+afterEach(() => h.close());
+
+const text = (c: Card) => JSON.stringify(c.body);
+async function ask(openId: string, message: string): Promise<Card> {
+  expect((await h.dm(openId, message)).status).toBe(200);
+  await h.idle();
+  return h.lastCardTo(dmChat(openId));
+}
+
+describe('/export on Lark', () => {
+  it('uploads the CSV (stream) and the XLSX (xls) and sends each as a file message to the DM, then the answer card', async () => {
+    const card = await ask(HR, '/export results 2026-Q3');
+    expect(h.fake.files.map((f) => [f.fileName, f.fileType])).toEqual([
+      ['results-2026-Q3.csv', 'stream'],
+      ['results-2026-Q3.xlsx', 'xls'],
+    ]);
+    const toHr = h.fake.sentTo(dmChat(HR));
+    const fileMessages = toHr.filter((m) => m.msgType === 'file');
+    expect(fileMessages.map((m) => m.card)).toEqual(h.fake.files.map((f) => ({ file_key: f.fileKey })));
+    // The files come before the card that says what they are.
+    expect(toHr.at(-1)!.msgType).toBe('interactive');
+    expect(text(card)).toContain('2026-Q3 results: 2 rows.');
+
+    const csv = h.fake.files[0]!.data;
+    expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const ann = (await h.deps.store.results.find({ periodKey: '2026-Q3', repId: 'ann' }))[0]!;
+    const row = csv.toString('utf8').split('\r\n').find((l) => l.startsWith('ann,'))!;
+    expect(row.startsWith(`ann,East,mgr,2026-Q3,1,${ann.scorecard.total},${ann.scorecard.baseTotal},0,,${ann.scorecard.grade},`)).toBe(true);
+    expect(h.fake.files[1]!.data.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+
+  it('answers a group command in the DM: the files never go to the group', async () => {
+    await h.group(HR, '/export annual 2026');
+    await h.idle();
+    expect(h.fake.files.map((f) => f.fileName)).toEqual(['annual-2026.csv', 'annual-2026.xlsx']);
+    const files = h.fake.sent.filter((m) => m.msgType === 'file');
+    expect(files.map((m) => [m.receiveIdType, m.receiveId])).toEqual([
+      ['open_id', HR],
+      ['open_id', HR],
+    ]);
+    expect(h.fake.sentTo('oc_salesgroup')).toEqual([]);
+  });
+
+  it('waits out a rate limit on the upload and on the file message', async () => {
+    h.fake.rateLimitNext('file.create', 0);
+    h.fake.rateLimitNext('message.create', 0);
+    await ask(HR, '/export results 2026-Q3 version 1');
+    expect(h.fake.files.map((f) => f.fileName)).toEqual(['results-2026-Q3-v1.csv', 'results-2026-Q3-v1.xlsx']);
+    expect(h.fake.callsTo('POST', '/open-apis/im/v1/files')).toHaveLength(3);
+    expect(h.fake.sentTo(dmChat(HR)).filter((m) => m.msgType === 'file')).toHaveLength(2);
+  });
+
+  it('refuses a rep and an unpublished period, uploading nothing; /审计 lists the changes', async () => {
+    expect(text(await ask(ANN, '/export results 2026-Q3'))).toContain('needs the hr role');
+    expect(text(await ask(HR, '/导出 results 2026-Q4'))).toContain('2026-Q4 has no published results yet');
+    expect(h.fake.files).toEqual([]);
+    const audit = text(await ask(HR, '/审计 2026-Q3 limit 2'));
+    expect(audit).toContain('published the 2026-Q3 results (version 1, 2 results)');
+    expect(audit).toContain('1 more not shown');
+  });
+});
