@@ -37,9 +37,8 @@ export async function orLate<R extends { text: string }>(
     return await onTime();
   } catch (e) {
     if (!isLateEntryError(e)) throw e;
-    const { late, manager } = await requestLateEntry(deps, actor, { kind, raw, platforms: platformsOf(deps, platform) });
-    const cycle = await deps.store.cycles.find({ periodKey: late.periodKey }, { limit: 1 });
-    const text = t(actor.locale, 'lifecycle.late.sent', { period: late.periodKey, closeDate: cycle[0]?.entryCloseDate ?? '', manager: manager.name, summary: late.summary });
+    const { late, manager, closeDate } = await requestLateEntry(deps, actor, { kind, raw, platforms: platformsOf(deps, platform) });
+    const text = t(actor.locale, 'lifecycle.late.sent', { period: late.periodKey, closeDate, manager: manager.name, summary: late.summary });
     return { text, pending: true };
   }
 }

@@ -15,6 +15,8 @@ export const LATE_ENTRY_JOB = 'late-entry';
 export interface LateEntryRequested {
   late: LateEntry;
   manager: Person;
+  /** The close date the entry is past. */
+  closeDate: string;
   /** False when the same submission was already requested (a platform retry): nothing new was sent. */
   created: boolean;
 }
@@ -41,12 +43,14 @@ export async function managerOf(deps: Pick<AppDeps, 'store'>, rep: Person): Prom
 export async function requestLateEntry(
   deps: AppDeps,
   actor: Person,
-  input: { kind: LateEntryKind; raw: { requestId: string }; platforms: readonly PlatformName[] },
+  input: { kind: LateEntryKind; raw: { requestId: string } & Record<string, unknown>; platforms: readonly PlatformName[] },
 ): Promise<LateEntryRequested> {
   requireRole(actor, ['rep', 'manager'], 'log entries');
   const checked = await checkLateEntry(deps, actor, input.kind, input.raw);
   const cycle = await pastCloseDate(deps, checked.date);
-  if (!cycle) throw new AppError('CONFLICT', `${checked.date} is not past a close date: log it as usual`, { params: { messageId: 'error.invalidInput' } });
+  // Only reached after the log use case refused the entry as late; a cycle reopened in between is rare.
+  if (!cycle?.entryCloseDate) throw new AppError('CONFLICT', `${checked.date} is not past a close date: log it as usual`, { params: { messageId: 'error.invalidInput' } });
+  const closeDate = cycle.entryCloseDate;
   const manager = await managerOf(deps, actor);
   if (!manager) {
     throw new AppError('CONFLICT', `${actor.name} has no manager to approve a late entry`, {
@@ -65,15 +69,15 @@ export async function requestLateEntry(
     createdAt: deps.clock.now().toISOString(),
     requestId: input.raw.requestId,
   });
-  if (!created) return { late, manager, created };
+  if (!created) return { late, manager, closeDate, created };
 
   const to = dmTargetOf(manager, input.platforms);
   if (to) {
-    const view = lateEntryRequestView(manager.locale, { id: late.id, repName: actor.name, periodKey: late.periodKey, closeDate: cycle.entryCloseDate!, summary: late.summary });
+    const view = lateEntryRequestView(manager.locale, { id: late.id, repName: actor.name, periodKey: late.periodKey, closeDate, summary: late.summary });
     await enqueue(deps, [{ job: LATE_ENTRY_JOB, runKey: `request:${late.id}`, ...to, message: { text: view.title, view } }]);
   } else {
     deps.logger.warn({ managerId: manager.id, lateEntryId: late.id }, 'late entry: the manager has no chat identity on a running platform');
   }
   await audit(deps, actor, 'entry.late.request', late.id, { periodKey: late.periodKey, kind: late.kind, managerId: manager.id, summary: late.summary, closeDate: cycle.entryCloseDate });
-  return { late, manager, created };
+  return { late, manager, closeDate, created };
 }
