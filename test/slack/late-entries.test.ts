@@ -111,3 +111,37 @@ describe('/cycle targets and /cycle close on Slack', () => {
     expect(await answerOf(h, 'close')).toContain('The 2026-Q3 cycle is collecting: it must be published for this.');
   });
 });
+
+describe('entries of a period past its close date on the App Home', () => {
+  type Block = { type: string; text?: { text: string }; accessory?: { action_id?: string; value?: string } };
+  const lastHome = (user: string) =>
+    h.fake.callsTo('views.publish').map((c) => c.params as unknown as { user_id: string; view: { blocks: Block[] } }).filter((p) => p.user_id === user).at(-1)!;
+  const homeClick = (actionId: string, value: string) =>
+    h.interactive({
+      type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: 'UANN', username: 'uann', name: 'uann', team_id: 'T0FAKE' },
+      api_app_id: 'A0APP', token: 'legacy', trigger_id: 'trigger-home-edit', container: { type: 'view', view_id: 'VHOME' },
+      view: { id: 'VHOME', type: 'home', callback_id: '', private_metadata: '', blocks: [], state: { values: {} } },
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, text: { type: 'plain_text', text: 'x' }, action_ts: '1764122400.000200' }],
+    });
+
+  it('shows no Edit or Delete for them, and an Edit click says a correction goes to the manager as a new entry', async () => {
+    await h.deps.store.activities.insert({ id: 'q3v', repId: 'ann', accountId: 'acme', kind: 'visit', date: '2026-09-20', contacts: [], purpose: 'Renewal', outcome: 'ok', createdAt: '2026-09-20T02:00:00.000Z' });
+    const q3Buttons = (blocks: Block[]) => blocks.flatMap((b) => (b.accessory?.value?.includes('q3v') ? [b.accessory.action_id] : []));
+    await h.event({ type: 'app_home_opened', user: 'UANN', channel: 'DUANN', tab: 'home', event_ts: '1764122400.000100' }, 'EvHomeOpen');
+    await h.fake.until(() => h.fake.callsTo('views.publish').length === 1, 'the Home');
+    expect(q3Buttons(lastHome('UANN').view.blocks)).toEqual(['entry.edit']); // before the cycle: editable
+    await h.command('UHR', '/cycle', 'open 2026-Q3 close 2026-10-10');
+    await h.event({ type: 'app_home_opened', user: 'UANN', channel: 'DUANN', tab: 'home', event_ts: '1764122400.000100' }, 'EvHomeLate');
+    await h.fake.until(() => h.fake.callsTo('views.publish').length === 2, 'the Home again');
+    const home = lastHome('UANN').view.blocks;
+    expect(JSON.stringify(home)).toContain('2026-09-20'); // listed, without its buttons
+    expect(q3Buttons(home)).toEqual([]);
+
+    await homeClick('entry.edit', JSON.stringify({ kind: 'visit', id: 'q3v' }));
+    await h.fake.until(() => h.fake.callsTo('views.publish').length === 3, 'the Home with the refusal');
+    expect(h.fake.callsTo('views.open')).toHaveLength(0);
+    expect(JSON.stringify(lastHome('UANN').view.blocks)).toContain(
+      'This entry is dated 2026-09-20, in 2026-Q3, whose entries closed on 2026-10-10: it can no longer be changed. Log the correction as a new entry: it goes to your manager for approval.',
+    );
+  });
+});
