@@ -50,7 +50,9 @@ export async function appealAnswer(deps: AppDeps, actor: Person, req: ChatReques
     return { view: textView(t(locale, 'rewards.appeal.rejectedDone', { id: appeal.id, name: rep?.name ?? appeal.repId })) };
   }
   if (verb === 'help') return { view: textView(t(locale, 'rewards.appeal.usage')) };
-  const period = first && QUARTER.test(first) ? first.toUpperCase() : undefined;
+  // A leading quarter is the period; a leading year only when the rep has a result for it (a reason may start with a year).
+  const annual = first && /^\d{4}$/.test(first) ? (await deps.store.results.count({ periodKey: first, repId: actor.id })) > 0 : false;
+  const period = first && (QUARTER.test(first) || annual) ? first.toUpperCase() : undefined;
   const words = period ? args : req.words;
   const { appeal } = await fileAppeal(deps, actor, { period, reason: reasonOf(words, req.lines), platforms, requestId: req.requestId });
   return { view: appealFiledView(locale, { appeal }) };

@@ -41,11 +41,13 @@ export function refuseUnknown(req: ChatRequest): void {
 
 /**
  * "<title>: <reason> [period]" (a Chinese colon works too); the lines after the first belong to
- * the reason. Only a quarter is taken as the period: a reason may well end with a year ("won in 2026").
+ * the reason. A trailing quarter is the period; a trailing year only when that year has a review
+ * cycle (an annual award), since a reason may well end with a year ("won in 2026").
  */
-function parseAward(words: readonly string[], lines: readonly string[]): { title: string; reason: string; period?: string } | null {
+function parseAward(words: readonly string[], lines: readonly string[], years: ReadonlySet<string>): { title: string; reason: string; period?: string } | null {
   const rest = [...words];
-  const period = rest.length > 0 && /^\d{4}-Q[1-4]$/i.test(rest.at(-1)!) ? rest.pop()!.toUpperCase() : undefined;
+  const lastWord = rest.at(-1) ?? '';
+  const period = /^\d{4}-Q[1-4]$/i.test(lastWord) || years.has(lastWord) ? rest.pop()!.toUpperCase() : undefined;
   const text = rest.join(' ');
   const colon = text.search(/[:：]/);
   if (colon < 0) return null;
@@ -61,7 +63,8 @@ export async function awardAnswer(deps: AppDeps, actor: Person, req: ChatRequest
   }
   if (req.words.length === 0 && req.users.length === 0 && req.unknownUsers.length === 0) return { view: textView(t(actor.locale, 'rewards.award.usage')) };
   refuseUnknown(req);
-  const parsed = parseAward(req.words, req.lines);
+  const years = new Set((await deps.store.cycles.find()).map((c) => c.periodKey).filter((k) => /^\d{4}$/.test(k)));
+  const parsed = parseAward(req.words, req.lines, years);
   if (!parsed) throw new AppError('VALIDATION', 'award without title: reason', { params: { messageId: 'rewards.error.awardUsage' } });
   const { award } = await grantAward(deps, actor, { rep: req.users[0], ...parsed, platforms: fanOutPlatforms(deps.settings.platforms, req.platforms) });
   return { view: awardGrantedView(actor.locale, { award, repName: req.users[0]!.name }) };

@@ -131,6 +131,8 @@ export interface RepResultExtras {
   awards: readonly string[];
   /** The last day to appeal (company time). */
   appealUntil: string;
+  /** An annual result: the published quarters it is the weighted mean of. */
+  annual?: readonly { periodKey: string; total: number | null; weight: number }[] | undefined;
 }
 
 /**
@@ -143,6 +145,10 @@ export function repResultView(ctx: ViewContext, report: ScorecardReport, x: RepR
   const title = t(locale, 'publish.dm.title', { period: report.period.key });
   const summary = t(locale, 'publish.dm.summary', { grade: card.grade, total: fmtScore(locale, card.total), multiplier: multiplier(locale, card.bonusMultiplier) });
   const blocks: Block[] = [{ type: 'header', text: title }, { type: 'text', text: summary }];
+  if (x.annual) {
+    const parts = x.annual.map((q) => (q.total === null ? `${q.periodKey} —` : `${q.periodKey} ${fmtScore(locale, q.total)} × ${fmtNumber(locale, q.weight, 1)}%`));
+    blocks.push({ type: 'text', text: t(locale, 'publish.dm.annual', { list: parts.join(' · ') }) });
+  }
   if (x.bonusAmount !== null) blocks.push({ type: 'text', text: t(locale, 'publish.dm.bonusAmount', { amount: fmtMoney(locale, x.bonusAmount, ctx.currency) }) });
   if (card.penalty) blocks.push({ type: 'text', text: t(locale, 'publish.dm.penalty') });
   for (const award of x.awards) blocks.push({ type: 'text', text: t(locale, 'publish.dm.award', { title: award }) });

@@ -8,7 +8,12 @@ import { getScorecard } from '../../src/application/get-scorecard.js';
 import { scorePeriod } from '../../src/application/score-period.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { defaultTemplate } from '../../src/domain/scoring/default-template.js';
-import { T0 } from '../helpers/org.js';
+import { openCycle } from '../../src/application/cycle/open-cycle.js';
+import { startReview } from '../../src/application/cycle/start-review.js';
+import { awardAnswer } from '../../src/chat/rewards.js';
+import { plainRequest } from '../../src/chat/review.js';
+import { roundScore } from '../../src/domain/scoring/grading.js';
+import { T0, visits } from '../helpers/org.js';
 import { recipient, rewardsQuarter, SLACK, type Deps } from './rewards-fixture.js';
 
 let deps: Deps;
@@ -68,7 +73,7 @@ describe('the publication', () => {
     expect(flag).not.toContain('ann');
   });
 
-  it('names no top performers when the ranking privacy is own-only, nor opted-out people', async () => {
+  it('skips opted-out people among the top performers, and shows no amounts without a base bonus', async () => {
     await deps.store.settings.put({ id: 'cycle.policy', value: { baseBonus: null, appealWindowDays: 14, guideline: {}, topPerformers: 3 }, updatedAt: T0, updatedBy: 'hr' });
     await deps.store.settings.put({ id: 'ranking.privacy', value: { mode: 'full', topN: 10, optOut: ['ann'] }, updatedAt: T0, updatedBy: 'hr' });
     await publishResults(deps, p.hr, { period: '2026-Q3', platforms: SLACK });
@@ -120,5 +125,35 @@ describe('published results are immutable', () => {
     expect(v2.scorecard.total).toBeCloseTo(annCard.total + 2, 6);
     expect(v2.scorecard.templateVersion).toBe(1);
     expect(v2.scorecard.adjustments.map((a) => a.delta)).toEqual([...annCard.adjustments.map((a) => a.delta), 2]);
+  });
+});
+
+describe('the annual publication', () => {
+  it('publishes 2026 as the weighted mean of the published quarters, with the annual awards', async () => {
+    await publishResults(deps, p.hr, { period: '2026-Q3', platforms: SLACK });
+    // ann also has a published Q2; bob has none (his Q2 lacks data), so his year is his Q3.
+    await deps.store.activities.insertMany(visits('ann', 'acme', 12, '2026-04-01', 'q2-'));
+    await openCycle(deps, p.hr, { period: '2026-Q2' });
+    await startReview(deps, p.hr, { period: '2026-Q2' });
+    await publishResults(deps, p.hr, { period: '2026-Q2', platforms: SLACK });
+    await openCycle(deps, p.hr, { period: '2026' });
+    await startReview(deps, p.hr, { period: '2026' });
+    // "2026" ends the award: the year has a cycle, so it is the award's period.
+    await awardAnswer(deps, p.hr, plainRequest('Rep of the year: the best collection rate all year 2026', SLACK, [p.ann]));
+    const [award] = await deps.store.awards.find({ periodKey: '2026' });
+    expect(award).toMatchObject({ title: 'Rep of the year', reason: 'the best collection rate all year', state: 'approved' });
+
+    const q = async (period: string, rep: string) => (await deps.store.results.find({ periodKey: period, repId: rep }))[0]!.scorecard.total;
+    const [annQ2, annQ3, bobQ3] = [await q('2026-Q2', 'ann'), await q('2026-Q3', 'ann'), await q('2026-Q3', 'bob')];
+    const p2026 = await publishResults(deps, p.hr, { period: '2026', platforms: SLACK });
+    expect(p2026.results).toBe(2);
+    const annual = Object.fromEntries((await deps.store.results.find({ periodKey: '2026' })).map((r) => [r.repId, r]));
+    expect(annual.ann!.scorecard.total).toBe(roundScore((annQ2 + annQ3) / 2)); // equal quarter weights, renormalised over two quarters
+    expect(annual.bob!.scorecard.total).toBe(bobQ3);
+    expect(annual.ann!.awardIds).toEqual([award!.id]);
+    const annDm = JSON.stringify((await deps.store.outbox.find({ job: 'publish-results', runKey: '2026:v1' })).find((o) => recipient(o) === 'slack:UANN')!.message.view);
+    expect(annDm).toContain('Annual total: the weighted mean of your published quarters (2026-Q1 — · 2026-Q2');
+    expect(annDm).toContain('× 50%');
+    expect(annDm).toContain('Special award: Rep of the year');
   });
 });

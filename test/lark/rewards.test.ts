@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { viewToCard } from '../../src/adapters/lark/render/view-card.js';
+import type { View } from '../../src/views/view.js';
 import { T0, visits } from '../helpers/org.js';
 import { allElements, assertCard20 } from './card-schema.js';
 import { dmChat, startHarness, type Card, type Harness } from './harness.js';
@@ -44,7 +45,7 @@ async function mention(openId: string, text: string, who: { openId: string; name
 }
 const click = async (openId: string, action: string, value: string) => (await h.submit(openId, { action, value }, {})).json() as Answer;
 const outboxTo = async (job: string, to: string) =>
-  (await h.deps.store.outbox.find({ job })).filter((o) => (o.target.kind === 'dm' ? o.target.identity : o.target.channel) === to).map((o) => JSON.stringify(viewToCard(o.message.view!)));
+  (await h.deps.store.outbox.find({ job })).filter((o) => (o.target.kind === 'dm' ? o.target.identity : o.target.channel) === to).map((o) => JSON.stringify(viewToCard(o.message.view as unknown as View)));
 
 describe('rewards on Lark', () => {
   it('a manager’s award approved by HR’s button, published with the Publish button; the channel summary and every DM', async () => {

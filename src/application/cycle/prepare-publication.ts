@@ -7,12 +7,14 @@ import type { AppDeps } from '../deps.js';
 import { today } from '../guards.js';
 import { scorePeriod, type PeriodScores, type ScoredRep } from '../score-period.js';
 import { readSetting, type CyclePolicy } from '../settings.js';
+import { annualScores, type AnnualQuarter } from './annual-scores.js';
 import { bonusAmountOf } from './appeal-result.js';
 import { assertState, periodFrom, requireCycle, requireHr } from './cycles.js';
 
 export interface PublicationPlan {
   cycle: ReviewCycle;
-  scores: PeriodScores;
+  /** For a year, also each rep's published quarters and their weights. */
+  scores: PeriodScores & { quarters?: Map<string, AnnualQuarter[]> };
   /** Reps with a grade, highest total first. */
   graded: ScoredRep[];
   noData: ScoredRep[];
@@ -43,7 +45,8 @@ export async function preparePublication(deps: AppDeps, actor: Person, input: { 
   const period = input.period ? periodFrom(input.period) : quarterOf(today(deps));
   const cycle = await requireCycle(deps, period);
   assertState(cycle, 'in_review');
-  const scores = await scorePeriod(deps, period);
+  // A year is published from its published quarters, weighted (see annual-scores.ts).
+  const scores = period.kind === 'year' ? await annualScores(deps, await scorePeriod(deps, period)) : await scorePeriod(deps, period);
   const all = [...scores.reps.values()];
   const graded = all.filter((s) => !s.card.noData).sort((a, b) => b.card.total - a.card.total);
   if (graded.length === 0) {

@@ -61,6 +61,7 @@ export async function publicationDeliveries(
       bonusAmount: result.bonusAmount ?? null,
       awards: result.awardIds.map((id) => awardsById.get(id)?.title).filter((t): t is string => t !== undefined),
       appealUntil: appealDeadline(deps, result.publishedAt, plan.policy.appealWindowDays),
+      annual: plan.scores.quarters?.get(scored.rep.id),
     });
     out.push({ ...base, ...to, message: message(view) });
   }
