@@ -74,6 +74,8 @@ describe('awards, publication and appeals in Slack', () => {
     await h.fake.until(() => h.fake.callsTo('chat.update').length === 2, 'the second click');
     expect(h.fake.callsTo('chat.update')[1]!.params.text).toBe('"Deal of the quarter" for ann has already been decided: approved.');
     expect((await h.deps.store.awards.get(award!.id))!.state).toBe('approved');
+    await h.command('UMGR', '/award', 'list');
+    expect(allText(last())).toMatch(/Special awards 2026-Q3.*Deal of the quarter: won the Acme framework deal.*approved/);
 
     await h.command('UHR', '/publish-results', '2026-Q3', { responseId: 'preview' });
     const preview = last();
