@@ -71,3 +71,26 @@ describe('late entries on Lark', () => {
     expect(await h.deps.store.outbox.count({ job: 'late-entry' })).toBe(1);
   });
 });
+
+describe('/cycle targets and /cycle close on Lark', () => {
+  const cardText = (chat: string) => JSON.stringify(h.lastCardTo(chat));
+
+  it('HR sets a rep target by mention in a group and lists the targets; close refuses a cycle not yet published', async () => {
+    await h.group('ou_hanahr', '/cycle targets 2026-Q4 拜访次数 45 @_user_2', [{ openId: ANN, name: 'Ann Lee' }]);
+    await h.idle();
+    // Review-cycle answers in a group go to the person privately.
+    expect(cardText('ou_hanahr')).toContain('Target for Client visits in 2026-Q4, ann: — → 45.');
+    await h.group('ou_hanahr', '/cycle targets 2026-Q4');
+    await h.idle();
+    expect(cardText('ou_hanahr')).toContain('ann: 45');
+    await h.group('ou_bobwu', '/cycle targets 2026-Q4 visits 10 @_user_2', [{ openId: ANN, name: 'Ann Lee' }]);
+    await h.idle();
+    expect(cardText('ou_bobwu')).toContain('此操作需要 hr 角色');
+    expect(await h.deps.store.targets.count()).toBe(1);
+
+    await h.dm('ou_hanahr', '/cycle open 2026-Q3');
+    await h.dm('ou_hanahr', '/cycle close 2026-Q3');
+    await h.idle();
+    expect(cardText(dmChat('ou_hanahr'))).toContain('The 2026-Q3 cycle is collecting: it must be published for this.');
+  });
+});
