@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSlackOutbound } from '../../src/adapters/slack/outbound.js';
+import { dispatchDue } from '../../src/application/delivery/dispatch.js';
 import { startHarness, VISIT_VALUES, type Harness } from './harness.js';
 
 /** The close-date lock and late-entry approval, end to end through Slack's signed requests. */
@@ -42,6 +44,14 @@ describe('late entries on Slack', () => {
     expect(dm!.target).toEqual({ kind: 'dm', identity: 'slack:UMGR' });
     const buttons = dm!.message.view!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
     expect(buttons.map((b) => `${b.id}=${b.value}`)).toEqual([`decide:late.approve=${late!.id}`, `decide:late.decline=${late!.id}`]);
+
+    // Sent through the real outbound client: the manager's DM carries both buttons.
+    const slack = createSlackOutbound({ botToken: 'xoxb-test-token', apiUrl: h.fake.apiUrl, limits: { perTargetIntervalMs: 0, perPlatformIntervalMs: 0 } });
+    expect((await dispatchDue(h.deps, new Map([['slack', slack]]), { owner: 'test', sleep: async () => {} })).sent).toBe(1);
+    const post = JSON.stringify(h.fake.callsTo('chat.postMessage').find((c) => c.params.channel === 'DUMGR')!.params);
+    expect(post).toContain('"action_id":"decide:late.approve"');
+    expect(post).toContain('"action_id":"decide:late.decline"');
+    expect(post).toContain('Visit to Acme on 2026-09-28');
 
     // The manager's name comes from their Slack profile once they use the bot.
     // bob forwards himself the button: refused privately, nothing stored.
