@@ -7,7 +7,7 @@ import { getScorecard } from '../../src/application/get-scorecard.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { errorText } from '../../src/views/errors.js';
-import { visits } from '../helpers/org.js';
+import { T0, visits } from '../helpers/org.js';
 import { refusal } from '../helpers/refusal.js';
 import { recipient, rewardsQuarter, SLACK, type Deps } from './rewards-fixture.js';
 
@@ -66,6 +66,8 @@ describe('appeals', () => {
     await says(acceptAppeal(deps, p.hr, { ref: { appealId: appeal.id }, delta: '0', reason: 'the late visits are confirmed by the client', platforms: SLACK }), 'is not a score change', '不是有效的分数调整');
     await says(acceptAppeal(deps, p.hr, { ref: { appealId: appeal.id }, delta: `+${delta}`, reason: 'ok', platforms: SLACK }), 'at least 10 characters', '至少 10 个字符');
 
+    // A policy change after publication does not change the base the period was published with.
+    await deps.store.settings.put({ id: 'cycle.policy', value: { baseBonus: 99999, appealWindowDays: 14, guideline: {}, topPerformers: 0 }, updatedAt: T0, updatedBy: 'hr' });
     const a = await acceptAppeal(deps, p.hr, { ref: { rep: p.bob }, delta: `+${delta}`, reason: 'the late visits are confirmed by the client', platforms: SLACK });
     const [after1, v2] = await versions('bob');
     expect(after1).toEqual(v1);

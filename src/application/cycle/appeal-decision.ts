@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
 import { readSetting } from '../settings.js';
 import { templateForPeriod } from '../templates.js';
-import { appealedScorecard, nextVersion } from './appeal-result.js';
+import { appealedScorecard, nextVersion, publishedBaseBonus } from './appeal-result.js';
 import { audit, requireHr } from './cycles.js';
 import { dmTo, requireReason, resultVersions } from './reward-common.js';
 
@@ -43,7 +43,8 @@ export interface AcceptedAppeal {
 /**
  * `/appeal accept <appeal id | @rep> <±points> <reason>` (HR): a new version of the contested
  * result — the latest version with one more adjustment, total, grade, multiplier, penalty and
- * bonus recomputed with the template's grades — recording the reason and the appeal. Every older
+ * bonus recomputed with the template's grades and the base bonus the period was published with —
+ * recording the reason and the appeal. Every older
  * version stays as it was. The rep is told old → new by DM.
  */
 export async function acceptAppeal(deps: AppDeps, actor: Person, input: { ref: AppealRef; delta: string | undefined; reason: string; platforms: readonly PlatformName[] }): Promise<AcceptedAppeal> {
@@ -55,7 +56,8 @@ export async function acceptAppeal(deps: AppDeps, actor: Person, input: { ref: A
   const card = before.scorecard;
   const template = (await deps.store.templates.get(`${card.templateId}@${card.templateVersion}`)) ?? (await templateForPeriod(deps, parsePeriod(appeal.periodKey)));
   const scorecard = appealedScorecard(template, card, { id: appeal.id, delta, reason, by: actor.id });
-  const { baseBonus } = await readSetting(deps, 'cycle.policy');
+  const policy = await readSetting(deps, 'cycle.policy');
+  const baseBonus = publishedBaseBonus(await deps.store.results.find({ periodKey: appeal.periodKey, version: 1 }), policy.baseBonus);
   const at = deps.clock.now().toISOString();
   const after = nextVersion(before, { id: deps.newId(), scorecard, baseBonus, at, by: actor.id, reason: `appeal accepted: ${reason}`, appealId: appeal.id });
   try {

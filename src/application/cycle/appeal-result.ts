@@ -38,3 +38,16 @@ export function nextVersion(
     appealId: input.appealId,
   };
 }
+
+/**
+ * The base bonus a period was published with, read back from its frozen first versions (amount ÷
+ * multiplier), so an appeal's new amount uses the same base even if the policy changed since:
+ * null when the period was published without amounts; `fallback` (the current policy) only when
+ * no published amount reveals the base (every multiplier 0).
+ */
+export function publishedBaseBonus(firstVersions: readonly Pick<PublishedResult, 'bonusAmount' | 'scorecard'>[], fallback: number | null): number | null {
+  const withAmount = firstVersions.filter((r) => r.bonusAmount !== undefined);
+  if (withAmount.length === 0) return null;
+  const ref = withAmount.find((r) => r.scorecard.bonusMultiplier > 0);
+  return ref ? Math.round((ref.bonusAmount! / ref.scorecard.bonusMultiplier) * 100) / 100 : fallback;
+}
