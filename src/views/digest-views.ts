@@ -1,3 +1,4 @@
+import { dormantTable, type DormantRow } from './account-views.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { AnnualSummary } from '../domain/scoring/annual.js';
 import { OUTLIER_SIGMAS, type GroupDigest, type Trend } from '../domain/scoring/digest.js';
@@ -11,6 +12,8 @@ export interface TeamSection {
   /** Null for reps without a team. */
   name: string | null;
   digest: GroupDigest;
+  /** The team's key accounts past their visit cadence on the day the digest is made. */
+  dormant?: readonly DormantRow[];
 }
 
 const teamName = (locale: Locale, name: string | null): string => name ?? t(locale, 'digest.noTeam');
@@ -87,6 +90,9 @@ export function quarterTeamDigestView(locale: Locale, input: { periodKey: string
     { type: 'header', text: t(locale, 'digest.quarter.title', { period: input.periodKey, team: teamName(locale, s.name) }) },
     scorecardTable(locale, s.digest),
     ...digestBlocks(locale, s.digest, { movers: true }),
+    ...(s.dormant?.length
+      ? [{ type: 'header' as const, text: t(locale, 'digest.dormant.title', { count: s.dormant.length }) }, ...dormantTable(locale, s.dormant, true), { type: 'context' as const, text: t(locale, 'account.dormant.hint') }]
+      : []),
   ]);
   return { title, blocks };
 }

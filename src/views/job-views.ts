@@ -1,10 +1,12 @@
+import type { DormantAccount } from '../domain/accounts/dormancy.js';
+import { dormantPhrase } from './account-views.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { ScorecardReport } from '../application/get-scorecard.js';
 import type { Pacing } from '../domain/scoring/analysis.js';
 import { HOME_ACTIONS } from './home-view.js';
 import { t } from './i18n.js';
 import { pacingBlocks, scorecardView, type ViewContext } from './scorecard-view.js';
-import type { View } from './view.js';
+import type { Block, View } from './view.js';
 
 /** The scheduled messages as platform-neutral views. */
 
@@ -34,17 +36,22 @@ export function followUpView(locale: Locale, items: readonly FollowUpItem[]): Vi
 }
 
 /** Monday's nudge for a rep behind pace: where they stand and what it takes, with a one-click log. */
-export function nudgeView(ctx: ViewContext, input: { week: string; behind: string[]; pacing: Pacing }): View {
+export function nudgeView(ctx: ViewContext, input: { week: string; behind: string[]; pacing: Pacing | null; dormant?: readonly DormantAccount[] }): View {
   const { locale } = ctx;
   // `2026-W48` → 48: the year is plain from the date the message arrives.
   const week = String(Number(input.week.slice(-2)));
   const indicators = input.behind.join(t(locale, 'job.list.separator'));
+  const dormant = input.dormant ?? [];
+  const dormantText: Block[] = dormant.length
+    ? [{ type: 'text', text: t(locale, 'job.nudge.dormant', { list: dormant.slice(0, 10).map((d) => dormantPhrase(locale, d)).join(t(locale, 'job.list.separator')) }) }]
+    : [];
+  const behind = input.behind.length > 0 && input.pacing !== null;
   return {
-    title: t(locale, 'job.nudge.summary', { week, indicators }),
+    title: behind ? t(locale, 'job.nudge.summary', { week, indicators }) : t(locale, 'job.nudge.dormantTitle', { week }),
     blocks: [
-      { type: 'header', text: t(locale, 'job.nudge.title', { week }) },
-      { type: 'text', text: t(locale, 'job.nudge.behind', { indicators }) },
-      ...pacingBlocks(ctx, { pacing: input.pacing }),
+      { type: 'header', text: behind ? t(locale, 'job.nudge.title', { week }) : t(locale, 'job.nudge.dormantTitle', { week }) },
+      ...(behind ? [{ type: 'text' as const, text: t(locale, 'job.nudge.behind', { indicators }) }, ...pacingBlocks(ctx, { pacing: input.pacing! })] : []),
+      ...dormantText,
       { type: 'actions', buttons: [{ id: HOME_ACTIONS.logVisit, label: t(locale, 'job.nudge.button'), value: 'nudge', style: 'primary' }] },
     ],
   };

@@ -1,4 +1,5 @@
 import { groupDigest, type DigestMember } from '../../domain/scoring/digest.js';
+import { findDormantAccounts } from '../accounts/dormant-accounts.js';
 import { parsePeriod, previousPeriod, quarterOf } from '../../domain/period.js';
 import { nextWorkDay } from '../../domain/work-calendar.js';
 import { quarterCompanyDigestView, quarterTeamDigestView, type TeamSection } from '../../views/digest-views.js';
@@ -38,9 +39,16 @@ export const quarterlyDigest: Job = {
     const [current, previous] = await Promise.all([scorePeriod(deps, period), scorePeriod(deps, previousPeriod(period))]);
     const [people, teams] = await Promise.all([deps.store.people.find(), deps.store.teams.find()]);
     const grades = current.template.grades.map((g) => g.grade);
+    const names = new Map(people.map((p) => [p.id, p.name] as const));
+    const teamOfPerson = new Map(people.map((p) => [p.id, p.teamId ?? null] as const));
+    const dormant = (await findDormantAccounts(deps, { asOf: run.date })).map((d) => ({ ...d, ownerName: names.get(d.ownerId) ?? d.ownerId }));
     const sections = groupByTeam(current.reps.values(), teams).map((g) => ({
       teamId: g.teamId,
-      section: { name: g.name, digest: groupDigest(grades, g.members.map((m) => memberOf(m, previous))) } satisfies TeamSection,
+      section: {
+        name: g.name,
+        digest: groupDigest(grades, g.members.map((m) => memberOf(m, previous))),
+        dormant: dormant.filter((d) => (teamOfPerson.get(d.ownerId) ?? null) === g.teamId),
+      } satisfies TeamSection,
     }));
     const overall = groupDigest(grades, [...current.reps.values()].map((m) => memberOf(m, previous)));
 
