@@ -3,6 +3,7 @@ import { grantAward } from '../application/cycle/award-grant.js';
 import { listAwards } from '../application/cycle/award-list.js';
 import { publishResults } from '../application/cycle/publish-results.js';
 import type { AppDeps } from '../application/deps.js';
+import { requireRole } from '../application/guards.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
 import { PUBLISH_CONFIRM } from '../views/cycle-views.js';
@@ -65,7 +66,11 @@ export async function awardAnswer(deps: AppDeps, actor: Person, req: ChatRequest
   refuseUnknown(req);
   const years = new Set((await deps.store.cycles.find()).map((c) => c.periodKey).filter((k) => /^\d{4}$/.test(k)));
   const parsed = parseAward(req.words, req.lines, years);
-  if (!parsed) throw new AppError('VALIDATION', 'award without title: reason', { params: { messageId: 'rewards.error.awardUsage' } });
+  if (!parsed) {
+    // A rep is told they may not award, rather than how to write an award.
+    requireRole(actor, ['hr', 'manager'], 'grant a special award');
+    throw new AppError('VALIDATION', 'award without title: reason', { params: { messageId: 'rewards.error.awardUsage' } });
+  }
   const { award } = await grantAward(deps, actor, { rep: req.users[0], ...parsed, platforms: fanOutPlatforms(deps.settings.platforms, req.platforms) });
   return { view: awardGrantedView(actor.locale, { award, repName: req.users[0]!.name }) };
 }
