@@ -24,13 +24,21 @@ export interface AuditPage {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-/** Whether an entry is about the person: its subject, or a repId / personId in its details. */
+/**
+ * Whether an entry is about the person: its subject, or the rep / person its details name (the
+ * owner an account was taken from too), or a change they made themselves that names nobody else
+ * (their late-entry request, the edit of their own visit).
+ */
 export function isAbout(entry: AuditEntry, personId: string): boolean {
-  return entry.subjectId === personId || text(entry.details.repId) === personId || text(entry.details.personId) === personId;
+  const d = entry.details;
+  const named = [text(d.repId), text(d.personId), text(d.fromId)];
+  if (entry.subjectId === personId || named.includes(personId)) return true;
+  return entry.actorId === personId && !text(d.repId) && !text(d.personId);
 }
 
+/** Whether an entry is in the period: its periodKey, else the period a plan's goals are for. */
 export function inPeriod(entry: AuditEntry, period: Period): boolean {
-  const key = text(entry.details.periodKey);
+  const key = text(entry.details.periodKey) ?? text(entry.details.targetPeriodKey);
   if (!key) return false;
   return key === period.key || (period.kind === 'year' && key.startsWith(`${period.key}-Q`));
 }

@@ -97,7 +97,7 @@ export async function auditAnswer(deps: AppDeps, actor: Person, req: ChatRequest
   const lines = page.entries.map((e) => ({
     when: companyTime(deps, e.at),
     who: dir.name(e.actorId),
-    what: auditSentence(actor.locale, e, dir.name),
+    what: auditSentence(actor.locale, e, { name: dir.name, isPerson: (id) => dir.person(id) !== undefined, time: (iso) => companyTime(deps, iso) }),
     reason: auditReason(e),
   }));
   return { view: auditView(actor.locale, { lines, total: page.total, max: AUDIT_MAX_LIMIT, repName: rep?.name, periodKey: page.filter.period?.key }) };

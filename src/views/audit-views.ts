@@ -12,11 +12,6 @@ const signed = (v: unknown): string | undefined => (typeof v === 'number' && Num
 /** The "why" of an entry, whichever name the use case gave it. */
 export const auditReason = (e: AuditEntry): string | null => text(e.details.reason) ?? text(e.details.decisionReason) ?? text(e.details.note) ?? null;
 
-function keyOf(action: string): MessageKey | null {
-  const key = action.startsWith('import.') ? 'audit.action.import' : `audit.action.${action}`;
-  return isMessageKey(key) ? key : null;
-}
-
 /** The placeholders a message needs, read from its text. */
 const placeholders = (locale: Locale, key: MessageKey): string[] => [...t(locale, key).matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 
@@ -27,40 +22,95 @@ function detailsText(e: AuditEntry, name: (id: string) => string): string {
     .flatMap(([k, v]) => {
       const value = Array.isArray(v) ? v.filter((x) => typeof x !== 'object').join(', ') : typeof v === 'object' || v === undefined ? '' : String(v);
       if (!value) return [];
-      return [`${k}: ${/^(rep|person|by|manager|actor)Id$/.test(k) ? name(value) : value}`];
+      return [`${k}: ${/^(rep|person|by|manager|actor|from|to|scope)Id$/.test(k) ? name(value) : value}`];
     });
   return parts.length ? ` — ${parts.slice(0, 8).join(', ')}` : '';
 }
 
+/** How the audit views name things: people and teams by id, instants on the company's clock. */
+export interface AuditNames {
+  name: (id: string) => string;
+  /** Whether the id is a person's (an adjustment's subject is the rep; a late entry's is the entry). */
+  isPerson: (id: string) => boolean;
+  time: (iso: string) => string;
+}
+
+/** "85.5 (B) → 87.5 (A)" from {total, grade} pairs, or "85.5 → 87.5" from plain numbers. */
+function standing(v: unknown): string | undefined {
+  if (typeof v === 'number') return String(v);
+  const o = v as { total?: unknown; grade?: unknown } | null;
+  if (o && typeof o === 'object' && typeof o.total === 'number') return typeof o.grade === 'string' ? `${o.total} (${o.grade})` : String(o.total);
+  return undefined;
+}
+
+function change(d: Record<string, unknown>): string {
+  const from = standing(d.before) ?? standing((d.total as { from?: unknown } | undefined)?.from);
+  const to = standing(d.after) ?? standing((d.total as { to?: unknown } | undefined)?.to);
+  if (!from || !to) return '';
+  // An appeal records the total and the grade apart: show the grade with the total.
+  const grade = d.grade as { from?: unknown; to?: unknown } | undefined;
+  const withGrade = (x: string, g: unknown) => (typeof g === 'string' && !x.includes('(') ? `${x} (${g})` : x);
+  return `: ${withGrade(from, grade?.from)} → ${withGrade(to, grade?.to)}`;
+}
+
+function kindLabel(locale: Locale, kind: string | undefined): string | undefined {
+  if (!kind) return undefined;
+  const key = `audit.kind.${kind}`;
+  return isMessageKey(key) ? t(locale, key) : kind;
+}
+
+/** The action's sentence: `award.grant` still waiting for HR reads as a proposal. */
+function keyOf(e: AuditEntry): MessageKey | null {
+  if (e.action === 'award.grant' && e.details.state === 'pending') return 'audit.action.award.request';
+  const key = e.action.startsWith('import.') ? 'audit.action.import' : `audit.action.${e.action}`;
+  return isMessageKey(key) ? key : null;
+}
+
 /**
  * What an audit entry did, as a sentence in the reader's language ("adjusted Ann's 2026-Q3 score
- * by +2"), from the action and its details; an action without a sentence, or whose details lack
- * what the sentence needs, reads as its name and key details.
+ * by +2: 85.5 (B) → 87.5 (A)"), from the action and its details; an action without a sentence, or
+ * whose details lack what the sentence needs, reads as its name and key details.
  */
-export function auditSentence(locale: Locale, e: AuditEntry, name: (id: string) => string): string {
+export function auditSentence(locale: Locale, e: AuditEntry, names: AuditNames): string {
+  const { name, time } = names;
   const d = e.details;
-  const repId = text(d.repId) ?? text(d.personId) ?? e.subjectId;
+  const repId = text(d.repId) ?? text(d.personId) ?? (e.subjectId && names.isPerson(e.subjectId) ? e.subjectId : undefined);
   const close = text(d.entryCloseDate);
+  const indicator = text(d.indicator);
+  const at = text(d.scheduledAt) ?? text(d.at);
   const params: Record<string, string | undefined> = {
     period: text(d.periodKey),
+    target: text(d.targetPeriodKey),
     rep: repId ? name(repId) : undefined,
     person: e.subjectId ? name(e.subjectId) : undefined,
     subject: e.subjectId,
     templateVersion: num(d.templateVersion),
-    version: num(d.version) ?? num(d.newVersion),
+    version: num(d.version) ?? num(d.toVersion) ?? num(d.resultVersion),
     results: num(d.results),
+    graded: num(d.graded),
+    goals: Array.isArray(d.goals) ? String(d.goals.length) : undefined,
     delta: signed(d.delta),
+    change: change(d),
     title: text(d.title),
-    kind: text(d.kind) ?? (e.action.startsWith('import.') ? e.action.slice('import.'.length) : undefined),
-    date: text(d.date) ?? close,
+    summary: text(d.summary),
+    kind: kindLabel(locale, text(d.kind) ?? (e.action.startsWith('import.') ? e.action.slice('import.'.length) : undefined)),
     close: close ? t(locale, 'audit.close', { date: close }) : '',
+    at: at ? time(at) : undefined,
+    place: text(d.place),
+    indicator: indicator ? (isMessageKey(`indicator.${indicator}`) ? t(locale, `indicator.${indicator}` as MessageKey) : indicator) : undefined,
+    scope: text(d.scopeId) ? name(text(d.scopeId)!) : undefined,
+    new: num(d.new),
+    was: num(d.old) !== undefined ? t(locale, 'audit.was', { old: num(d.old)! }) : '',
+    account: text(d.account),
+    from: text(d.from) ?? (d.from === null ? '—' : undefined),
+    to: text(d.to),
     roles: Array.isArray(d.to) ? d.to.join(', ') : undefined,
     team: text(d.team),
     identity: text(d.identity),
     created: num(d.created),
     updated: num(d.updated),
   };
-  const key = keyOf(e.action);
+  const key = keyOf(e);
   if (key && placeholders(locale, key).every((p) => params[p] !== undefined)) {
     return t(locale, key, Object.fromEntries(Object.entries(params).filter((kv): kv is [string, string] => kv[1] !== undefined)));
   }

@@ -30,7 +30,7 @@ export async function exportAudit(deps: AppDeps, actor: Person, input: { period?
     t(locale, 'export.col.what'), t(locale, 'export.col.why'), t(locale, 'export.col.subject'), t(locale, 'export.col.details'),
   ];
   const rows = entries.map((e): Cell[] => [
-    companyTime(deps, e.at), dir.name(e.actorId), e.action, auditSentence(locale, e, dir.name), auditReason(e),
+    companyTime(deps, e.at), dir.name(e.actorId), e.action, auditSentence(locale, e, { name: dir.name, isPerson: (id) => dir.person(id) !== undefined, time: (iso) => companyTime(deps, iso) }), auditReason(e),
     e.subjectId ? dir.name(e.subjectId) : null, JSON.stringify(e.details),
   ]);
   const base = ['audit', period?.key, input.repId ? dir.name(input.repId).replace(/[^\p{L}\p{N}_-]+/gu, '_') : undefined].filter(Boolean).join('-');

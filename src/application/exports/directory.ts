@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.js';
  * a person who has since been deleted shows as their id.
  */
 export interface Directory {
+  /** A person's or a team's name. */
   name(id: string | undefined): string;
   person(id: string): Person | undefined;
   teamName(person: Person | undefined): string;
@@ -18,7 +19,8 @@ export async function loadDirectory(deps: Pick<AppDeps, 'store'>): Promise<Direc
   const [people, teams] = await Promise.all([deps.store.people.find(), deps.store.teams.find()]);
   const byId = new Map(people.map((p) => [p.id, p]));
   const teamById = new Map<string, Team>(teams.map((t) => [t.id, t]));
-  const name = (id: string | undefined): string => (id === undefined ? '' : (byId.get(id)?.name ?? id));
+  // Audit entries name teams too (a team's target): a person first, then a team, else the id.
+  const name = (id: string | undefined): string => (id === undefined ? '' : (byId.get(id)?.name ?? teamById.get(id)?.name ?? id));
   return {
     name,
     person: (id) => byId.get(id),
