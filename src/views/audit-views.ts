@@ -137,18 +137,25 @@ export function auditScope(locale: Locale, d: { repName?: string | undefined; pe
   return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-/** `/audit`: one line per change, newest first, the reason under it, and how many more there are. */
+/**
+ * `/audit`: one line per change, newest first, the reason under it. The lines share one text block
+ * (each platform splits it where it must) so that 200 entries fit Slack's 50 blocks, and the count
+ * of entries not shown comes first, where a platform shortening a long answer never cuts it.
+ */
 export function auditView(locale: Locale, d: AuditViewData): View {
   const scope = auditScope(locale, d);
   const title = `${t(locale, 'audit.title')}${scope}`;
   const blocks: Block[] = [{ type: 'header', text: title }];
-  if (d.lines.length === 0) blocks.push({ type: 'text', text: t(locale, 'audit.empty', { scope }) });
-  for (const l of d.lines) {
-    const line = t(locale, 'audit.line', { when: l.when, who: l.who, what: l.what });
-    blocks.push({ type: 'text', text: l.reason ? `${line}\n${t(locale, 'audit.why', { reason: l.reason })}` : line });
-  }
   const more = d.total - d.lines.length;
   if (more > 0) blocks.push({ type: 'context', text: t(locale, 'audit.more', { count: more, max: d.max, period: d.periodKey ? ` ${d.periodKey}` : '' }) });
+  if (d.lines.length === 0) blocks.push({ type: 'text', text: t(locale, 'audit.empty', { scope }) });
+  else {
+    const lines = d.lines.map((l) => {
+      const line = t(locale, 'audit.line', { when: l.when, who: l.who, what: l.what });
+      return l.reason ? `${line}\n    ${t(locale, 'audit.why', { reason: l.reason })}` : line;
+    });
+    blocks.push({ type: 'text', text: lines.join('\n') });
+  }
   return { title, blocks };
 }
 

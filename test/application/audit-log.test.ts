@@ -164,3 +164,4 @@ describe('audit sentences for the changes the use cases record', () => {
     for (const k of keys) expect([k, holes('zh-CN', k)]).toEqual([k, holes('en', k)]);
   });
 });
+

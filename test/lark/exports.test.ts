@@ -74,4 +74,15 @@ describe('/export on Lark', () => {
     expect(audit).toContain('published the 2026-Q3 results (version 1, 2 results)');
     expect(audit).toContain('1 more not shown');
   });
+
+  it('/audit limit 200 fits a card (30 KB), the count of the rest and the newest changes kept', async () => {
+    for (let i = 0; i < 205; i++) {
+      h.deps.clock.advance(60_000);
+      await h.deps.store.audit.insert({ id: `pol-${i}`, at: h.deps.clock.now().toISOString(), actorId: 'hr', action: 'setting.change', subjectId: 'cycle.policy', details: { reason: `policy tweak number ${i} for the quarter` } });
+    }
+    const card = await ask(HR, '/audit limit 200');
+    expect(Buffer.byteLength(JSON.stringify(card))).toBeLessThanOrEqual(30_000);
+    expect(text(card)).toContain('8 more not shown');
+    expect(text(card)).toContain('policy tweak number 204 for the quarter');
+  });
 });

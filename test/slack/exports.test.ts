@@ -98,4 +98,19 @@ describe('/export on Slack', () => {
     await h.command('UHR', '/export', 'audit 2026-Q3');
     expect(h.fake.succeeded('files.getUploadURLExternal').map((c) => c.params.filename)).toEqual(['audit-2026-Q3.csv']);
   });
+
+  it('/audit limit 200 fits one message (50 blocks), the count of the rest first', async () => {
+    for (let i = 0; i < 205; i++) {
+      h.deps.clock.advance(60_000);
+      await h.deps.store.audit.insert({ id: `pol-${i}`, at: h.deps.clock.now().toISOString(), actorId: 'hr', action: 'setting.change', subjectId: 'cycle.policy', details: { reason: `policy tweak number ${i} for the quarter` } });
+    }
+    await h.command('UHR', '/audit', 'limit 200');
+    const blocks = last().blocks!;
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    const shown = JSON.stringify(blocks);
+    expect(shown).toContain('8 more not shown'); // 205 + the 3 changes of the publication
+    expect(shown).toContain('policy tweak number 204 for the quarter');
+    expect(shown).toContain('policy tweak number 5 for the quarter');
+    expect(shown).not.toContain('policy tweak number 4 for the quarter');
+  });
 });
