@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { View } from '../../src/views/view.js';
 import { openCycle } from '../../src/application/cycle/open-cycle.js';
 import { startReview } from '../../src/application/cycle/start-review.js';
 import { deleteEntry } from '../../src/application/entries/delete-entry.js';
@@ -70,7 +71,7 @@ describe('late entries', () => {
     expect(await deps.store.activities.count()).toBe(0);
     const [dm] = await deps.store.outbox.find({ job: 'late-entry' });
     expect(dm!.target).toEqual({ kind: 'dm', identity: 'slack:UMGR' });
-    const buttons = dm!.message.view!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+    const buttons = (dm!.message.view as unknown as View).blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
     expect(buttons.map((b) => [b.id, b.value])).toEqual([['decide:late.approve', late.id], ['decide:late.decline', late.id]]);
     // The same submission again (a platform retry): nothing new.
     expect((await requestLateEntry(deps, ann, { kind: 'visit', raw: visit('r1'), platforms: SLACK })).created).toBe(false);

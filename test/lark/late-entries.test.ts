@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { View } from '../../src/views/view.js';
 import { viewToCard } from '../../src/adapters/lark/render/view-card.js';
 import { allElements, assertCard20 } from './card-schema.js';
 import { dmChat, startHarness, type Card, type Harness } from './harness.js';
@@ -41,7 +42,7 @@ describe('late entries on Lark', () => {
     const [dm] = await h.deps.store.outbox.find({ job: 'late-entry' });
     expect(dm!.target).toEqual({ kind: 'dm', identity: `lark:${MGR}` });
     // The manager's DM as Lark renders it: buttons that call back with the decision and the id.
-    const card = viewToCard(dm!.message.view!);
+    const card = viewToCard((dm!.message.view as unknown as View));
     assertCard20(card as unknown as Card);
     const callbacks = allElements((card as unknown as Card).body.elements).flatMap((e) => (Array.isArray(e.behaviors) ? e.behaviors.map((b: { value: unknown }) => b.value) : []));
     expect(callbacks).toEqual([{ action: 'decide:late.approve', value: late!.id }, { action: 'decide:late.decline', value: late!.id }]);

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { View } from '../../src/views/view.js';
 import { createSlackOutbound } from '../../src/adapters/slack/outbound.js';
 import { dispatchDue } from '../../src/application/delivery/dispatch.js';
 import { startHarness, VISIT_VALUES, type Harness } from './harness.js';
@@ -42,7 +43,7 @@ describe('late entries on Slack', () => {
 
     const [dm] = await h.deps.store.outbox.find({ job: 'late-entry' });
     expect(dm!.target).toEqual({ kind: 'dm', identity: 'slack:UMGR' });
-    const buttons = dm!.message.view!.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+    const buttons = (dm!.message.view as unknown as View).blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
     expect(buttons.map((b) => `${b.id}=${b.value}`)).toEqual([`decide:late.approve=${late!.id}`, `decide:late.decline=${late!.id}`]);
 
     // Sent through the real outbound client: the manager's DM carries both buttons.
