@@ -1,4 +1,5 @@
-import { emptyActuals, type RawActuals } from '../domain/scoring/actuals.js';
+import { emptyActuals, withholdFewPeerReviews, type RawActuals } from '../domain/scoring/actuals.js';
+import { DEFAULT_CYCLE_POLICY, readSetting } from './settings.js';
 import { rank, type RankEntry, type RankingInput } from '../domain/scoring/ranking.js';
 import { computeScorecard } from '../domain/scoring/scorecard.js';
 import { indexTargets, resolveTargets, type TargetMap } from '../domain/scoring/targets.js';
@@ -34,7 +35,7 @@ export const employedDuring = (p: Person, period: Period): boolean =>
  * of the period's targets and adjustments, then pure scoring and ranking in memory.
  */
 export async function scorePeriod(
-  deps: Pick<AppDeps, 'store' | 'clock'> & Partial<Pick<AppDeps, 'settings'>>,
+  deps: Pick<AppDeps, 'store' | 'clock'> & Partial<Pick<AppDeps, 'settings' | 'logger'>>,
   period: Period,
   options: { reps?: readonly Person[]; template?: KpiTemplate } = {},
 ): Promise<PeriodScores> {
@@ -42,10 +43,11 @@ export async function scorePeriod(
   const template = options.template ?? (await templateForPeriod(deps, period));
   const reps = (options.reps ?? (await store.people.find())).filter((p) => employedDuring(p, period));
   const repIds = options.reps ? reps.map((r) => r.id) : undefined;
-  const [actuals, targets, adjustments] = await Promise.all([
+  const [actuals, targets, adjustments, policy] = await Promise.all([
     store.periodActuals({ from: period.from, to: period.to, peerReviewPeriods: peerReviewKeys(period), ...(repIds ? { repIds } : {}), ...tierQuery(deps, template, period) }),
     store.targets.find({ periodKey: period.key }),
     store.adjustments.find({ periodKey: period.key }),
+    deps.logger ? readSetting({ store, logger: deps.logger }, 'cycle.policy') : DEFAULT_CYCLE_POLICY,
   ]);
   const targetIndex = indexTargets(targets);
   const adjustmentsByRep = new Map<string, typeof adjustments>();
@@ -53,7 +55,7 @@ export async function scorePeriod(
 
   const scored = new Map<string, ScoredRep>();
   for (const rep of reps) {
-    const repActuals = actuals.get(rep.id) ?? emptyActuals();
+    const repActuals = withholdFewPeerReviews(actuals.get(rep.id) ?? emptyActuals(), policy.peerReviewFloor);
     const repTargets = resolveTargets(template, period, rep, targetIndex);
     const card = computeScorecard({
       template,

@@ -36,9 +36,11 @@ const CyclePolicySchema = z.object({
   guideline: z.record(z.string().min(1).max(8), z.number().min(0).max(100)),
   /** How many top performers the channel summary names (0: none, only the distribution). */
   topPerformers: z.number().int().min(0).max(20),
+  /** Fewer peer reviews than this and a rep's collaboration rating is withheld (anonymity). */
+  peerReviewFloor: z.number().int().min(1).max(20).default(3),
 });
 export type CyclePolicy = z.infer<typeof CyclePolicySchema>;
-export const DEFAULT_CYCLE_POLICY: CyclePolicy = { baseBonus: null, appealWindowDays: 14, guideline: {}, topPerformers: 0 };
+export const DEFAULT_CYCLE_POLICY: CyclePolicy = { baseBonus: null, appealWindowDays: 14, guideline: {}, topPerformers: 0, peerReviewFloor: 3 };
 
 const SETTINGS = {
   channels: { schema: ChannelsSchema, default: {} as z.infer<typeof ChannelsSchema> },
@@ -111,7 +113,7 @@ export async function setRankingOptOut(deps: AppDeps, actor: Person, optOut: boo
   await writeSetting(deps, actor, 'ranking.privacy', { ...current, optOut: optOut ? [...others, actor.id] : others });
 }
 
-export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top'] as const;
+export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor'] as const;
 
 /**
  * `/appraisal-admin policy bonus <amount|off>`, `policy appeal-window <days>`,
@@ -139,6 +141,9 @@ export async function setCyclePolicy(deps: AppDeps, actor: Person, input: { key:
     }
     case 'top':
       next = { ...current, topPerformers: num(a) };
+      break;
+    case 'peer-floor':
+      next = { ...current, peerReviewFloor: num(a) };
       break;
     default:
       throw new AppError('VALIDATION', `unknown policy ${input.key}`, {

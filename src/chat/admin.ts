@@ -68,6 +68,7 @@ export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminReques
         days: p.appealWindowDays,
         guideline,
         top: p.topPerformers,
+        floor: p.peerReviewFloor,
       });
     }
     case 'import': {

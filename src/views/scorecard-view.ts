@@ -48,6 +48,7 @@ function describeInputs(ctx: ViewContext, line: IndicatorLine): string | null {
       due: fmtMoney(locale, line.inputs.due ?? 0, ctx.currency),
     });
   }
+  if (line.inputs.withheld !== undefined) return t(locale, 'inputs.peerWithheld', { count: line.inputs.withheld, floor: line.inputs.floor ?? 3 });
   if (INDICATORS[line.key].measure === 'rating') return t(locale, 'inputs.ratings', { count: line.inputs.count ?? 0 });
   if (line.key === 'coverage') return t(locale, 'inputs.coverage', { covered: line.inputs.covered ?? 0, owned: line.inputs.owned ?? 0 });
   if (line.key === 'visits' && line.inputs.weightedVisits !== undefined) {

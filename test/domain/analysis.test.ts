@@ -73,6 +73,8 @@ describe('projectActuals', () => {
     weightedVisits: 10,
     keyAccountsOwned: 4,
     keyAccountsCovered: 3,
+    peerReviewsWithheld: 0,
+    peerReviewFloor: 0,
   });
 
   it('halfway through, sums and counts double; ratios and ratings stay flat', () => {
@@ -93,6 +95,8 @@ describe('projectActuals', () => {
       weightedVisits: 20,
       keyAccountsOwned: 4,
       keyAccountsCovered: 3,
+      peerReviewsWithheld: 0,
+      peerReviewFloor: 0,
     });
   });
 

@@ -35,6 +35,12 @@ export interface RawActuals {
   /** Key accounts the rep owns (tiers with a cadence), and how many were visited within their cadence; 0 when not asked for. */
   keyAccountsOwned: number;
   keyAccountsCovered: number;
+  /**
+   * Peer reviews received but not counted because there are fewer than the anonymity floor (their
+   * sum and count are then 0), and that floor. Set by the application, never by the store.
+   */
+  peerReviewsWithheld: number;
+  peerReviewFloor: number;
 }
 
 export const emptyActuals = (): RawActuals => ({
@@ -53,6 +59,8 @@ export const emptyActuals = (): RawActuals => ({
   weightedVisits: 0,
   keyAccountsOwned: 0,
   keyAccountsCovered: 0,
+  peerReviewsWithheld: 0,
+  peerReviewFloor: 0,
 });
 
 /** True when the rep has no record of any kind in the period. */
@@ -99,7 +107,11 @@ export function indicatorActual(key: IndicatorKey, a: RawActuals, weighted = fal
     case 'collaboration':
       return {
         value: a.collaborationCount > 0 ? a.collaborationSum / a.collaborationCount : null,
-        inputs: { sum: a.collaborationSum, count: a.collaborationCount },
+        inputs: {
+          sum: a.collaborationSum,
+          count: a.collaborationCount,
+          ...(a.peerReviewsWithheld > 0 ? { withheld: a.peerReviewsWithheld, floor: a.peerReviewFloor } : {}),
+        },
       };
     case 'intel_shared':
       return { value: a.intel, inputs: { posts: a.intel } };
@@ -115,4 +127,14 @@ export function indicatorActual(key: IndicatorKey, a: RawActuals, weighted = fal
 export function addActuals(a: RawActuals, b: Partial<RawActuals>): RawActuals {
   for (const k of Object.keys(b) as (keyof RawActuals)[]) a[k] += b[k] ?? 0;
   return a;
+}
+
+/**
+ * Peer reviews people can be honest in: below `floor` reviews a rep's collaboration rating is
+ * withheld (neither shown nor scored: its sum would give the few reviewers away), and the count
+ * kept aside so the scorecard can say how many more are needed.
+ */
+export function withholdFewPeerReviews(a: RawActuals, floor: number): RawActuals {
+  if (a.collaborationCount === 0 || a.collaborationCount >= floor) return a;
+  return { ...a, collaborationSum: 0, collaborationCount: 0, peerReviewsWithheld: a.collaborationCount, peerReviewFloor: floor };
 }
