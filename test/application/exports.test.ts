@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportAnnual } from '../../src/application/exports/annual-export.js';
 import { escapeFormula, toCsv } from '../../src/application/exports/csv.js';
@@ -61,11 +61,53 @@ afterEach(() => deps.cleanup());
 /** The file's text (the decoder drops the BOM, checked byte by byte where it matters). */
 const text = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
 const csvOf = (files: { name: string; content: Uint8Array }[]) => text(files.find((f) => f.name.endsWith('.csv'))!.content);
-async function sheetOf(files: { name: string; content: Uint8Array }[]): Promise<ExcelJS.Worksheet> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(files.find((f) => f.name.endsWith('.xlsx'))!.content) as unknown as ExcelJS.Buffer);
-  return wb.worksheets[0]!;
+/**
+ * Reads the XLSX back by unzipping it and reading the sheet XML (the way Excel does): the sheet's
+ * name, each row's cells by column (shared strings resolved), each cell's type (s: text, n: number)
+ * and whether the first row is bold and frozen.
+ */
+interface ReadSheet {
+  name: string;
+  rows: (string | number | null)[][];
+  types: string[][];
+  boldHeader: boolean;
+  frozenHeader: boolean;
 }
+function readXlsx(bytes: Uint8Array): ReadSheet {
+  const zip = unzipSync(bytes);
+  const xml = (path: string) => strFromU8(zip[path] ?? new Uint8Array());
+  const unescape = (x: string) => x.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  const shared = [...xml('xl/sharedStrings.xml').matchAll(/<si>([\s\S]*?)<\/si>/g)].map((m) => unescape([...m[1]!.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((t) => t[1]).join('')));
+  const sheet = xml('xl/worksheets/sheet1.xml');
+  const rows: (string | number | null)[][] = [];
+  const types: string[][] = [];
+  const styles = new Set<string>();
+  for (const row of sheet.matchAll(/<row r="(\d+)"[^>]*>([\s\S]*?)<\/row>/g)) {
+    const values: (string | number | null)[] = [];
+    const kinds: string[] = [];
+    for (const c of row[2]!.matchAll(/<c r="([A-Z]+)\d+"([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
+      const col = [...c[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+      const type = /t="(\w+)"/.exec(c[2]!)?.[1] ?? 'n';
+      const v = /<v>([\s\S]*?)<\/v>/.exec(c[3] ?? '')?.[1];
+      if (/<f>/.test(c[3] ?? '')) kinds[col] = 'formula';
+      else kinds[col] = type;
+      values[col] = v === undefined ? null : type === 's' ? shared[Number(v)]! : Number(v);
+      if (row[1] === '1') styles.add(/s="(\d+)"/.exec(c[2]!)?.[1] ?? '0');
+    }
+    rows[Number(row[1]) - 1] = Array.from(values, (v) => v ?? null);
+    types[Number(row[1]) - 1] = Array.from(kinds, (k) => k ?? '');
+  }
+  const xfs = [...xml('xl/styles.xml').matchAll(/<xf ([^>]*)>/g)].map((m) => Number(/fontId="(\d+)"/.exec(m[1]!)?.[1] ?? 0));
+  const fonts = [...xml('xl/styles.xml').matchAll(/<font>([\s\S]*?)<\/font>/g)].map((m) => m[1]!.includes('<b/>'));
+  return {
+    name: unescape(/<sheet [^>]*name="([^"]*)"/.exec(xml('xl/workbook.xml'))?.[1] ?? ''),
+    rows,
+    types,
+    boldHeader: styles.size === 1 && [...styles].every((s) => fonts[xfs[Number(s)]!] === true),
+    frozenHeader: /<pane ySplit="1"[^>]*state="frozen"/.test(sheet),
+  };
+}
+const sheetOf = (files: { name: string; content: Uint8Array }[]) => readXlsx(files.find((f) => f.name.endsWith('.xlsx'))!.content);
 
 describe('/export results', () => {
   it('exports each rep’s latest published version as CSV (BOM, CRLF) with hand-checked values', async () => {
@@ -99,18 +141,19 @@ describe('/export results', () => {
     expect(errorText('zh-CN', err)).toContain('2026-Q3 没有任何结果的版本是 3');
   });
 
-  it('writes an XLSX that reads back: header, numbers as numbers, text as text', async () => {
+  it('writes an XLSX that reads back: header bold and frozen, numbers as numbers, text as text', async () => {
     const e = await exportResults(deps, await get('hr'), { period: '2026-Q3' });
     expect(e.files[1]!.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const sheet = await sheetOf(e.files);
-    expect(sheet.name).toBe('Results 2026-Q3');
-    expect(sheet.getRow(1).getCell(1).value).toBe('Rep');
-    expect(sheet.getRow(1).font?.bold).toBe(true);
-    const ann = sheet.getRow(2);
-    expect([ann.getCell(1).value, ann.getCell(6).value, ann.getCell(10).value, ann.getCell(12).value]).toEqual(['Ann Lee', 92.5, 'A', 12000]);
-    expect(ann.getCell(6).type).toBe(ExcelJS.ValueType.Number);
-    expect(sheet.getRow(3).getCell(13).value).toBe('yes');
-    expect(sheet.rowCount).toBe(3);
+    const sheet = sheetOf(e.files);
+    expect([sheet.name, sheet.boldHeader, sheet.frozenHeader, sheet.rows.length]).toEqual(['Results 2026-Q3', true, true, 3]);
+    expect(sheet.rows[0]!.slice(0, 6)).toEqual(['Rep', 'Team', 'Manager', 'Period', 'Version', 'Total']);
+    expect(sheet.rows[1]!.slice(0, 14)).toEqual(['Ann Lee', 'East', 'Mia Manager', '2026-Q3', 2, 92.5, 90.5, 2, 'Mia Manager +2: closed Acme renewal on 30 Sep, booked in October', 'A', 1.2, 12000, 'no', 'Deal of the quarter']);
+    expect(sheet.types[1]!.slice(4, 8)).toEqual(['n', 'n', 'n', 'n']);
+    // Bob: no bonus amount, no revenue actual or score (empty cells), penalty yes.
+    expect(sheet.rows[2]!.slice(10, 20)).toEqual([0, null, 'yes', null, null, 1500000, null, 18, 36, 50]);
+    // The CSV and the XLSX say the same.
+    const csvRows = csvOf(e.files).trimEnd().split('\r\n');
+    expect(sheet.rows.map((r) => r.length)).toEqual(csvRows.map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).length));
   });
 
   it('localises the headers for a Chinese-speaking HR (CSV and XLSX)', async () => {
@@ -120,20 +163,22 @@ describe('/export results', () => {
     expect(header).toMatch(/^销售,团队,经理,考核期,版本,总分,调整前总分,校准调整,调整原因,等级,奖金系数,奖金金额,处罚,特别奖励,/);
     expect(header).toContain('发布时间（Asia/Shanghai）');
     expect(first).toMatch(/,否,Deal of the quarter,.*,韩娜,appeal accepted$/);
-    const sheet = await sheetOf(e.files);
+    const sheet = sheetOf(e.files);
     expect(sheet.name).toBe('结果 2026-Q3');
-    expect(sheet.getRow(1).getCell(2).value).toBe('团队');
+    expect(sheet.rows[0]!.slice(0, 3)).toEqual(['销售', '团队', '经理']);
+    expect(sheet.rows[1]![23]).toBe('韩娜');
   });
 
   it('escapes text that a spreadsheet would run as a formula, in the CSV; the XLSX keeps it as plain text', async () => {
     await deps.store.people.put({ ...(await get('bob')), name: '=HYPERLINK("http://x","y")' });
-    await deps.store.teams.put({ id: 'east', name: '@East', managerId: 'mgr', createdAt: T0 });
+    await deps.store.teams.put({ id: 'east', name: '@East & <Co>', managerId: 'mgr', createdAt: T0 });
     const e = await exportResults(deps, await get('hr'), { period: '2026-Q3' });
     const lines = csvOf(e.files).split('\r\n');
-    expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/x"",""y""\)",'@East,Mia Manager,/);
-    expect(lines[1]).toMatch(/^Ann Lee,'@East,/);
-    const bob = (await sheetOf(e.files)).getRow(3).getCell(1);
-    expect([bob.value, bob.type]).toEqual(['=HYPERLINK("http://x","y")', ExcelJS.ValueType.String]);
+    expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/x"",""y""\)",'@East & <Co>,Mia Manager,/);
+    expect(lines[1]).toMatch(/^Ann Lee,'@East & <Co>,/);
+    const sheet = sheetOf(e.files);
+    expect([sheet.rows[2]![0], sheet.types[2]![0]]).toEqual(['=HYPERLINK("http://x","y")', 's']);
+    expect([sheet.rows[2]![1], sheet.types[2]![1]]).toEqual(['@East & <Co>', 's']);
     expect([escapeFormula('+1'), escapeFormula('-2 visits'), escapeFormula('\tx'), escapeFormula('a=b')]).toEqual(["'+1", "'-2 visits", "'\tx", 'a=b']);
     // A negative number is a number, not text to escape.
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(toCsv({ header: ['x'], rows: [[-1.5], [null]] }))).toBe('\uFEFFx\r\n-1.5\r\n\r\n');
@@ -173,8 +218,8 @@ describe('/export annual', () => {
     // Ann: (80 × 25 + 92.5 × 25) / 50 = 86.25 → B; Bob: Q3 only, 41 → D.
     expect(lines[1]).toBe('Ann Lee,East,Mia Manager,2026,80,B,,,92.5,A,,,86.25,B,1,Q1 25 / Q2 25 / Q3 25 / Q4 25,Deal of the quarter (2026-Q3),"2026-Q1, 2026-Q3"');
     expect(lines[2]).toBe('Bob Wu,East,Mia Manager,2026,,,,,41,D,,,41,D,0,Q1 25 / Q2 25 / Q3 25 / Q4 25,,"2026-Q1, 2026-Q3"');
-    const sheet = await sheetOf(e.files);
-    expect([sheet.name, sheet.getRow(2).getCell(13).value]).toEqual(['Annual 2026', 86.25]);
+    const sheet = sheetOf(e.files);
+    expect([sheet.name, sheet.rows[1]![12], sheet.rows[1]![13]]).toEqual(['Annual 2026', 86.25, 'B']);
   });
 
   it('refuses a year with no published quarter, a bad year and a non-HR person', async () => {
