@@ -64,7 +64,9 @@ const EXPORTS: Record<string, Exporter> = {
 export async function exportAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   const [sub = '', ...args] = req.words;
   const run = Object.hasOwn(EXPORTS, sub.toLowerCase()) ? EXPORTS[sub.toLowerCase()] : undefined;
-  if (!run) {
+  // Results and the annual summary need their period: without it, the usage says how to give it.
+  const needsPeriod = sub.toLowerCase() === 'results' || sub.toLowerCase() === 'annual';
+  if (!run || (needsPeriod && args.length === 0)) {
     requireHr(actor, 'export');
     return { view: textView(t(actor.locale, 'export.usage')) };
   }

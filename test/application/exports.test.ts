@@ -247,6 +247,8 @@ describe('/export in chat', () => {
   it('shows the usage for a missing or unknown kind, refuses a bad version and non-HR people', async () => {
     expect(renderText((await ask('hr', '')).view)).toContain('/export results <period> [version N]');
     expect(renderText((await ask('hr', 'payroll')).view)).toContain('/export annual <year>');
+    expect(renderText((await ask('hr', 'results')).view)).toContain('/export results <period> [version N]');
+    expect(renderText((await ask('hr', 'annual')).view)).toContain('/export annual <year>');
     await expect(ask('hr', 'results 2026-Q3 version two')).rejects.toMatchObject({ params: { messageId: 'export.error.version' } });
     await expect(ask('ann', 'results 2026-Q3')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(ask('ann', '')).rejects.toMatchObject({ code: 'FORBIDDEN' });
