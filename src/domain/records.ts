@@ -14,6 +14,7 @@ import {
 } from './model/cycle.js';
 import { ActivitySchema, DealSchema, FeedbackSchema, IntelSchema, PaymentSchema, PeerReviewSchema } from './model/entries.js';
 import { PersonSchema, TeamSchema } from './model/people.js';
+import { AbsenceSchema, SelfReviewSchema } from './model/self-and-leave.js';
 import { ProcessedEventSchema, SettingSchema } from './model/settings.js';
 import { LeaseSchema, OutboxItemSchema } from './model/delivery.js';
 import { TargetSchema } from './model/targets.js';
@@ -49,6 +50,8 @@ export const COLLECTION_NAMES = [
   'leases',
   'appeals',
   'lateEntries',
+  'selfReviews',
+  'absences',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
@@ -159,6 +162,8 @@ export const COLLECTIONS = {
     refs: { repId: 'people', managerId: 'people', decidedBy: 'people' },
     indexed: ['periodKey', 'repId', 'managerId', 'state'],
   }),
+  selfReviews: spec({ schema: SelfReviewSchema, refs: { repId: 'people' }, indexed: ['periodKey', 'repId'], unique: [['periodKey', 'repId']] }),
+  absences: spec({ schema: AbsenceSchema, refs: { personId: 'people', createdBy: 'people' }, indexed: ['personId', 'from', 'to'] }),
 } as const satisfies Record<CollectionName, CollectionSpec>;
 
 export type Collections = typeof COLLECTIONS;

@@ -123,6 +123,8 @@ export function fixtureBatches(options: { cycles?: boolean } = {}): Batch[] {
       batch('leases', c.leases),
       batch('appeals', c.appeals),
       batch('lateEntries', c.lateEntries),
+      batch('selfReviews', c.selfReviews),
+      batch('absences', c.absences),
     );
   }
   return out;

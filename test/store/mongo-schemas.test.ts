@@ -101,7 +101,7 @@ describe('mongoose indexes', () => {
 
   it('a partial unique index on requestId wherever records carry one', () => {
     const withRequestId = COLLECTION_NAMES.filter((c) => models[c].schema.path('requestId'));
-    expect(withRequestId.sort()).toEqual(['activities', 'appeals', 'deals', 'feedback', 'intel', 'lateEntries', 'payments', 'peerReviews']);
+    expect(withRequestId.sort()).toEqual(['absences', 'activities', 'appeals', 'deals', 'feedback', 'intel', 'lateEntries', 'payments', 'peerReviews', 'selfReviews']);
     for (const c of withRequestId) {
       expect(find(c, ['requestId'])).toEqual({ unique: true, partialFilterExpression: { requestId: { $type: 'string' } } });
     }

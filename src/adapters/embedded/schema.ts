@@ -127,6 +127,12 @@ const V2: Record<string, TableDef> = {
   },
 };
 
+/** Version 3: self-reviews, absences (leave and out-of-office). */
+const V3: Record<string, TableDef> = {
+  selfReviews: { columns: ['periodKey', 'repId'], indexes: [['repId']], unique: [['periodKey', 'repId']] },
+  absences: { columns: ['personId', 'from', 'to', 'createdBy'], indexes: [['personId', 'from'], ['from', 'to'], ['createdBy']], unique: [] },
+};
+
 export interface Migration {
   version: number;
   description: string;
@@ -145,6 +151,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 2,
     description: 'appeals and late entries',
     up: Object.entries(V2)
+      .map(([c, def]) => tableDdl(c, def))
+      .join('\n'),
+  },
+  {
+    version: 3,
+    description: 'self-reviews and absences',
+    up: Object.entries(V3)
       .map(([c, def]) => tableDdl(c, def))
       .join('\n'),
   },

@@ -7,6 +7,7 @@ import { indexesFor } from './indexes.js';
 import { CYCLE_DEFINITIONS } from './cycle-schemas.js';
 import { SETTINGS_DEFINITIONS } from './settings-schemas.js';
 import { DELIVERY_DEFINITIONS } from './delivery-schemas.js';
+import { SELF_AND_LEAVE_DEFINITIONS } from './self-and-leave-schemas.js';
 import { atMost, currency, id, identity, localDate, money, name, nonEmpty, oneOf, periodKey, rating, requestId, text, timestamp, wholeNumber } from './schema-fields.js';
 
 /**
@@ -111,7 +112,13 @@ const ENTRY_DEFINITIONS = {
   },
 } satisfies Partial<Record<CollectionName, SchemaDefinition>>;
 
-const DEFINITIONS: Record<CollectionName, SchemaDefinition> = { ...ENTRY_DEFINITIONS, ...CYCLE_DEFINITIONS, ...SETTINGS_DEFINITIONS, ...DELIVERY_DEFINITIONS };
+const DEFINITIONS: Record<CollectionName, SchemaDefinition> = {
+  ...ENTRY_DEFINITIONS,
+  ...CYCLE_DEFINITIONS,
+  ...SETTINGS_DEFINITIONS,
+  ...DELIVERY_DEFINITIONS,
+  ...SELF_AND_LEAVE_DEFINITIONS,
+};
 
 /** The collection's schema with its indexes. A new object on every call: models may not share one. */
 export function buildSchema(collection: CollectionName): Schema {

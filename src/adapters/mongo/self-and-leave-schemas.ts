@@ -1,0 +1,25 @@
+import type { SchemaDefinition } from 'mongoose';
+import type { CollectionName } from '../../domain/records.js';
+import { id, localDate, periodKey, rating, requestId, sub, text, timestamp } from './schema-fields.js';
+
+/** Self-reviews and absences (domain/model/self-and-leave.ts). */
+export const SELF_AND_LEAVE_DEFINITIONS: Record<Extract<CollectionName, 'selfReviews' | 'absences'>, SchemaDefinition> = {
+  selfReviews: {
+    periodKey: periodKey(),
+    repId: id(),
+    ratings: { type: sub({ performance: rating(), behaviour: rating(), teamwork: rating() }), required: true },
+    comment: text('comment', 4000),
+    createdAt: timestamp(),
+    updatedAt: timestamp(false),
+    requestId: requestId(),
+  },
+  absences: {
+    personId: id(),
+    from: localDate(),
+    to: localDate(),
+    note: text('note', 500),
+    createdBy: id(),
+    createdAt: timestamp(),
+    requestId: requestId(),
+  },
+};
