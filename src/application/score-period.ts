@@ -6,7 +6,8 @@ import { indexTargets, resolveTargets, type TargetMap } from '../domain/scoring/
 import { hasRole, type Person } from '../domain/model/people.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
 import { tierCadences, tierVisitWeights, type KpiTemplate } from '../domain/model/template.js';
-import { todayIn } from '../domain/dates.js';
+import { addDays, todayIn } from '../domain/dates.js';
+import type { Absence } from '../domain/model/self-and-leave.js';
 import type { ActualsQuery } from '../ports/store.js';
 import { peerReviewKeys, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
@@ -43,12 +44,14 @@ export async function scorePeriod(
   const template = options.template ?? (await templateForPeriod(deps, period));
   const reps = (options.reps ?? (await store.people.find())).filter((p) => employedDuring(p, period));
   const repIds = options.reps ? reps.map((r) => r.id) : undefined;
-  const [actuals, targets, adjustments, policy] = await Promise.all([
+  const [actuals, targets, adjustments, policy, absences] = await Promise.all([
     store.periodActuals({ from: period.from, to: period.to, peerReviewPeriods: peerReviewKeys(period), ...(repIds ? { repIds } : {}), ...tierQuery(deps, template, period) }),
     store.targets.find({ periodKey: period.key }),
     store.adjustments.find({ periodKey: period.key }),
     deps.logger ? readSetting({ store, logger: deps.logger }, 'cycle.policy') : DEFAULT_CYCLE_POLICY,
+    store.absences.find({ from: { lte: period.to } }),
   ]);
+  const leave = leaveDaysIn(absences, period);
   const targetIndex = indexTargets(targets);
   const adjustmentsByRep = new Map<string, typeof adjustments>();
   for (const a of adjustments) adjustmentsByRep.set(a.repId, [...(adjustmentsByRep.get(a.repId) ?? []), a]);
@@ -56,7 +59,8 @@ export async function scorePeriod(
   const scored = new Map<string, ScoredRep>();
   for (const rep of reps) {
     const repActuals = withholdFewPeerReviews(actuals.get(rep.id) ?? emptyActuals(), policy.peerReviewFloor);
-    const repTargets = resolveTargets(template, period, rep, targetIndex);
+    const days = leave.get(rep.id) ?? 0;
+    const repTargets = resolveTargets(template, period, rep, targetIndex, days > policy.leaveProrationDays ? { leaveDays: days } : {});
     const card = computeScorecard({
       template,
       period,
@@ -86,4 +90,15 @@ function tierQuery(deps: Pick<AppDeps, 'clock'> & Partial<Pick<AppDeps, 'setting
     ...(weights ? { tierWeights: weights } : {}),
     ...(scoresCoverage ? { coverage: { asOf: today < period.to ? today : period.to, cadenceDays: tierCadences(template) } } : {}),
   };
+}
+
+/** Days of leave per person inside the period (overlapping absences counted once). */
+function leaveDaysIn(absences: readonly Absence[], period: Period): Map<string, number> {
+  const days = new Map<string, Set<string>>();
+  for (const a of absences) {
+    if (a.to < period.from || a.from > period.to) continue;
+    const set = days.get(a.personId) ?? days.set(a.personId, new Set()).get(a.personId)!;
+    for (let d = a.from < period.from ? period.from : a.from; d <= a.to && d <= period.to; d = addDays(d, 1)) set.add(d);
+  }
+  return new Map([...days].map(([id, set]) => [id, set.size]));
 }

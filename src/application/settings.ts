@@ -38,9 +38,11 @@ const CyclePolicySchema = z.object({
   topPerformers: z.number().int().min(0).max(20),
   /** Fewer peer reviews than this and a rep's collaboration rating is withheld (anonymity). */
   peerReviewFloor: z.number().int().min(1).max(20).default(3),
+  /** Leave longer than this many days in a period prorates the rep's team and template targets. */
+  leaveProrationDays: z.number().int().min(0).max(92).default(10),
 });
 export type CyclePolicy = z.infer<typeof CyclePolicySchema>;
-export const DEFAULT_CYCLE_POLICY: CyclePolicy = { baseBonus: null, appealWindowDays: 14, guideline: {}, topPerformers: 0, peerReviewFloor: 3 };
+export const DEFAULT_CYCLE_POLICY: CyclePolicy = { baseBonus: null, appealWindowDays: 14, guideline: {}, topPerformers: 0, peerReviewFloor: 3, leaveProrationDays: 10 };
 
 const SETTINGS = {
   channels: { schema: ChannelsSchema, default: {} as z.infer<typeof ChannelsSchema> },
@@ -113,7 +115,7 @@ export async function setRankingOptOut(deps: AppDeps, actor: Person, optOut: boo
   await writeSetting(deps, actor, 'ranking.privacy', { ...current, optOut: optOut ? [...others, actor.id] : others });
 }
 
-export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor'] as const;
+export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor', 'leave-days'] as const;
 
 /**
  * `/appraisal-admin policy bonus <amount|off>`, `policy appeal-window <days>`,
@@ -144,6 +146,9 @@ export async function setCyclePolicy(deps: AppDeps, actor: Person, input: { key:
       break;
     case 'peer-floor':
       next = { ...current, peerReviewFloor: num(a) };
+      break;
+    case 'leave-days':
+      next = { ...current, leaveProrationDays: num(a) };
       break;
     default:
       throw new AppError('VALIDATION', `unknown policy ${input.key}`, {

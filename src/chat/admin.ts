@@ -69,6 +69,7 @@ export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminReques
         guideline,
         top: p.topPerformers,
         floor: p.peerReviewFloor,
+        leave: p.leaveProrationDays,
       });
     }
     case 'import': {

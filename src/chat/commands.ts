@@ -22,6 +22,8 @@ export const COMMANDS = {
   export: ['/export', '/导出'],
   audit: ['/audit', '/审计'],
   account: ['/account', '/客户'],
+  'self-review': ['/self-review', '/自评'],
+  away: ['/away', '/休假'],
 } as const;
 export type CommandName = keyof typeof COMMANDS;
 

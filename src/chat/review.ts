@@ -1,6 +1,7 @@
 import type { AppDeps } from '../application/deps.js';
 import type { Person } from '../domain/model/people.js';
 import { accountAnswer } from './accounts.js';
+import { awayAnswer, selfReviewAnswer } from './self-and-leave.js';
 import { adjustAnswer } from './calibration.js';
 import type { CommandName } from './commands.js';
 import { cycleAnswer, publishAnswer } from './cycle.js';
@@ -13,7 +14,7 @@ import { appealAnswer, awardAnswer } from './rewards.js';
  * The review-cycle commands, one shared conversation for every platform: each platform parses
  * its mentions into a ChatRequest and renders the answer (and uploads its files).
  */
-export const REVIEW_COMMANDS = ['cycle', 'publish-results', 'adjust', 'award', 'appeal', 'interview', 'export', 'audit', 'account'] as const satisfies readonly CommandName[];
+export const REVIEW_COMMANDS = ['cycle', 'publish-results', 'adjust', 'award', 'appeal', 'interview', 'export', 'audit', 'account', 'self-review', 'away'] as const satisfies readonly CommandName[];
 export type ReviewCommand = (typeof REVIEW_COMMANDS)[number];
 
 type Handler = (deps: AppDeps, actor: Person, req: ChatRequest) => Promise<ChatAnswer>;
@@ -28,6 +29,8 @@ const HANDLERS: Record<ReviewCommand, Handler> = {
   export: exportAnswer,
   audit: auditAnswer,
   account: accountAnswer,
+  'self-review': selfReviewAnswer,
+  away: awayAnswer,
 };
 
 export const isReviewCommand = (c: CommandName): c is ReviewCommand => (REVIEW_COMMANDS as readonly string[]).includes(c);

@@ -14,6 +14,8 @@ const ISSUE_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must look like slack:U0123ABC or lark:ou_abc123$/, () => '格式应为 slack:U0123ABC 或 lark:ou_abc123'],
   [/^needs at least one role$/, () => '至少需要一个角色'],
   [/^give a reason of at least 10 characters$/, () => '请写明理由（至少 10 个字）'],
+  [/^must not be before the first day$/, () => '不能早于开始日期'],
+  [/^at most (\d+) days at a time$/, (m) => `每次最多 ${m[1]} 天`],
   [/^not a channel$/, () => '不是频道'],
   [/^unknown entry$/, () => '找不到这条记录'],
   [/^must be 1 to 5$/, () => '必须是 1 到 5'],

@@ -6,6 +6,7 @@ import { en, type MessageKey as CoreKey } from './messages/en.js';
 import { jobsEn, jobsZhCN, type JobsMessageKey } from './messages/jobs.js';
 import { zhCN } from './messages/zh-CN.js';
 import { accountsEn, accountsZhCN, type AccountsMessageKey } from './messages/accounts.js';
+import { selfAndLeaveEn, selfAndLeaveZhCN, type SelfAndLeaveMessageKey } from './messages/self-and-leave.js';
 import { calibrationEn, calibrationZhCN, type CalibrationMessageKey } from './messages/calibration.js';
 import { lifecycleEn, lifecycleZhCN, type LifecycleMessageKey } from './messages/lifecycle.js';
 import { rewardsEn, rewardsZhCN, type RewardsMessageKey } from './messages/rewards.js';
@@ -15,6 +16,7 @@ import { recordsEn, recordsZhCN, type RecordsMessageKey } from './messages/recor
 export type MessageKey =
   | CoreKey
   | AccountsMessageKey
+  | SelfAndLeaveMessageKey
   | JobsMessageKey
   | DigestMessageKey
   | ConsoleMessageKey
@@ -30,8 +32,8 @@ export type MessageKey =
  * placeholders are filled by `t()`.
  */
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  en: { ...en, ...accountsEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn },
-  'zh-CN': { ...zhCN, ...accountsZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN },
+  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn },
+  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN },
 };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {

@@ -88,7 +88,11 @@ export function explainLine(ctx: ViewContext, line: IndicatorLine): string {
   if (inputs) parts.push(inputs);
   if (line.targetSource) parts.push(t(locale, `target.${line.targetSource}`));
   if (line.proration < 1 && line.targetSource && line.targetSource !== 'rep') {
-    parts.push(t(locale, 'target.prorated', { share: fmtPercent(locale, line.proration) }));
+    parts.push(
+      line.leaveDays
+        ? t(locale, 'target.proratedLeave', { share: fmtPercent(locale, line.proration), days: line.leaveDays })
+        : t(locale, 'target.prorated', { share: fmtPercent(locale, line.proration) }),
+    );
   }
   if (line.missing && line.applied) {
     parts.push(t(locale, `missing.${line.missing}.${line.applied}`, { score: fmtScore(locale, line.score) }));

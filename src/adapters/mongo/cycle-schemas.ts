@@ -29,6 +29,7 @@ const scorecard = sub({
       target: nullableNum,
       targetSource: oneOfOrNull(['template', 'team', 'rep']),
       proration: { type: Number, required: true, min: 0, max: 1 },
+      leaveDays: { type: Number, min: 0 },
       scoring: mixed(),
       score: nullableNum,
       missing: oneOfOrNull(['no_data', 'no_target']),

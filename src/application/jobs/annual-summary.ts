@@ -30,6 +30,7 @@ export const annualSummaryJob: Job = {
   description: "DM every rep their year, managers their team's year digest, HR the company's (first work day of January, 09:00 local)",
   defaultSchedule: '0 7 * * *',
   workDaysOnly: true,
+  whileAway: 'defer',
   runKey: (date) => String(Number(date.slice(0, 4)) - 1),
   dueOn: (date, calendar) => nextWorkDay(calendar, `${date.slice(0, 4)}-01-01`) === date,
   async plan(deps, run) {

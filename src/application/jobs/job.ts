@@ -3,6 +3,7 @@ import type { PlatformName } from '../../domain/model/delivery.js';
 import { isWorkDay, type WorkCalendar } from '../../domain/work-calendar.js';
 import type { AppDeps } from '../deps.js';
 import { enqueue, type Delivery } from '../delivery/enqueue.js';
+import { applyAbsences } from './away.js';
 
 /** One scheduled job: when it runs, which run a date belongs to, and what it sends. */
 export interface Job {
@@ -18,6 +19,11 @@ export interface Job {
   dueOn?(date: LocalDate, calendar: WorkCalendar): boolean;
   /** The messages of the run, each to be queued under (job, run, recipient). */
   plan(deps: AppDeps, run: JobRun): Promise<Delivery[]>;
+  /**
+   * What happens to a DM for someone on leave (`/away`) that day: `skip` (default: nudges and
+   * reminders are about the day) or `defer` until they are back (reports worth reading later).
+   */
+  whileAway?: 'skip' | 'defer';
 }
 
 export interface JobRun {
@@ -65,9 +71,10 @@ export async function runJob(
     });
     if (!held) return { ...base, ran: false, skipped: 'another-replica-has-it' };
   }
-  const deliveries = await job.plan(deps, { date: input.date, runKey, platforms: input.platforms, calendar: input.calendar });
+  const planned = await job.plan(deps, { date: input.date, runKey, platforms: input.platforms, calendar: input.calendar });
+  const { kept: deliveries, paused } = await applyAbsences(deps, planned, input.date, job.whileAway ?? 'skip');
   if (input.dryRun) return { ...base, ran: true, deliveries };
   const { queued, skipped } = await enqueue(deps, deliveries);
-  deps.logger.info({ job: job.name, runKey, planned: deliveries.length, queued, alreadyQueued: skipped }, 'job run');
+  deps.logger.info({ job: job.name, runKey, planned: planned.length, pausedForLeave: paused, queued, alreadyQueued: skipped }, 'job run');
   return { ...base, ran: true, deliveries, queued, alreadyQueued: skipped };
 }

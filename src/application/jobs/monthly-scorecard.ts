@@ -18,6 +18,7 @@ export const monthlyScorecard: Job = {
   description: 'DM every rep their scorecard for the quarter so far (first work day of the month, 09:00 local)',
   defaultSchedule: '0 7 * * *',
   workDaysOnly: true,
+  whileAway: 'defer',
   runKey: (date) => date.slice(0, 7),
   dueOn: (date, calendar) => firstWorkDayOfMonth(calendar, date) === date,
   async plan(deps, run) {

@@ -32,6 +32,7 @@ export const quarterlyDigest: Job = {
   description: "DM each manager their team's review digest of the quarter just ended, HR the company's (first work day of the quarter, 09:00 local)",
   defaultSchedule: '0 7 * * *',
   workDaysOnly: true,
+  whileAway: 'defer',
   runKey: (date) => previousPeriod(quarterOf(date)).key,
   dueOn: (date, calendar) => nextWorkDay(calendar, quarterOf(date).from) === date,
   async plan(deps, run) {

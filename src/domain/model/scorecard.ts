@@ -19,6 +19,8 @@ export const IndicatorLineSchema = z.object({
   targetSource: z.enum(['template', 'team', 'rep']).nullable(),
   /** Share of the target that applies (1 unless the rep joined or left during the period). */
   proration: z.number().min(0).max(1),
+  /** Days of leave the proration took off (leave longer than the policy's threshold). */
+  leaveDays: z.number().int().min(0).optional(),
   scoring: ScoringSchema,
   score: z.number().nullable(),
   /** Why there is no computed score: no actual data, or no target to compare it with. */

@@ -59,6 +59,7 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
         target: target.value,
         targetSource: target.source,
         proration: target.proration,
+        ...(target.leaveDays ? { leaveDays: target.leaveDays } : {}),
         scoring: spec.scoring,
         score,
         missing: result.missing,

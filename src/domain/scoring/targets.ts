@@ -9,8 +9,10 @@ export interface ResolvedTarget {
   /** The target that applies after proration; null when there is none (or the rep was not there). */
   value: number | null;
   source: 'template' | 'team' | 'rep' | null;
-  /** Share of the period the rep was employed; applied to template and team targets. */
+  /** Share of the period the rep was employed (less long leave); applied to template and team targets. */
   proration: number;
+  /** Days of leave in the period taken off the proration (only leave longer than the policy's threshold). */
+  leaveDays?: number;
 }
 
 export type TargetMap = Partial<Record<IndicatorKey, ResolvedTarget>>;
@@ -42,7 +44,8 @@ export function indexTargets(targets: readonly Target[]): Map<string, number> {
 /**
  * Targets for one rep: the rep's own target wins, then the team's, then the template's default.
  * Team and template targets of sums and counts are prorated for a rep who joined or left during
- * the period (a rate or a rating means the same however long one worked); a rep's own target is
+ * the period, and by the days of long leave (`opts.leaveDays`, already filtered by the policy's
+ * threshold): a rate or a rating means the same however long one worked; a rep's own target is
  * taken as it was set for them.
  */
 export function resolveTargets(
@@ -50,8 +53,10 @@ export function resolveTargets(
   period: Period,
   rep: Pick<Person, 'id' | 'teamId' | 'joinDate' | 'leaveDate'>,
   index: Map<string, number>,
+  opts: { leaveDays?: number } = {},
 ): TargetMap {
-  const proration = employedShare(rep, period);
+  const leaveDays = opts.leaveDays ?? 0;
+  const proration = Math.max(0, employedShare(rep, period) - leaveDays / period.days);
   const out: TargetMap = {};
   for (const cat of template.categories) {
     for (const spec of cat.indicators) {
@@ -65,7 +70,7 @@ export function resolveTargets(
       const source = team !== undefined ? 'team' : base !== null ? 'template' : null;
       const share = INDICATORS[spec.key].additive ? proration : proration > 0 ? 1 : 0;
       const value = base === null || share === 0 ? null : base * share;
-      out[spec.key] = { value, source: value === null ? null : source, proration: share };
+      out[spec.key] = { value, source: value === null ? null : source, proration: share, ...(leaveDays > 0 && INDICATORS[spec.key].additive ? { leaveDays } : {}) };
     }
   }
   return out;
