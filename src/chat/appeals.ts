@@ -41,7 +41,11 @@ export async function appealAnswer(deps: AppDeps, actor: Person, req: ChatReques
     const { ref, rest } = appealRef(req, args, verb);
     const [delta, ...reason] = rest;
     const a = await acceptAppeal(deps, actor, { ref, delta, reason: reasonOf(reason, req.lines), platforms });
-    return { view: appealAcceptedView({ locale, currency: deps.settings.baseCurrency }, a) };
+    // HR reads what was done; the rep's own wording ("your appeal was accepted") is in their DM.
+    const rep = await deps.store.people.get(a.appeal.repId);
+    const title = t(locale, 'rewards.appeal.acceptedDone', { id: a.appeal.id, name: rep?.name ?? a.appeal.repId, version: a.after.version });
+    const details = appealAcceptedView({ locale, currency: deps.settings.baseCurrency }, a).blocks.filter((b) => b.type !== 'header');
+    return { view: { title, blocks: [{ type: 'text', text: title }, ...details] } };
   }
   if (verb === 'reject') {
     const { ref, rest } = appealRef(req, args, verb);

@@ -58,6 +58,7 @@ export const rewardsEn = {
   'rewards.appeal.list.all': 'all periods',
   'rewards.appeal.list.none': 'No appeals.',
   'rewards.appeal.rejectedDone': 'Appeal {id} rejected; {name} has been told why.',
+  'rewards.appeal.acceptedDone': 'Appeal {id} accepted: {name}\'s result is now version {version}; they have been told.',
 };
 export type RewardsMessageKey = keyof typeof rewardsEn;
 
@@ -120,4 +121,5 @@ export const rewardsZhCN: Record<RewardsMessageKey, string> = {
   'rewards.appeal.list.all': '全部考核期',
   'rewards.appeal.list.none': '没有申诉。',
   'rewards.appeal.rejectedDone': '申诉 {id} 已驳回，已告知 {name} 理由。',
+  'rewards.appeal.acceptedDone': '申诉 {id} 已接受：{name} 的结果现为第 {version} 版，已通知本人。',
 };
