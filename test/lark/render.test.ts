@@ -41,7 +41,7 @@ describe('views as Lark cards (JSON 2.0)', () => {
     expect(JSON.stringify(card.body)).not.toContain('Scorecard: Ann Lee');
     expect(JSON.stringify(card)).toContain('Pilot &lt;at id=all&gt;&lt;/at&gt; &amp; *more*');
     const table = allElements(card.body.elements).find((e) => e.tag === 'table')!;
-    expect(table.rows).toEqual([{ c0: 'Revenue', c1: '60.0' }, { c0: 'Client visits', c1: '55.6' }]);
+    expect(table.rows).toEqual([{ t0c0: 'Revenue', t0c1: '60.0' }, { t0c0: 'Client visits', t0c1: '55.6' }]);
   });
 
   it('renders the help view in Chinese and English', () => {
@@ -61,7 +61,7 @@ describe('views as Lark cards (JSON 2.0)', () => {
     assertCard20(card);
     expect(cardBytes(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
     const table = allElements(card.body.elements).find((e) => e.tag === 'table') as unknown as { rows: Record<string, string>[] };
-    expect(table.rows[0]).toEqual({ c0: '1', c1: 'Rep number 1', c2: 'East China', c3: '100.00', c4: 'B' });
+    expect(table.rows[0]).toEqual({ t0c0: '1', t0c1: 'Rep number 1', t0c2: 'East China', t0c3: '100.00', t0c4: 'B' });
     expect(table.rows.length).toBeGreaterThan(50);
     expect(table.rows.length).toBeLessThan(3000);
     expect(card.body.elements.at(-1)).toEqual({ tag: 'markdown', content: '…', text_size: 'notation' });

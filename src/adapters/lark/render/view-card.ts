@@ -31,7 +31,8 @@ const buttonRow = (buttons: readonly Button[]): CardElement => ({
   columns: buttons.slice(0, 10).map((b) => ({ tag: 'column', width: 'auto', elements: [toButton(b)] })),
 });
 
-function toElements(b: Block): CardElement[] {
+/** `n`: the table's position among the card's tables (for unique column names). */
+function toElements(b: Block, n = 0): CardElement[] {
   switch (b.type) {
     case 'header':
       return [markdown(`**${escapeMarkdown(b.text)}**`, { text_size: 'heading' })];
@@ -50,8 +51,9 @@ function toElements(b: Block): CardElement[] {
           page_size: 10,
           row_height: 'low',
           header_style: { bold: true, background_style: 'grey', text_align: 'left' },
-          columns: b.columns.map((c, i) => ({ name: `c${i}`, display_name: c.label, data_type: 'text', width: 'auto', horizontal_align: c.align ?? 'left' })),
-          rows: b.rows.map((r) => Object.fromEntries(b.columns.map((_, i) => [`c${i}`, r[i] ?? '']))),
+          // Column names are unique across the card (t<table>c<column>): a card may hold several tables.
+          columns: b.columns.map((c, i) => ({ name: `t${n}c${i}`, display_name: c.label, data_type: 'text', width: 'auto', horizontal_align: c.align ?? 'left' })),
+          rows: b.rows.map((r) => Object.fromEntries(b.columns.map((_, i) => [`t${n}c${i}`, r[i] ?? '']))),
         },
       ];
     case 'actions':
@@ -74,5 +76,6 @@ function toElements(b: Block): CardElement[] {
 export function viewToCard(view: View, extra: CardElement[] = []): Card {
   const [first, ...rest] = view.blocks;
   const blocks = first?.type === 'header' && first.text === view.title ? rest : view.blocks;
-  return fitCard(card(view.title, [...blocks.flatMap(toElements), ...extra]));
+  let tables = 0;
+  return fitCard(card(view.title, [...blocks.flatMap((b) => toElements(b, b.type === 'table' ? tables++ : 0)), ...extra]));
 }
