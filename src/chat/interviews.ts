@@ -1,6 +1,8 @@
 import type { AppDeps } from '../application/deps.js';
 import { acknowledgePlan } from '../application/interviews/acknowledge-plan.js';
 import { draftPlan } from '../application/interviews/draft-plan.js';
+import { selfReviewOf } from '../application/cycle/self-review.js';
+import { selfReviewLine } from './self-and-leave.js';
 import { momentFor, zoneOf } from '../application/interviews/interview-messages.js';
 import { myInterviews, teamInterviews } from '../application/interviews/interview-overview.js';
 import { logInterview, type LogInput } from '../application/interviews/log-interview.js';
@@ -81,7 +83,8 @@ async function schedule(deps: AppDeps, actor: Person, req: ChatRequest): Promise
 
 async function preview(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   const d = await draftPlan(deps, actor, { rep: repOf(req), period: periodAtEnd(req.words.slice(1)).period });
-  return { view: planPreviewView(actor.locale, { repName: d.rep.name, periodKey: d.period.key, targetPeriodKey: d.target.key, goals: d.goals, checkIns: d.checkIns }) };
+  const view = planPreviewView(actor.locale, { repName: d.rep.name, periodKey: d.period.key, targetPeriodKey: d.target.key, goals: d.goals, checkIns: d.checkIns });
+  return { view: { ...view, blocks: [...view.blocks, ...(await selfReviewBlocks(deps, actor, d.rep.id, d.period.key))] } };
 }
 
 async function log(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
@@ -94,7 +97,13 @@ async function log(deps: AppDeps, actor: Person, req: ChatRequest): Promise<Chat
   });
   const view = planView(actor.locale, { repName: rep.name, plan, notes: interview.notes, repView: interview.repView, ackButton: false });
   const done = t(actor.locale, 'interview.logged', { name: rep.name, period: interview.periodKey });
-  return { view: { title: done, blocks: [{ type: 'text', text: done }, ...view.blocks] } };
+  return { view: { title: done, blocks: [{ type: 'text', text: done }, ...view.blocks, ...(await selfReviewBlocks(deps, actor, rep.id, interview.periodKey))] } };
+}
+
+/** The rep's self-review for the period, beside the plan (the manager's and HR's eyes only: the callers checked access). */
+async function selfReviewBlocks(deps: AppDeps, actor: Person, repId: string, periodKey: string): Promise<Block[]> {
+  const review = await selfReviewOf(deps, repId, periodKey);
+  return review ? [{ type: 'context', text: selfReviewLine(actor.locale, review) }] : [];
 }
 
 const statusOf = (deps: AppDeps, reader: Person, i: Interview | null): InterviewStatus =>

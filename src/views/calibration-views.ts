@@ -135,8 +135,40 @@ export function calibrationPackView(locale: Locale, pack: CalibrationPack): View
       guidelineBlock(locale, pack),
       { type: 'text', text: missingText(locale, pack) },
       { type: 'text', text: adjustmentsText(locale, pack) },
+      ...selfReviewBlocks(locale, pack),
+      ...peerFlagBlocks(locale, pack),
     ],
   };
+}
+
+/** The reps' self-reviews beside their scores (HR-private: shown here and in the interview only). */
+function selfReviewBlocks(locale: Locale, pack: CalibrationPack): Block[] {
+  if (pack.selfReviews.length === 0) return [{ type: 'context', text: t(locale, 'calibration.pack.selfNone') }];
+  return [
+    { type: 'header', text: t(locale, 'calibration.pack.selfTitle') },
+    {
+      type: 'table',
+      columns: [
+        { label: t(locale, 'calibration.pack.col.rep') },
+        { label: t(locale, 'category.performance'), align: 'right' },
+        { label: t(locale, 'category.behaviour'), align: 'right' },
+        { label: t(locale, 'category.teamwork'), align: 'right' },
+        { label: t(locale, 'calibration.pack.col.comment') },
+      ],
+      rows: pack.selfReviews.map((r) => [r.name, String(r.performance), String(r.behaviour), String(r.teamwork), r.comment]),
+    },
+  ];
+}
+
+/** Peer-review patterns for the meeting to look at. */
+function peerFlagBlocks(locale: Locale, pack: CalibrationPack): Block[] {
+  if (pack.peerFlags.length === 0) return [{ type: 'context', text: t(locale, 'calibration.pack.peerNone') }];
+  const lines = pack.peerFlags.map((f) =>
+    f.kind === 'mutual-top'
+      ? t(locale, 'calibration.pack.peerMutual', { a: f.names[0], b: f.names[1], periods: f.periods })
+      : t(locale, 'calibration.pack.peerSame', { name: f.reviewer, rating: f.rating, count: f.count }),
+  );
+  return [{ type: 'header', text: t(locale, 'calibration.pack.peerTitle') }, { type: 'text', text: lines.map((l) => `• ${l}`).join('\n') }];
 }
 
 export interface AdjustData {

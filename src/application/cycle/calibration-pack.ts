@@ -4,6 +4,7 @@ import type { PlatformName } from '../../domain/model/delivery.js';
 import type { Person } from '../../domain/model/people.js';
 import { previousPeriod, type Period } from '../../domain/period.js';
 import { countGrades, guidelineWarnings, type GradeCount, type GuidelineWarning } from '../../domain/scoring/guideline.js';
+import { peerReviewFlags } from '../../domain/scoring/peer-flags.js';
 import { calibrationPackView } from '../../views/calibration-views.js';
 import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
@@ -48,6 +49,10 @@ export interface CalibrationPack {
   guideline: Record<string, number>;
   warnings: GuidelineWarning[];
   rule: { teamGap: number; bands: number };
+  /** Reps' self-reviews (1–5 per category), beside the computed scores; never part of them. */
+  selfReviews: { name: string; performance: number; behaviour: number; teamwork: number; comment: string }[];
+  /** Peer-review patterns to look at: mutual top ratings, a reviewer rating everyone the same. */
+  peerFlags: ({ kind: 'mutual-top'; names: [string, string]; periods: number } | { kind: 'same-rating'; reviewer: string; rating: number; count: number })[];
 }
 
 export interface CalibrationResult {
@@ -63,13 +68,16 @@ const mean = (xs: number[]): number | null => (xs.length ? Math.round((xs.reduce
 /** Everything the review meeting needs, from the current scores (adjustments included) and last quarter's. */
 export async function assemblePack(deps: AppDeps, period: Period): Promise<CalibrationPack> {
   const previous = previousPeriod(period);
-  const [scores, last, teams, people, adjustments, policy] = await Promise.all([
+  const earlier = [previous, previousPeriod(previous), previousPeriod(previousPeriod(previous))].map((p) => p.key);
+  const [scores, last, teams, people, adjustments, policy, selfReviews, peerReviews] = await Promise.all([
     scorePeriod(deps, period),
     scorePeriod(deps, previous),
     teamsById(deps),
     deps.store.people.find(),
     deps.store.adjustments.find({ periodKey: period.key }),
     readSetting(deps, 'cycle.policy'),
+    deps.store.selfReviews.find({ periodKey: period.key }),
+    deps.store.peerReviews.find({ periodKey: { in: [period.key, ...earlier] } }),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name] as const));
   const bands = scores.template.grades.map((g) => g.grade);
@@ -133,6 +141,14 @@ export async function assemblePack(deps: AppDeps, period: Period): Promise<Calib
     guideline: policy.guideline,
     warnings: guidelineWarnings(overall, graded.length, policy.guideline),
     rule: { ...OUTLIER_RULE },
+    selfReviews: selfReviews
+      .map((r) => ({ name: nameOf.get(r.repId) ?? r.repId, ...r.ratings, comment: r.comment }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    peerFlags: peerReviewFlags(peerReviews, period.key).map((f) =>
+      f.kind === 'mutual-top'
+        ? { kind: f.kind, names: [nameOf.get(f.a) ?? f.a, nameOf.get(f.b) ?? f.b] as [string, string], periods: f.periods }
+        : { kind: f.kind, reviewer: nameOf.get(f.reviewerId) ?? f.reviewerId, rating: f.rating, count: f.count },
+    ),
   };
 }
 

@@ -1,5 +1,12 @@
 /** Texts of calibration (the review meeting): `/cycle meeting`, `/cycle calibrate`, `/adjust`, in both languages. */
 export const calibrationEn = {
+  'calibration.pack.selfTitle': 'Self-reviews (not part of the score)',
+  'calibration.pack.selfNone': 'No self-reviews for this period.',
+  'calibration.pack.col.comment': 'Comment',
+  'calibration.pack.peerTitle': 'Peer-review patterns to look at',
+  'calibration.pack.peerNone': 'No peer-review patterns to look at.',
+  'calibration.pack.peerMutual': '{a} and {b} gave each other the top rating, every time they reviewed each other ({periods} period(s))',
+  'calibration.pack.peerSame': '{name} gave all {count} of their reviews the same rating ({rating})',
   'help.cmd.adjust': "adjust a rep's score in calibration, with a written reason (`/adjust @rep -3 reason`; HR or the rep's manager)",
   // /cycle meeting
   'calibration.meeting.usage': 'Usage: /cycle meeting <period> <YYYY-MM-DD> <HH:mm> <place or call link> @participant … (time in {tz}). /cycle meeting <period> shows the meeting.',
@@ -72,6 +79,13 @@ export const calibrationEn = {
 export type CalibrationMessageKey = keyof typeof calibrationEn;
 
 export const calibrationZhCN: Record<CalibrationMessageKey, string> = {
+  'calibration.pack.selfTitle': '自评（不计入分数）',
+  'calibration.pack.selfNone': '本期没有自评。',
+  'calibration.pack.col.comment': '说明',
+  'calibration.pack.peerTitle': '需要关注的互评情况',
+  'calibration.pack.peerNone': '没有需要关注的互评情况。',
+  'calibration.pack.peerMutual': '{a} 与 {b} 每次互评都给对方最高分（{periods} 期）',
+  'calibration.pack.peerSame': '{name} 的 {count} 条互评全部给了相同的分数（{rating}）',
   'help.cmd.adjust': '在校准中调整某位销售的分数，必须写明理由（`/adjust @销售 -3 理由`；HR 或其经理）',
   'calibration.meeting.usage': '用法：/cycle meeting <考核期> <YYYY-MM-DD> <HH:mm> <地点或会议链接> @参会人 …（时间按 {tz}）。/cycle meeting <考核期> 查看已安排的会议。',
   'calibration.meeting.scheduled': '{period} 评审会已安排在 {when}（{tz}），地点：{place}，参会人：{names}。已排队 {queued} 条邀请。',
