@@ -1,7 +1,9 @@
 import { AUDIT_MAX_LIMIT, auditLog } from '../application/audit-log.js';
 import { requireHr } from '../application/cycle/cycles.js';
+import { seesEveryone } from '../application/permissions.js';
 import type { AppDeps } from '../application/deps.js';
 import { exportAnnual } from '../application/exports/annual-export.js';
+import { exportActivities, type ActivitiesScope } from '../application/exports/activities-export.js';
 import { exportAudit } from '../application/exports/audit-export.js';
 import { companyTime, loadDirectory } from '../application/exports/directory.js';
 import { exportResults } from '../application/exports/results-export.js';
@@ -61,14 +63,27 @@ const EXPORTS: Record<string, Exporter> = {
   },
 };
 
+/** `/export activities [@rep | team <name>] <from> <to>`: for every role, scoped by it. */
+async function activitiesAnswer(deps: AppDeps, actor: Person, args: string[], req: ChatRequest): Promise<ChatAnswer> {
+  refuseUnknown(req);
+  const dates = args.filter((w) => /^\d{4}-\d{2}-\d{2}$/.test(w));
+  const rest = args.filter((w) => !dates.includes(w));
+  if (dates.length !== 2 || (rest.length > 0 && (rest[0] ?? '').toLowerCase() !== 'team')) return { view: textView(t(actor.locale, 'export.activities.usage')) };
+  const scope: ActivitiesScope = req.users[0] ? { rep: req.users[0] } : rest.length ? { teamName: rest.slice(1).join(' ') } : { own: true };
+  const e = await exportActivities(deps, actor, { scope, from: dates[0]!, to: dates[1]! });
+  const summary = t(actor.locale, 'export.done.activities', { rows: e.rows, from: e.from, to: e.to, people: e.people.join(', ') || '—' });
+  return { view: exportDoneView(actor.locale, { summary, files: e.files.map((f) => f.name) }), files: e.files };
+}
+
 export async function exportAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   const [sub = '', ...args] = req.words;
+  if (sub.toLowerCase() === 'activities') return activitiesAnswer(deps, actor, args, req);
   const run = Object.hasOwn(EXPORTS, sub.toLowerCase()) ? EXPORTS[sub.toLowerCase()] : undefined;
   // Results and the annual summary need their period: without it, the usage says how to give it.
   const needsPeriod = sub.toLowerCase() === 'results' || sub.toLowerCase() === 'annual';
   if (!run || (needsPeriod && args.length === 0)) {
-    requireHr(actor, 'export');
-    return { view: textView(t(actor.locale, 'export.usage')) };
+    // Everyone may export activities; the rest of the usage is for HR.
+    return { view: textView(seesEveryone(actor) ? `${t(actor.locale, 'export.usage')}\n${t(actor.locale, 'export.activities.usage')}` : t(actor.locale, 'export.activities.usage')) };
   }
   return run(deps, actor, args, req);
 }
