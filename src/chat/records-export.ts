@@ -1,5 +1,6 @@
 import { AUDIT_MAX_LIMIT, auditLog } from '../application/audit-log.js';
-import { requireHr } from '../application/cycle/cycles.js';
+import { audit, requireHr } from '../application/cycle/cycles.js';
+import { today } from '../application/guards.js';
 import { seesEveryone } from '../application/permissions.js';
 import type { AppDeps } from '../application/deps.js';
 import { exportAnnual } from '../application/exports/annual-export.js';
@@ -9,7 +10,7 @@ import { companyTime, loadDirectory } from '../application/exports/directory.js'
 import { exportResults } from '../application/exports/results-export.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
-import { isPeriodKey } from '../domain/period.js';
+import { isPeriodKey, quarterOf } from '../domain/period.js';
 import { auditReason, auditSentence, auditView, exportDoneView } from '../views/audit-views.js';
 import { t } from '../views/i18n.js';
 import { textView, type ChatAnswer, type ChatRequest } from './request.js';
@@ -88,10 +89,41 @@ export async function exportAnswer(deps: AppDeps, actor: Person, req: ChatReques
   return run(deps, actor, args, req);
 }
 
+/**
+ * `/audit peers [period] [@rep]` (HR): who reviewed whom — the one place reviewers are named, for
+ * audit only (reps see an average once enough reviews exist). Reading it is itself audited.
+ */
+async function peerAudit(deps: AppDeps, actor: Person, words: string[], req: ChatRequest): Promise<ChatAnswer> {
+  const period = words.find(looksLikePeriod)?.toUpperCase() ?? quarterOf(today(deps)).key;
+  const rep = req.users[0];
+  const reviews = (await deps.store.peerReviews.find({ periodKey: period, ...(rep ? { toId: rep.id } : {}) })).sort((a, b) => a.toId.localeCompare(b.toId) || a.fromId.localeCompare(b.fromId));
+  const dir = await loadDirectory(deps);
+  await audit(deps, actor, 'peer-reviews.view', actor.id, { periodKey: period, ...(rep ? { repId: rep.id } : {}), reviews: reviews.length });
+  const { locale } = actor;
+  const title = t(locale, 'audit.peers.title', { period, scope: rep ? ` · ${rep.name}` : '' });
+  return {
+    view: {
+      title,
+      blocks: [
+        { type: 'header', text: title },
+        reviews.length
+          ? {
+              type: 'table',
+              columns: [{ label: t(locale, 'audit.peers.col.to') }, { label: t(locale, 'audit.peers.col.from') }, { label: t(locale, 'audit.peers.col.rating'), align: 'right' }, { label: t(locale, 'audit.peers.col.date') }, { label: t(locale, 'audit.peers.col.comment') }],
+              rows: reviews.map((r) => [dir.name(r.toId), dir.name(r.fromId), String(r.collaboration), r.date, r.comment]),
+            }
+          : { type: 'text', text: t(locale, 'audit.peers.none') },
+        { type: 'context', text: t(locale, 'audit.peers.note') },
+      ],
+    },
+  };
+}
+
 /** `/audit [@rep] [period] [limit N]`: words in any order. */
 export async function auditAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   requireHr(actor, 'read the audit log');
   refuseUnknown(req);
+  if ((req.words[0] ?? '').toLowerCase() === 'peers') return peerAudit(deps, actor, req.words.slice(1), req);
   let period: string | undefined;
   let limit: number | undefined;
   const words = [...req.words];

@@ -53,4 +53,17 @@ describe('peer-review anonymity on Slack', () => {
     expect(JSON.stringify(h.fake.responses.at(-1)!.body)).toContain('peer ratings shown from 2 reviews');
     expect(await scorecardText('UANN')).toContain('average of 2 ratings');
   });
+
+  it('HR alone sees who reviewed whom, for audit, and the reading is recorded', async () => {
+    await review('r1', 'bob', 2);
+    await review('r2', 'dan', 4);
+    await h.command('UANN', '/audit', 'peers 2026-Q4');
+    expect(JSON.stringify(h.fake.responses.at(-1)!.body)).toContain('This needs the hr role');
+    await h.command('UHR', '/audit', 'peers 2026-Q4 <@UANN|ann>');
+    const text = JSON.stringify(h.fake.responses.at(-1)!.body);
+    expect(text).toContain('Dan Reviewer');
+    expect(text).toContain('blunt but fair');
+    expect(text).toContain('For audit only');
+    expect(await h.deps.store.audit.find({ action: 'peer-reviews.view' })).toEqual([expect.objectContaining({ actorId: 'hr', details: expect.objectContaining({ periodKey: '2026-Q4', repId: 'ann', reviews: 2 }) })]);
+  });
 });

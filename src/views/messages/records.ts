@@ -1,5 +1,13 @@
 /** Texts of exports and the audit log: `/export`, `/audit`, in both languages. */
 export const recordsEn = {
+  'audit.peers.title': 'Peer reviews {period}{scope}: who reviewed whom',
+  'audit.peers.none': 'No peer reviews.',
+  'audit.peers.note': 'For audit only: reps never see who reviewed them. This reading is recorded in the audit log.',
+  'audit.peers.col.to': 'Reviewed',
+  'audit.peers.col.from': 'Reviewer',
+  'audit.peers.col.rating': 'Rating',
+  'audit.peers.col.date': 'Date',
+  'audit.peers.col.comment': 'Comment',
   'export.file.activities': 'Activities',
   'export.done.activities': '{rows} record(s) from {from} to {to} for {people}.',
   'export.error.date': '"{value}" is not a date: write it as YYYY-MM-DD.',
@@ -31,7 +39,7 @@ export const recordsEn = {
   'export.activities.col.nextStep': 'Next step',
   'export.activities.col.nextStepDate': 'Next step date',
   'help.cmd.export': 'download your records as CSV and XLSX (`/export activities 2026-10-01 2026-12-31`; managers: `@rep` or `team <name>`); HR: published results (`/export results 2026-Q3`)',
-  'help.cmd.audit': 'list every change: who, when, what, why (`/audit @rep 2026-Q3`; HR)',
+  'help.cmd.audit': 'list every change: who, when, what, why (`/audit @rep 2026-Q3`); who reviewed whom (`/audit peers 2026-Q3`); HR',
 
   'export.usage':
     'Usage: `/export results <period> [version N]` (the published results, e.g. `/export results 2026-Q3`), `/export annual <year>` (the year from the published quarters) or `/export audit [period]` (the audit log).',
@@ -154,6 +162,14 @@ export const recordsEn = {
 export type RecordsMessageKey = keyof typeof recordsEn;
 
 export const recordsZhCN: Record<RecordsMessageKey, string> = {
+  'audit.peers.title': '{period} 互评{scope}：谁评了谁',
+  'audit.peers.none': '没有互评。',
+  'audit.peers.note': '仅供审计：销售永远看不到谁评了自己。本次查看已记入审计日志。',
+  'audit.peers.col.to': '被评人',
+  'audit.peers.col.from': '评价人',
+  'audit.peers.col.rating': '评分',
+  'audit.peers.col.date': '日期',
+  'audit.peers.col.comment': '说明',
   'export.file.activities': '业务记录',
   'export.done.activities': '{people} 从 {from} 到 {to} 的 {rows} 条记录。',
   'export.error.date': '“{value}”不是日期：请写成 YYYY-MM-DD。',
@@ -185,7 +201,7 @@ export const recordsZhCN: Record<RecordsMessageKey, string> = {
   'export.activities.col.nextStep': '下一步',
   'export.activities.col.nextStepDate': '下一步日期',
   'help.cmd.export': '下载自己的业务记录 CSV 和 XLSX（`/export activities 2026-10-01 2026-12-31`；经理可用 `@销售` 或 `team <团队>`）；HR：已发布的结果（`/export results 2026-Q3`）',
-  'help.cmd.audit': '列出每一次变更：谁、何时、改了什么、为什么（`/audit @销售 2026-Q3`；HR）',
+  'help.cmd.audit': '列出每一次变更：谁、何时、改了什么、为什么（`/audit @销售 2026-Q3`）；谁评了谁（`/audit peers 2026-Q3`）；HR',
 
   'export.usage':
     '用法：`/export results <考核期> [version N]`（已发布的结果，例如 `/export results 2026-Q3`）、`/export annual <年份>`（按已发布季度汇总的年度结果）或 `/export audit [考核期]`（审计日志）。',
