@@ -1,4 +1,6 @@
+import { repOutcomes } from '../application/accounts/rep-outcomes.js';
 import type { AppDeps } from '../application/deps.js';
+import { outcomeBlocks } from '../views/outcome-views.js';
 import { getRanking } from '../application/get-ranking.js';
 import { getScorecard } from '../application/get-scorecard.js';
 import { planProgressFor } from '../application/interviews/plan-progress.js';
@@ -34,7 +36,12 @@ export async function scorecardAnswer(deps: AppDeps, actor: Person, input: { sub
   const view = scorecardView(ctx, report);
   // The improvement plans measured in this period: their goals and where the rep stands on them.
   const plans = await planProgressFor(deps, actor, report.rep, report.card);
-  return plans.length ? { ...view, blocks: [...view.blocks, ...plans.flatMap((p) => planProgressBlocks(ctx, p.plan.targetPeriodKey, p.goals))] } : view;
+  const planBlocks = plans.flatMap((p) => planProgressBlocks(ctx, p.plan.targetPeriodKey, p.goals));
+  // Behaviour → outcome: what the visits led to (explained, not scored).
+  const asOf = today(deps);
+  const outcome = report.period.from <= asOf ? (await repOutcomes(deps, { repIds: [report.rep.id], period: report.period, asOf })).get(report.rep.id) : undefined;
+  const outcomes = outcome && outcome.visits > 0 ? outcomeBlocks(actor.locale, report.period.key, outcome) : [];
+  return { ...view, blocks: [...view.blocks, ...planBlocks, ...outcomes] };
 }
 
 /** `/ranking [team] [period]`, as the privacy setting allows. */

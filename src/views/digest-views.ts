@@ -1,3 +1,5 @@
+import type { RepOutcome } from '../domain/accounts/outcomes.js';
+import { outcomeTable } from './outcome-views.js';
 import { dormantTable, type DormantRow } from './account-views.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { AnnualSummary } from '../domain/scoring/annual.js';
@@ -14,6 +16,8 @@ export interface TeamSection {
   digest: GroupDigest;
   /** The team's key accounts past their visit cadence on the day the digest is made. */
   dormant?: readonly DormantRow[];
+  /** Each rep's visit-to-deal conversion and follow-up discipline (analysis, not scored). */
+  outcomes?: readonly { name: string; outcome: RepOutcome }[];
 }
 
 const teamName = (locale: Locale, name: string | null): string => name ?? t(locale, 'digest.noTeam');
@@ -90,6 +94,7 @@ export function quarterTeamDigestView(locale: Locale, input: { periodKey: string
     { type: 'header', text: t(locale, 'digest.quarter.title', { period: input.periodKey, team: teamName(locale, s.name) }) },
     scorecardTable(locale, s.digest),
     ...digestBlocks(locale, s.digest, { movers: true }),
+    ...outcomeTable(locale, s.outcomes ?? []),
     ...(s.dormant?.length
       ? [{ type: 'header' as const, text: t(locale, 'digest.dormant.title', { count: s.dormant.length }) }, ...dormantTable(locale, s.dormant, true), { type: 'context' as const, text: t(locale, 'account.dormant.hint') }]
       : []),

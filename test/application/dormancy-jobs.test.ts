@@ -57,3 +57,21 @@ describe('dormant key accounts in the quarterly digest', () => {
     expect(JSON.stringify(west.message.view)).not.toContain('Dormant key accounts');
   });
 });
+
+describe('outcomes in the quarterly digest', () => {
+  it('gives the manager each rep’s visit-to-deal conversion and follow-ups', async () => {
+    await deps.store.activities.insertMany(visits('ann', 'acme', 2, '2026-09-01'));
+    await deps.store.deals.insert({
+      id: 'd1', repId: 'ann', accountId: 'acme', amount: 500_000, currency: 'CNY', amountBase: 500_000, units: 1, product: 'P', signedDate: '2026-09-10', dueDate: '2026-10-10', createdAt: T0,
+    });
+    const r = await run(quarterlyDigest, '2026-10-01');
+    const east = r.deliveries.find((d) => d.target.kind === 'dm' && d.target.identity === 'slack:UMGR')!;
+    const text = JSON.stringify(east.message.view);
+    expect(text).toContain('Behaviour → outcome (analysis, not scored)');
+    // ann: acme visited 1 and 2 September, signed on the 10th → 1/1; neither visit records a next step. On
+    // 1 October the 1 September visit was followed up (the 2nd); the 2 September one has had 29 days: not judged yet.
+    expect(text).toContain('"ann","1/1 (100%)","2/2","0"');
+    // bob visited nothing in Q3: no row.
+    expect(text).not.toContain('"bob","0/0');
+  });
+});

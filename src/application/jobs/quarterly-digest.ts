@@ -1,5 +1,6 @@
 import { groupDigest, type DigestMember } from '../../domain/scoring/digest.js';
 import { findDormantAccounts } from '../accounts/dormant-accounts.js';
+import { repOutcomes } from '../accounts/rep-outcomes.js';
 import { parsePeriod, previousPeriod, quarterOf } from '../../domain/period.js';
 import { nextWorkDay } from '../../domain/work-calendar.js';
 import { quarterCompanyDigestView, quarterTeamDigestView, type TeamSection } from '../../views/digest-views.js';
@@ -43,12 +44,17 @@ export const quarterlyDigest: Job = {
     const names = new Map(people.map((p) => [p.id, p.name] as const));
     const teamOfPerson = new Map(people.map((p) => [p.id, p.teamId ?? null] as const));
     const dormant = (await findDormantAccounts(deps, { asOf: run.date })).map((d) => ({ ...d, ownerName: names.get(d.ownerId) ?? d.ownerId }));
+    const outcomes = await repOutcomes(deps, { repIds: [...current.reps.keys()], period, asOf: run.date });
     const sections = groupByTeam(current.reps.values(), teams).map((g) => ({
       teamId: g.teamId,
       section: {
         name: g.name,
         digest: groupDigest(grades, g.members.map((m) => memberOf(m, previous))),
         dormant: dormant.filter((d) => (teamOfPerson.get(d.ownerId) ?? null) === g.teamId),
+        outcomes: g.members.flatMap((m) => {
+          const o = outcomes.get(m.rep.id);
+          return o && o.visits > 0 ? [{ name: m.rep.name, outcome: o }] : [];
+        }),
       } satisfies TeamSection,
     }));
     const overall = groupDigest(grades, [...current.reps.values()].map((m) => memberOf(m, previous)));
