@@ -6,7 +6,10 @@ import { linkIdentity } from '../application/people/link-identity.js';
 import { setChannel, setCyclePolicy, setRankingPrivacy } from '../application/settings.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
+import { currentTemplate, importTemplate, setCoverage, setTiers } from '../application/template-admin.js';
 import { issueText } from '../views/errors.js';
+import { renderText } from '../views/render-text.js';
+import { templateView } from '../views/template-view.js';
 import { t } from '../views/i18n.js';
 
 /**
@@ -72,6 +75,8 @@ export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminReques
         leave: p.leaveProrationDays,
       });
     }
+    case 'template':
+      return templateAnswer(deps, actor, args, req.csv);
     case 'import': {
       const kind = (args[0] ?? '').toLowerCase();
       const csv = req.csv?.trim();
@@ -96,5 +101,26 @@ export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminReques
     }
     default:
       return t(locale, 'admin.usage');
+  }
+}
+
+/** `/appraisal-admin template [tiers … | coverage <w>|off | export | import]` (HR, administrators). */
+async function templateAnswer(deps: AppDeps, actor: Person, args: string[], json: string | undefined): Promise<string> {
+  const [sub = '', ...rest] = args;
+  const saved = (v: { version: number }) => t(actor.locale, 'template.saved', { version: v.version });
+  switch (sub.toLowerCase()) {
+    case 'tiers':
+      return saved(await setTiers(deps, actor, rest));
+    case 'coverage':
+      return saved(await setCoverage(deps, actor, rest[0] ?? ''));
+    case 'import':
+      return saved(await importTemplate(deps, actor, json ?? ''));
+    case 'export': {
+      const { id: _id, key: _key, version: _version, createdAt: _at, createdBy: _by, ...editable } = await currentTemplate(deps, actor);
+      return `\`\`\`\n${JSON.stringify(editable, null, 2)}\n\`\`\``;
+    }
+    default:
+      // A code block keeps the tables' columns aligned in chat.
+      return `\`\`\`\n${renderText(templateView(actor.locale, await currentTemplate(deps, actor)))}\n\`\`\``;
   }
 }

@@ -5,7 +5,7 @@ import type { Block, View } from './view.js';
 /** The commands every user has, and the administration commands (shown to admins and HR). */
 export const USER_COMMANDS = ['visit', 'deal', 'payment', 'feedback', 'intel', 'peer-review', 'scorecard', 'ranking', 'appeal', 'account', 'self-review', 'away', 'export'] as const;
 export const MANAGER_COMMANDS = ['interview', 'adjust', 'award'] as const;
-export const ADMIN_COMMANDS = ['role', 'team', 'channel', 'import', 'ranking', 'link', 'policy'] as const;
+export const ADMIN_COMMANDS = ['role', 'team', 'channel', 'import', 'ranking', 'link', 'policy', 'template'] as const;
 export const HR_COMMANDS = ['cycle', 'publish-results', 'audit'] as const;
 
 /** `/appraisal help`: what each command does, in the user's language. */
