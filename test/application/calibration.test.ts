@@ -243,3 +243,16 @@ describe('/adjust', () => {
     expect(await deps.store.adjustments.count()).toBe(0);
   });
 });
+
+describe('an adjustment and a publication at the same moment', () => {
+  it('never interleave: the adjustment is either in the frozen results or refused as published, never stored and left out', async () => {
+    await open();
+    await startReview(deps, hr, { period: '2026-Q3' });
+    const [adjusted] = await Promise.allSettled([adjust(mgr, { period: '2026-Q3' }), publishResults(deps, hr, { period: '2026-Q3', platforms: ['slack'] })]);
+    const [frozen] = await deps.store.results.find({ periodKey: '2026-Q3', repId: 'ann', version: 1 });
+    const stored = await deps.store.adjustments.find({ periodKey: '2026-Q3', repId: 'ann' });
+    expect(frozen!.scorecard.adjustments.map((a) => a.id)).toEqual(stored.map((a) => a.id));
+    if (adjusted.status === 'rejected') expect((adjusted.reason as AppError).params.messageId).toBe('calibration.error.published');
+    else expect(frozen!.scorecard.total).toBe(adjusted.value.after.total);
+  });
+});

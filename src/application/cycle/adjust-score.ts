@@ -5,7 +5,7 @@ import type { Period } from '../../domain/period.js';
 import { countGrades, guidelineWarnings, type GuidelineWarning } from '../../domain/scoring/guideline.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
-import { keyedLock } from '../keyed-lock.js';
+import { periodLock } from './period-lock.js';
 import { scorePeriod, type PeriodScores } from '../score-period.js';
 import { readSetting } from '../settings.js';
 import { calibrationPeriod, managerIdOf, refuseUnknown, requireInReview, teamsById } from './calibration-common.js';
@@ -36,8 +36,6 @@ export interface AdjustResult {
   warnings: GuidelineWarning[];
 }
 
-/** One adjustment per period at a time in this process, so each audit entry's before/after is exact. */
-const periodLock = keyedLock();
 
 const DELTA_RE = /^[+\-−]?(\d+(\.\d+)?|\.\d+)$/;
 const REASON_MIN = 10;

@@ -5,7 +5,10 @@ import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
 import { bonusAmountOf } from './appeal-result.js';
-import { alreadyPublished, transition } from './cycles.js';
+import { alreadyPublished, periodFrom, requireHr, transition } from './cycles.js';
+import { periodLock } from './period-lock.js';
+import { quarterOf } from '../../domain/period.js';
+import { today } from '../guards.js';
 import { preparePublication, type PublicationPlan } from './prepare-publication.js';
 import { publicationDeliveries } from './publication-deliveries.js';
 
@@ -29,6 +32,13 @@ const FIRST_VERSION = 1;
  * the messages are built from them, and queuing is idempotent, so nothing is sent twice.
  */
 export async function publishResults(deps: AppDeps, actor: Person, input: { period?: string | undefined; platforms: readonly PlatformName[] }): Promise<Publication> {
+  requireHr(actor, 'publish results');
+  // The same key as /adjust, so an adjustment in flight lands before the results are frozen.
+  const key = (input.period ? periodFrom(input.period) : quarterOf(today(deps))).key;
+  return periodLock(key, () => publishLocked(deps, actor, input));
+}
+
+async function publishLocked(deps: AppDeps, actor: Person, input: { period?: string | undefined; platforms: readonly PlatformName[] }): Promise<Publication> {
   const plan = await preparePublication(deps, actor, input);
   const periodKey = plan.cycle.periodKey;
   const frozen = await deps.store.results.find({ periodKey, version: FIRST_VERSION });
