@@ -1,4 +1,4 @@
-import { openCycle } from '../application/cycle/open-cycle.js';
+import { openCycle, planCycle } from '../application/cycle/open-cycle.js';
 import { cycleStatus } from '../application/cycle/cycle-status.js';
 import { preparePublication } from '../application/cycle/prepare-publication.js';
 import { publishResults } from '../application/cycle/publish-results.js';
@@ -24,6 +24,13 @@ const CORE_SUBCOMMANDS: Record<string, CycleSubcommand> = {
     const cycle = await openCycle(deps, actor, { period: args[0], closeDate });
     const close = cycle.entryCloseDate ? t(actor.locale, 'cycle.opened.close', { date: cycle.entryCloseDate }) : '';
     return { view: textView(t(actor.locale, 'cycle.opened', { period: cycle.periodKey, template: cycle.templateId, version: cycle.templateVersion, close })) };
+  },
+  /** `/cycle plan <period> [close YYYY-MM-DD]` */
+  plan: async (deps, actor, args) => {
+    const closeAt = args.findIndex((a) => a.toLowerCase() === 'close');
+    const closeDate = closeAt >= 0 ? (args[closeAt + 1] ?? '') : undefined;
+    const cycle = await planCycle(deps, actor, { period: args[0], closeDate });
+    return { view: textView(t(actor.locale, 'cycle.planned', { period: cycle.periodKey, template: cycle.templateId, version: cycle.templateVersion })) };
   },
   /** `/cycle status [period]` */
   status: async (deps, actor, args) => {

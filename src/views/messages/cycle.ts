@@ -1,6 +1,6 @@
 /** Texts of the review cycle (`/cycle`) and the publication (`/publish-results`), in both languages. */
 export const cycleEn = {
-  'cycle.usage': 'Usage: /cycle open <period> [close YYYY-MM-DD] · /cycle status [period] · /cycle review <period> · /cycle meeting <period> [<YYYY-MM-DD> <HH:mm> <place> @participant …] · /cycle calibrate [period] · /cycle targets <period> [<indicator> <value> team <name> | @rep] · /cycle close <period>',
+  'cycle.usage': 'Usage: /cycle plan <period> [close YYYY-MM-DD] · /cycle open <period> [close YYYY-MM-DD] · /cycle status [period] · /cycle review <period> · /cycle meeting <period> [<YYYY-MM-DD> <HH:mm> <place> @participant …] · /cycle calibrate [period] · /cycle targets <period> [<indicator> <value> team <name> | @rep] · /cycle close <period>',
   'cycle.opened': 'Review cycle {period} is open for data entry (template {template} v{version}){close}.',
   'cycle.opened.close': ', entries close on {date}',
   'cycle.reviewing': 'Review cycle {period} is now in review. When calibration is done: /publish-results {period}',
@@ -13,6 +13,7 @@ export const cycleEn = {
   'cycle.status.graded': 'Graded reps',
   'cycle.status.noData': 'Reps lacking data',
   'cycle.state.planned': 'planned',
+  'cycle.planned': 'Review cycle {period} is planned (template {template} v{version}): set targets with /cycle targets {period}, then open it with /cycle open {period}.',
   'cycle.state.collecting': 'collecting data',
   'cycle.state.in_review': 'in review',
   'cycle.state.published': 'published',
@@ -74,7 +75,7 @@ export const cycleEn = {
 export type CycleMessageKey = keyof typeof cycleEn;
 
 export const cycleZhCN: Record<CycleMessageKey, string> = {
-  'cycle.usage': '用法：/考核周期 open <考核期> [close YYYY-MM-DD] · /考核周期 status [考核期] · /考核周期 review <考核期> · /考核周期 meeting <考核期> [<YYYY-MM-DD> <HH:mm> <地点> @参会人 …] · /考核周期 calibrate [考核期] · /考核周期 targets <考核期> [<指标> <数值> team <团队名> | @销售] · /考核周期 close <考核期>',
+  'cycle.usage': '用法：/考核周期 plan <考核期> [close YYYY-MM-DD] · /考核周期 open <考核期> [close YYYY-MM-DD] · /考核周期 status [考核期] · /考核周期 review <考核期> · /考核周期 meeting <考核期> [<YYYY-MM-DD> <HH:mm> <地点> @参会人 …] · /考核周期 calibrate [考核期] · /考核周期 targets <考核期> [<指标> <数值> team <团队名> | @销售] · /考核周期 close <考核期>',
   'cycle.opened': '{period} 考核周期已开放录入（模板 {template} v{version}）{close}。',
   'cycle.opened.close': '，录入截止日期 {date}',
   'cycle.reviewing': '{period} 考核周期已进入评审。校准完成后请运行：/publish-results {period}',
@@ -87,6 +88,7 @@ export const cycleZhCN: Record<CycleMessageKey, string> = {
   'cycle.status.graded': '已评级人数',
   'cycle.status.noData': '缺少数据人数',
   'cycle.state.planned': '计划中',
+  'cycle.planned': '{period} 考核周期已计划（模板 {template} v{version}）：可用 /考核周期 targets {period} 设置目标，然后用 /考核周期 open {period} 开启。',
   'cycle.state.collecting': '数据录入中',
   'cycle.state.in_review': '评审中',
   'cycle.state.published': '已发布',
