@@ -52,13 +52,19 @@ export async function scorePeriod(
     store.absences.find({ from: { lte: period.to } }),
   ]);
   const leave = leaveDaysIn(absences, period);
+  // A self-review counts only where the template weights it (it never does by default).
+  const selfRatings = template.categories.some((c) => c.indicators.some((i) => i.key === 'self_review'))
+    ? new Map((await store.selfReviews.find({ periodKey: period.key })).map((r) => [r.repId, Object.values(r.ratings)] as const))
+    : new Map<string, number[]>();
   const targetIndex = indexTargets(targets);
   const adjustmentsByRep = new Map<string, typeof adjustments>();
   for (const a of adjustments) adjustmentsByRep.set(a.repId, [...(adjustmentsByRep.get(a.repId) ?? []), a]);
 
   const scored = new Map<string, ScoredRep>();
   for (const rep of reps) {
-    const repActuals = withholdFewPeerReviews(actuals.get(rep.id) ?? emptyActuals(), policy.peerReviewFloor);
+    const own = selfRatings.get(rep.id);
+    const base = withholdFewPeerReviews(actuals.get(rep.id) ?? emptyActuals(), policy.peerReviewFloor);
+    const repActuals = own ? { ...base, selfRatingSum: own.reduce((a, b) => a + b, 0), selfRatingCount: own.length } : base;
     const days = leave.get(rep.id) ?? 0;
     const repTargets = resolveTargets(template, period, rep, targetIndex, days > policy.leaveProrationDays ? { leaveDays: days } : {});
     const card = computeScorecard({

@@ -188,7 +188,7 @@ describe('importCsv: bad files', () => {
     ['duplicate account', 'accounts', lines('name,tier', 'Foo Bar,A', 'foo  bar,B'), { line: 3, column: 'name', message: "'foo  bar' is already on line 2" }],
     ['unknown tier', 'accounts', lines('name,tier', 'Foo,Gold'), { line: 2, column: 'tier', message: "unknown tier 'Gold'; use strategic, A, B or C" }],
     ['unknown owner', 'accounts', lines('name,tier,owner', 'Foo,A,slack:UNOBODY'), { line: 2, column: 'owner', message: 'no person with identity slack:UNOBODY' }],
-    ['unknown indicator', 'targets', lines('period,indicator,scope,target,value', '2026-Q4,sales,team,East,10'), { line: 2, column: 'indicator', message: "unknown indicator 'sales'; use revenue, volume, accounts_served, collection_rate, visits, new_customers, satisfaction, collaboration, intel_shared or coverage" }],
+    ['unknown indicator', 'targets', lines('period,indicator,scope,target,value', '2026-Q4,sales,team,East,10'), { line: 2, column: 'indicator', message: "unknown indicator 'sales'; use revenue, volume, accounts_served, collection_rate, visits, new_customers, satisfaction, collaboration, intel_shared, coverage or self_review" }],
     ['bad period', 'targets', lines('period,indicator,scope,target,value', '2026-Q5,revenue,team,East,10'), { line: 2, column: 'period', message: "'2026-Q5' is not a period; use a quarter like 2026-Q3 or a year like 2026" }],
     ['negative value', 'targets', lines('period,indicator,scope,target,value', '2026-Q4,revenue,team,East,-5'), { line: 2, column: 'value', message: "'-5' must be more than 0" }],
     ['value not a number', 'targets', lines('period,indicator,scope,target,value', '2026-Q4,revenue,team,East,lots'), { line: 2, column: 'value', message: "'lots' is not a number" }],

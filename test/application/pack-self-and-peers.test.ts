@@ -9,6 +9,7 @@ import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { person, smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 import { parsePeriod } from '../../src/domain/period.js';
+import { scorePeriod } from '../../src/application/score-period.js';
 import { interviewAnswer } from '../../src/chat/interviews.js';
 import { plainRequest } from '../../src/chat/review.js';
 
@@ -76,5 +77,25 @@ describe('the calibration pack (issue 8)', () => {
     const preview = await interviewAnswer(deps, await get('mgr'), plainRequest('plan', ['slack'], [await get('ann')]));
     expect(JSON.stringify(preview.view)).toContain('Self-review: performance 5, behaviour 4, teamwork 5 — Best quarter so far');
     await expect(interviewAnswer(deps, await get('bob'), plainRequest('plan', ['slack'], [await get('ann')]))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('counts in the score only when a template gives it a weight', async () => {
+    const base = (await deps.store.templates.find({}))[0]!;
+    const weighted = {
+      ...base,
+      categories: base.categories.map((c) =>
+        c.key !== 'teamwork'
+          ? c
+          : { ...c, indicators: [...c.indicators.map((i) => ({ ...i, weight: i.weight * 0.8 })), { key: 'self_review' as const, weight: 20, scoring: { type: 'rating' as const, min: 1, max: 5 }, missing: { policy: 'exclude' as const } }] },
+      ),
+    };
+    const plain = await scorePeriod(deps, parsePeriod('2026-Q4'));
+    expect(plain.reps.get('ann')!.card.indicators.some((i) => i.key === 'self_review')).toBe(false);
+    const scored = await scorePeriod(deps, parsePeriod('2026-Q4'), { template: weighted });
+    const line = scored.reps.get('ann')!.card.indicators.find((i) => i.key === 'self_review')!;
+    // (5 + 4 + 5) / 3 = 4.67 on 1–5 → (4.67 − 1) / 4 × 100 = 91.67
+    expect(line.actual).toBeCloseTo(14 / 3, 10);
+    expect(line.score).toBeCloseTo(((14 / 3 - 1) / 4) * 100, 6);
+    expect(scored.reps.get('bob')!.card.indicators.find((i) => i.key === 'self_review')!.applied).toBe('excluded');
   });
 });

@@ -75,6 +75,8 @@ describe('projectActuals', () => {
     keyAccountsCovered: 3,
     peerReviewsWithheld: 0,
     peerReviewFloor: 0,
+    selfRatingSum: 0,
+    selfRatingCount: 0,
   });
 
   it('halfway through, sums and counts double; ratios and ratings stay flat', () => {
@@ -97,6 +99,8 @@ describe('projectActuals', () => {
       keyAccountsCovered: 3,
       peerReviewsWithheld: 0,
       peerReviewFloor: 0,
+      selfRatingSum: 0,
+      selfRatingCount: 0,
     });
   });
 

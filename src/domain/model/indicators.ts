@@ -13,6 +13,7 @@ export const INDICATOR_KEYS = [
   'collaboration',
   'intel_shared',
   'coverage',
+  'self_review',
 ] as const;
 export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
 
@@ -41,4 +42,6 @@ export const INDICATORS: Record<IndicatorKey, IndicatorInfo> = {
   intel_shared: { key: 'intel_shared', measure: 'count', additive: true },
   /** The share of the rep's owned key accounts visited within their tier's cadence (as of the period end, or today). */
   coverage: { key: 'coverage', measure: 'ratio', additive: false },
+  /** The rep's own rating (mean of the self-review's categories, 1–5): only when a template weights it. */
+  self_review: { key: 'self_review', measure: 'rating', additive: false },
 };

@@ -41,6 +41,9 @@ export interface RawActuals {
    */
   peerReviewsWithheld: number;
   peerReviewFloor: number;
+  /** The rep's self-review: Σ of its category ratings and how many ratings (set by the application when a template weights it). */
+  selfRatingSum: number;
+  selfRatingCount: number;
 }
 
 export const emptyActuals = (): RawActuals => ({
@@ -61,6 +64,8 @@ export const emptyActuals = (): RawActuals => ({
   keyAccountsCovered: 0,
   peerReviewsWithheld: 0,
   peerReviewFloor: 0,
+  selfRatingSum: 0,
+  selfRatingCount: 0,
 });
 
 /** True when the rep has no record of any kind in the period. */
@@ -115,6 +120,8 @@ export function indicatorActual(key: IndicatorKey, a: RawActuals, weighted = fal
       };
     case 'intel_shared':
       return { value: a.intel, inputs: { posts: a.intel } };
+    case 'self_review':
+      return { value: a.selfRatingCount > 0 ? a.selfRatingSum / a.selfRatingCount : null, inputs: { sum: a.selfRatingSum, count: a.selfRatingCount } };
     case 'coverage':
       return {
         value: a.keyAccountsOwned > 0 ? a.keyAccountsCovered / a.keyAccountsOwned : null,

@@ -10,6 +10,7 @@ export const en = {
   'indicator.collaboration': 'Collaboration (peer rating)',
   'indicator.intel_shared': 'Market intel shared',
   'indicator.coverage': 'Key-account coverage',
+  'indicator.self_review': 'Self-review',
   'category.performance': 'Performance',
   'category.behaviour': 'Behaviour',
   'category.teamwork': 'Teamwork',

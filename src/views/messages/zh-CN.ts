@@ -12,6 +12,7 @@ export const zhCN: Record<MessageKey, string> = {
   'indicator.collaboration': '沟通协作（同事互评）',
   'indicator.intel_shared': '市场信息共享',
   'indicator.coverage': '重点客户覆盖率',
+  'indicator.self_review': '自评',
   'category.performance': '业绩',
   'category.behaviour': '行为',
   'category.teamwork': '团队协作',
