@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackOutbound } from '../../src/adapters/slack/outbound.js';
 import { dispatchDue } from '../../src/application/delivery/dispatch.js';
 import { T0, visits } from '../helpers/org.js';
-import { startHarness, VISIT_VALUES, type Harness } from './harness.js';
+import { buttonClick, startHarness, VISIT_VALUES, type Harness } from './harness.js';
 
 /**
  * Issue 6's "done when": HR runs a quarter from opening to closed entirely in Slack — data entry,
@@ -37,16 +37,7 @@ async function say(user: string, command: string, text: string): Promise<string>
   return `${body.text}\n${JSON.stringify(body.blocks ?? [])}`;
 }
 
-function click(user: string, actionId: string, value: string, where: { dm: string } | { responseUrl: string }) {
-  const place =
-    'dm' in where
-      ? { container: { type: 'message', channel_id: where.dm, message_ts: '30.1' }, channel: { id: where.dm }, message: { ts: '30.1', text: '' } }
-      : { container: { type: 'message', is_ephemeral: true, channel_id: 'C0SALES' }, channel: { id: 'C0SALES' }, response_url: where.responseUrl };
-  return h.interactive({
-    type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: user, username: user, team_id: 'T0FAKE' }, api_app_id: 'A0APP', token: 'legacy',
-    trigger_id: `t-${++seq}`, ...place, actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
-  });
-}
+const click = (user: string, actionId: string, value: string, where: { dm: string } | { responseUrl: string }) => h.interactive(buttonClick(user, actionId, value, where));
 
 /** Sends what is queued through the real Slack outbound client; returns the posts per channel. */
 async function dispatch(): Promise<void> {

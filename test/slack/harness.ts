@@ -113,3 +113,21 @@ export const VISIT_VALUES = {
   nextStep: { text: 'Send proposal' },
   nextStepDate: { date: '2026-12-01' },
 } as const;
+
+let clicks = 0;
+
+/**
+ * A `block_actions` payload for a button click as Slack sends it: on a message the bot posted in a
+ * DM (`{ dm }`: the answer replaces it with chat.update) or on a command's private answer
+ * (`{ responseUrl }`: the answer replaces it through the response_url).
+ */
+export function buttonClick(user: string, actionId: string, value: string, where: { dm: string; ts?: string } | { responseUrl: string }): object {
+  const place =
+    'dm' in where
+      ? { container: { type: 'message', channel_id: where.dm, message_ts: where.ts ?? '30.1' }, channel: { id: where.dm }, message: { ts: where.ts ?? '30.1', text: '' } }
+      : { container: { type: 'message', is_ephemeral: true, channel_id: 'C0SALES' }, channel: { id: 'C0SALES' }, response_url: where.responseUrl };
+  return {
+    type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: user, username: user, team_id: 'T0FAKE' }, api_app_id: 'A0APP', token: 'legacy',
+    trigger_id: `click-${++clicks}`, ...place, actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
+  };
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { View } from '../../src/views/view.js';
 import { addQ3Data, publishQ3 } from '../application/interview-fixture.js';
-import { startHarness, type Harness } from './harness.js';
+import { buttonClick, startHarness, type Harness } from './harness.js';
 
 /** Feedback interviews end to end through Slack's signed slash commands and button clicks. */
 let h: Harness;
@@ -22,12 +22,7 @@ async function run(user: string, text: string): Promise<Resp> {
 const all = (r: Resp) => `${r.text} ${JSON.stringify(r.blocks ?? [])}`;
 
 /** A click on a button of a DM the bot posted (chat.update replaces it). */
-const click = (user: string, actionId: string, value: string) => ({
-  type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: user, username: user, team_id: 'T0FAKE' },
-  api_app_id: 'A0APP', token: 'legacy', trigger_id: `trigger-${user}`,
-  container: { type: 'message', channel_id: `D${user}`, message_ts: '30.1' }, channel: { id: `D${user}` }, message: { ts: '30.1', text: 'Plan' },
-  actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
-});
+const click = (user: string, actionId: string, value: string) => buttonClick(user, actionId, value, { dm: `D${user}`, ts: '30.1' });
 
 const publish = async () => publishQ3(h.deps, (await h.deps.store.people.get('hr'))!);
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { View } from '../../src/views/view.js';
 import { createSlackOutbound } from '../../src/adapters/slack/outbound.js';
 import { dispatchDue } from '../../src/application/delivery/dispatch.js';
-import { startHarness, VISIT_VALUES, type Harness } from './harness.js';
+import { buttonClick, startHarness, VISIT_VALUES, type Harness } from './harness.js';
 
 /** The close-date lock and late-entry approval, end to end through Slack's signed requests. */
 let h: Harness;
@@ -14,12 +14,7 @@ afterEach(() => h.close());
 const LATE_VISIT = { ...VISIT_VALUES, date: { date: '2026-09-28' }, nextStepDate: { date: '2026-10-20' } };
 
 /** A click on a button of a DM the bot posted (chat.update replaces it). */
-const click = (user: string, actionId: string, value: string) => ({
-  type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: user, username: user, team_id: 'T0FAKE' },
-  api_app_id: 'A0APP', token: 'legacy', trigger_id: `trigger-${user}`,
-  container: { type: 'message', channel_id: `D${user}`, message_ts: '20.1' }, channel: { id: `D${user}` }, message: { ts: '20.1', text: 'Late entry' },
-  actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
-});
+const click = (user: string, actionId: string, value: string) => buttonClick(user, actionId, value, { dm: `D${user}`, ts: '20.1' });
 
 async function answerOf(h: Harness, id: string): Promise<string> {
   await h.fake.until(() => h.fake.responses.some((r) => r.id === id), `answer ${id}`);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSlackOutbound } from '../../src/adapters/slack/outbound.js';
 import { dispatchDue } from '../../src/application/delivery/dispatch.js';
 import { T0, visits } from '../helpers/org.js';
-import { startHarness, type Harness } from './harness.js';
+import { buttonClick, startHarness, type Harness } from './harness.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -26,18 +26,7 @@ const last = (): Resp => h.fake.responses.at(-1)!.body as Resp;
 const allText = (r: Resp) => JSON.stringify(r.blocks ?? r.text);
 const DAY = 86_400_000;
 
-/** A button click as Slack sends it: in a DM the bot posted (chat.update) or on a command's private answer (response_url). */
-function click(user: string, actionId: string, value: string, where: { dm: string; ts: string } | { responseUrl: string }) {
-  const place =
-    'dm' in where
-      ? { container: { type: 'message', channel_id: where.dm, message_ts: where.ts }, channel: { id: where.dm }, message: { ts: where.ts, text: '' } }
-      : { container: { type: 'message', is_ephemeral: true, channel_id: 'C0SALES' }, channel: { id: 'C0SALES' }, response_url: where.responseUrl };
-  return h.interactive({
-    type: 'block_actions', team: { id: 'T0FAKE', domain: 'fake' }, user: { id: user, username: user, team_id: 'T0FAKE' }, api_app_id: 'A0APP', token: 'legacy', trigger_id: `t-${actionId}`,
-    ...place,
-    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: '1.2' }],
-  });
-}
+const click = (user: string, actionId: string, value: string, where: { dm: string; ts: string } | { responseUrl: string }) => h.interactive(buttonClick(user, actionId, value, where));
 
 /** Sends the outbox through the real Slack outbound client to the fake Web API. */
 async function dispatch() {
