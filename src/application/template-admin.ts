@@ -45,24 +45,25 @@ export async function currentTemplate(deps: AppDeps, actor: Person): Promise<Kpi
 }
 
 /**
- * `template tiers strategic 2 30 A 1 45 B 1 60 C 0.5 90`: each tier's visit weight and cadence in
- * days (`-` for no cadence: not a key-account tier). Tiers not named keep their settings.
+ * `template tiers strategic 2 30 A 1 45 B 1 60 C 0.5 90`: the account tiers, in order, each with its
+ * visit weight and cadence in days (`-`: no cadence, not a key-account tier). The list given
+ * replaces the tiers: HR may rename, add or drop tiers. Accounts of a dropped tier keep it and
+ * count as plain accounts (weight 1, no cadence) until they are given another.
  */
 export async function setTiers(deps: AppDeps, actor: Person, words: readonly string[]): Promise<KpiTemplate> {
   mayEdit(actor);
   const base = await ensureDefaultTemplate(deps);
   if (words.length === 0 || words.length % 3 !== 0) throw new AppError('VALIDATION', 'tier weight cadence triples', { params: { messageId: 'template.error.tiers' } });
-  const tiers = new Map<string, AccountTier>(accountTiersOf(base).map((a) => [a.tier, a]));
+  const accountTiers: AccountTier[] = [];
   for (let i = 0; i < words.length; i += 3) {
-    const [tier, weight, cadence] = [words[i]!, words[i + 1]!, words[i + 2]!];
-    const known = DEFAULT_TIERS.find((t) => t.toLowerCase() === tier.toLowerCase());
-    if (!known) throw new AppError('VALIDATION', `unknown tier ${tier}`, { params: { messageId: 'error.unknownTier', tier } });
+    const [name, weight, cadence] = [words[i]!, words[i + 1]!, words[i + 2]!];
+    // The default tiers keep their spelling whatever the case typed.
+    const tier = DEFAULT_TIERS.find((t) => t.toLowerCase() === name.toLowerCase()) ?? name;
     const w = Number(weight);
     const c = cadence === '-' ? undefined : Number(cadence);
     if (!Number.isFinite(w) || (c !== undefined && !Number.isInteger(c))) throw new AppError('VALIDATION', 'bad tier numbers', { params: { messageId: 'template.error.tiers' } });
-    tiers.set(known, { tier: known, visitWeight: w, ...(c !== undefined ? { cadenceDays: c } : {}) });
+    accountTiers.push({ tier, visitWeight: w, ...(c !== undefined ? { cadenceDays: c } : {}) });
   }
-  const accountTiers = DEFAULT_TIERS.map((t) => tiers.get(t)!).filter(Boolean);
   return saveVersion(deps, actor, base, { ...base, accountTiers }, { accountTiers });
 }
 

@@ -1,3 +1,5 @@
+import { accountTiersOf } from '../domain/model/template.js';
+import { ensureDefaultTemplate } from '../application/templates.js';
 import type { AppDeps } from '../application/deps.js';
 import { logDeal } from '../application/entries/log-deal.js';
 import { logFeedback } from '../application/entries/log-feedback.js';
@@ -44,8 +46,9 @@ import { orLate } from './lifecycle.js';
 
 export type ChatDeps = AppDeps;
 
-export function formContext(deps: ChatDeps, actor: Person): FormContext {
-  return { locale: actor.locale, today: today(deps), baseCurrency: deps.settings.baseCurrency };
+export async function formContext(deps: ChatDeps, actor: Person): Promise<FormContext> {
+  const tiers = accountTiersOf(await ensureDefaultTemplate(deps)).map((a) => a.tier);
+  return { locale: actor.locale, today: today(deps), baseCurrency: deps.settings.baseCurrency, accountTiers: tiers };
 }
 
 /** The best account for a command's text: an exact or leading name match. */
@@ -70,14 +73,14 @@ const BUILDERS: Record<EntryCommand, (deps: ChatDeps, actor: Person, fc: FormCon
 };
 
 /** The form a bare entry command opens, prefilled from the command's text. */
-export function entryForm(deps: ChatDeps, actor: Person, command: EntryCommand, text: string): Promise<Form> {
-  return BUILDERS[command](deps, actor, formContext(deps, actor), text);
+export async function entryForm(deps: ChatDeps, actor: Person, command: EntryCommand, text: string): Promise<Form> {
+  return BUILDERS[command](deps, actor, await formContext(deps, actor), text);
 }
 
 /** The visit form for a follow-up reminder's button: the account already chosen. */
 export async function followUpForm(deps: ChatDeps, actor: Person, accountId: string): Promise<Form> {
   const account = await deps.store.accounts.get(accountId);
-  return visitForm(formContext(deps, actor), account ? { account: { value: account.id, label: account.name } } : {});
+  return visitForm(await formContext(deps, actor), account ? { account: { value: account.id, label: account.name } } : {});
 }
 
 /** A form with a required choice that has no options cannot be filled in: show its intro instead. */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { scorePeriod } from '../../src/application/score-period.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { T0, visits } from '../helpers/org.js';
-import { startHarness, type Harness } from './harness.js';
+import { startHarness, VISIT_VALUES, type Harness } from './harness.js';
 
 /** Editing the KPI template in chat (issue 8's tiers and coverage): each change a new version; open cycles keep theirs. */
 let h: Harness;
@@ -20,7 +20,7 @@ describe('/appraisal-admin template', () => {
     await h.command('UHR', '/appraisal-admin', 'template');
     expect(last()).toContain('KPI template: Key-account sales (default), version 1');
     expect(last()).toContain('strategic');
-    await h.command('UHR', '/appraisal-admin', 'template tiers strategic 2 30 C 0.5 90');
+    await h.command('UHR', '/appraisal-admin', 'template tiers strategic 2 30 A 1 45 B 1 60 C 0.5 90');
     expect(last()).toContain('KPI template version 2 saved');
     await h.command('UHR', '/appraisal-admin', 'template coverage 10');
     expect(last()).toContain('version 3 saved');
@@ -53,12 +53,32 @@ describe('/appraisal-admin template', () => {
     expect(last()).toContain('Paste the template as JSON');
     await h.command('UHR', '/appraisal-admin', `template import\n${JSON.stringify({ ...tpl, categories: [] })}`);
     expect(last()).toContain('That template is not valid');
-    await h.command('UHR', '/appraisal-admin', 'template tiers platinum 3 10');
-    expect(last()).toContain('platinum');
+    await h.command('UHR', '/appraisal-admin', 'template tiers platinum 30 10');
+    expect(last()).toContain('That template is not valid');
     await h.command('UHR', '/appraisal-admin', 'template tiers strategic 2');
     expect(last()).toContain('Give each tier as three words');
     await h.command('UANN', '/appraisal-admin', 'template coverage 10');
     expect(last()).toContain('needs the admin/hr role');
     expect((await h.deps.store.templates.find({})).map((t) => t.version).sort()).toEqual([1, 2]);
+  });
+
+  it('lets HR add a tier: the form offers it, a new account and a CSV import may use it, and its visits count as set', async () => {
+    await h.command('UHR', '/appraisal-admin', 'template tiers strategic 2 30 A 1 45 B 1 60 C 0.5 90 Dormant-watch 0.25 180');
+    expect(last()).toContain('version 2 saved');
+    await h.command('UANN', '/visit', '');
+    const modal = JSON.stringify(h.fake.callsTo('views.open').at(-1)!.params);
+    expect(modal).toContain('Dormant-watch');
+    await h.command('UADMIN', '/appraisal-admin', 'import accounts\nname,tier,owner\nTiny Ltd,Dormant-watch,slack:UANN');
+    expect(last()).toContain('1 created');
+    expect((await h.deps.store.accounts.find({ nameKey: 'tiny ltd' }))[0]!.tier).toBe('Dormant-watch');
+    await h.command('UADMIN', '/appraisal-admin', 'import accounts\nname,tier,owner\nOther Ltd,Platinum,slack:UANN');
+    expect(last()).toContain('tier');
+    expect(await h.deps.store.accounts.count({ nameKey: 'other ltd' })).toBe(0);
+    // A new account with the new tier from the visit form; its visit counts 0.25.
+    await h.submit('UANN', 'visit', { ...VISIT_VALUES, account: undefined, newAccountName: { text: 'Fresh Co' }, newAccountTier: { option: 'Dormant-watch' } });
+    expect((await h.deps.store.accounts.find({ nameKey: 'fresh co' }))[0]!.tier).toBe('Dormant-watch');
+    const visitsLine = (await scorePeriod(h.deps, parsePeriod('2026-Q4'))).reps.get('ann')!.card.indicators.find((i) => i.key === 'visits')!;
+    // 4 acme (A ×1) + 4 Small Co (C ×0.5) + 1 Fresh Co (×0.25)
+    expect(visitsLine.actual).toBe(6.25);
   });
 });

@@ -2,6 +2,8 @@ import { AppError } from '../../domain/errors.js';
 import { accountNameKey, type Account } from '../../domain/model/accounts.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
+import { accountTiersOf } from '../../domain/model/template.js';
+import { ensureDefaultTemplate } from '../templates.js';
 import { unknownRef } from '../guards.js';
 import type { AccountChoice } from './inputs.js';
 
@@ -29,10 +31,12 @@ export async function resolveAccount(
       issues: [{ path: 'newAccountName', message: `${existing.name} already exists: choose it from the list` }],
     });
   }
-  if (!(ACCOUNT_TIERS as readonly string[]).includes(choice.newAccountTier)) {
+  // The tiers of the current template (the form offers the same list).
+  const tiers = accountTiersOf(await ensureDefaultTemplate(deps)).map((a) => a.tier);
+  if (!tiers.includes(choice.newAccountTier)) {
     throw new AppError('VALIDATION', `unknown tier ${choice.newAccountTier}`, {
       params: { messageId: 'error.unknownTier', tier: choice.newAccountTier },
-      issues: [{ path: 'newAccountTier', message: `choose one of ${ACCOUNT_TIERS.join(', ')}` }],
+      issues: [{ path: 'newAccountTier', message: `choose one of ${tiers.join(', ')}` }],
     });
   }
   const { record } = await deps.store.accounts.insert({

@@ -1,3 +1,5 @@
+import { accountTiersOf } from '../../domain/model/template.js';
+import { ensureDefaultTemplate } from '../templates.js';
 import { accountNameKey, AccountSchema, type Account } from '../../domain/model/accounts.js';
 import * as cell from './import-csv-cells.js';
 import { RowCells } from './import-csv-issues.js';
@@ -16,6 +18,7 @@ export const planAccounts: Planner = async (deps, _actor, sheet, log) => {
   const keys = [...new Set(sheet.rows.map((r) => accountNameKey(r.cells.get('name') ?? '')).filter(Boolean))];
   const stored = new Map((await deps.store.accounts.find({ nameKey: { in: keys } })).map((a) => [a.nameKey, a]));
   const personOf = personLookup(deps);
+  const tierCell = cell.tierOf(accountTiersOf(await ensureDefaultTemplate(deps)).map((a) => a.tier));
 
   const creates: Account[] = [];
   const updates: Account[] = [];
@@ -24,7 +27,7 @@ export const planAccounts: Planner = async (deps, _actor, sheet, log) => {
   for (const row of sheet.rows) {
     const c = new RowCells(row, log);
     const name = c.need('name', cell.text(200));
-    const tier = c.need('tier', cell.tier);
+    const tier = c.need('tier', tierCell);
     const industry = c.read('industry', cell.text(100));
     const owner = c.read('owner', cell.identity);
     const firstWon = c.read('first_won_date', cell.date);

@@ -75,6 +75,9 @@ export const locale = oneOf<Locale>('language', ['en', 'zh-CN'], {
 
 export const tier = oneOf<string>('tier', ACCOUNT_TIERS, { 战略: 'strategic', 战略客户: 'strategic' });
 
+/** A tier among the template's (HR may add tiers beyond the default four). */
+export const tierOf = (tiers: readonly string[]) => oneOf<string>('tier', tiers, { 战略: 'strategic', 战略客户: 'strategic' });
+
 export const indicator = oneOf<IndicatorKey>('indicator', INDICATOR_KEYS);
 
 export const scope = oneOf<'team' | 'rep'>('scope', ['team', 'rep'], { 团队: 'team', person: 'rep', 个人: 'rep', 销售: 'rep' });

@@ -17,10 +17,19 @@ import type { Field, Form, FormContext, FormValues, Option } from './form.js';
 
 function accountFields(ctx: FormContext, initial?: Option): Field[] {
   const { locale } = ctx;
+  const tiers = ctx.accountTiers?.length ? ctx.accountTiers : ACCOUNT_TIERS;
   return [
     { type: 'search', id: 'account', source: 'accounts', label: t(locale, 'form.account'), hint: t(locale, 'form.account.hint'), optional: true, minQueryLength: 1, ...(initial ? { initial } : {}) },
     { type: 'text', id: 'newAccountName', label: t(locale, 'form.newAccountName'), optional: true, maxLength: 200 },
-    { type: 'select', id: 'newAccountTier', label: t(locale, 'form.newAccountTier'), optional: true, initial: 'B', options: ACCOUNT_TIERS.map((v) => ({ value: v, label: t(locale, `form.tier.${v}` as MessageKey) })) },
+    {
+      type: 'select',
+      id: 'newAccountTier',
+      label: t(locale, 'form.newAccountTier'),
+      optional: true,
+      initial: tiers.includes('B') ? 'B' : tiers[tiers.length - 1]!,
+      // The default tiers have their names in both languages; a tier HR added is shown as named.
+      options: tiers.map((v) => ({ value: v, label: (ACCOUNT_TIERS as readonly string[]).includes(v) ? t(locale, `form.tier.${v}` as MessageKey) : v })),
+    },
   ];
 }
 

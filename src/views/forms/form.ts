@@ -44,4 +44,6 @@ export interface FormContext {
   locale: Locale;
   today: string;
   baseCurrency: string;
+  /** The account tiers a new account may get (the KPI template's); the defaults when absent. */
+  accountTiers?: readonly string[];
 }

@@ -9,7 +9,7 @@ export const accountsEn = {
   'template.col.cadence': 'Visit at least every',
   'template.days': '{days} days',
   'template.grades': 'Grades: {list}',
-  'template.hint': 'Change: /appraisal-admin template tiers strategic 2 30 A 1 45 … · template coverage <weight>|off · template export · template import (JSON on the next lines). Each change is a new version; open cycles keep theirs.',
+  'template.hint': 'Change: /appraisal-admin template tiers strategic 2 30 A 1 45 … (the list replaces the tiers) · template coverage <weight>|off · template export · template import (JSON on the next lines). Each change is a new version; open cycles keep theirs.',
   'template.saved': 'KPI template version {version} saved. Cycles opened from now on use it; open cycles keep the version they started with.',
   'template.error.invalid': 'That template is not valid: {list}',
   'template.error.tiers': 'Give each tier as three words: name, visit weight, cadence in days (or - for none), e.g. template tiers strategic 2 30 C 0.5 90.',

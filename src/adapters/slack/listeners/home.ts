@@ -87,7 +87,7 @@ export function registerHome(app: App, ctx: SlackContext): void {
       // Refused here already (not the actor's, or its quarter closed) rather than after filling the form in.
       const toEdit = await entryToEdit(ctx.deps, actor, buttonValue(action.value));
       const { fxRates, paymentTermsDays } = ctx.deps.settings;
-      const form = editForm(formContext(ctx.deps, actor), toEdit, { currencies: Object.keys(fxRates), paymentTermsDays });
+      const form = editForm(await formContext(ctx.deps, actor), toEdit, { currencies: Object.keys(fxRates), paymentTermsDays });
       const { kind, record } = toEdit.entry;
       // A visit's kind (visit, call, follow-up) is not on the form: it rides along so the edit keeps it.
       const meta = { h: 1 as const, ...(kind === 'visit' ? { k: record.kind } : {}) };
