@@ -121,12 +121,15 @@ describe('/cycle targets', () => {
 
 describe('annual cycles', () => {
   it('opens, shows and moves a year cycle; its close date makes entries of that year late', async () => {
-    const answer = await cycleAnswer(deps, hr, plainRequest('open 2026 close 2026-11-20', ['slack']));
+    // A close date before the year ends is refused: reps could not log December.
+    expect((await refusal(cycleAnswer(deps, hr, plainRequest('open 2026 close 2026-11-20', ['slack'])))).params.messageId).toBe('cycle.error.closeBeforeEnd');
+    const answer = await cycleAnswer(deps, hr, plainRequest('open 2026 close 2027-01-03', ['slack']));
     expect(textOf(answer)).toContain('Review cycle 2026 is open for data entry');
     const status = await cycleStatus(deps, hr, { period: '2026' });
-    expect(status).toMatchObject({ period: { key: '2026', kind: 'year' }, cycle: { periodKey: '2026', state: 'collecting', entryCloseDate: '2026-11-20' } });
-    // Past the year's close date, a visit dated in 2026 needs the manager.
-    const { late } = await requestLateEntry(deps, ann, { kind: 'visit', raw: { requestId: 'y1', account: { accountId: 'acme' }, date: '2026-11-24' }, platforms: ['slack'] });
+    expect(status).toMatchObject({ period: { key: '2026', kind: 'year' }, cycle: { periodKey: '2026', state: 'collecting', entryCloseDate: '2027-01-03' } });
+    // Past the year's close date (on 5 January 2027), a visit dated in 2026 needs the manager.
+    deps.clock.set(new Date('2027-01-05T02:00:00Z'));
+    const { late } = await requestLateEntry(deps, ann, { kind: 'visit', raw: { requestId: 'y1', account: { accountId: 'acme' }, date: '2026-12-28' }, platforms: ['slack'] });
     expect(late.periodKey).toBe('2026');
     expect(textOf(await cycleAnswer(deps, hr, plainRequest('review 2026', ['slack'])))).toContain('Review cycle 2026 is now in review');
     const targets = await cycleTargets(deps, hr, { period: '2026' });

@@ -28,6 +28,12 @@ export async function openCycle(
   if (input.closeDate !== undefined && !isLocalDate(input.closeDate)) {
     throw new AppError('VALIDATION', `not a date: ${input.closeDate}`, { params: { messageId: 'cycle.error.badDate', value: input.closeDate } });
   }
+  if (input.closeDate !== undefined && input.closeDate < period.to) {
+    // Entries close after the period: before its last day, reps could not log what they are doing.
+    throw new AppError('VALIDATION', `close date ${input.closeDate} is before ${period.key} ends`, {
+      params: { messageId: 'cycle.error.closeBeforeEnd', date: input.closeDate, period: period.key, end: period.to },
+    });
+  }
   const existing = await findCycle(deps, period);
   if (existing?.state === 'planned' && state === 'collecting') {
     const opened = { ...existing, ...(input.closeDate ? { entryCloseDate: input.closeDate } : {}) };
