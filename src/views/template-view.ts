@@ -1,6 +1,7 @@
 import type { Locale } from '../domain/model/fields.js';
 import { accountTiersOf, type KpiTemplate } from '../domain/model/template.js';
-import { fmtNumber } from './format.js';
+import { INDICATORS } from '../domain/model/indicators.js';
+import { fmtNumber, fmtPercent } from './format.js';
 import { t, type MessageKey } from './i18n.js';
 import type { View } from './view.js';
 
@@ -17,7 +18,11 @@ export function templateView(locale: Locale, tpl: KpiTemplate): View {
         columns: [{ label: t(locale, 'template.col.indicator') }, { label: t(locale, 'template.col.weight'), align: 'right' }, { label: t(locale, 'template.col.target'), align: 'right' }],
         rows: tpl.categories.flatMap((c) => [
           [`${t(locale, `category.${c.key}` as MessageKey)}`, `${n(c.weight)}%`, ''],
-          ...c.indicators.map((i) => [`  ${t(locale, `indicator.${i.key}` as MessageKey)}`, `${n(i.weight)}%`, i.defaultTarget === undefined ? '—' : n(i.defaultTarget)]),
+          ...c.indicators.map((i) => [
+            `  ${t(locale, `indicator.${i.key}` as MessageKey)}`,
+            `${n(i.weight)}%`,
+            i.defaultTarget === undefined ? '—' : INDICATORS[i.key].measure === 'ratio' ? fmtPercent(locale, i.defaultTarget) : n(i.defaultTarget),
+          ]),
         ]),
       },
       { type: 'text', text: t(locale, 'template.grades', { list: tpl.grades.map((g) => `${g.grade} ≥ ${n(g.minScore)} (×${n(g.bonusMultiplier)})`).join(' · ') }) },
