@@ -1,3 +1,4 @@
+import { rebuildInterviewForm, submitInterviewForm } from './interview-form.js';
 import { accountTiersOf } from '../domain/model/template.js';
 import { ensureDefaultTemplate } from '../application/templates.js';
 import type { AppDeps } from '../application/deps.js';
@@ -126,6 +127,8 @@ const SUBMITS: Record<FormId, Submit> = {
       };
     });
   },
+  // The feedback interview's form (chat/interview-form.ts): the kind says whose interview.
+  interview: async (deps, actor, values, _requestId, platform, kind) => submitInterviewForm(deps, actor, { values, kind, platform }),
   'peer-review': async (deps, actor, values, requestId) => {
     const r = await submitPeerReview(deps, actor, readPeerReviewForm(values, actor.locale, requestId));
     const to = await deps.store.people.get(r.review.toId);
@@ -133,7 +136,13 @@ const SUBMITS: Record<FormId, Submit> = {
   },
 };
 
-export const isFormId = (id: string): id is FormId => id in SUBMITS;
+export const isFormId = (id: string): id is FormId => Object.hasOwn(SUBMITS, id);
+
+/** A form again, for a refused submission: an entry form empty, the interview form with its rep. */
+export async function formAgain(deps: ChatDeps, actor: Person, formId: FormId, kind: string | undefined, values: FormValues): Promise<Form> {
+  if (formId === 'interview') return rebuildInterviewForm(deps, actor, await formContext(deps, actor), kind, values);
+  return entryForm(deps, actor, formId, '');
+}
 
 /**
  * Runs a submitted entry form: read the values, run the use case (validation, permissions, the

@@ -16,6 +16,8 @@ import { interviewStatusView, myInterviewsBlocks, scheduledText, timeIn, type In
 import { planPreviewView, planView } from '../views/plan-views.js';
 import type { Block } from '../views/view.js';
 import type { DecisionHandler } from './decisions.js';
+import { formContext } from './entry-forms.js';
+import { interviewLogForm } from './interview-form.js';
 import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './request.js';
 
 /**
@@ -89,6 +91,11 @@ async function preview(deps: AppDeps, actor: Person, req: ChatRequest): Promise<
 
 async function log(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   const rep = repOf(req);
+  if (req.lines.every((l) => !l.trim())) {
+    // Nothing written after the command: the form, with the plan prefilled.
+    const { form, kind } = await interviewLogForm(deps, actor, await formContext(deps, actor), { rep, period: periodAtEnd(req.words.slice(1)).period });
+    return { view: textView(t(actor.locale, 'interview.form.opened')), form: { form, kind } };
+  }
   const { interview, plan } = await logInterview(deps, actor, {
     rep,
     period: periodAtEnd(req.words.slice(1)).period,

@@ -1,5 +1,6 @@
 import type { PlatformName } from '../domain/model/delivery.js';
 import type { Person } from '../domain/model/people.js';
+import type { Form } from '../views/forms/form.js';
 import type { View } from '../views/view.js';
 
 /**
@@ -34,6 +35,8 @@ export interface AnswerFile {
 export interface ChatAnswer {
   view: View;
   files?: AnswerFile[];
+  /** A form to open instead (Slack modal, Lark card form); `kind` rides along to its submission. */
+  form?: { form: Form; kind: string };
 }
 
 export const textView = (text: string): View => ({ title: text.split('\n')[0]!.slice(0, 150), blocks: [{ type: 'text', text }] });

@@ -167,6 +167,13 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
             platforms: ['console'],
           };
           const answer = await reviewAnswer(deps, current, cmd.command, req);
+          if (answer.form) {
+            const { form, kind } = answer.form;
+            const requestId = `console:${deps.newId()}`;
+            const done = await fillForm(deps, prompt, form, locale, (values) => submitEntryForm(deps, current, { formId: form.id, values, requestId, platform: 'console', kind }));
+            prompt.say(done ? `✓ ${done.text}` : t(locale, 'console.cancelled'));
+            continue;
+          }
           prompt.say(renderText(answer.view));
           for (const file of answer.files ?? []) prompt.say(t(locale, 'console.fileSaved', { path: await saveFile(exportDir, file) }));
         }

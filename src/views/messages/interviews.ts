@@ -1,5 +1,13 @@
 /** Texts of feedback interviews (面谈) and improvement plans: `/interview`, in both languages. */
 export const interviewsEn = {
+  'interview.form.title': 'Interview: {name}',
+  'form.interview.title': 'Feedback interview',
+  'interview.form.notes': 'Notes',
+  'interview.form.view': 'The rep’s view',
+  'interview.form.goals': 'Improvement plan: one goal per line',
+  'interview.form.goalsHint': 'Prefilled from the weakest weighted indicators; edit freely. Write "… by YYYY-MM-DD" for a due date.',
+  'interview.form.by': 'by',
+  'interview.form.opened': 'The interview form is open: notes, the rep’s view and the plan’s goals (prefilled).',
   'help.cmd.interview': 'schedule and log the feedback interview with a rep, with an improvement plan (`/interview @rep 2026-10-12 15:00`; managers)',
   'interview.usage':
     'Usage: `/interview @rep YYYY-MM-DD HH:mm [place or call link] [period]` schedules the feedback interview; `/interview plan @rep [period]` previews the improvement plan; `/interview log @rep [period]` logs the interview, with lines `notes: …`, `view: …` and `goal: <text> [by YYYY-MM-DD]` (no goal lines: the prefilled goals); `/interview` alone lists your interviews.',
@@ -68,6 +76,14 @@ export const interviewsEn = {
 export type InterviewsMessageKey = keyof typeof interviewsEn;
 
 export const interviewsZhCN: Record<InterviewsMessageKey, string> = {
+  'interview.form.title': '面谈：{name}',
+  'form.interview.title': '绩效面谈',
+  'interview.form.notes': '面谈记录',
+  'interview.form.view': '本人看法',
+  'interview.form.goals': '改进计划：每行一个目标',
+  'interview.form.goalsHint': '已按失分最多的加权指标预填，可自由修改。写“… 截止 YYYY-MM-DD”可设截止日期。',
+  'interview.form.by': '截止',
+  'interview.form.opened': '面谈表单已打开：记录、本人看法和改进计划目标（已预填）。',
   'help.cmd.interview': '安排并记录与销售的绩效面谈及改进计划（`/interview @销售 2026-10-12 15:00`；经理）',
   'interview.usage':
     '用法：`/interview @销售 YYYY-MM-DD HH:mm [地点或会议链接] [考核期]` 安排绩效面谈；`/interview plan @销售 [考核期]` 预览改进计划；`/interview log @销售 [考核期]` 记录面谈，后面几行写 `notes: …`、`view: …` 和 `goal: <目标> [by YYYY-MM-DD]`（不写 goal 行则使用预填目标）；只输入 `/interview` 查看你的面谈。',

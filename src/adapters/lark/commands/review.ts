@@ -4,6 +4,7 @@ import type { Person } from '../../../domain/model/people.js';
 import type { LarkCommand, LarkContext } from '../context.js';
 import type { Card } from '../render/card.js';
 import { viewToCard } from '../render/view-card.js';
+import { formCard } from './entry.js';
 import { sendFiles } from '../upload-files.js';
 
 /**
@@ -22,6 +23,7 @@ export async function reviewCard(ctx: LarkContext, actor: Person, command: Revie
     platforms: ['lark'],
   };
   const answer = await reviewAnswer(ctx.deps, actor, command, req);
+  if (answer.form) return formCard(ctx, actor, answer.form.form, { kind: answer.form.kind });
   if (answer.files?.length) await sendFiles(ctx, cmd.reply, answer.files);
   return viewToCard(answer.view);
 }

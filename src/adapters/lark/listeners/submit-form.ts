@@ -1,4 +1,4 @@
-import { entryForm, submitEntryForm } from '../../../chat/entry-forms.js';
+import { formAgain, submitEntryForm } from '../../../chat/entry-forms.js';
 import { isAppError } from '../../../domain/errors.js';
 import type { Intel } from '../../../domain/model/entries.js';
 import type { Person } from '../../../domain/model/people.js';
@@ -48,7 +48,7 @@ export async function submitForm(ctx: LarkContext, input: { openId: string; subm
     return { toast: { type: 'success', content: t(locale, 'lark.toast.saved') }, card: { type: 'raw', data: textCard(title, outcome.text, 'green') } };
   } catch (e) {
     logFailure(ctx.logger, e, `form ${submit.form}`);
-    const form = await entryForm(ctx.deps, actor, submit.form, '');
+    const form = await formAgain(ctx.deps, actor, submit.form, submit.kind, values);
     const ids = new Set(form.fields.map((f) => f.id));
     const errors = isAppError(e) ? Object.fromEntries(Object.entries(fieldErrors(locale, e.issues)).filter(([field]) => ids.has(field))) : {};
     const shown = Object.keys(errors).length > 0;

@@ -5,6 +5,7 @@ import type { Person } from '../../../domain/model/people.js';
 import type { SlackContext } from '../context.js';
 import { viewToBlocks } from '../render/blocks.js';
 import { errorMessage, logFailure } from '../replies.js';
+import { openForm } from './entry-commands.js';
 import { uploadFiles } from '../upload-files.js';
 
 /** `<@U0123|name>` as Slack escapes a user mention (the manifest sets should_escape). */
@@ -51,6 +52,7 @@ export function registerReviewCommands(app: App, ctx: SlackContext): void {
           requestId: `slack:${cmd.trigger_id}`,
         };
         const answer = await reviewAnswer(ctx.deps, actor, command, req);
+        if (answer.form) return void (await openForm(ctx, actor, answer.form.form, cmd.trigger_id, { r: cmd.response_url, c: cmd.channel_id, k: answer.form.kind }));
         if (answer.files?.length) await uploadFiles(ctx, client, { channelId: cmd.channel_id, userId: cmd.user_id }, answer.files);
         await respond({ response_type: 'ephemeral', text: answer.view.title, blocks: viewToBlocks(answer.view) });
       } catch (e) {
