@@ -32,7 +32,7 @@ describe('manifests/lark.md', () => {
   });
 
   it('gives every command a bot-menu entry whose key runs it', () => {
-    expect(menuKeys.sort()).toEqual(['deal', 'feedback', 'help', 'intel', 'payment', 'peer-review', 'ranking', 'scorecard', 'visit']);
+    expect(menuKeys.sort()).toEqual(['appeal', 'deal', 'feedback', 'help', 'intel', 'payment', 'peer-review', 'ranking', 'scorecard', 'self-review', 'visit']);
     for (const key of menuKeys) expect(parseCommand(menuCommand(key)), key).not.toBeNull();
   });
 
