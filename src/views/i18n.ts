@@ -37,7 +37,8 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
 };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template = catalogues[locale][key] ?? catalogues.en[key];
+  // A key missing from the catalogues (a dynamic key gone wrong) shows as itself rather than failing the answer.
+  const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
