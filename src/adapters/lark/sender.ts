@@ -24,7 +24,8 @@ export class LarkSender {
     this.windows = new RateWindows(pace);
   }
 
-  private async paced<T>(what: string, key: string, call: () => Promise<T>): Promise<T> {
+  /** Runs a Lark call within the app's and the target's rate windows, retrying on 99991400 (also for file uploads). */
+  async paced<T>(what: string, key: string, call: () => Promise<T>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       await this.windows.take([...APP_LIMITS.map((limit) => ({ key: `app:${limit.windowMs}`, limit })), { key, limit: CHAT_LIMIT }]);
       try {

@@ -1,7 +1,6 @@
 import type { AnswerFile } from '../../chat/request.js';
-import { apiFailure, callApi, LarkApiError, RATE_LIMITED } from './api-errors.js';
+import { apiFailure, callApi, LarkApiError } from './api-errors.js';
 import type { LarkContext } from './context.js';
-import { realPace, type Pace } from './rate-limit.js';
 import type { Target } from './sender.js';
 
 /** Lark refuses files over 30 MB (and empty ones): https://open.feishu.cn/document/server-docs/im-v1/file/create */
@@ -23,29 +22,17 @@ export function larkFileType(name: string): 'xls' | 'doc' | 'pdf' | 'stream' {
  * Sends the files an answer carries (exports) to a chat, each as its own file message: upload
  * with im/v1/files (returns a file_key), then a message of msg_type `file` with that key
  * (https://open.feishu.cn/document/server-docs/im-v1/message/create, content `{"file_key": …}`).
- * As in LarkSender, a call Lark answers with code 99991400 is retried after the
- * `x-ogw-ratelimit-reset` seconds it asks for, a few times. The target is the user's direct chat
+ * Each call goes through LarkSender's pacing and its retry after code 99991400. The target is the user's direct chat
  * for every command run in a group, so exports never land in a group.
  */
-export async function sendFiles(ctx: LarkContext, to: Target, files: readonly AnswerFile[], pace: Pace = realPace, retries = 3): Promise<void> {
+export async function sendFiles(ctx: LarkContext, to: Target, files: readonly AnswerFile[]): Promise<void> {
   const [type, id] = 'openId' in to ? (['open_id', to.openId] as const) : (['chat_id', to.chatId] as const);
-  const retrying = async <T>(what: string, call: () => Promise<T>): Promise<T> => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await call();
-      } catch (e) {
-        if (!(e instanceof LarkApiError) || e.larkCode !== RATE_LIMITED || attempt >= retries) throw e;
-        const waitMs = (e.resetSeconds ?? 1) * 1000;
-        ctx.logger.warn({ what, to: id, waitMs, attempt }, 'Lark rate limit: backing off');
-        await pace.sleep(waitMs);
-      }
-    }
-  };
   for (const file of files) {
     if (file.content.byteLength === 0 || file.content.byteLength > MAX_FILE_BYTES) {
       throw new LarkApiError('im.v1.file.create', undefined, `${file.name} is ${file.content.byteLength} bytes: Lark takes 1 byte to 30 MB`);
     }
-    const fileKey = await retrying('file.create', async () => {
+    // Paced and retried by the sender, within the same windows as every other message to this chat.
+    const fileKey = await ctx.sender.paced('file.create', `to:${id}`, async () => {
       let res: { file_key?: string | undefined } | null;
       try {
         res = await ctx.client.im.v1.file.create({
@@ -58,7 +45,7 @@ export async function sendFiles(ctx: LarkContext, to: Target, files: readonly An
       if (!res?.file_key) throw new LarkApiError('im.v1.file.create', undefined, 'no file_key in the answer');
       return res.file_key;
     });
-    await retrying('message.create', () =>
+    await ctx.sender.paced('message.create', `to:${id}`, () =>
       callApi('im.v1.message.create', () =>
         ctx.client.im.v1.message.create({ params: { receive_id_type: type }, data: { receive_id: id, msg_type: 'file', content: JSON.stringify({ file_key: fileKey }) } }),
       ),
