@@ -82,3 +82,17 @@ describe('/appraisal-admin template', () => {
     expect(visitsLine.actual).toBe(6.25);
   });
 });
+
+describe('pasted text in Slack commands', () => {
+  it('reads &, < and > as typed although Slack escapes them', async () => {
+    await h.command('UADMIN', '/appraisal-admin', 'import accounts\nname,tier,owner\nSmith &amp; Co &lt;HK&gt;,A,slack:UANN');
+    expect((await h.deps.store.accounts.find({ nameKey: 'smith & co <hk>' })).map((a) => a.name)).toEqual(['Smith & Co <HK>']);
+  });
+});
+
+describe('escaped text in the review commands', () => {
+  it('stores an award reason with & as typed', async () => {
+    await h.command('UHR', '/award', '<@UANN|ann> R&amp;D partner: won the R&amp;D framework with Acme');
+    expect((await h.deps.store.awards.find({}))[0]).toMatchObject({ title: 'R&D partner', reason: 'won the R&D framework with Acme' });
+  });
+});

@@ -3,6 +3,8 @@ import { adminAnswer, mentionsUsers } from '../../../chat/admin.js';
 import type { SlackContext } from '../context.js';
 import { parseCommandText } from '../parse-text.js';
 import { ephemeralCommand } from './ephemeral-command.js';
+// A pasted CSV or template JSON is read as typed ("Smith & Co", not "Smith &amp; Co").
+import { unescapeSlack } from './review-commands.js';
 
 /**
  * `/appraisal-admin …`: Slack's mentions (`<@U…>`, `<#C…>`) are resolved here, the rest is the
@@ -22,7 +24,7 @@ export function registerAdminCommand(app: App, ctx: SlackContext): void {
         words,
         users,
         ...(channel ? { channel: { ref: `slack:${channel}`, label: `<#${channel}>` } } : {}),
-        ...(moreLines.length > 0 ? { csv: moreLines.join('\n') } : {}),
+        ...(moreLines.length > 0 ? { csv: unescapeSlack(moreLines.join('\n')) } : {}),
       }),
     };
   });

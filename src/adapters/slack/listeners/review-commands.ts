@@ -8,6 +8,9 @@ import { errorMessage, logFailure } from '../replies.js';
 import { openForm } from './entry-commands.js';
 import { uploadFiles } from '../upload-files.js';
 
+/** Slack escapes `&`, `<` and `>` in command text (https://api.slack.com/reference/surfaces/formatting#escaping). */
+export const unescapeSlack = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
 /** `<@U0123|name>` as Slack escapes a user mention (the manifest sets should_escape). */
 const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
 
@@ -44,10 +47,11 @@ export function registerReviewCommands(app: App, ctx: SlackContext): void {
         const { words, mentions } = splitMentions(first);
         const known = await Promise.all(mentions.map((m) => ctx.deps.store.personByIdentity(`slack:${m.id}`)));
         const req: ChatRequest = {
-          words,
+          // Slack escapes &, < and > in command text; the conversation reads what the user typed.
+          words: words.map(unescapeSlack),
           users: known.filter((p): p is Person => p !== null && p !== undefined),
           unknownUsers: mentions.filter((_, i) => !known[i]).map((m) => m.label),
-          lines,
+          lines: lines.map(unescapeSlack),
           platforms: ['slack'],
           requestId: `slack:${cmd.trigger_id}`,
         };
