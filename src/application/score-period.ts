@@ -49,7 +49,7 @@ export async function scorePeriod(
     store.targets.find({ periodKey: period.key }),
     store.adjustments.find({ periodKey: period.key }),
     deps.logger ? readSetting({ store, logger: deps.logger }, 'cycle.policy') : DEFAULT_CYCLE_POLICY,
-    store.absences.find({ from: { lte: period.to } }),
+    store.absences.find({ from: { lte: period.to }, to: { gte: period.from } }),
   ]);
   const leave = leaveDaysIn(absences, period);
   // A self-review counts only where the template weights it (it never does by default).
@@ -102,7 +102,6 @@ function tierQuery(deps: Pick<AppDeps, 'clock'> & Partial<Pick<AppDeps, 'setting
 function leaveDaysIn(absences: readonly Absence[], period: Period): Map<string, number> {
   const days = new Map<string, Set<string>>();
   for (const a of absences) {
-    if (a.to < period.from || a.from > period.to) continue;
     const set = days.get(a.personId) ?? days.set(a.personId, new Set()).get(a.personId)!;
     for (let d = a.from < period.from ? period.from : a.from; d <= a.to && d <= period.to; d = addDays(d, 1)) set.add(d);
   }

@@ -3,6 +3,7 @@ import { selfReviewOf } from '../application/cycle/self-review.js';
 import { draftPlan } from '../application/interviews/draft-plan.js';
 import { logInterview } from '../application/interviews/log-interview.js';
 import { AppError } from '../domain/errors.js';
+import { PLATFORMS } from '../domain/model/delivery.js';
 import type { Person } from '../domain/model/people.js';
 import { interviewForm, interviewFormLines } from '../views/forms/interview-form.js';
 import type { Form, FormContext, FormValues } from '../views/forms/form.js';
@@ -33,7 +34,7 @@ async function repOfKind(deps: AppDeps, kind: string | undefined): Promise<{ rep
 /** A submitted interview form: logged as `/interview log` would with the same lines. */
 export async function submitInterviewForm(deps: AppDeps, actor: Person, input: { values: FormValues; kind?: string | undefined; platform: string }): Promise<{ text: string }> {
   const { rep, period } = await repOfKind(deps, input.kind);
-  const platforms = fanOutPlatforms(deps.settings.platforms, input.platform === 'slack' || input.platform === 'lark' || input.platform === 'console' ? [input.platform] : []);
+  const platforms = fanOutPlatforms(deps.settings.platforms, PLATFORMS.filter((p) => p === input.platform));
   const { interview } = await logInterview(deps, actor, { rep, period, ...parseLogLines(interviewFormLines(input.values)), platforms });
   return { text: t(actor.locale, 'interview.logged', { name: rep.name, period: interview.periodKey }) };
 }

@@ -11,7 +11,7 @@ import { exportResults } from '../application/exports/results-export.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
 import { isPeriodKey, quarterOf } from '../domain/period.js';
-import { auditReason, auditSentence, auditView, exportDoneView } from '../views/audit-views.js';
+import { auditReason, auditSentence, auditView, exportDoneView, peerAuditView } from '../views/audit-views.js';
 import { t } from '../views/i18n.js';
 import { textView, type ChatAnswer, type ChatRequest } from './request.js';
 
@@ -99,24 +99,8 @@ async function peerAudit(deps: AppDeps, actor: Person, words: string[], req: Cha
   const reviews = (await deps.store.peerReviews.find({ periodKey: period, ...(rep ? { toId: rep.id } : {}) })).sort((a, b) => a.toId.localeCompare(b.toId) || a.fromId.localeCompare(b.fromId));
   const dir = await loadDirectory(deps);
   await audit(deps, actor, 'peer-reviews.view', actor.id, { periodKey: period, ...(rep ? { repId: rep.id } : {}), reviews: reviews.length });
-  const { locale } = actor;
-  const title = t(locale, 'audit.peers.title', { period, scope: rep ? ` · ${rep.name}` : '' });
-  return {
-    view: {
-      title,
-      blocks: [
-        { type: 'header', text: title },
-        reviews.length
-          ? {
-              type: 'table',
-              columns: [{ label: t(locale, 'audit.peers.col.to') }, { label: t(locale, 'audit.peers.col.from') }, { label: t(locale, 'audit.peers.col.rating'), align: 'right' }, { label: t(locale, 'audit.peers.col.date') }, { label: t(locale, 'audit.peers.col.comment') }],
-              rows: reviews.map((r) => [dir.name(r.toId), dir.name(r.fromId), String(r.collaboration), r.date, r.comment]),
-            }
-          : { type: 'text', text: t(locale, 'audit.peers.none') },
-        { type: 'context', text: t(locale, 'audit.peers.note') },
-      ],
-    },
-  };
+  const rows = reviews.map((r) => ({ to: dir.name(r.toId), from: dir.name(r.fromId), rating: r.collaboration, date: r.date, comment: r.comment }));
+  return { view: peerAuditView(actor.locale, { periodKey: period, repName: rep?.name, rows }) };
 }
 
 /** `/audit [@rep] [period] [limit N]`: words in any order. */

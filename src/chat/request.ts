@@ -39,7 +39,7 @@ export interface ChatAnswer {
   form?: { form: Form; kind: string };
 }
 
-export const textView = (text: string): View => ({ title: text.split('\n')[0]!.slice(0, 150), blocks: [{ type: 'text', text }] });
+export { textView } from '../views/text-view.js';
 
 /** The running platforms, or the caller's when the process does not say (tests, the console). */
 export const fanOutPlatforms = (configured: readonly PlatformName[] | undefined, caller: readonly PlatformName[]): readonly PlatformName[] =>

@@ -171,3 +171,26 @@ export function exportDoneView(locale: Locale, d: { summary: string; files: stri
     ],
   };
 }
+
+/** `/audit peers`: who reviewed whom (HR, for audit only). */
+export function peerAuditView(
+  locale: Locale,
+  d: { periodKey: string; repName?: string | undefined; rows: readonly { to: string; from: string; rating: number; date: string; comment: string }[] },
+): View {
+  const title = t(locale, 'audit.peers.title', { period: d.periodKey, scope: d.repName ? ` · ${d.repName}` : '' });
+  const col = (key: 'to' | 'from' | 'rating' | 'date' | 'comment') => t(locale, `audit.peers.col.${key}`);
+  return {
+    title,
+    blocks: [
+      { type: 'header', text: title },
+      d.rows.length
+        ? {
+            type: 'table',
+            columns: [{ label: col('to') }, { label: col('from') }, { label: col('rating'), align: 'right' }, { label: col('date') }, { label: col('comment') }],
+            rows: d.rows.map((r) => [r.to, r.from, String(r.rating), r.date, r.comment]),
+          }
+        : { type: 'text', text: t(locale, 'audit.peers.none') },
+      { type: 'context', text: t(locale, 'audit.peers.note') },
+    ],
+  };
+}

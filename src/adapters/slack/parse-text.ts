@@ -4,7 +4,8 @@ import { isPeriodKey } from '../../domain/period.js';
  * Slash-command text with escaping on (the manifest sets `should_escape: true`): users arrive as
  * `<@U0123|name>`, channels as `<#C0123|name>`. https://api.slack.com/interactivity/slash-commands
  */
-const USER_RE = /<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/;
+const USER_RE = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/;
+const USER_RE_ALL = new RegExp(USER_RE.source, 'g');
 const CHANNEL_RE = /<#([CG][A-Z0-9]+)(?:\|[^>]*)?>/;
 
 export interface ParsedText {
@@ -31,4 +32,22 @@ export function parseCommandText(text: string): ParsedText {
     else rest.push(w);
   }
   return { words, users, channels, period, rest: rest.join(' ') };
+}
+
+/** Slack escapes `&`, `<` and `>` in command text (https://api.slack.com/reference/surfaces/formatting#escaping). */
+export const unescapeSlack = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * A command's first line → words without mentions, and the mentioned Slack user ids with labels.
+ * A mention may touch punctuation (`<@U1|ann>:`): what is left of the word stays a word.
+ */
+export function splitMentions(firstLine: string): { words: string[]; mentions: { id: string; label: string }[] } {
+  const words: string[] = [];
+  const mentions: { id: string; label: string }[] = [];
+  for (const w of firstLine.trim().split(/\s+/).filter(Boolean)) {
+    for (const m of w.matchAll(USER_RE_ALL)) mentions.push({ id: m[1]!, label: m[2] ? `@${m[2]}` : `<@${m[1]}>` });
+    const rest = w.replace(USER_RE_ALL, '');
+    if (rest) words.push(rest);
+  }
+  return { words, mentions };
 }

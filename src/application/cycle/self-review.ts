@@ -1,8 +1,8 @@
 import { AppError } from '../../domain/errors.js';
 import type { ReviewCycle } from '../../domain/model/cycle.js';
-import { hasRole, type Person } from '../../domain/model/people.js';
+import type { Person } from '../../domain/model/people.js';
 import type { SelfReview } from '../../domain/model/self-and-leave.js';
-import { CATEGORY_KEYS, type CategoryKey } from '../../domain/model/template.js';
+import type { CategoryKey } from '../../domain/model/template.js';
 import { previousPeriod, quarterOf } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole, today } from '../guards.js';
@@ -58,9 +58,8 @@ export async function selfReviewOf(deps: Pick<AppDeps, 'store'>, repId: string, 
 
 /** The rep's own self-review in the collecting cycle (`/self-review` with no ratings). */
 export async function ownSelfReview(deps: AppDeps, actor: Person): Promise<{ periodKey: string; review: SelfReview | null }> {
-  if (!hasRole(actor, 'rep')) requireRole(actor, ['rep'], 'write a self-review');
+  requireRole(actor, ['rep'], 'write a self-review');
   const cycle = await collectingCycle(deps, undefined);
   return { periodKey: cycle.periodKey, review: await selfReviewOf(deps, actor.id, cycle.periodKey) };
 }
 
-export const SELF_REVIEW_CATEGORIES = CATEGORY_KEYS;

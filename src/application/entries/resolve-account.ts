@@ -7,7 +7,7 @@ import { ensureDefaultTemplate } from '../templates.js';
 import { unknownRef } from '../guards.js';
 import type { AccountChoice } from './inputs.js';
 
-export const ACCOUNT_TIERS = ['strategic', 'A', 'B', 'C'] as const;
+export { DEFAULT_TIERS as ACCOUNT_TIERS } from '../../domain/model/accounts.js';
 
 /**
  * The account a form chose: an existing one, or a new one created now and owned by the actor.

@@ -1,9 +1,9 @@
+import { textView } from '../../views/text-view.js';
 import { addDays, localParts, todayIn, type LocalDate } from '../../domain/dates.js';
 import type { ReviewCycle } from '../../domain/model/cycle.js';
 import { hasRole, type Person } from '../../domain/model/people.js';
 import { t, type MessageKey } from '../../views/i18n.js';
 import { lateEntryReminderView } from '../../views/lifecycle-views.js';
-import type { View } from '../../views/view.js';
 import type { AppDeps } from '../deps.js';
 import type { Delivery } from '../delivery/enqueue.js';
 import type { Job, JobRun } from './job.js';
@@ -14,7 +14,6 @@ const CLOSE_REMINDER_DAYS = [3, 1] as const;
 /** A late entry pending this many days reminds its manager (once). */
 const LATE_PENDING_DAYS = 2;
 
-const textView = (text: string): View => ({ title: text, blocks: [{ type: 'text', text }] });
 
 type Planned = Omit<Delivery, 'job'>;
 

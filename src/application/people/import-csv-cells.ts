@@ -3,7 +3,6 @@ import { IDENTITY_RE, type Locale } from '../../domain/model/fields.js';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../domain/model/indicators.js';
 import { ROLES, type Role } from '../../domain/model/people.js';
 import { parsePeriod, type PeriodKey } from '../../domain/period.js';
-import { ACCOUNT_TIERS } from '../entries/resolve-account.js';
 import type { Parsed } from './import-csv-issues.js';
 
 /**
@@ -72,8 +71,6 @@ export const locale = oneOf<Locale>('language', ['en', 'zh-CN'], {
   中文: 'zh-CN',
   简体中文: 'zh-CN',
 });
-
-export const tier = oneOf<string>('tier', ACCOUNT_TIERS, { 战略: 'strategic', 战略客户: 'strategic' });
 
 /** A tier among the template's (HR may add tiers beyond the default four). */
 export const tierOf = (tiers: readonly string[]) => oneOf<string>('tier', tiers, { 战略: 'strategic', 战略客户: 'strategic' });

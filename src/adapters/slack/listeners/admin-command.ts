@@ -1,10 +1,9 @@
 import type { App } from '@slack/bolt';
 import { adminAnswer, mentionsUsers } from '../../../chat/admin.js';
 import type { SlackContext } from '../context.js';
-import { parseCommandText } from '../parse-text.js';
-import { ephemeralCommand } from './ephemeral-command.js';
 // A pasted CSV or template JSON is read as typed ("Smith & Co", not "Smith &amp; Co").
-import { unescapeSlack } from './review-commands.js';
+import { parseCommandText, unescapeSlack } from '../parse-text.js';
+import { ephemeralCommand } from './ephemeral-command.js';
 
 /**
  * `/appraisal-admin …`: Slack's mentions (`<@U…>`, `<#C…>`) are resolved here, the rest is the

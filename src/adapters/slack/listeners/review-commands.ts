@@ -3,31 +3,11 @@ import type { ChatRequest } from '../../../chat/request.js';
 import { REVIEW_COMMANDS, reviewAnswer } from '../../../chat/review.js';
 import type { Person } from '../../../domain/model/people.js';
 import type { SlackContext } from '../context.js';
+import { splitMentions, unescapeSlack } from '../parse-text.js';
 import { viewToBlocks } from '../render/blocks.js';
 import { errorMessage, logFailure } from '../replies.js';
 import { openForm } from './entry-commands.js';
 import { uploadFiles } from '../upload-files.js';
-
-/** Slack escapes `&`, `<` and `>` in command text (https://api.slack.com/reference/surfaces/formatting#escaping). */
-export const unescapeSlack = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-/** `<@U0123|name>` as Slack escapes a user mention (the manifest sets should_escape). */
-const USER_MENTION = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
-
-/**
- * A command's first line → words without mentions, and the mentioned Slack user ids with labels.
- * A mention may touch punctuation (`<@U1|ann>:`): what is left of the word stays a word.
- */
-export function splitMentions(firstLine: string): { words: string[]; mentions: { id: string; label: string }[] } {
-  const words: string[] = [];
-  const mentions: { id: string; label: string }[] = [];
-  for (const w of firstLine.trim().split(/\s+/).filter(Boolean)) {
-    for (const m of w.matchAll(USER_MENTION)) mentions.push({ id: m[1]!, label: m[2] ? `@${m[2]}` : `<@${m[1]}>` });
-    const rest = w.replace(USER_MENTION, '');
-    if (rest) words.push(rest);
-  }
-  return { words, mentions };
-}
 
 /**
  * The review-cycle commands (`/cycle`, `/publish-results`, `/adjust`, `/award`, `/appeal`,
