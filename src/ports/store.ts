@@ -78,6 +78,20 @@ export interface DealBalance {
   paidBase: number;
 }
 
+/** One write of a batch: a new record (`insert`) or a whole record inserted or replaced (`put`). */
+export type BatchWrite = {
+  [N in CollectionName]: { op: 'insert' | 'put'; collection: N; record: RecordInput<N> };
+}[CollectionName];
+
+/**
+ * What a batch did. `created: false` means one of its inserts carried a `requestId` that was
+ * already stored (a retried submission): nothing of the batch was written, and `stored` is the
+ * record that was kept the first time.
+ */
+export type BatchResult =
+  | { created: true; records: RecordOf<CollectionName>[] }
+  | { created: false; stored: { collection: CollectionName; record: RecordOf<CollectionName> } };
+
 export type Store = { readonly [N in CollectionName]: Collection<N> } & {
   readonly kind: 'embedded' | 'mongo';
   /**
@@ -111,7 +125,19 @@ export type Store = { readonly [N in CollectionName]: Collection<N> } & {
    * `sending` for `owner` until `claimUntil`. No item is claimed by two callers.
    */
   claimDeliveries(input: { now: string; owner: string; claimUntil: string; limit: number; platform?: string }): Promise<RecordOf<'outbox'>[]>;
+  /**
+   * The writes of one submission (a new account and its visit, say), applied atomically and in
+   * order: all or nothing. Each is validated and checked like `insert` / `put`; a record may point
+   * at an earlier one of the batch. A unique key already taken throws CONFLICT and stores nothing.
+   */
+  writeBatch(writes: readonly BatchWrite[]): Promise<BatchResult>;
   /** Throws UNAVAILABLE when the database cannot be reached. */
   ping(): Promise<void>;
+  /**
+   * Proves that a write can succeed now (the readiness probe): a small committed write, plus what
+   * the adapter can cheaply tell about its files. Throws UNAVAILABLE saying why not (a file that
+   * vanished, a full disk, a held lock, read-only or damaged files, a lost primary).
+   */
+  checkWritable(): Promise<void>;
   close(): Promise<void>;
 };

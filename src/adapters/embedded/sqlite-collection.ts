@@ -10,8 +10,8 @@ import {
   validateRecord,
 } from '../../domain/records.js';
 import type { Collection, FieldFilter, FindOptions, Inserted, Where } from '../../ports/store.js';
-import { mapSqliteError } from './errors.js';
 import { columnsOf, snake, tableName } from './schema.js';
+import type { WriteGuard } from './write-guard.js';
 
 type Row = { doc: string };
 const parse = <T>(row: Row | undefined): T | null => (row ? (JSON.parse(row.doc) as T) : null);
@@ -22,6 +22,9 @@ const bindable = (v: string | number | boolean): string | number => (typeof v ==
 /**
  * One collection on SQLite. better-sqlite3 is synchronous, so each write (validation aside) runs
  * inside one transaction: the request-id check, the reference checks and the insert are atomic.
+ * Write transactions are IMMEDIATE: they take the write lock first, so a writer in another process
+ * (a CLI job) makes them wait up to the busy timeout. A deferred one reads first and then, upgrading
+ * to a write, gets SQLITE_BUSY at once without waiting.
  */
 export class SqliteCollection<N extends CollectionName> implements Collection<N> {
   private readonly table: string;
@@ -39,6 +42,7 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
     private readonly db: Database.Database,
     private readonly name: N,
     private readonly exists: (coll: CollectionName, id: string) => boolean,
+    private readonly writeGuard: WriteGuard,
   ) {
     this.table = tableName(name);
     this.columns = columnsOf(db, name);
@@ -76,8 +80,14 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
     try {
       return Promise.resolve(fn());
     } catch (e) {
-      return Promise.reject(mapSqliteError(e, this.name));
+      return Promise.reject(this.writeGuard.failed(e, this.name));
     }
+  }
+
+  /** A write: refused while the file cannot keep it, else one immediate transaction. */
+  private write<T>(fn: () => T): T {
+    this.writeGuard.assertWritable();
+    return this.db.transaction(fn).immediate();
   }
 
   private writeSides(record: Record<string, unknown>, replace: boolean): void {
@@ -99,7 +109,13 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
     }
   }
 
-  private insertOne(record: RecordOf<N>): Inserted<RecordOf<N>> {
+  /** Validates a record for this collection (outside any transaction). */
+  validate(input: unknown): RecordOf<N> {
+    return validateRecord(this.name, input);
+  }
+
+  /** Inserts a validated record; the caller holds the write transaction (a batch). */
+  insertOne(record: RecordOf<N>): Inserted<RecordOf<N>> {
     const r = record as Record<string, unknown>;
     if (typeof r.requestId === 'string') {
       const prior = parse<RecordOf<N>>(this.stmts.byRequest.get(r.requestId) as Row | undefined);
@@ -111,34 +127,37 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
     return { record, created: true };
   }
 
+  /** Inserts or replaces a validated record; the caller holds the write transaction (a batch). */
+  putOne(record: RecordOf<N>): RecordOf<N> {
+    const r = record as Record<string, unknown>;
+    assertReferences(this.name, r, this.exists);
+    this.stmts.upsert.run(r.id, JSON.stringify(record));
+    this.writeSides(r, true);
+    return record;
+  }
+
   insert(input: RecordInput<N>): Promise<Inserted<RecordOf<N>>> {
     return this.guard(() => {
       const record = validateRecord(this.name, input);
-      return this.db.transaction(() => this.insertOne(record))();
+      return this.write(() => this.insertOne(record));
     });
   }
 
   put(input: RecordInput<N>): Promise<RecordOf<N>> {
     return this.guard(() => {
       const record = validateRecord(this.name, input);
-      this.db.transaction(() => {
-        const r = record as Record<string, unknown>;
-        assertReferences(this.name, r, this.exists);
-        this.stmts.upsert.run(r.id, JSON.stringify(record));
-        this.writeSides(r, true);
-      })();
-      return record;
+      return this.write(() => this.putOne(record));
     });
   }
 
   insertMany(inputs: readonly RecordInput<N>[]): Promise<number> {
     return this.guard(() => {
       const records = inputs.map((i) => validateRecord(this.name, i));
-      return this.db.transaction(() => {
+      return this.write(() => {
         let n = 0;
         for (const r of records) if (this.insertOne(r).created) n++;
         return n;
-      })();
+      });
     });
   }
 
@@ -203,7 +222,7 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
   /** Refuses to delete a record that others still point at (a deal with payments, say). */
   delete(id: string): Promise<boolean> {
     return this.guard(() =>
-      this.db.transaction(() => {
+      this.write(() => {
         for (const other of COLLECTION_NAMES) {
           for (const [field, target] of Object.entries(COLLECTIONS[other].refs)) {
             if (typeof target === 'string' && target !== this.name) continue;
@@ -223,7 +242,7 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
         }
         for (const side of this.arraySides) side.clear.run(id);
         return this.stmts.delete.run(id).changes > 0;
-      })(),
+      }),
     );
   }
 }

@@ -64,7 +64,8 @@ export class MongoCollection<N extends CollectionName> implements Collection<N> 
     }
   }
 
-  private validate(input: unknown): RecordOf<N> {
+  /** Parses a record for this collection (zod, then the distinct-array rule); writes nothing. */
+  validate(input: unknown): RecordOf<N> {
     const record = validateRecord(this.name, input);
     this.assertDistinctArrays(record as Rec);
     return record;

@@ -10,6 +10,7 @@ import { presentFilter } from './indexes.js';
 import { buildModels, type MongoModels } from './models.js';
 import { MongoCollection, type MongoContext } from './mongo-collection.js';
 import { mongoDelivery } from './mongo-delivery.js';
+import { mongoBatch } from './mongo-batch.js';
 import { ACTUALS_PIPELINES, dealBalancesPipeline, keyAccountsPipeline, mergeActuals, searchAccountsPipeline } from './pipelines.js';
 
 export interface MongoStoreOptions {
@@ -84,7 +85,9 @@ export async function openMongoStore(options: MongoStoreOptions): Promise<Store>
 
 function buildStore(ctx: MongoContext): Store {
   const { conn, models } = ctx;
-  const collections = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new MongoCollection(ctx, c)]));
+  const collections = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new MongoCollection(ctx, c)])) as unknown as {
+    readonly [N in CollectionName]: MongoCollection<N>;
+  };
   const guard = async <T>(what: string, fn: () => Promise<T>): Promise<T> => {
     try {
       return await fn();
@@ -134,12 +137,21 @@ function buildStore(ctx: MongoContext): Store {
     acquireLease: (input) => guard('leases', () => delivery.acquireLease(input)),
     releaseLease: (id, owner) => guard('leases', () => delivery.releaseLease(id, owner)),
     claimDeliveries: (input) => guard('outbox', () => delivery.claimDeliveries(input)),
+    writeBatch: (writes) => guard('batch', () => mongoBatch(ctx, collections, writes)),
     ping: () =>
       guard('ping', async () => {
         if (conn.readyState !== mongoose.ConnectionStates.connected || !conn.db) {
           throw new AppError('UNAVAILABLE', 'the MongoDB connection is closed');
         }
         await conn.db.admin().ping();
+      }),
+    // A ping proves a server answers, not that a primary takes writes: write one small document.
+    checkWritable: () =>
+      guard('health', async () => {
+        if (conn.readyState !== mongoose.ConnectionStates.connected || !conn.db) {
+          throw new AppError('UNAVAILABLE', 'the MongoDB connection is closed');
+        }
+        await conn.db.collection<{ _id: string; checkedAt: Date }>('store_health').updateOne({ _id: 'probe' }, { $set: { checkedAt: new Date() } }, { upsert: true });
       }),
     // Closing twice is harmless, as with the embedded store.
     close: async () => {

@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors.js';
 import type { Deal } from '../../domain/model/entries.js';
 import type { AppDeps } from '../deps.js';
+import type { BatchWrite } from '../../ports/store.js';
 import { parseInput } from '../validate.js';
 import { EditInputs, type EditInput } from './inputs.js';
 import { dealFields } from './log-deal.js';
@@ -17,7 +18,7 @@ const refuse = (path: string, messageId: string, message: string, params: Record
  * - with payments, the currency stays, the amount covers what was received, and signing stays on or
  *   before the first payment; a new due date is copied onto the payments (collection counts by it);
  * - a first-win deal whose signed date moves takes the account's firstWonDate along.
- * The writes (deal, payments, account) are not one transaction; each is valid on its own.
+ * The writes (deal, payments, account) are one batch: all of them, or none.
  */
 export async function editDeal(deps: AppDeps, before: Deal, raw: EditInput<'deal'>): Promise<Deal> {
   const input = parseInput(EditInputs.deal, raw);
@@ -41,16 +42,19 @@ export async function editDeal(deps: AppDeps, before: Deal, raw: EditInput<'deal
         throw refuse('signedDate', 'error.dealSignedAfterPayment', `must not be after the first payment, received on ${firstPayment}`, { date: firstPayment });
       }
     }
-    const after = await deps.store.deals.put({ ...identityOf(before), accountId: before.accountId, ...fields, firstWin: before.firstWin });
+    const after: Deal = { ...identityOf(before), accountId: before.accountId, ...fields, firstWin: before.firstWin };
+    const writes: BatchWrite[] = [{ op: 'put', collection: 'deals', record: after }];
     if (after.dueDate !== before.dueDate) {
-      for (const p of payments) await deps.store.payments.put({ ...p, dueDate: after.dueDate });
+      for (const p of payments) writes.push({ op: 'put', collection: 'payments', record: { ...p, dueDate: after.dueDate } });
     }
     if (before.firstWin && after.signedDate !== before.signedDate) {
       const account = await deps.store.accounts.get(before.accountId);
       if (account && account.firstWonDate === before.signedDate && account.firstWonBy === before.repId) {
-        await deps.store.accounts.put({ ...account, firstWonDate: after.signedDate });
+        writes.push({ op: 'put', collection: 'accounts', record: { ...account, firstWonDate: after.signedDate } });
       }
     }
-    return after;
+    // The deal, its payments' due date and the account's first win change together, or not at all.
+    const result = await deps.store.writeBatch(writes);
+    return result.created ? (result.records[0] as Deal) : after;
   });
 }

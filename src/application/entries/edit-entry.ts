@@ -9,7 +9,7 @@ import { feedbackFields } from './log-feedback.js';
 import { paidOn, paymentFields, perDeal, receivedDateOf } from './log-payment.js';
 import { visitFields } from './log-visit.js';
 import { assertEditable, auditEntry, EntryRef, identityOf, ownEntry, type AnyEntry, type EntryKind } from './own-entry.js';
-import { resolveAccount } from './resolve-account.js';
+import { newAccountWrite, resolveAccount } from './resolve-account.js';
 import { intelFields } from './share-intel.js';
 
 export type EntryEdit = { [K in EntryKind]: { kind: K; id: string; input: EditInput<K> } }[EntryKind];
@@ -53,8 +53,11 @@ function replace(deps: AppDeps, actor: Person, entry: AnyEntry, raw: unknown): P
 async function editVisit(deps: AppDeps, actor: Person, before: Activity, raw: EditInput<'visit'>): Promise<Activity> {
   const input = parseInput(EditInputs.visit, raw);
   const fields = await visitFields(deps, { ...input, date: input.date ?? before.date });
-  const { account } = await resolveAccount(deps, actor, input.account);
-  return deps.store.activities.put({ ...identityOf(before), accountId: account.id, ...fields });
+  const { account, created } = await resolveAccount(deps, actor, input.account);
+  const after: Activity = { ...identityOf(before), accountId: account.id, ...fields };
+  // A new account and the moved visit are one batch: both stored, or neither.
+  const result = await deps.store.writeBatch([...(created ? [newAccountWrite(account)] : []), { op: 'put', collection: 'activities', record: after }]);
+  return result.created ? (result.records.at(-1) as Activity) : after;
 }
 
 /**

@@ -7,7 +7,8 @@ import type { AppDeps } from '../deps.js';
 import { assertDateOpen, requireRole, today, type EntryOptions } from '../guards.js';
 import { parseInput } from '../validate.js';
 import { DealInput } from './inputs.js';
-import { resolveAccount } from './resolve-account.js';
+import { newAccountWrite, resolveAccount } from './resolve-account.js';
+import type { BatchWrite } from '../../ports/store.js';
 
 export interface DealLogged {
   deal: Deal;
@@ -60,9 +61,9 @@ export async function logDeal(deps: AppDeps, actor: Person, raw: DealInput, opts
     const account = await deps.store.accounts.get(prior.accountId);
     return { deal: prior, accountName: account?.name ?? prior.accountId, created: false, newCustomer: prior.firstWin };
   }
-  const { account } = await resolveAccount(deps, actor, input.account);
-  const firstWin = (await deps.store.deals.count({ accountId: account.id })) === 0;
-  const { record, created } = await deps.store.deals.insert({
+  const { account, created: accountCreated } = await resolveAccount(deps, actor, input.account);
+  const firstWin = accountCreated || (await deps.store.deals.count({ accountId: account.id })) === 0;
+  const deal: Deal = {
     id: deps.newId(),
     repId: actor.id,
     accountId: account.id,
@@ -70,9 +71,16 @@ export async function logDeal(deps: AppDeps, actor: Person, raw: DealInput, opts
     firstWin,
     requestId: input.requestId,
     createdAt: deps.clock.now().toISOString(),
-  });
-  if (created && firstWin && !account.firstWonDate) {
-    await deps.store.accounts.put({ ...account, firstWonDate: fields.signedDate, firstWonBy: actor.id });
-  }
-  return { deal: record, accountName: account.name, created, newCustomer: firstWin };
+  };
+  // A new account, the deal and the account's first win are one batch: all stored, or none.
+  const won = firstWin && !account.firstWonDate ? { ...account, firstWonDate: fields.signedDate, firstWonBy: actor.id } : account;
+  const writes: BatchWrite[] = accountCreated
+    ? [newAccountWrite(won), { op: 'insert', collection: 'deals', record: deal }]
+    : [{ op: 'insert', collection: 'deals', record: deal }, ...(won !== account ? [{ op: 'put', collection: 'accounts', record: won } as const] : [])];
+  const result = await deps.store.writeBatch(writes);
+  if (result.created) return { deal, accountName: account.name, created: true, newCustomer: firstWin };
+  // The same request was stored meanwhile (a platform retry racing the first delivery).
+  const stored = result.stored.record as Deal;
+  const storedAccount = await deps.store.accounts.get(stored.accountId);
+  return { deal: stored, accountName: storedAccount?.name ?? stored.accountId, created: false, newCustomer: stored.firstWin };
 }

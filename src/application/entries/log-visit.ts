@@ -9,7 +9,7 @@ import { assertDateOpen, requireRole, today, type EntryOptions } from '../guards
 import { templateForPeriod } from '../templates.js';
 import { parseInput } from '../validate.js';
 import { VisitInput } from './inputs.js';
-import { resolveAccount } from './resolve-account.js';
+import { newAccountWrite, resolveAccount } from './resolve-account.js';
 
 export interface VisitLogged {
   activity: Activity;
@@ -50,6 +50,24 @@ export async function visitFields(deps: AppDeps, input: Omit<z.output<typeof Vis
   };
 }
 
+/** A new account and its visit are one batch: both are stored, or neither. */
+async function storeVisit(deps: AppDeps, actor: Person, input: z.output<typeof VisitInput>, fields: VisitFields) {
+  const { account, created: accountCreated } = await resolveAccount(deps, actor, input.account);
+  const visit: Activity = {
+    id: deps.newId(),
+    repId: actor.id,
+    accountId: account.id,
+    ...fields,
+    requestId: input.requestId,
+    createdAt: deps.clock.now().toISOString(),
+  };
+  const result = await deps.store.writeBatch([...(accountCreated ? [newAccountWrite(account)] : []), { op: 'insert', collection: 'activities', record: visit }]);
+  if (result.created) return { record: result.records.at(-1) as Activity, account, accountCreated, created: true };
+  // The same request was stored meanwhile (a platform retry racing the first delivery).
+  const stored = result.stored.record as Activity;
+  return { record: stored, account: (await deps.store.accounts.get(stored.accountId))!, accountCreated: false, created: false };
+}
+
 /** `/visit`: records a client visit, call or follow-up for the acting rep. */
 export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput, opts: EntryOptions = {}): Promise<VisitLogged> {
   requireRole(actor, ['rep', 'manager'], 'log visits');
@@ -57,17 +75,9 @@ export async function logVisit(deps: AppDeps, actor: Person, raw: VisitInput, op
   const fields = await visitFields(deps, input, opts);
   // A retried submission must not create the account twice: look the request up first.
   const [prior] = await deps.store.activities.find({ requestId: input.requestId }, { limit: 1 });
-  const { account, created: accountCreated } = prior
-    ? { account: (await deps.store.accounts.get(prior.accountId))!, created: false }
-    : await resolveAccount(deps, actor, input.account);
-  const { record, created } = await deps.store.activities.insert({
-    id: deps.newId(),
-    repId: actor.id,
-    accountId: account.id,
-    ...fields,
-    requestId: input.requestId,
-    createdAt: deps.clock.now().toISOString(),
-  });
+  const { record, account, accountCreated, created } = prior
+    ? { record: prior, account: (await deps.store.accounts.get(prior.accountId))!, accountCreated: false, created: false }
+    : await storeVisit(deps, actor, input, fields);
 
   const period = quarterOf(today(deps));
   // The visits indicator counts every activity of the quarter: one indexed count, not the full actuals.

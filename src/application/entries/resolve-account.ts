@@ -2,6 +2,7 @@ import { AppError } from '../../domain/errors.js';
 import { accountNameKey, type Account } from '../../domain/model/accounts.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
+import type { BatchWrite } from '../../ports/store.js';
 import { accountTiersOf } from '../../domain/model/template.js';
 import { ensureDefaultTemplate } from '../templates.js';
 import { unknownRef } from '../guards.js';
@@ -10,8 +11,11 @@ import type { AccountChoice } from './inputs.js';
 export { DEFAULT_TIERS as ACCOUNT_TIERS } from '../../domain/model/accounts.js';
 
 /**
- * The account a form chose: an existing one, or a new one created now and owned by the actor.
- * A "new" account whose name already exists is refused, so the same client is not entered twice.
+ * The account a form chose: an existing one, or a new one owned by the actor. A "new" account whose
+ * name already exists is refused, so the same client is not entered twice. Nothing is written: a
+ * new account comes back with `created: true` and is stored in the same batch as the entry that
+ * names it (`newAccountWrite`), so a failed submission never leaves the account behind and its
+ * retry is not refused as "already exists".
  */
 export async function resolveAccount(
   deps: Pick<AppDeps, 'store' | 'clock' | 'newId'>,
@@ -39,13 +43,16 @@ export async function resolveAccount(
       issues: [{ path: 'newAccountTier', message: `choose one of ${tiers.join(', ')}` }],
     });
   }
-  const { record } = await deps.store.accounts.insert({
+  const account: Account = {
     id: deps.newId(),
     name: choice.newAccountName.trim(),
     nameKey,
     tier: choice.newAccountTier,
     ownerId: actor.id,
     createdAt: deps.clock.now().toISOString(),
-  });
-  return { account: record, created: true };
+  };
+  return { account, created: true };
 }
+
+/** The write that stores a new account, first in its submission's batch. */
+export const newAccountWrite = (account: Account): BatchWrite => ({ op: 'insert', collection: 'accounts', record: account });

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import { AppError } from '../../domain/errors.js';
+import type { WriteGuard } from './write-guard.js';
+
+export interface HealthOptions {
+  /** How often the probe runs SQLite's quick_check (a full read of the file): default every 10 minutes. */
+  integrityEveryMs?: number;
+  /** How long the probe's write waits for another connection's lock: default 250 ms (it blocks the bot meanwhile). */
+  probeBusyMs?: number;
+  /** Free space the disk must keep for writes to count as possible: default 1 MiB. */
+  minFreeBytes?: number;
+  /** Milliseconds now (for the integrity schedule). */
+  now?: () => number;
+}
+
+/** Room (pages) one submission needs at most: a record, its index entries and a few page splits. */
+const MIN_HEADROOM_PAGES = 16;
+
+const unavailable = (message: string, cause?: unknown): AppError => new AppError('UNAVAILABLE', message, cause === undefined ? {} : { cause });
+
+/**
+ * The readiness probe of the embedded store: proves that a write can succeed now, rather than that
+ * a SELECT can. In order: the file is still the one opened and no damage was seen (WriteGuard); the
+ * disk and the file's size cap leave room; quick_check, every `integrityEveryMs`, finds no damaged
+ * page; and a one-row write in an IMMEDIATE transaction commits (a held lock, a read-only file or a
+ * failing disk stop it here). Cost: one stat, one statfs, four pragmas and one committed write.
+ */
+export function prepareHealth(db: Database.Database, file: string, guard: WriteGuard, opts: HealthOptions = {}): { check: () => void; touch: () => void } {
+  const integrityEveryMs = opts.integrityEveryMs ?? 10 * 60_000;
+  const probeBusyMs = opts.probeBusyMs ?? 250;
+  const minFreeBytes = opts.minFreeBytes ?? 1024 * 1024;
+  const now = opts.now ?? Date.now;
+  db.exec(`CREATE TABLE IF NOT EXISTS store_health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL)`);
+  const upsert = db.prepare(`INSERT INTO store_health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at`);
+  /** One committed write: what a read-only file, a held lock or a failing disk refuses. */
+  const touch = (): void => {
+    db.transaction(() => upsert.run(new Date(now()).toISOString())).immediate();
+  };
+  let lastIntegrity = Number.NEGATIVE_INFINITY;
+  const pragma = (name: string): number => db.pragma(name, { simple: true }) as number;
+
+  const check = (): void => {
+    guard.assertWritable();
+    const disk = fs.statfsSync(path.dirname(file));
+    if (disk.bavail * disk.bsize < minFreeBytes) {
+      throw unavailable(`the disk holding ${file} is full (${disk.bavail * disk.bsize} bytes free); free some space`);
+    }
+    const headroom = pragma('max_page_count') - pragma('page_count') + pragma('freelist_count');
+    if (headroom < MIN_HEADROOM_PAGES) throw unavailable(`the embedded database ${file} has reached its size limit; free some space`);
+    if (now() - lastIntegrity >= integrityEveryMs) {
+      const result = String(db.pragma('quick_check', { simple: true }));
+      if (result !== 'ok') guard.damaged(`quick_check: ${result}`);
+      lastIntegrity = now();
+    }
+    const busy = pragma('busy_timeout');
+    db.pragma(`busy_timeout = ${Math.min(busy, probeBusyMs)}`);
+    try {
+      touch();
+    } finally {
+      db.pragma(`busy_timeout = ${busy}`);
+    }
+  };
+  return { check, touch };
+}
