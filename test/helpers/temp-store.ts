@@ -22,8 +22,8 @@ export function tempStore(): { store: Store; dir: string; cleanup: () => Promise
 }
 
 /** Use-case dependencies on a temp store with a fixed clock (default 2026-11-26 10:00 Shanghai). */
-export function testDeps(now = '2026-11-26T02:00:00Z'): AppDeps & { clock: ReturnType<typeof fixedClock>; cleanup: () => Promise<void> } {
-  const { store, cleanup } = tempStore();
+export function testDeps(now = '2026-11-26T02:00:00Z'): AppDeps & { clock: ReturnType<typeof fixedClock>; cleanup: () => Promise<void>; dataDir: string } {
+  const { store, dir, cleanup } = tempStore();
   let n = 0;
   return {
     store,
@@ -32,5 +32,7 @@ export function testDeps(now = '2026-11-26T02:00:00Z'): AppDeps & { clock: Retur
     newId: () => `id-${++n}`,
     settings: { companyTimeZone: 'Asia/Shanghai', baseCurrency: 'CNY', fxRates: { CNY: 1 }, paymentTermsDays: 30, admins: [], defaultLocale: 'en' },
     cleanup,
+    /** The store's folder, for tests that damage its files. */
+    dataDir: dir,
   };
 }

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import type { Store } from '../../src/ports/store.js';
 import { actualsContract } from './contract/actuals.js';
+import { batchesContract } from './contract/batches.js';
 import { deliveryContract } from './contract/delivery.js';
 import { useStore } from './contract/harness.js';
 import { queriesContract } from './contract/queries.js';
@@ -17,6 +18,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     const store = useStore(open);
     recordsContract(store);
     removalAndBatchesContract(store);
+    batchesContract(store);
     queriesContract(store);
     actualsContract(store);
     deliveryContract(store);

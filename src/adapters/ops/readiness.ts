@@ -8,7 +8,8 @@ export interface Readiness {
 }
 
 export interface ReadinessOptions {
-  store: Pick<Store, 'ping'>;
+  /** Its writability probe: a store that answers reads but cannot commit a write is not ready. */
+  store: Pick<Store, 'checkWritable'>;
   /** Each started platform's connection state (`slack`, `lark`). */
   platforms: Readonly<Record<string, () => boolean>>;
   /** How long the store may take to answer the ping. */
@@ -17,12 +18,16 @@ export interface ReadinessOptions {
   stopping?: () => boolean;
 }
 
-/** Whether this replica can serve: the store answers a ping in time and every platform is connected. */
+/**
+ * Whether this replica can serve: the store proves in time that a write can commit (a ping would
+ * pass on a full disk, a read-only or damaged file, or a lock held by another process, while every
+ * submission failed), and every platform is connected.
+ */
 export function readinessCheck(opts: ReadinessOptions): () => Promise<Readiness> {
   return async () => {
     const checks: Record<string, string> = {};
     try {
-      await withDeadline(() => opts.store.ping(), opts.timeoutMs, 'ping');
+      await withDeadline(() => opts.store.checkWritable(), opts.timeoutMs, 'ping');
       checks.store = 'ok';
     } catch (e) {
       checks.store = `unreachable: ${(e as Error)?.message ?? String(e)}`;
