@@ -27,7 +27,7 @@ const unavailable = (message: string, cause?: unknown): AppError => new AppError
  * page; and a one-row write in an IMMEDIATE transaction commits (a held lock, a read-only file or a
  * failing disk stop it here). Cost: one stat, one statfs, four pragmas and one committed write.
  */
-export function prepareHealth(db: Database.Database, file: string, guard: WriteGuard, opts: HealthOptions = {}): { check: () => void; touch: () => void } {
+export function prepareHealth(db: Database.Database, file: string, guard: WriteGuard, opts: HealthOptions = {}): { check: () => void; touch: () => void; integrity: () => void } {
   const integrityEveryMs = opts.integrityEveryMs ?? 10 * 60_000;
   const probeBusyMs = opts.probeBusyMs ?? 250;
   const minFreeBytes = opts.minFreeBytes ?? 1024 * 1024;
@@ -41,6 +41,17 @@ export function prepareHealth(db: Database.Database, file: string, guard: WriteG
   let lastIntegrity = Number.NEGATIVE_INFINITY;
   const pragma = (name: string): number => db.pragma(name, { simple: true }) as number;
 
+  /** SQLite's quick_check: reads every page once (measured ~0.3 s per 100 MB); damage stops every later write. */
+  const integrity = (): void => {
+    let result: string;
+    try {
+      result = String(db.pragma('quick_check', { simple: true }));
+    } catch (e) {
+      result = (e as Error).message;
+    }
+    if (result !== 'ok') guard.damaged(`quick_check: ${result}`);
+    lastIntegrity = now();
+  };
   const check = (): void => {
     guard.assertWritable();
     const disk = fs.statfsSync(path.dirname(file));
@@ -49,11 +60,7 @@ export function prepareHealth(db: Database.Database, file: string, guard: WriteG
     }
     const headroom = pragma('max_page_count') - pragma('page_count') + pragma('freelist_count');
     if (headroom < MIN_HEADROOM_PAGES) throw unavailable(`the embedded database ${file} has reached its size limit; free some space`);
-    if (now() - lastIntegrity >= integrityEveryMs) {
-      const result = String(db.pragma('quick_check', { simple: true }));
-      if (result !== 'ok') guard.damaged(`quick_check: ${result}`);
-      lastIntegrity = now();
-    }
+    if (now() - lastIntegrity >= integrityEveryMs) integrity();
     const busy = pragma('busy_timeout');
     db.pragma(`busy_timeout = ${Math.min(busy, probeBusyMs)}`);
     try {
@@ -62,5 +69,5 @@ export function prepareHealth(db: Database.Database, file: string, guard: WriteG
       db.pragma(`busy_timeout = ${busy}`);
     }
   };
-  return { check, touch };
+  return { check, touch, integrity };
 }

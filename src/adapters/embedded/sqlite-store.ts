@@ -52,9 +52,9 @@ const countRecords = (db: Database.Database): number =>
  * Opens the embedded store: one SQLite file in WAL mode with `synchronous = FULL`, so every
  * committed write is on disk before the call returns, and a process killed mid-write leaves the
  * last committed state readable. The file is private (0600) in a folder created 0700. It refuses
- * to open when the file is missing but was in use before (see open-marker.ts), and when a first
- * write cannot commit (a read-only file, a full disk), rather than start and answer every
- * submission with an error.
+ * to open when the file is missing but was in use before (see open-marker.ts), when quick_check
+ * finds damaged pages, and when a first write cannot commit (a read-only file, a full disk), rather
+ * than start and answer every submission with an error.
  */
 export function openSqliteStore(options: SqliteStoreOptions): Store {
   ensurePrivateDir(options.dataDir);
@@ -76,6 +76,8 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     migrate(db);
     const guard = new WriteGuard(file);
     const health = prepareHealth(db, file, guard, options.health);
+    // A damaged file is refused before anything is written into it; then one write must commit.
+    health.integrity();
     health.touch();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f);
     writeMarker(file, { schemaVersion: SCHEMA_VERSION, records: countRecords(db), openedAt: new Date().toISOString() });
