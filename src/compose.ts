@@ -8,7 +8,7 @@ import { systemClock, type Clock } from './ports/clock.js';
 /** Builds the core every entry point shares (bot, seed, report, bench): logger, store, clock, settings. */
 export async function composeCore(config: Config, clock: Clock = systemClock): Promise<AppDeps> {
   const logger = createLogger(config.log);
-  const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger, timeoutMs: config.storeTimeoutMs });
+  const store = await openStore({ mongodbUri: config.mongodbUri, dataDir: config.dataDir, logger, timeoutMs: config.storeTimeoutMs, init: config.storeInit });
   return {
     store,
     clock,

@@ -28,9 +28,11 @@ const BULK_STORE_TIMEOUT_MS = 60_000;
  * stop within SHUTDOWN_TIMEOUT_SECONDS.
  */
 async function main(): Promise<void> {
-  const config = loadConfig(processEnv());
+  const loaded = loadConfig(processEnv());
+  // `npm start -- --init`: start over on an empty database although one was in use here before.
+  const config = process.argv.includes('--init') ? { ...loaded, storeInit: true } : loaded;
   const core = await composeCore(config);
-  await core.store.ping();
+  await core.store.checkWritable();
   // Every store call of the running bot has a deadline, so a hung database answers UNAVAILABLE in time.
   const running = [...(config.slack ? (['slack'] as const) : []), ...(config.lark ? (['lark'] as const) : [])];
   const deps = {

@@ -54,6 +54,16 @@ const EnvSchema = z.object({
       message: fix('COMPANY_TIMEZONE', 'is not an IANA time zone', 'use a name such as Asia/Shanghai, Asia/Singapore or Europe/Berlin'),
     }),
   DATA_DIR: z.string().trim().min(1).default('./data'),
+  // Start on a new, empty embedded database although one was in use before (its file is missing).
+  STORE_INIT: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('false')
+    .refine((v) => ['true', 'false', '1', '0', ''].includes(v), {
+      message: fix('STORE_INIT', 'must be true or false', 'set STORE_INIT=true only to start over with an empty database when the old one is lost (or use npm start -- --init); leave it unset otherwise'),
+    })
+    .transform((v) => v === 'true' || v === '1'),
   MONGODB_URI: z
     .string()
     .trim()
@@ -173,6 +183,8 @@ const EnvSchema = z.object({
 export interface Config {
   companyTimeZone: string;
   dataDir: string;
+  /** Start on an empty embedded database although one was in use before (STORE_INIT, or `--init`). */
+  storeInit: boolean;
   mongodbUri: string | undefined;
   admins: string[];
   baseCurrency: string;
@@ -262,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     companyTimeZone: e.COMPANY_TIMEZONE,
     dataDir: e.DATA_DIR,
+    storeInit: e.STORE_INIT,
     mongodbUri: e.MONGODB_URI,
     admins: e.APPRAISAL_ADMINS,
     baseCurrency: e.BASE_CURRENCY,

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors.js';
 import { MIGRATIONS } from './schema.js';
 import { databasePath } from './sqlite-store.js';
+import { createPrivateFile, ensurePrivateDir, makePrivate, refuseSymlink } from './private-files.js';
 
 /** The schema version this code writes; a backup from newer code cannot be restored by it. */
 export const SCHEMA_VERSION = Math.max(0, ...MIGRATIONS.map((m) => m.version));
@@ -15,17 +16,25 @@ export const defaultBackupPath = (dataDir: string, now = new Date()): string => 
 
 /**
  * A consistent online backup of the embedded database (SQLite's backup API): safe while the bot
- * runs and writes, the copy is one committed state. Returns the backup's path and size.
+ * runs and writes, the copy is one committed state. The copy is private (0600; a folder created
+ * for it is 0700), and a symbolic link at the target is refused. Returns the backup's path and size.
  */
 export async function backupDatabase(dataDir: string, target = defaultBackupPath(dataDir)): Promise<{ file: string; bytes: number }> {
   const source = databasePath(dataDir);
   if (!fs.existsSync(source)) throw new AppError('NOT_FOUND', `no embedded database at ${source}: check DATA_DIR`);
+  refuseSymlink(target, 'backup');
   if (fs.existsSync(target)) throw new AppError('CONFLICT', `${target} already exists: choose another file name`);
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  ensurePrivateDir(path.dirname(target));
+  // Created empty and private first, never through a link (O_EXCL | O_NOFOLLOW): SQLite then writes
+  // the copy into this file and gives its journal the same mode.
+  createPrivateFile(target);
   const db = new Database(source, { fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
     await db.backup(target);
+  } catch (e) {
+    fs.rmSync(target, { force: true });
+    throw e;
   } finally {
     db.close();
   }
@@ -65,11 +74,14 @@ export const looksInUse = (file: string): boolean => fs.existsSync(`${file}-wal`
 export async function restoreDatabase(dataDir: string, backupFile: string, opts: { force?: boolean } = {}): Promise<{ file: string; schemaVersion: number }> {
   const { schemaVersion } = await checkBackup(backupFile);
   const target = databasePath(dataDir);
+  refuseSymlink(target, 'restored database');
   if (fs.existsSync(target) && !opts.force) {
     const why = looksInUse(target) ? 'it looks in use (a bot may be running on it)' : 'it would be overwritten';
     throw new AppError('CONFLICT', `${target} already exists and ${why}. Stop the bot, then run the restore again with --force`);
   }
-  fs.mkdirSync(path.dirname(target), { recursive: true });
+  ensurePrivateDir(path.dirname(target));
+  if (!fs.existsSync(target)) createPrivateFile(target);
+  makePrivate(target);
   const source = new Database(path.resolve(backupFile), { readonly: true, fileMustExist: true });
   try {
     await source.backup(target);
