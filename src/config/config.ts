@@ -184,7 +184,7 @@ export interface Config {
   companyTimeZone: string;
   dataDir: string;
   /** Start on an empty embedded database although one was in use before (STORE_INIT, or `--init`). */
-  storeInit: boolean;
+  storeInit?: boolean;
   mongodbUri: string | undefined;
   admins: string[];
   baseCurrency: string;
@@ -274,7 +274,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     companyTimeZone: e.COMPANY_TIMEZONE,
     dataDir: e.DATA_DIR,
-    storeInit: e.STORE_INIT,
+    ...(e.STORE_INIT ? { storeInit: true } : {}),
     mongodbUri: e.MONGODB_URI,
     admins: e.APPRAISAL_ADMINS,
     baseCurrency: e.BASE_CURRENCY,

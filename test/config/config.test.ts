@@ -184,3 +184,13 @@ describe('loadConfig', () => {
     expect(e.message.split('\n')).toHaveLength(4);
   });
 });
+
+describe('STORE_INIT', () => {
+  it('is off unless set, on with true or 1, and a clear refusal otherwise', () => {
+    expect(loadConfig({}).storeInit).toBeUndefined();
+    expect(loadConfig({ STORE_INIT: 'true' }).storeInit).toBe(true);
+    expect(loadConfig({ STORE_INIT: '1' }).storeInit).toBe(true);
+    expect(loadConfig({ STORE_INIT: 'false' }).storeInit).toBeUndefined();
+    expect(configError({ STORE_INIT: 'yes please' }).message).toMatch(/STORE_INIT: must be true or false/);
+  });
+});
