@@ -217,10 +217,11 @@ describe('damaged pages', () => {
     expect((await ready(store)).ready).toBe(false);
   });
 
-  it('readiness runs an integrity check and then refuses writes into the damaged file', async () => {
+  it('readiness runs an integrity check in the background and then refuses writes into the damaged file', async () => {
     const dir = tempDir();
     let now = 0;
-    const store = open(dir, { health: { integrityEveryMs: 60_000, now: () => now } });
+    let checked: (r: unknown) => void = () => undefined;
+    const store = open(dir, { health: { integrityEveryMs: 60_000, now: () => now, onIntegrityChecked: (r) => checked(r) } });
     await store.people.put(person('writer'));
     for (let i = 0; i < 50; i++) await store.intel.insert(note(i));
     expect((await ready(store)).ready).toBe(true);
@@ -229,9 +230,13 @@ describe('damaged pages', () => {
     const other = new Database(file);
     other.prepare("UPDATE store_health SET checked_at = 'other'").run();
     other.close();
-    now += 60_000; // the next probe is due for an integrity check
+    now += 60_000; // the next probe starts an integrity check (in a worker: it reads the whole file)
+    const done = new Promise((resolve) => (checked = resolve));
+    await ready(store);
+    expect(await done).toMatchObject({ report: expect.stringMatching(/./) });
     const r = await ready(store);
     expect(r.ready).toBe(false);
+    expect(r.checks.store).toMatch(/is damaged \(quick_check/);
     await expectAppError(store.people.put(person('someone')), 'UNAVAILABLE');
   });
 });
