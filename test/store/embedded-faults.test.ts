@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -238,5 +240,29 @@ describe('damaged pages', () => {
     expect(r.ready).toBe(false);
     expect(r.checks.store).toMatch(/is damaged \(quick_check/);
     await expectAppError(store.people.put(person('someone')), 'UNAVAILABLE');
+  });
+});
+
+describe('a read-only database file', () => {
+  it('refuses to start (it would answer every submission with an error) and names the fix', async () => {
+    const dir = tempDir();
+    const first = open(dir);
+    await first.people.put(person('writer'));
+    await first.close();
+    fs.chmodSync(databasePath(dir), 0o444);
+    // root writes through any file mode: open as an unprivileged user then.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      fs.chmodSync(dir, 0o755);
+      for (const f of [dir, ...fs.readdirSync(dir).map((n) => path.join(dir, n))]) fs.chownSync(f, 65534, 65534);
+    }
+    const here = path.dirname(fileURLToPath(import.meta.url));
+    const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, 'open-store.ts'), dir], {
+      cwd: path.resolve(here, '../..'),
+      encoding: 'utf8',
+      ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+    });
+    expect(child.stderr).toBe('');
+    expect(child.stdout).toMatch(/^refused: cannot open the embedded database .*read-only: give the bot's user write access/);
   });
 });
