@@ -10,7 +10,7 @@ import { SqliteCollection } from './sqlite-collection.js';
 import { prepareActuals } from './sqlite-actuals.js';
 import { prepareDelivery } from './sqlite-delivery.js';
 import { sqliteBatch } from './sqlite-batch.js';
-import { prepareHealth, type HealthOptions } from './sqlite-health.js';
+import { assertIntact, prepareHealth, type HealthOptions } from './sqlite-health.js';
 import { assertNotLost, writeMarker } from './open-marker.js';
 import { createPrivateFile, ensurePrivateDir, makePrivate } from './private-files.js';
 import { WriteGuard } from './write-guard.js';
@@ -73,11 +73,12 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     if (options.maxBytes !== undefined) {
       db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / (db.pragma('page_size', { simple: true }) as number)))}`);
     }
-    migrate(db);
+    // A damaged file is refused before anything (a migration) is written into it.
     const guard = new WriteGuard(file);
+    assertIntact(db, guard);
+    migrate(db);
     const health = prepareHealth(db, file, guard, options.health);
-    // A damaged file is refused before anything is written into it; then one write must commit.
-    health.integrity();
+    // One write must commit: a read-only file or a full disk stops start-up here, with the fix.
     health.touch();
     for (const f of [file, `${file}-wal`, `${file}-shm`]) makePrivate(f);
     writeMarker(file, { schemaVersion: SCHEMA_VERSION, records: countRecords(db), openedAt: new Date().toISOString() });
