@@ -78,10 +78,13 @@ export interface DealBalance {
   paidBase: number;
 }
 
-/** One write of a batch: a new record (`insert`) or a whole record inserted or replaced (`put`). */
-export type BatchWrite = {
-  [N in CollectionName]: { op: 'insert' | 'put'; collection: N; record: RecordInput<N> };
-}[CollectionName];
+/**
+ * One write of a batch: a new record (`insert`), a whole record inserted or replaced (`put`), or a
+ * record removed (`delete`: refused with CONFLICT while others point at it; absent is no error).
+ */
+export type BatchWrite =
+  | { [N in CollectionName]: { op: 'insert' | 'put'; collection: N; record: RecordInput<N> } }[CollectionName]
+  | { op: 'delete'; collection: CollectionName; id: string };
 
 /**
  * What a batch did. `created: false` means one of its inserts carried a `requestId` that was
@@ -127,8 +130,8 @@ export type Store = { readonly [N in CollectionName]: Collection<N> } & {
   claimDeliveries(input: { now: string; owner: string; claimUntil: string; limit: number; platform?: string }): Promise<RecordOf<'outbox'>[]>;
   /**
    * The writes of one submission (a new account and its visit, say), applied atomically and in
-   * order: all or nothing. Each is validated and checked like `insert` / `put`; a record may point
-   * at an earlier one of the batch. A unique key already taken throws CONFLICT and stores nothing.
+   * order: all or nothing. Each is validated and checked like `insert` / `put` / `delete`; a record
+   * may point at an earlier one of the batch. A unique key already taken throws CONFLICT and stores nothing.
    */
   writeBatch(writes: readonly BatchWrite[]): Promise<BatchResult>;
   /** Throws UNAVAILABLE when the database cannot be reached. */

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deleteEntry } from '../../src/application/entries/delete-entry.js';
 import { logDeal } from '../../src/application/entries/log-deal.js';
 import { logVisit } from '../../src/application/entries/log-visit.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
@@ -64,4 +65,22 @@ describe('one submission, one transaction', () => {
     expect(await deps.store.deals.count({ accountId: first.deal.accountId })).toBe(1);
   });
 
+});
+
+describe('deleting an entry, one transaction', () => {
+  it('a first-win deal whose deletion cannot be fully stored stays, with its account still won by it', async () => {
+    const { deal } = await logDeal(deps, ann, { requestId: 'deal-del', account: { newAccountName: 'Initech', newAccountTier: 'B' }, amount: 5000, units: 2, product: 'Valves' });
+    // The audit record's id is taken: the last write of the deletion fails.
+    await deps.store.audit.insert({ id: 'audit-taken', at: '2026-11-26T02:00:00Z', actorId: 'ann', action: 'entry.edit', subjectId: 'x', details: {} });
+    ids.push('audit-taken');
+    expect((await failure(deleteEntry(deps, ann, { kind: 'deal', id: deal.id }))).code).toBe('CONFLICT');
+    expect(await deps.store.deals.get(deal.id)).not.toBeNull();
+    expect((await deps.store.accounts.get(deal.accountId))?.firstWonDate).toBe('2026-11-26');
+
+    const done = await deleteEntry(deps, ann, { kind: 'deal', id: deal.id });
+    expect(done.firstWin).toEqual({ accountId: deal.accountId, movedTo: null });
+    expect(await deps.store.deals.get(deal.id)).toBeNull();
+    expect((await deps.store.accounts.get(deal.accountId))?.firstWonDate).toBeUndefined();
+    expect(await deps.store.audit.count({ subjectId: deal.id })).toBe(1);
+  });
 });

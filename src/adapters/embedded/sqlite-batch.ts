@@ -21,14 +21,19 @@ export function sqliteBatch(
   guard: WriteGuard,
 ): (writes: readonly BatchWrite[]) => BatchResult {
   return (writes) => {
-    const validated = writes.map((w) => ({ op: w.op, collection: w.collection, record: collections[w.collection].validate(w.record) }));
+    const validated = writes.map((w) => (w.op === 'delete' ? w : { op: w.op, collection: w.collection, record: collections[w.collection].validate(w.record) }));
     guard.assertWritable();
     try {
       return db
         .transaction((): BatchResult => {
+          // The records inserted or put, in order (a delete adds none).
           const records: RecordOf<CollectionName>[] = [];
           for (const w of validated) {
             const coll = collections[w.collection] as SqliteCollection<CollectionName>;
+            if (w.op === 'delete') {
+              coll.deleteOne(w.id);
+              continue;
+            }
             if (w.op === 'put') {
               records.push(coll.putOne(w.record));
               continue;

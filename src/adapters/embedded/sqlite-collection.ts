@@ -221,28 +221,29 @@ export class SqliteCollection<N extends CollectionName> implements Collection<N>
 
   /** Refuses to delete a record that others still point at (a deal with payments, say). */
   delete(id: string): Promise<boolean> {
-    return this.guard(() =>
-      this.write(() => {
-        for (const other of COLLECTION_NAMES) {
-          for (const [field, target] of Object.entries(COLLECTIONS[other].refs)) {
-            if (typeof target === 'string' && target !== this.name) continue;
-            const sql = `SELECT doc FROM "${tableName(other)}" WHERE "${snake(field)}" = ?`;
-            // When the target depends on the record (targets.scopeId → team or person), only rows
-            // that really point at this collection count: a team and a person may share an id.
-            const used =
-              typeof target === 'string'
-                ? this.db.prepare(`${sql} LIMIT 1`).get(id) !== undefined
-                : (this.db.prepare(sql).all(id) as Row[]).some((r) => target(JSON.parse(r.doc) as Record<string, unknown>) === this.name);
-            if (used) {
-              throw new AppError('CONFLICT', `${this.name} ${id} is still referenced by ${other}.${field}`, {
-                params: { collection: this.name, id, referencedBy: other, field },
-              });
-            }
-          }
+    return this.guard(() => this.write(() => this.deleteOne(id)));
+  }
+
+  /** Deletes a record nothing points at; the caller holds the write transaction (a batch). */
+  deleteOne(id: string): boolean {
+    for (const other of COLLECTION_NAMES) {
+      for (const [field, target] of Object.entries(COLLECTIONS[other].refs)) {
+        if (typeof target === 'string' && target !== this.name) continue;
+        const sql = `SELECT doc FROM "${tableName(other)}" WHERE "${snake(field)}" = ?`;
+        // When the target depends on the record (targets.scopeId → team or person), only rows
+        // that really point at this collection count: a team and a person may share an id.
+        const used =
+          typeof target === 'string'
+            ? this.db.prepare(`${sql} LIMIT 1`).get(id) !== undefined
+            : (this.db.prepare(sql).all(id) as Row[]).some((r) => target(JSON.parse(r.doc) as Record<string, unknown>) === this.name);
+        if (used) {
+          throw new AppError('CONFLICT', `${this.name} ${id} is still referenced by ${other}.${field}`, {
+            params: { collection: this.name, id, referencedBy: other, field },
+          });
         }
-        for (const side of this.arraySides) side.clear.run(id);
-        return this.stmts.delete.run(id).changes > 0;
-      }),
-    );
+      }
+    }
+    for (const side of this.arraySides) side.clear.run(id);
+    return this.stmts.delete.run(id).changes > 0;
   }
 }

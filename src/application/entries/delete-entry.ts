@@ -2,9 +2,9 @@ import { AppError } from '../../domain/errors.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../validate.js';
-import { moveFirstWin, type FirstWinMoved } from './first-win.js';
+import { firstWinWrites, type FirstWinMoved } from './first-win.js';
 import { perDeal } from './log-payment.js';
-import { assertEditable, auditEntry, ENTRY_COLLECTION, EntryRef, ownEntry, type AnyEntry, type EntryKind } from './own-entry.js';
+import { assertEditable, auditWrite, ENTRY_COLLECTION, EntryRef, ownEntry, type AnyEntry, type EntryKind } from './own-entry.js';
 
 export interface EntryDeleted {
   kind: EntryKind;
@@ -24,9 +24,13 @@ export async function deleteEntry(deps: AppDeps, actor: Person, raw: EntryRef): 
   await assertEditable(deps, entry);
   const run = async (): Promise<EntryDeleted> => {
     if (entry.kind === 'deal') await assertNoPayments(deps, entry.record.id);
-    await deps.store[ENTRY_COLLECTION[entry.kind]].delete(entry.record.id);
-    const firstWin = entry.kind === 'deal' ? await moveFirstWin(deps, entry.record) : null;
-    await auditEntry(deps, actor, 'entry.delete', entry, { record: entry.record, ...(firstWin ? { firstWin } : {}) });
+    const { moved: firstWin, writes } = entry.kind === 'deal' ? await firstWinWrites(deps, entry.record) : { moved: null, writes: [] };
+    // The deletion, the first win handed on and the audit record: one batch, all or nothing.
+    await deps.store.writeBatch([
+      { op: 'delete', collection: ENTRY_COLLECTION[entry.kind], id: entry.record.id },
+      ...writes,
+      auditWrite(deps, actor, 'entry.delete', entry, { record: entry.record, ...(firstWin ? { firstWin } : {}) }),
+    ]);
     return { kind: entry.kind, id: entry.record.id, firstWin };
   };
   // Under the deal's lock, so a payment being logged at the same moment cannot slip in between.

@@ -4,7 +4,7 @@ import type { LocalDate } from '../../domain/dates.js';
 import { Id } from '../../domain/model/fields.js';
 import type { Person } from '../../domain/model/people.js';
 import { quarterOf } from '../../domain/period.js';
-import type { CollectionName, RecordOf } from '../../domain/records.js';
+import type { CollectionName, RecordInput, RecordOf } from '../../domain/records.js';
 import type { AppDeps } from '../deps.js';
 import { isPeriodOpen, pastCloseDate } from '../guards.js';
 
@@ -92,12 +92,28 @@ export async function auditEntry(
   entry: AnyEntry,
   details: Record<string, unknown>,
 ): Promise<void> {
-  await deps.store.audit.insert({
-    id: deps.newId(),
-    at: deps.clock.now().toISOString(),
-    actorId: actor.id,
-    action,
-    subjectId: entry.record.id,
-    details: { kind: entry.kind, ...details },
-  });
+  const write = auditWrite(deps, actor, action, entry, details);
+  await deps.store.audit.insert(write.record);
+}
+
+/** The audit record of a change to an entry, to store in the same batch as the change. */
+export function auditWrite(
+  deps: Pick<AppDeps, 'clock' | 'newId'>,
+  actor: Person,
+  action: 'entry.delete' | 'entry.edit',
+  entry: AnyEntry,
+  details: Record<string, unknown>,
+): { op: 'insert'; collection: 'audit'; record: RecordInput<'audit'> } {
+  return {
+    op: 'insert',
+    collection: 'audit',
+    record: {
+      id: deps.newId(),
+      at: deps.clock.now().toISOString(),
+      actorId: actor.id,
+      action,
+      subjectId: entry.record.id,
+      details: { kind: entry.kind, ...details },
+    },
+  };
 }

@@ -30,6 +30,26 @@ export function batchesContract(store: () => Store): void {
       expect(await store().deals.get('deal-new')).not.toBeNull();
     });
 
+    it('deletes in a batch too, refusing a record others point at and then writing nothing', async () => {
+      await seedFixtures(store());
+      await store().activities.insert(activity('act-extra', 'rep-a', 'acc-1', '2026-02-01'));
+      const result = await store().writeBatch([
+        { op: 'delete', collection: 'activities', id: 'act-extra' },
+        { op: 'insert', collection: 'accounts', record: account('acc-new', 'Northwind') },
+      ]);
+      expect(result.created && result.records.map((r) => r.id)).toEqual(['acc-new']);
+      expect(await store().activities.get('act-extra')).toBeNull();
+      await expectAppError(
+        store().writeBatch([
+          { op: 'insert', collection: 'accounts', record: account('acc-other', 'Other Co') },
+          { op: 'delete', collection: 'deals', id: 'deal-1' },
+        ]),
+        'CONFLICT',
+      );
+      expect(await store().accounts.get('acc-other')).toBeNull();
+      expect(await store().deals.get('deal-1')).not.toBeNull();
+    });
+
     it('stores nothing when a later write breaks a unique key: the earlier account is not left behind', async () => {
       await seedFixtures(store());
       await store().activities.insert(activity('act-taken', 'rep-a', 'acc-1', '2026-02-01'));
