@@ -16,6 +16,7 @@ import { registerEntrySubmissions } from './listeners/entry-submissions.js';
 import { registerHome } from './listeners/home.js';
 import { registerOptions } from './listeners/options.js';
 import { registerReportCommands } from './listeners/report-commands.js';
+import { slackPrecheck } from './http/precheck.js';
 
 export interface SlackOptions {
   botToken: string;
@@ -129,7 +130,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
 
   return {
     app,
-    listener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    listener: receiver instanceof HTTPReceiver ? slackPrecheck(receiver.requestListener, { signingSecret: options.signingSecret }, logger) : undefined,
     start: async () => {
       try {
         await app.init();
