@@ -18,7 +18,7 @@ export interface BotProcess {
   alive(): boolean;
   /** Everything the bot logged so far (JSON lines on stderr). */
   log(): string;
-  /** Resolves once the log contains `text`. */
+  /** Resolves once the log contains `text`; rejects if the process exits first. */
   logged(text: string): Promise<void>;
   kill(signal: NodeJS.Signals): void;
 }
@@ -39,7 +39,10 @@ export function startBot(env: Record<string, string>, cleanups: (() => unknown)[
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve((exitCode = code))));
   cleanups.push(() => void child.kill('SIGKILL'));
   let log = '';
-  const waiters: { text: string; resolve: () => void }[] = [];
+  const waiters: { text: string; resolve: () => void; reject: (e: Error) => void }[] = [];
+  void exited.then((code) => {
+    for (const w of waiters.splice(0)) w.reject(new Error(`the bot exited (${code}) before logging "${w.text}":\n${log}`));
+  });
   return new Promise((resolve, reject) => {
     child.stderr.on('data', (chunk: Buffer) => {
       log += chunk.toString();
@@ -52,7 +55,12 @@ export function startBot(env: Record<string, string>, cleanups: (() => unknown)[
           exited,
           alive: () => exitCode === undefined,
           log: () => log,
-          logged: (text) => (log.includes(text) ? Promise.resolve() : new Promise((r) => waiters.push({ text, resolve: r }))),
+          logged: (text) =>
+            log.includes(text)
+              ? Promise.resolve()
+              : exitCode !== undefined
+                ? Promise.reject(new Error(`the bot exited (${exitCode}) before logging "${text}"`))
+                : new Promise((r, j) => waiters.push({ text, resolve: r, reject: j })),
           kill: (s) => child.kill(s),
         });
       }
