@@ -152,3 +152,17 @@ describe('the HTTP edge: nothing a client sends ends the process or hangs', () =
     expect(ssl.status).toBe(200);
   });
 });
+
+describe('requests no listener answers', () => {
+  it('acknowledges a button, form or option request the bot does not know at once, empty, and does nothing', async () => {
+    const click = await h.interactive({ type: 'block_actions', user: { id: 'UANN' }, trigger_id: 't1', team: { id: 'T0FAKE' }, actions: [{ type: 'button', action_id: 'no-such-button', block_id: 'b', value: 'v', action_ts: '1.2' }] });
+    expect(click).toMatchObject({ status: 200, body: '' });
+    const unknownForm = viewSubmission({ user: 'UANN', form: 'x', viewId: 'VX', triggerId: 't', privateMetadata: '', values: {} }) as { view: object };
+    const submission = await h.interactive({ ...unknownForm, view: { ...unknownForm.view, callback_id: 'not-ours' } });
+    expect(submission).toMatchObject({ status: 200, body: '' });
+    const options = await h.interactive({ type: 'block_suggestion', user: { id: 'UANN' }, action_id: 'not-ours', block_id: 'b', value: 'ac' });
+    expect(options).toMatchObject({ status: 200, body: '' });
+    expect(await h.deps.store.activities.count()).toBe(0);
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+});

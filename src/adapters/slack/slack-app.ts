@@ -17,6 +17,7 @@ import { registerHome } from './listeners/home.js';
 import { registerOptions } from './listeners/options.js';
 import { registerReportCommands } from './listeners/report-commands.js';
 import { slackPrecheck } from './http/precheck.js';
+import { ackUnhandled } from './http/ack-unhandled.js';
 
 export interface SlackOptions {
   botToken: string;
@@ -92,6 +93,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     receiver.client.on('reconnecting', () => (connected = false));
     receiver.client.on('disconnected', () => (connected = false));
   }
+  app.use(ackUnhandled(logger));
   if (options.onCommand) {
     const onCommand = options.onCommand;
     app.use(async ({ body, next }) => {
