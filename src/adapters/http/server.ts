@@ -74,7 +74,10 @@ export function createHttpServer(routes: ReadonlyMap<string, RequestListener>, l
     if (endpoint) {
       // The body of a request to an ops endpoint is never read: let it flow away.
       req.resume();
-      if (!READ_ONLY.includes(req.method as (typeof READ_ONLY)[number])) return methodNotAllowed(res, READ_ONLY);
+      if (!READ_ONLY.includes(req.method as (typeof READ_ONLY)[number])) {
+        logger.debug({ path, method: req.method }, 'method not allowed');
+        return methodNotAllowed(res, READ_ONLY);
+      }
       return void guardRoute(path, endpoint, logger)(req, res);
     }
     logger.debug({ path, method: req.method }, 'no route');
