@@ -10,6 +10,7 @@ import { realPace } from './adapters/lark/rate-limit.js';
 import { createSlackAdapter } from './adapters/slack/slack-app.js';
 import { deadlineStore } from './adapters/ops/deadline-store.js';
 import { createMetrics } from './adapters/ops/metrics.js';
+import { logUnhandledErrors, onStopSignal } from './adapters/ops/process-signals.js';
 import { readinessCheck } from './adapters/ops/readiness.js';
 import { startupGuide } from './startup-guide.js';
 import { startConsole } from './adapters/console/start-console.js';
@@ -73,8 +74,12 @@ async function main(): Promise<void> {
     timeoutMs: config.storeTimeoutMs,
     stopping: () => stopping,
   });
-  const server = createHttpServer(routes, deps.logger, { readiness, metrics });
+  logUnhandledErrors(deps.logger);
+  // With METRICS_PORT, /metrics and /readyz leave the public listener for one of their own.
+  const server = createHttpServer(routes, deps.logger, { readiness, metrics, exposeOps: !config.metrics });
+  const opsServer = config.metrics ? createHttpServer(new Map(), deps.logger, { readiness, metrics }) : undefined;
   const port = await listen(server, config.port);
+  const metricsPort = opsServer && config.metrics ? await listen(opsServer, config.metrics.port, config.metrics.host) : undefined;
   const scheduler = createScheduler({
     deps,
     jobs: JOBS,
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
   });
   scheduler.start();
   deps.logger.info(
-    { port, store: deps.store.kind, slack: config.slack ? (config.slack.appToken ? 'socket-mode' : 'http') : 'off', lark: config.lark?.connection ?? 'off' },
+    { port, ...(metricsPort !== undefined ? { metricsPort, metricsHost: config.metrics?.host } : {}), store: deps.store.kind, slack: config.slack ? (config.slack.appToken ? 'socket-mode' : 'http') : 'off', lark: config.lark?.connection ?? 'off' },
     'appraisal bot started',
   );
 
@@ -107,7 +112,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     force.unref();
     try {
-      await Promise.all([close(server, config.shutdownTimeoutMs / 2), slack?.stop(), lark?.stop()]);
+      await Promise.all([close(server, config.shutdownTimeoutMs / 2), opsServer && close(opsServer, config.shutdownTimeoutMs / 2), slack?.stop(), lark?.stop()]);
       await scheduler.stop();
       await core.store.close();
       deps.logger.info({ ms: Date.now() - started }, 'stopped');
@@ -117,8 +122,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  onStopSignal((signal) => void shutdown(signal), deps.logger);
 }
 
 main().catch((e: unknown) => {

@@ -129,6 +129,22 @@ const EnvSchema = z.object({
     .default(3000)
     .catch(() => -1)
     .refine((n) => n >= 0, { message: fix('PORT', 'must be a port number from 0 to 65535', 'set e.g. PORT=3000') }),
+  METRICS_PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? (/^\d{1,5}$/.test(v) && Number(v) <= 65535 ? Number(v) : -1) : undefined))
+    .refine((n) => n === undefined || n >= 0, {
+      message: fix('METRICS_PORT', 'must be a port number from 0 to 65535', 'set e.g. METRICS_PORT=9464 to serve /metrics, /readyz and /healthz there only, or leave it empty to serve them on PORT'),
+    }),
+  METRICS_HOST: z
+    .string()
+    .trim()
+    .default('127.0.0.1')
+    .transform((v) => v || '127.0.0.1')
+    .refine((v) => /^[A-Za-z0-9.:[\]-]+$/.test(v), {
+      message: fix('METRICS_HOST', 'is not a host name or address', 'use 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface, e.g. in a container scraped by Prometheus) or an interface address'),
+    }),
   LOG_LEVEL: z
     .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
       message: fix('LOG_LEVEL', 'is not a log level', 'use one of trace, debug, info, warn, error, fatal, silent'),
@@ -193,6 +209,8 @@ export interface Config {
   paymentTermsDays: number;
   defaultLocale: (typeof LOCALES)[number];
   port: number;
+  /** A listener of their own for /metrics, /readyz and /healthz, off the public webhook port (METRICS_PORT). */
+  metrics: { port: number; host: string } | undefined;
   log: { level: string; format: 'json' | 'pretty' };
   /** Deadline of a store call on the request path: past it the user hears "temporarily unavailable". */
   storeTimeoutMs: number;
@@ -282,6 +300,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     paymentTermsDays: e.PAYMENT_TERMS_DAYS,
     defaultLocale: e.DEFAULT_LOCALE,
     port: e.PORT,
+    metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,

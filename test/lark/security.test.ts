@@ -122,3 +122,47 @@ describe('redelivery', () => {
     await expectNothingDone();
   });
 });
+
+describe('the HTTP edge: nothing a client sends ends the process or hangs', () => {
+  it('answers other methods with 405 and an Allow header, on both paths', async () => {
+    for (const url of [h.eventsUrl, h.cardsUrl, `${h.eventsUrl}?x=1`]) {
+      for (const method of ['GET', 'HEAD', 'PUT', 'OPTIONS', 'DELETE', 'PATCH']) {
+        const res = await fetch(url, { method });
+        expect(res.status, `${method} ${url}`).toBe(405);
+        expect(res.headers.get('allow')).toBe('POST');
+      }
+    }
+  });
+
+  it('answers null, wrong-type and deeply nested bodies with 400', async () => {
+    for (const body of ['null', '[]', '42', '"x"', 'true', '', '{"encrypt":42}', '['.repeat(100_000), `${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}`]) {
+      const res = await fetch(h.eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect(res.status, body.slice(0, 20)).toBeGreaterThanOrEqual(400);
+      expect(res.status, body.slice(0, 20)).toBeLessThan(500);
+    }
+    await expectNothingDone();
+  });
+
+  it('answers signed and encrypted payloads of the wrong shape with a prompt 400 and does nothing', async () => {
+    const bad: object[] = [
+      { schema: '2.0', header: { token: TOKEN, event_type: 'im.message.receive_v1', event_id: 'ev_x1' } },
+      { schema: '2.0', header: { token: TOKEN, event_type: 'im.message.receive_v1', event_id: 'ev_x2' }, event: null },
+      { schema: '2.0', header: { token: TOKEN, event_type: 'im.message.receive_v1', event_id: 'ev_x3' }, event: 'text' },
+      { schema: '2.0', header: { token: TOKEN, event_type: 'im.message.receive_v1', event_id: 'ev_x4' }, event: { message: null, sender: 7 } },
+      { schema: '2.0', header: { token: TOKEN, event_id: 'ev_x5' }, event: {} },
+      { schema: '2.0', header: { token: TOKEN, event_type: 42, event_id: 'ev_x6' }, event: {} },
+      { schema: '2.0', header: { token: TOKEN, event_type: 'card.action.trigger', event_id: 'ev_x8' }, event: { operator: null, action: 'x' } },
+      { schema: '2.0', header: { token: TOKEN, event_type: 'card.action.trigger', event_id: 'ev_x9' }, event: { operator: { open_id: 'ou_annlee' }, action: { value: 'x', form_value: [] } } },
+    ];
+    for (const payload of bad) {
+      for (const url of [h.eventsUrl, h.cardsUrl]) {
+        const res = await h.post(payload, { url });
+        expect(res.status, `${url} ${JSON.stringify(payload)}`).toBe(400);
+      }
+    }
+    // An event type nobody subscribed to is acknowledged (a 4xx would only make Lark retry it) and ignored.
+    expect((await h.post({ schema: '2.0', header: { token: TOKEN, event_type: 'no.such.event', event_id: 'ev_x7' }, event: {} })).status).toBe(200);
+    await expectNothingDone();
+    expect(await h.deps.store.intel.count()).toBe(0);
+  });
+});

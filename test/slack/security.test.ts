@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startHarness, SECRET, type Harness } from './harness.js';
-import { commandBody, postSigned, slackSignature } from './signing.js';
+import { commandBody, payloadBody, postSigned, slackSignature, viewSubmission } from './signing.js';
 
 let h: Harness;
 beforeEach(async () => {
@@ -75,5 +75,94 @@ describe('events', () => {
     expect((await h.event(event, 'Ev001', { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' })).status).toBe(200);
     expect(await h.deps.store.processedEvents.count()).toBe(1);
     expect(await h.deps.store.processedEvents.get('slack:Ev001')).not.toBeNull();
+  });
+});
+
+describe('the HTTP edge: nothing a client sends ends the process or hangs', () => {
+  it('answers other methods on /slack/events with 405 and an Allow header', async () => {
+    for (const method of ['GET', 'HEAD', 'PUT', 'OPTIONS', 'DELETE', 'PATCH']) {
+      const res = await fetch(h.url, { method });
+      expect(res.status, method).toBe(405);
+      expect(res.headers.get('allow')).toBe('POST');
+    }
+    expect((await fetch(`${h.url}?x=1`)).status).toBe(405);
+    expect((await h.command('UANN', '/appraisal', 'help')).status).toBe(200);
+  });
+
+  it('answers a signed null payload or null JSON body with 400, and still serves', async () => {
+    expect((await postSigned(h.url, SECRET, 'payload=null')).status).toBe(400);
+    expect((await postSigned(h.url, SECRET, 'null', { contentType: 'application/json' })).status).toBe(400);
+    expect((await postSigned(h.url, SECRET, '[1,2]', { contentType: 'application/json' })).status).toBe(400);
+    expect((await postSigned(h.url, SECRET, '"text"', { contentType: 'application/json' })).status).toBe(400);
+    expect((await h.command('UANN', '/appraisal', 'help')).status).toBe(200);
+  });
+
+  it('answers signed payloads of the wrong shape with a prompt 400 and changes nothing', async () => {
+    const submission = viewSubmission({ user: 'UANN', form: 'visit', viewId: 'VBAD', triggerId: 't', privateMetadata: '{}', values: {} }) as Record<string, unknown>;
+    const { view: _view, ...noView } = submission;
+    const { user: _user, ...noUser } = submission;
+    const malformed: unknown[] = [
+      noView,
+      noUser,
+      { ...submission, view: null },
+      { ...submission, view: { ...(submission.view as object), state: 'x' } },
+      { ...submission, user: { name: 'no id' } },
+      { type: 'block_actions' },
+      { type: 'block_actions', user: { id: 'UANN' }, actions: [] },
+      { type: 'block_actions', user: { id: 'UANN' }, actions: [{ action_id: 7 }] },
+      { type: 'block_suggestion', user: { id: 'UANN' } },
+      { type: 'no_such_type', user: { id: 'UANN' } },
+      {},
+      [],
+      42,
+      'text',
+      true,
+    ];
+    for (const payload of malformed) {
+      const res = await postSigned(h.url, SECRET, payloadBody(payload));
+      expect(res.status, JSON.stringify(payload)).toBe(400);
+    }
+    const forms = [
+      'command=%2Fvisit',
+      'user_id=UANN&command=%2Fvisit',
+      'command=%2Fvisit&user_id=UANN&team_id=T0FAKE',
+      'payload=%7Bnot%20json',
+      'garbage',
+      '',
+    ];
+    for (const body of forms) expect((await postSigned(h.url, SECRET, body)).status, body).toBe(400);
+    const events = ['{}', '{"type":"event_callback"}', '{"type":"event_callback","event":"x","event_id":"E1"}', '{"type":"url_verification"}', '{not json', ''];
+    for (const body of events) expect((await postSigned(h.url, SECRET, body, { contentType: 'application/json' })).status, body).toBe(400);
+    expect(await h.deps.store.activities.count()).toBe(0);
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+
+  it('refuses an unknown content type (415), a body over 1 MB (413) and a timestamp from the future (401)', async () => {
+    expect((await postSigned(h.url, SECRET, body(), { contentType: 'text/plain' })).status).toBe(415);
+    expect((await postSigned(h.url, SECRET, `${body()}&pad=${'x'.repeat(1024 * 1024)}`)).status).toBe(413);
+    expect((await postSigned(h.url, SECRET, body(), { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 })).status).toBe(401);
+    expect((await postSigned(h.url, SECRET, body(), { timestamp: Number.NaN })).status).toBe(401);
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+
+  it('still answers url_verification and ssl_check', async () => {
+    const challenge = await postSigned(h.url, SECRET, JSON.stringify({ token: 'legacy', challenge: 'c-123', type: 'url_verification' }), { contentType: 'application/json' });
+    expect(challenge.json()).toEqual({ challenge: 'c-123' });
+    const ssl = await fetch(h.url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'ssl_check=1&token=x' });
+    expect(ssl.status).toBe(200);
+  });
+});
+
+describe('requests no listener answers', () => {
+  it('acknowledges a button, form or option request the bot does not know at once, empty, and does nothing', async () => {
+    const click = await h.interactive({ type: 'block_actions', user: { id: 'UANN' }, trigger_id: 't1', team: { id: 'T0FAKE' }, actions: [{ type: 'button', action_id: 'no-such-button', block_id: 'b', value: 'v', action_ts: '1.2' }] });
+    expect(click).toMatchObject({ status: 200, body: '' });
+    const unknownForm = viewSubmission({ user: 'UANN', form: 'x', viewId: 'VX', triggerId: 't', privateMetadata: '', values: {} }) as { view: object };
+    const submission = await h.interactive({ ...unknownForm, view: { ...unknownForm.view, callback_id: 'not-ours' } });
+    expect(submission).toMatchObject({ status: 200, body: '' });
+    const options = await h.interactive({ type: 'block_suggestion', user: { id: 'UANN' }, action_id: 'not-ours', block_id: 'b', value: 'ac' });
+    expect(options).toMatchObject({ status: 200, body: '' });
+    expect(await h.deps.store.activities.count()).toBe(0);
+    expect(h.fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
 });

@@ -16,6 +16,8 @@ import { registerEntrySubmissions } from './listeners/entry-submissions.js';
 import { registerHome } from './listeners/home.js';
 import { registerOptions } from './listeners/options.js';
 import { registerReportCommands } from './listeners/report-commands.js';
+import { slackPrecheck } from './http/precheck.js';
+import { ackUnhandled } from './http/ack-unhandled.js';
 
 export interface SlackOptions {
   botToken: string;
@@ -91,6 +93,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     receiver.client.on('reconnecting', () => (connected = false));
     receiver.client.on('disconnected', () => (connected = false));
   }
+  app.use(ackUnhandled(logger));
   if (options.onCommand) {
     const onCommand = options.onCommand;
     app.use(async ({ body, next }) => {
@@ -129,7 +132,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
 
   return {
     app,
-    listener: receiver instanceof HTTPReceiver ? receiver.requestListener : undefined,
+    listener: receiver instanceof HTTPReceiver ? slackPrecheck(receiver.requestListener, { signingSecret: options.signingSecret }, logger) : undefined,
     start: async () => {
       try {
         await app.init();
