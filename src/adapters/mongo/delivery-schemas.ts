@@ -19,6 +19,7 @@ export const DELIVERY_DEFINITIONS: Record<Extract<CollectionName, 'outbox' | 'le
     claimedBy: { type: String, maxlength: 100 },
     claimExpiresAt: timestamp(false),
     recovered: { type: Boolean },
+    ambiguous: { type: Boolean },
     sentAt: timestamp(false),
     platformMessageId: { type: String, maxlength: 200 },
     lastError: { type: String, maxlength: 2000 },

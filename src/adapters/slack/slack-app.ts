@@ -6,6 +6,7 @@ import type { Logger } from '../../ports/logger.js';
 import type { RequestListener } from '../http/server.js';
 import { SlackActors } from './actors.js';
 import type { SlackContext } from './context.js';
+import { SLACK_CALL_TIMEOUT_MS } from './outbound.js';
 import { registerAdminCommand } from './listeners/admin-command.js';
 import { registerDecisionActions } from './listeners/decision-actions.js';
 import { registerReviewCommands } from './listeners/review-commands.js';
@@ -31,6 +32,8 @@ export interface SlackOptions {
   retries?: number;
   /** Told each slash command and form submission handled (metrics). */
   onCommand?: (command: string) => void;
+  /** Deadline of each Web API call (ms). */
+  timeoutMs?: number;
 }
 
 export interface SlackAdapter {
@@ -80,6 +83,8 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     clientOptions: {
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
       retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+      // Without a deadline (the client's default is none) one hung call waits for the OS, minutes.
+      timeout: options.timeoutMs ?? SLACK_CALL_TIMEOUT_MS,
     },
   });
   const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors: new SlackActors(deps, app.client, options.defaultLocale) };
