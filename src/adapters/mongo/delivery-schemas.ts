@@ -29,5 +29,6 @@ export const DELIVERY_DEFINITIONS: Record<Extract<CollectionName, 'outbox' | 'le
     owner: { type: String, required: true, minlength: 1, maxlength: 100 },
     expiresAt: timestamp(),
     acquiredAt: timestamp(),
+    completedAt: timestamp(false),
   },
 };

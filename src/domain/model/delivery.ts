@@ -60,5 +60,10 @@ export const LeaseSchema = z.object({
   owner: z.string().min(1).max(100),
   expiresAt: UtcTimestamp,
   acquiredAt: UtcTimestamp,
+  /**
+   * A job run's lease: when the run finished queuing its messages. A lease without it belongs to a
+   * run that died on the way (or is still running): the start-up catch-up runs it again.
+   */
+  completedAt: UtcTimestamp.optional(),
 });
 export type Lease = z.infer<typeof LeaseSchema>;
