@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { AppDeps } from '../../application/deps.js';
 import { AppError, isAppError } from '../../domain/errors.js';
+import { claimEvent, finishEvent, releaseEvent } from '../../application/event-claims.js';
 import type { Locale } from '../../domain/model/fields.js';
 import type { Logger } from '../../ports/logger.js';
 import type { RequestListener } from '../http/server.js';
@@ -105,18 +106,21 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
       await next();
     });
   }
-  // Slack redelivers events after a timeout (X-Slack-Retry-Num): handle each event_id once.
+  // Slack redelivers events after a timeout (X-Slack-Retry-Num): handle each event_id once. The id
+  // is claimed before handling and marked done after (application/event-claims.ts), so a crash
+  // mid-handling leaves the redelivery to be handled while a concurrent duplicate is dropped.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId) {
-      try {
-        await deps.store.processedEvents.insert({ id: `slack:${eventId}`, receivedAt: deps.clock.now().toISOString() });
-      } catch (e) {
-        if (isAppError(e) && e.code === 'CONFLICT') return logger.debug({ eventId }, 'duplicate event skipped');
-        throw e;
-      }
+    if (!eventId) return next();
+    const id = `slack:${eventId}`;
+    if (!(await claimEvent(deps, id))) return logger.debug({ eventId }, 'duplicate event skipped');
+    try {
+      await next();
+    } catch (e) {
+      await releaseEvent(deps, id).catch(() => undefined);
+      throw e;
     }
-    await next();
+    await finishEvent(deps, id);
   });
   registerEntryCommands(app, ctx);
   registerEntrySubmissions(app, ctx);
