@@ -39,6 +39,11 @@ export class FaultProxy {
     for (let i = 0; i < times; i++) this.faults.push({ match, fault });
   }
 
+  /** Drops the faults not yet used (the platform is back). */
+  releaseFaults(): void {
+    this.faults.length = 0;
+  }
+
   /** Answers every held (hanging) request's connection with a reset. */
   releaseHeld(): void {
     for (const res of this.held) res.destroy();

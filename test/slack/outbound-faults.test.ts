@@ -112,4 +112,26 @@ describe('Slack outbound under faults', () => {
     expect(posted()).toHaveLength(1);
     expect(fake.succeeded('files.completeUploadExternal')).toHaveLength(1);
   });
+
+  it('Slack unreachable for three hours (past the old 1 h 48 min give-up): every message delivered once when it is back', async () => {
+    await enqueue(deps, [delivery(ann), delivery({ kind: 'dm', identity: 'slack:UBOB' }), delivery(ranking, 'Weekly ranking')]);
+    // Every connection reset: a reset post is ambiguous (checked before the next try), the rest not.
+    proxy.failNext('/api/', 'reset-before', 1000);
+    for (let i = 0; i < 18; i++) {
+      await dispatch();
+      deps.clock.advance(600_000);
+    }
+    expect((await deps.store.outbox.find()).map((o) => o.state)).toEqual(['pending', 'pending', 'pending']);
+    proxy.releaseFaults();
+    await drain();
+    expect(posted().map((c) => c.params.channel).sort()).toEqual(['C0RANK', 'DUANN', 'DUBOB']);
+  });
+
+  it('a 429 storm delays but loses and duplicates nothing', async () => {
+    await enqueue(deps, [delivery(ann), delivery({ kind: 'dm', identity: 'slack:UBOB' }), delivery(ranking, 'Weekly ranking')]);
+    for (let i = 0; i < 6; i++) fake.rateLimitNext('chat.postMessage', 30);
+    const r = await dispatch();
+    expect(r).toMatchObject({ sent: 3, rateLimited: 6, failed: 0 });
+    expect(posted()).toHaveLength(3);
+  });
 });
