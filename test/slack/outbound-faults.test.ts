@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderTrendChart } from '../../src/adapters/render/png.js';
 import { createSlackOutbound } from '../../src/adapters/slack/outbound.js';
+import { createSlackAdapter } from '../../src/adapters/slack/slack-app.js';
 import { dispatchDue, type DispatchReport } from '../../src/application/delivery/dispatch.js';
 import { enqueue, type Delivery } from '../../src/application/delivery/enqueue.js';
 import type { DeliveryTarget } from '../../src/domain/model/delivery.js';
@@ -133,5 +134,11 @@ describe('Slack outbound under faults', () => {
     const r = await dispatch();
     expect(r).toMatchObject({ sent: 3, rateLimited: 6, failed: 0 });
     expect(posted()).toHaveLength(3);
+  });
+
+  it('the Slack app’s own Web API client has a deadline too (answers, uploads, DMs from commands)', async () => {
+    const adapter = createSlackAdapter(deps, { botToken: 'xoxb-test-token', signingSecret: 's', apiUrl: `${proxy.url}/api/`, defaultLocale: 'en', retries: 0, timeoutMs: 300 });
+    proxy.failNext('chat.postMessage', 'hang');
+    await expect(adapter.app.client.chat.postMessage({ channel: 'C0RANK', text: 'x' })).rejects.toMatchObject({ code: 'slack_webapi_request_error' });
   });
 });
