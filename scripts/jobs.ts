@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { hostname } from 'node:os';
+import { listUnsent, resend } from '../src/application/delivery/outbox-admin.js';
 import { JOBS } from '../src/application/jobs/index.js';
 import { isLocalDate } from '../src/domain/dates.js';
 import { AppError } from '../src/domain/errors.js';
@@ -11,11 +12,15 @@ const USAGE = `Usage:
   npm run jobs -- list                                   each job, its schedule and next run
   npm run jobs -- run <job> [--date YYYY-MM-DD] [--dry-run]
                                                          run one job now (a dry run prints what would be
-                                                         sent to whom and sends nothing)`;
+                                                         sent to whom and sends nothing)
+  npm run jobs -- outbox                                 messages not sent yet (pending, sending) or given
+                                                         up (failed), by job: target, attempts, error, age
+  npm run jobs -- outbox resend <key> | --all-failed     send again (after an outage or a fix); a message
+                                                         already sent is refused`;
 
 /** `npm run jobs`: see the schedule, preview or run a job by hand. */
 await runCli(async (deps, config) => {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { date: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean' } } });
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { date: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'all-failed': { type: 'boolean' }, help: { type: 'boolean' } } });
   const [command, jobName] = positionals;
   if (values.help || !command) return void process.stdout.write(`${USAGE}\n`);
   const platforms = outboundPlatforms(config, deps.logger);
@@ -26,6 +31,28 @@ await runCli(async (deps, config) => {
       process.stdout.write(`${j.job.padEnd(22)} ${j.schedule.padEnd(14)} next: ${next}\n    ${j.description}\n`);
     }
     process.stdout.write(`\nSchedules are in ${config.companyTimeZone}. Platforms sending: ${[...platforms.keys()].join(', ') || 'none configured'}.\n`);
+    return;
+  }
+  if (command === 'outbox') {
+    const [, action, key] = positionals;
+    if (action === undefined) {
+      const rows = await listUnsent(deps);
+      const age = (ms: number) => (ms >= 3_600_000 ? `${Math.floor(ms / 3_600_000)}h${Math.floor((ms % 3_600_000) / 60_000)}m` : `${Math.floor(ms / 60_000)}m`);
+      let job = '';
+      for (const r of rows) {
+        if (r.job !== job) process.stdout.write(`\n${(job = r.job)}\n`);
+        process.stdout.write(`  ${r.state.padEnd(8)} ${r.target.padEnd(24)} age ${age(r.ageMs).padEnd(7)} attempts ${r.attempts}${r.ambiguous ? ' (may have gone out: checked before resending)' : ''}\n    key ${r.key}${r.lastError ? `\n    error ${r.lastError}` : ''}${r.state === 'pending' ? `\n    next try ${r.nextAttemptAt}` : ''}\n`);
+      }
+      process.stdout.write(`\n${rows.length} message(s) not sent.${rows.some((r) => r.state === 'failed') ? ' Resend with: npm run jobs -- outbox resend <key> | --all-failed' : ''}\n`);
+      return;
+    }
+    if (action !== 'resend' || (key === undefined) === (values['all-failed'] !== true)) throw new AppError('VALIDATION', USAGE);
+    const again = await resend(deps, key !== undefined ? { key } : { allFailed: true });
+    process.stdout.write(`${again.length} message(s) due again now.\n`);
+    if (again.length > 0 && platforms.size > 0) {
+      const report = await scheduler.dispatchNow();
+      process.stdout.write(`Sent ${report.sent}, rate-limited ${report.rateLimited}, to retry ${report.retried}, failed ${report.failed}.\n`);
+    }
     return;
   }
   if (command !== 'run' || !jobName) throw new AppError('VALIDATION', USAGE);

@@ -1,12 +1,13 @@
 import cron, { type ScheduledTask } from 'node-cron';
 import type { AppDeps } from '../application/deps.js';
 import { dispatchDue, type DispatchOptions, type DispatchReport } from '../application/delivery/dispatch.js';
-import { runJob, type Job, type JobResult } from '../application/jobs/job.js';
+import { runCompleted, runJob, type Job, type JobResult } from '../application/jobs/job.js';
 import type { ScheduleConfig } from '../config/schedule-config.js';
 import { todayIn, type LocalDate } from '../domain/dates.js';
 import type { PlatformName } from '../domain/model/delivery.js';
 import { isWorkDay, workCalendar } from '../domain/work-calendar.js';
 import type { ChatPlatform } from '../ports/chat.js';
+import { lastSlotToday } from './catch-up.js';
 
 export interface SchedulerOptions {
   deps: AppDeps;
@@ -31,14 +32,24 @@ export interface JobInfo {
 }
 
 export interface Scheduler {
-  /** Starts the cron tasks and the outbox dispatcher. */
+  /** Starts the cron tasks and the outbox dispatcher, and catches up today's missed runs (catchUp). */
   start(): void;
   /**
-   * Stops the cron tasks and the dispatcher, waits for a job run and a dispatch in progress to
-   * finish, then gives back the job leases this replica took, so another replica is not kept
-   * waiting for them to expire.
+   * Stops the cron tasks and the dispatcher: a send in flight is not waited for (a hung platform
+   * must not hold the shutdown), and the outbox items this replica claimed and did not finish go
+   * back to pending at once (the one in flight marked ambiguous, as it may have gone out). Waits
+   * for a job run in progress, then gives back the leases of runs that did not complete, so the
+   * next start or another replica runs them without waiting for the lease to expire.
    */
   stop(): Promise<void>;
+  /**
+   * For each enabled job, the last slot of its schedule earlier today (company time zone): when
+   * that run is not recorded as complete (the replica was down over its minute, or died before
+   * queuing everything), runs it now. Runs are idempotent (lease, outbox keys), so a catch-up
+   * never sends twice. A run whose lease is still held by a dead process is retried when that
+   * lease expires (start() sets the timer).
+   */
+  catchUp(): Promise<JobResult[]>;
   /** Runs a job now for a date (default today), e.g. from `npm run jobs -- run`. */
   runNow(jobName: string, opts?: { date?: LocalDate; dryRun?: boolean; platforms?: readonly PlatformName[] }): Promise<JobResult>;
   /** Sends what is due now. */
@@ -61,6 +72,8 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
   const tasks: ScheduledTask[] = [];
   let timer: NodeJS.Timeout | undefined;
   let dispatching: Promise<DispatchReport> | undefined;
+  let stopping = new AbortController();
+  const retries = new Set<NodeJS.Timeout>();
   const log = deps.logger.child({ component: 'scheduler' });
   // Leases this replica holds (recorded as runJob takes them), given back on stop.
   const leases = new Set<string>();
@@ -86,6 +99,7 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     // One dispatch at a time per replica; a call while one runs waits for that one.
     dispatching ??= dispatchDue(deps, opts.platforms, {
       owner: opts.owner,
+      signal: stopping.signal,
       sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
       ...(opts.onOutcome ? { onOutcome: opts.onOutcome } : {}),
     }).finally(() => {
@@ -94,13 +108,44 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
     return dispatching;
   };
 
+  const runFor = async (job: Job, date: LocalDate, o: { dryRun?: boolean; force?: boolean; platforms?: readonly PlatformName[] } = {}): Promise<JobResult> => {
+    const result = await runJob(jobDeps, job, { date, platforms: o.platforms ?? platforms, calendar, owner: opts.owner, ...(o.dryRun ? { dryRun: true } : {}), ...(o.force ? { force: true } : {}) });
+    if (result.queued > 0) void dispatchNow().catch((e: unknown) => log.error({ err: e }, 'dispatch failed'));
+    return result;
+  };
+
   const runNow = async (jobName: string, o: { date?: LocalDate; dryRun?: boolean; platforms?: readonly PlatformName[] } = {}): Promise<JobResult> => {
     const job = opts.jobs.find((j) => j.name === jobName);
     if (!job) throw new Error(`no job named ${jobName}; jobs: ${opts.jobs.map((j) => j.name).join(', ')}`);
-    const date = o.date ?? todayIn(tz, deps.clock.now());
-    const result = await runJob(jobDeps, job, { date, platforms: o.platforms ?? platforms, calendar, owner: opts.owner, ...(o.dryRun ? { dryRun: true } : {}), ...(o.date ? { force: true } : {}) });
-    if (result.queued > 0) void dispatchNow().catch((e: unknown) => log.error({ err: e }, 'dispatch failed'));
-    return result;
+    return runFor(job, o.date ?? todayIn(tz, deps.clock.now()), { ...o, ...(o.date ? { force: true } : {}) });
+  };
+
+  const catchUp = async (): Promise<JobResult[]> => {
+    const results: JobResult[] = [];
+    for (const job of opts.jobs.filter(enabled)) {
+      const slot = lastSlotToday(scheduleOf(job), tz, deps.clock.now());
+      if (!slot) continue;
+      const date = todayIn(tz, slot);
+      if (await runCompleted(deps, job.name, job.runKey(date))) continue;
+      log.info({ job: job.name, slot: slot.toISOString() }, 'catching up a run that did not complete');
+      results.push(await track(runFor(job, date)));
+    }
+    return results;
+  };
+
+  /** Catches up, and again when a lease held by a process that died expires. */
+  const catchUpAndRetry = async (): Promise<void> => {
+    const results = await catchUp();
+    const held = results.filter((r) => r.skipped === 'another-replica-has-it');
+    const leases = await Promise.all(held.map((r) => deps.store.leases.get(`job:${r.job}:${r.runKey}`)));
+    const expiry = Math.min(...leases.map((l) => (l ? Date.parse(l.expiresAt) : Infinity)));
+    if (!Number.isFinite(expiry) || stopping.signal.aborted) return;
+    const t = setTimeout(() => {
+      retries.delete(t);
+      void catchUpAndRetry().catch((e: unknown) => log.error({ err: e }, 'catch-up failed'));
+    }, Math.max(0, expiry - deps.clock.now().getTime()) + 1000);
+    t.unref();
+    retries.add(t);
   };
 
   return {
@@ -120,22 +165,36 @@ export function createScheduler(opts: SchedulerOptions): Scheduler {
           ),
         );
       }
+      stopping = new AbortController();
+      void catchUpAndRetry().catch((e: unknown) => log.error({ err: e }, 'catch-up failed'));
       timer = setInterval(() => void dispatchNow().catch((e: unknown) => log.error({ err: e }, 'dispatch failed')), config.dispatchIntervalMs);
       timer.unref();
       log.info({ jobs: opts.jobs.filter(enabled).map((j) => `${j.name} (${scheduleOf(j)})`), platforms }, 'scheduler started');
     },
     async stop() {
       if (timer) clearInterval(timer);
+      for (const t of retries) clearTimeout(t);
+      retries.clear();
+      stopping.abort();
       await Promise.all(tasks.map((t) => t.destroy()));
       tasks.length = 0;
       await Promise.allSettled([...running]);
       await dispatching?.catch(() => undefined);
+      // A completed run keeps its lease (its completion mark); one that failed gives it back.
+      let released = 0;
       for (const id of leases) {
-        await deps.store.releaseLease(id, opts.owner).catch((e: unknown) => log.warn({ err: e, lease: id }, 'could not release a lease'));
+        try {
+          if ((await deps.store.leases.get(id))?.completedAt) continue;
+          await deps.store.releaseLease(id, opts.owner);
+          released++;
+        } catch (e) {
+          log.warn({ err: e, lease: id }, 'could not release a lease');
+        }
       }
-      if (leases.size > 0) log.info({ released: leases.size }, 'job leases released');
+      if (released > 0) log.info({ released }, 'job leases released');
       leases.clear();
     },
+    catchUp,
     runNow,
     dispatchNow,
     list: () =>

@@ -40,6 +40,11 @@ export class DeliveryError extends Error {
     message: string,
     /** For rate_limited: how long the platform asked us to wait. */
     readonly retryAfterMs?: number,
+    /**
+     * The platform may have carried the send out although we heard no success (a timeout, a reset
+     * connection, a 5xx after the request went out): the next attempt must check before sending.
+     */
+    readonly ambiguous = false,
   ) {
     super(message);
     this.name = 'DeliveryError';
@@ -52,8 +57,10 @@ export interface ChatPlatform {
   readonly limits: { perTargetIntervalMs: number; perPlatformIntervalMs: number };
   /**
    * Sends one message. `idempotencyKey` identifies it across retries (platforms that can drop a
-   * repeat use it); `recovered` says an earlier attempt may already have gone out. Throws
-   * DeliveryError; anything else counts as transient.
+   * repeat use it); `recovered` says an earlier attempt may already have gone out (a crash
+   * mid-send, or an ambiguous failure), so the platform checks before sending; `queuedAt` bounds
+   * how far back that check looks. Throws DeliveryError; anything else counts as transient and
+   * ambiguous.
    */
-  send(target: DeliveryTarget, message: OutgoingMessage, opts: { idempotencyKey: string; recovered: boolean }): Promise<{ messageId: string }>;
+  send(target: DeliveryTarget, message: OutgoingMessage, opts: { idempotencyKey: string; recovered: boolean; queuedAt?: string }): Promise<{ messageId: string }>;
 }

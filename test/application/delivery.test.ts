@@ -78,16 +78,34 @@ describe('outbox and dispatcher', () => {
     expect((await deps.store.outbox.find({ state: 'sent' })).map((o) => o.attempts)).toEqual([1, 1, 1]);
   });
 
-  it('retries transient failures with back-off, then gives up and records why', async () => {
+  it('retries transient failures with back-off for a day (an outage outlasts 8 attempts), then gives up and records why', async () => {
     await enqueue(deps, [dm('U1')]);
-    platform.script = Array.from({ length: 8 }, () => new DeliveryError('transient', 'socket hang up'));
+    platform.script = Array.from({ length: 100 }, () => new DeliveryError('transient', 'socket hang up'));
     for (let i = 0; i < 8; i++) {
       await dispatch();
       deps.clock.advance(3_600_000);
     }
+    // Eight hours of outage: still waiting to be sent, not given up.
+    expect((await deps.store.outbox.find())[0]).toMatchObject({ state: 'pending', attempts: 8 });
+    for (let i = 0; i < 17; i++) {
+      await dispatch();
+      deps.clock.advance(3_600_000);
+    }
     const [item] = await deps.store.outbox.find();
-    expect(item).toMatchObject({ state: 'failed', attempts: 8, lastError: 'socket hang up' });
+    expect(item).toMatchObject({ state: 'failed', attempts: 25, lastError: 'socket hang up' });
     expect(platform.sent).toHaveLength(0);
+  });
+
+  it('after an ambiguous failure, every later attempt is told to check first, also after a rate limit', async () => {
+    await enqueue(deps, [dm('U1')]);
+    platform.script = [new DeliveryError('transient', 'timeout', undefined, true), new DeliveryError('rate_limited', 'ratelimited', 1000)];
+    await dispatch();
+    deps.clock.advance(60_000);
+    await dispatch();
+    deps.clock.advance(60_000);
+    await dispatch();
+    expect(platform.sent).toEqual([expect.objectContaining({ recovered: true })]);
+    expect((await deps.store.outbox.find())[0]!.ambiguous).toBeUndefined();
   });
 
   it('gives up at once on a permanent failure', async () => {

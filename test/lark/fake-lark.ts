@@ -53,6 +53,7 @@ export class FakeLark {
   noBot = false;
   private readonly limited = new Map<Route, { reset: number; status: number }[]>();
   private held: Promise<void> | undefined;
+  private readonly byUuid = new Map<string, string>();
   private server!: http.Server;
   private seq = 0;
   url = '';
@@ -131,9 +132,13 @@ export class FakeLark {
     }
     if (req.method === 'POST' && path === '/open-apis/im/v1/messages') {
       if (this.rateLimited(res, 'message.create')) return;
-      const b = body as { receive_id: string; msg_type: string; content: string };
+      const b = body as { receive_id: string; msg_type: string; content: string; uuid?: string };
       if (Buffer.byteLength(b.content) > MAX_CARD_BYTES) return this.reply(res, 400, { code: 230025, msg: 'The length of the message content reaches its limit.' });
+      // Lark sends a message with a uuid it has seen (within an hour) only once, answering with the first.
+      const repeat = b.uuid ? this.byUuid.get(b.uuid) : undefined;
+      if (repeat) return this.reply(res, 200, { code: 0, msg: 'success', data: { message_id: repeat, msg_type: b.msg_type } });
       const id = `om_${++this.seq}`;
+      if (b.uuid) this.byUuid.set(b.uuid, id);
       this.sent.push({ id, receiveIdType: url.searchParams.get('receive_id_type') ?? '', receiveId: b.receive_id, msgType: b.msg_type, card: JSON.parse(b.content) as Record<string, unknown> });
       return this.reply(res, 200, { code: 0, msg: 'success', data: { message_id: id, msg_type: b.msg_type, chat_id: b.receive_id.startsWith('oc_') ? b.receive_id : `oc_dm_${b.receive_id}` } });
     }

@@ -175,11 +175,20 @@ export class FakeSlack {
       case 'views.publish':
         return { ok: true, view: { id: `V${n}`, ...(params.view as object) } };
       case 'conversations.history': {
-        // What this fake posted to the channel, newest first, with metadata as Slack returns it.
+        // What this fake posted to the channel (messages, and files shared by files.completeUploadExternal),
+        // newest first, with metadata as Slack returns it.
         const posted = this.calls
           .map((c, i) => ({ c, ts: `1700000000.${String(i + 1).padStart(6, '0')}` }))
-          .filter(({ c }) => c.method === 'chat.postMessage' && c.params.channel === params.channel);
-        return { ok: true, messages: posted.reverse().map(({ c, ts }) => ({ ts, text: c.params.text, ...(c.params.metadata ? { metadata: c.params.metadata } : {}) })) };
+          .filter(({ c }) => c.outcome === 'ok')
+          .filter(({ c }) => (c.method === 'chat.postMessage' && c.params.channel === params.channel) || (c.method === 'files.completeUploadExternal' && c.params.channel_id === params.channel));
+        return {
+          ok: true,
+          messages: posted.reverse().map(({ c, ts }) =>
+            c.method === 'chat.postMessage'
+              ? { ts, text: c.params.text, ...(c.params.metadata ? { metadata: c.params.metadata } : {}) }
+              : { ts, text: c.params.initial_comment, files: c.params.files },
+          ),
+        };
       }
       case 'conversations.open':
         return { ok: true, channel: { id: `D${String(params.users)}` } };

@@ -11,7 +11,8 @@ import { larkClient } from './sdk.js';
  * Scheduled posts and DMs to Lark/Feishu for the outbox dispatcher. Each message carries a `uuid`
  * derived from its idempotency key: Lark drops a repeat with the same uuid within an hour
  * (https://open.feishu.cn/document/server-docs/im-v1/message/create), which covers a crash between
- * sending and recording. Rate limits (code 99991400) go back to the dispatcher with Lark's reset time.
+ * sending and recording, a timeout or a reset connection after Lark took the message. Every call
+ * has a deadline (sdk.ts). Rate limits (code 99991400) go back to the dispatcher with Lark's reset time.
  */
 export interface LarkOutboundOptions {
   appId: string;
@@ -22,6 +23,8 @@ export interface LarkOutboundOptions {
   renderChart?: ChartRenderer;
   /** Pacing override (the benchmark passes zeros to measure our side alone). */
   limits?: ChatPlatform['limits'];
+  /** Deadline of each Open API call (ms); a timed-out send is a transient, ambiguous failure. */
+  timeoutMs?: number;
 }
 
 export function createLarkOutbound(o: LarkOutboundOptions): ChatPlatform {
@@ -48,11 +51,13 @@ export function createLarkOutbound(o: LarkOutboundOptions): ChatPlatform {
       const [type, id] = target.kind === 'dm' ? (['open_id', target.identity.replace(/^lark:/, '')] as const) : (['chat_id', target.channel.replace(/^lark:/, '')] as const);
       const card = message.view ? viewToCard(message.view) : viewToCard({ title: message.text, blocks: [{ type: 'text', text: message.text }] });
       const uuid = createHash('sha256').update(opts.idempotencyKey).digest('hex').slice(0, 50);
+      let posting = false;
       try {
         // The chart goes in the same card, so it is uploaded first: a failure before the message
         // is sent is retried as a whole, and the card never goes out without its image.
         const image = await imageOf(message, o.renderChart);
         if (image) withImage(card, await uploadImage(image), image.title);
+        posting = true;
         const data = await callApi('im.v1.message.create', () =>
           client.im.v1.message.create({ params: { receive_id_type: type }, data: { receive_id: id, msg_type: 'interactive', content: JSON.stringify(card), uuid } }),
         );
@@ -64,7 +69,9 @@ export function createLarkOutbound(o: LarkOutboundOptions): ChatPlatform {
         if (e instanceof LarkApiError && e.larkCode !== undefined && (status === undefined || (status >= 400 && status < 500))) {
           throw new DeliveryError('permanent', e.message);
         }
-        throw new DeliveryError('transient', (e as Error).message);
+        // No answer (a timeout, a reset connection) or a 5xx while posting: Lark may have the
+        // message. The retry carries the same uuid, which Lark drops as a repeat within the hour.
+        throw new DeliveryError('transient', (e as Error).message, undefined, posting && (status === undefined || status >= 500));
       }
     },
   };

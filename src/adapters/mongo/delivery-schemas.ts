@@ -19,6 +19,7 @@ export const DELIVERY_DEFINITIONS: Record<Extract<CollectionName, 'outbox' | 'le
     claimedBy: { type: String, maxlength: 100 },
     claimExpiresAt: timestamp(false),
     recovered: { type: Boolean },
+    ambiguous: { type: Boolean },
     sentAt: timestamp(false),
     platformMessageId: { type: String, maxlength: 200 },
     lastError: { type: String, maxlength: 2000 },
@@ -28,5 +29,6 @@ export const DELIVERY_DEFINITIONS: Record<Extract<CollectionName, 'outbox' | 'le
     owner: { type: String, required: true, minlength: 1, maxlength: 100 },
     expiresAt: timestamp(),
     acquiredAt: timestamp(),
+    completedAt: timestamp(false),
   },
 };

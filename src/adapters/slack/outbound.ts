@@ -23,12 +23,21 @@ const PERMANENT = new Set([
 ]);
 
 const METADATA_EVENT = 'appraisal_delivery';
+/** Errors reading history that will not go away: the check is impossible, not just late. */
+const HISTORY_UNREADABLE = new Set(['missing_scope', 'not_in_channel', 'channel_not_found', 'not_authed', 'invalid_auth', 'token_revoked']);
+/** Default deadline of every Web API call and upload: a hung Slack must not stall the outbox. */
+export const SLACK_CALL_TIMEOUT_MS = 10_000;
+
+type HistoryMessage = { ts?: string; metadata?: { event_type?: string; event_payload?: { key?: string } }; files?: unknown[] };
 
 /**
  * Scheduled posts and DMs to Slack for the outbox dispatcher. Its own Web API client throws on 429
- * instead of queueing (the dispatcher owns pacing and retries). Each message carries its
- * idempotency key as message metadata, so after a crash mid-send (`recovered`) the recent history
- * is checked and a message already posted is not posted again.
+ * instead of queueing (the dispatcher owns pacing and retries), and gives every call a deadline.
+ * Each message carries its idempotency key as message metadata, so when an earlier attempt may
+ * have gone out (`recovered`: a crash mid-send, a timeout, a reset connection, a 5xx) the history
+ * of the DM or channel since the message was queued is checked first, and a message already
+ * posted is not posted again (its chart is, if the crash came between the two). Reading a
+ * channel's history needs `channels:history` / `groups:history` (manifests/slack.yaml).
  */
 export interface SlackOutboundOptions {
   botToken: string;
@@ -38,6 +47,8 @@ export interface SlackOutboundOptions {
   /** Pacing override (the benchmark passes zeros to measure our side alone). */
   limits?: ChatPlatform['limits'];
   logger?: Logger;
+  /** Deadline of each call (ms); a timed-out send is a transient, ambiguous failure. */
+  timeoutMs?: number;
 }
 
 export function createSlackOutbound(options: SlackOutboundOptions): ChatPlatform {
@@ -45,6 +56,7 @@ export function createSlackOutbound(options: SlackOutboundOptions): ChatPlatform
     ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
+    timeout: options.timeoutMs ?? SLACK_CALL_TIMEOUT_MS,
   });
   const dmChannels = new Map<string, string>();
 
@@ -61,15 +73,34 @@ export function createSlackOutbound(options: SlackOutboundOptions): ChatPlatform
     return channel;
   }
 
-  async function alreadyPosted(channel: string, key: string): Promise<string | null> {
+  /**
+   * Our message with this key in the conversation since it was queued, and whether a file (its
+   * chart) follows it before our next message. A history that cannot be read now is a transient
+   * failure (checking later beats a duplicate); one that can never be read (no scope) is logged
+   * and the message is sent.
+   */
+  async function alreadyPosted(channel: string, key: string, queuedAt: string | undefined): Promise<{ ts: string; withFile: boolean } | null> {
+    let messages: HistoryMessage[];
     try {
-      const history = await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
-      const hit = history.messages?.find((m) => (m as { metadata?: { event_payload?: { key?: string } } }).metadata?.event_payload?.key === key);
-      return hit?.ts ?? null;
-    } catch {
-      // Without history access we cannot tell: sending again is better than never.
-      return null;
+      const oldest = queuedAt ? String(Math.floor(Date.parse(queuedAt) / 1000) - 60) : undefined;
+      const history = await client.conversations.history({ channel, limit: 200, include_all_metadata: true, ...(oldest ? { oldest } : {}) });
+      messages = (history.messages ?? []) as HistoryMessage[];
+    } catch (e) {
+      const code = (e as { data?: { error?: string } }).data?.error;
+      if (code && HISTORY_UNREADABLE.has(code)) {
+        options.logger?.warn({ channel, key, error: code }, 'Slack: cannot read history to check for an earlier attempt; sending');
+        return null;
+      }
+      throw new DeliveryError('transient', `could not check for an earlier attempt: ${toDeliveryError(e).message}`, undefined, true);
     }
+    // Newest first: what follows our message is before it in the list.
+    const at = messages.findIndex((m) => m.metadata?.event_payload?.key === key);
+    if (at < 0) return null;
+    let withFile = false;
+    for (let i = at - 1; i >= 0 && messages[i]!.metadata?.event_type !== METADATA_EVENT; i--) {
+      if ((messages[i]!.files?.length ?? 0) > 0) withFile = true;
+    }
+    return { ts: messages[at]!.ts ?? '', withFile };
   }
 
   /**
@@ -79,7 +110,12 @@ export function createSlackOutbound(options: SlackOutboundOptions): ChatPlatform
   async function uploadImage(channel: string, image: ChartImage): Promise<void> {
     const got = await client.files.getUploadURLExternal({ filename: 'trend-chart.png', length: image.png.byteLength });
     if (!got.upload_url || !got.file_id) throw new DeliveryError('transient', 'files.getUploadURLExternal returned no upload_url');
-    const posted = await fetch(got.upload_url, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: image.png });
+    const posted = await fetch(got.upload_url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: image.png,
+      signal: AbortSignal.timeout(options.timeoutMs ?? SLACK_CALL_TIMEOUT_MS),
+    });
     await posted.arrayBuffer();
     if (!posted.ok) throw new DeliveryError('transient', `file upload answered ${posted.status}`);
     await client.files.completeUploadExternal({ files: [{ id: got.file_id, title: image.title }], channel_id: channel, initial_comment: image.title });
@@ -89,39 +125,50 @@ export function createSlackOutbound(options: SlackOutboundOptions): ChatPlatform
     name: 'slack',
     // About one message per second per channel; the workspace-wide limit is higher.
     limits: options.limits ?? { perTargetIntervalMs: 1100, perPlatformIntervalMs: 50 },
-    async send(target: DeliveryTarget, message: OutgoingMessage, opts: { idempotencyKey: string; recovered: boolean }) {
+    async send(target: DeliveryTarget, message: OutgoingMessage, opts: { idempotencyKey: string; recovered: boolean; queuedAt?: string }) {
+      let posting = false;
       try {
         const channel = await channelFor(target);
-        if (opts.recovered) {
-          const ts = await alreadyPosted(channel, opts.idempotencyKey);
-          if (ts) return { messageId: ts };
+        const earlier = opts.recovered ? await alreadyPosted(channel, opts.idempotencyKey, opts.queuedAt) : null;
+        let ts = earlier?.ts;
+        if (!earlier) {
+          posting = true;
+          const res = await client.chat.postMessage({
+            channel,
+            text: message.text,
+            ...(message.view ? { blocks: viewToBlocks(message.view) } : {}),
+            metadata: { event_type: METADATA_EVENT, event_payload: { key: opts.idempotencyKey } },
+          });
+          posting = false;
+          ts = res.ts ?? '';
         }
-        const res = await client.chat.postMessage({
-          channel,
-          text: message.text,
-          ...(message.view ? { blocks: viewToBlocks(message.view) } : {}),
-          metadata: { event_type: METADATA_EVENT, event_payload: { key: opts.idempotencyKey } },
-        });
-        // The chart follows the message. The scorecard is out by now, so a failed upload is logged
-        // rather than retried (a retry would post the scorecard twice).
-        try {
-          const image = await imageOf(message, options.renderChart);
-          if (image) await uploadImage(channel, image);
-        } catch (e) {
-          options.logger?.warn({ err: e, key: opts.idempotencyKey }, 'Slack: chart upload failed; the message went without it');
+        // The chart follows the message (also when an earlier attempt posted the message and died
+        // before the chart). The message is out by now, so a failed upload is logged, not retried.
+        if (!earlier?.withFile) {
+          try {
+            const image = await imageOf(message, options.renderChart);
+            if (image) await uploadImage(channel, image);
+          } catch (e) {
+            options.logger?.warn({ err: e, key: opts.idempotencyKey }, 'Slack: chart upload failed; the message went without it');
+          }
         }
-        return { messageId: res.ts ?? '' };
+        return { messageId: ts ?? '' };
       } catch (e) {
-        throw toDeliveryError(e);
+        throw toDeliveryError(e, posting);
       }
     },
   };
 }
 
-function toDeliveryError(e: unknown): DeliveryError {
+/**
+ * How a failed call went. A 429 or an `ok: false` answer means Slack did not post; a timeout, a
+ * connection that broke or an HTTP error while posting may have posted (`ambiguous`).
+ */
+function toDeliveryError(e: unknown, posting = false): DeliveryError {
   if (e instanceof DeliveryError) return e;
   const err = e as { code?: string; retryAfter?: number; data?: { error?: string }; message?: string };
   if (err.code === webApi.ErrorCode.RateLimitedError) return new DeliveryError('rate_limited', 'ratelimited', (err.retryAfter ?? 1) * 1000);
   if (err.code === webApi.ErrorCode.PlatformError && err.data?.error && PERMANENT.has(err.data.error)) return new DeliveryError('permanent', err.data.error);
-  return new DeliveryError('transient', err.data?.error ?? err.message ?? String(e));
+  const ambiguous = posting && (err.code === webApi.ErrorCode.RequestError || err.code === webApi.ErrorCode.HTTPError || err.code === undefined);
+  return new DeliveryError('transient', err.data?.error ?? err.message ?? String(e), undefined, ambiguous);
 }

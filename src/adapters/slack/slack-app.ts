@@ -1,11 +1,13 @@
 import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import type { AppDeps } from '../../application/deps.js';
 import { AppError, isAppError } from '../../domain/errors.js';
+import { claimEvent, finishEvent, releaseEvent } from '../../application/event-claims.js';
 import type { Locale } from '../../domain/model/fields.js';
 import type { Logger } from '../../ports/logger.js';
 import type { RequestListener } from '../http/server.js';
 import { SlackActors } from './actors.js';
 import type { SlackContext } from './context.js';
+import { SLACK_CALL_TIMEOUT_MS } from './outbound.js';
 import { registerAdminCommand } from './listeners/admin-command.js';
 import { registerDecisionActions } from './listeners/decision-actions.js';
 import { registerReviewCommands } from './listeners/review-commands.js';
@@ -33,6 +35,8 @@ export interface SlackOptions {
   retries?: number;
   /** Told each slash command and form submission handled (metrics). */
   onCommand?: (command: string) => void;
+  /** Deadline of each Web API call (ms). */
+  timeoutMs?: number;
 }
 
 export interface SlackAdapter {
@@ -82,6 +86,8 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     clientOptions: {
       ...(options.apiUrl ? { slackApiUrl: options.apiUrl } : {}),
       retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+      // Without a deadline (the client's default is none) one hung call waits for the OS, minutes.
+      timeout: options.timeoutMs ?? SLACK_CALL_TIMEOUT_MS,
     },
   });
   const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors: new SlackActors(deps, app.client, options.defaultLocale) };
@@ -103,18 +109,21 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
       await next();
     });
   }
-  // Slack redelivers events after a timeout (X-Slack-Retry-Num): handle each event_id once.
+  // Slack redelivers events after a timeout (X-Slack-Retry-Num): handle each event_id once. The id
+  // is claimed before handling and marked done after (application/event-claims.ts), so a crash
+  // mid-handling leaves the redelivery to be handled while a concurrent duplicate is dropped.
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
-    if (eventId) {
-      try {
-        await deps.store.processedEvents.insert({ id: `slack:${eventId}`, receivedAt: deps.clock.now().toISOString() });
-      } catch (e) {
-        if (isAppError(e) && e.code === 'CONFLICT') return logger.debug({ eventId }, 'duplicate event skipped');
-        throw e;
-      }
+    if (!eventId) return next();
+    const id = `slack:${eventId}`;
+    if (!(await claimEvent(deps, id))) return logger.debug({ eventId }, 'duplicate event skipped');
+    try {
+      await next();
+    } catch (e) {
+      await releaseEvent(deps, id).catch(() => undefined);
+      throw e;
     }
-    await next();
+    await finishEvent(deps, id);
   });
   registerEntryCommands(app, ctx);
   registerEntrySubmissions(app, ctx);

@@ -3,6 +3,9 @@ import { DeliveryError, type ChatPlatform } from '../../ports/chat.js';
 import type { TrendChartSpec } from '../../views/trend-chart.js';
 import type { View } from '../../views/view.js';
 import type { AppDeps } from '../deps.js';
+import { recordOutcome, unclaimed, wasAmbiguous, type DispatchReport, type Outcome } from './record-outcome.js';
+
+export type { DispatchReport } from './record-outcome.js';
 
 export interface DispatchOptions {
   /** Who claims (a replica id): claims expire, so a dead dispatcher's work is picked up again. */
@@ -12,55 +15,78 @@ export interface DispatchOptions {
   batch?: number;
   /** How long a claim lasts before another dispatcher may take the item over. */
   claimMs?: number;
-  /** Failed attempts (not rate limits) before an item is given up. */
+  /** Failed attempts (not rate limits) before an item may be given up. */
   maxAttempts?: number;
+  /** How long transient failures are retried (from the item's notBefore) before it is given up; default a day. */
+  giveUpAfterMs?: number;
+  /**
+   * Shutting down: stop at once, even mid-send (a hung platform must not hold the process), and
+   * give back every item claimed and not finished, as pending now, so the next start or another
+   * replica sends it without waiting for the claim to expire. The send in flight is marked
+   * ambiguous: it may have gone out.
+   */
+  signal?: AbortSignal;
   /** Told each send's outcome (metrics); must not throw. */
   onOutcome?: (o: { platform: PlatformName; outcome: 'sent' | 'rate_limited' | 'retried' | 'failed' }) => void;
 }
 
-export interface DispatchReport {
-  sent: number;
-  rateLimited: number;
-  retried: number;
-  failed: number;
-}
-
 const iso = (ms: number): string => new Date(ms).toISOString();
-const BACKOFF_MS = [30_000, 60_000, 120_000, 300_000, 600_000, 1_800_000, 3_600_000];
+const ABORTED = Symbol('aborted');
+
+/** The promise, or ABORTED as soon as the signal fires (the promise is left to settle unobserved). */
+function unlessAborted<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof ABORTED> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.resolve(ABORTED);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve(ABORTED);
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(
+      (v) => (signal.removeEventListener('abort', onAbort), resolve(v)),
+      (e: unknown) => (signal.removeEventListener('abort', onAbort), reject(e)),
+    );
+  });
+}
 
 /**
  * Sends what is due from the outbox, within each platform's pacing: claims a batch, sends each
- * item, records the outcome, repeats until nothing is due. A 429 delays the item (and pauses the
- * platform) as long as the platform asked, without counting as a failure; other failures retry
- * with back-off up to `maxAttempts`, then the item is marked failed with the error, and logged.
+ * item, records the outcome (record-outcome.ts), repeats until nothing is due. A 429 delays the
+ * item (and pauses the platform) as long as the platform asked, without counting as a failure;
+ * other failures retry with back-off, and an ambiguous one (the platform may have the message)
+ * makes every later attempt check first.
  */
 export async function dispatchDue(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'>, platforms: ReadonlyMap<PlatformName, ChatPlatform>, opts: DispatchOptions): Promise<DispatchReport> {
   const report: DispatchReport = { sent: 0, rateLimited: 0, retried: 0, failed: 0 };
   const claimMs = opts.claimMs ?? 60_000;
-  const maxAttempts = opts.maxAttempts ?? 8;
+  const policy = { maxAttempts: opts.maxAttempts ?? 8, giveUpAfterMs: opts.giveUpAfterMs ?? 24 * 3_600_000 };
   const nextFree = new Map<string, number>(); // pacing gate per platform and per target
   const now = (): number => deps.clock.now().getTime();
+  const { signal } = opts;
 
-  const waitFor = async (key: string): Promise<void> => {
+  const waitFor = async (key: string): Promise<boolean> => {
     const wait = (nextFree.get(key) ?? 0) - now();
-    if (wait > 0) await opts.sleep(wait);
+    return wait <= 0 || (await unlessAborted(opts.sleep(wait), signal)) !== ABORTED;
   };
 
   for (const [name, platform] of platforms) {
-    for (;;) {
+    while (!signal?.aborted) {
       const items = await deps.store.claimDeliveries({ now: iso(now()), owner: opts.owner, claimUntil: iso(now() + claimMs), limit: opts.batch ?? 50, platform: name });
       if (items.length === 0) break;
-      for (const item of items) {
+      for (const [i, item] of items.entries()) {
         const targetKey = `${name}:${item.target.kind === 'dm' ? item.target.identity : item.target.channel}`;
-        await waitFor(name);
-        await waitFor(targetKey);
-        const outcome = await sendOne(platform, item);
+        if (!(await waitFor(name)) || !(await waitFor(targetKey))) {
+          await giveBack(deps, items.slice(i), now(), undefined);
+          return report;
+        }
+        const outcome = await unlessAborted(sendOne(platform, item), signal);
+        if (outcome === ABORTED) {
+          await giveBack(deps, items.slice(i), now(), item.id);
+          return report;
+        }
         const at = now();
         nextFree.set(name, at + platform.limits.perPlatformIntervalMs);
         nextFree.set(targetKey, at + platform.limits.perTargetIntervalMs);
-        const before = { ...report };
-        await record(deps, item, outcome, at, maxAttempts, report);
-        opts.onOutcome?.({ platform: name, outcome: report.sent > before.sent ? 'sent' : report.failed > before.failed ? 'failed' : report.rateLimited > before.rateLimited ? 'rate_limited' : 'retried' });
+        const result = await recordOutcome(deps, item, outcome, at, policy, report);
+        opts.onOutcome?.({ platform: name, outcome: result });
         if (outcome.kind === 'error' && outcome.error.failure === 'rate_limited') {
           nextFree.set(name, at + (outcome.error.retryAfterMs ?? 1000));
         }
@@ -69,8 +95,6 @@ export async function dispatchDue(deps: Pick<AppDeps, 'store' | 'clock' | 'logge
   }
   return report;
 }
-
-type Outcome = { kind: 'sent'; messageId: string } | { kind: 'error'; error: DeliveryError };
 
 async function sendOne(platform: ChatPlatform, item: OutboxItem): Promise<Outcome> {
   try {
@@ -82,36 +106,23 @@ async function sendOne(platform: ChatPlatform, item: OutboxItem): Promise<Outcom
         // The spec as stored; the platform renders it (ChartRenderer) when it sends.
         ...(item.message.chart ? { chart: item.message.chart as unknown as TrendChartSpec } : {}),
       },
-      { idempotencyKey: item.key, recovered: item.recovered === true },
+      { idempotencyKey: item.key, recovered: wasAmbiguous(item), queuedAt: item.createdAt },
     );
     return { kind: 'sent', messageId };
   } catch (e) {
-    return { kind: 'error', error: e instanceof DeliveryError ? e : new DeliveryError('transient', (e as Error)?.message ?? String(e)) };
+    // Anything but a DeliveryError is unexpected: the message may have gone out.
+    return { kind: 'error', error: e instanceof DeliveryError ? e : new DeliveryError('transient', (e as Error)?.message ?? String(e), undefined, true) };
   }
 }
 
-async function record(deps: Pick<AppDeps, 'store' | 'logger'>, item: OutboxItem, outcome: Outcome, at: number, maxAttempts: number, report: DispatchReport): Promise<void> {
-  const { claimedBy: _c, claimExpiresAt: _e, recovered: _r, ...base } = item;
-  if (outcome.kind === 'sent') {
-    report.sent++;
-    await deps.store.outbox.put({ ...base, state: 'sent', attempts: item.attempts + 1, sentAt: iso(at), platformMessageId: outcome.messageId });
-    return;
+/**
+ * Puts claimed items back as pending and due now (shutdown). `inFlight` is the one whose send was
+ * cut short: it may have reached the platform, so it is marked ambiguous.
+ */
+async function giveBack(deps: Pick<AppDeps, 'store' | 'logger'>, items: readonly OutboxItem[], at: number, inFlight: string | undefined): Promise<void> {
+  for (const item of items) {
+    const ambiguous = wasAmbiguous(item) || item.id === inFlight ? { ambiguous: true } : {};
+    await deps.store.outbox.put({ ...unclaimed(item), ...ambiguous, state: 'pending', nextAttemptAt: iso(at) });
   }
-  const { error } = outcome;
-  if (error.failure === 'rate_limited') {
-    report.rateLimited++;
-    await deps.store.outbox.put({ ...base, state: 'pending', nextAttemptAt: iso(at + (error.retryAfterMs ?? 1000)), lastError: error.message.slice(0, 2000) });
-    return;
-  }
-  const attempts = item.attempts + 1;
-  if (error.failure === 'permanent' || attempts >= maxAttempts) {
-    report.failed++;
-    deps.logger.error({ key: item.key, attempts, failure: error.failure, err: error.message }, 'delivery given up');
-    await deps.store.outbox.put({ ...base, state: 'failed', attempts, lastError: error.message.slice(0, 2000) });
-    return;
-  }
-  report.retried++;
-  const backoff = BACKOFF_MS[Math.min(attempts - 1, BACKOFF_MS.length - 1)]!;
-  deps.logger.warn({ key: item.key, attempts, err: error.message }, 'delivery failed; will retry');
-  await deps.store.outbox.put({ ...base, state: 'pending', attempts, nextAttemptAt: iso(at + backoff), lastError: error.message.slice(0, 2000) });
+  deps.logger.info({ released: items.length, inFlight }, 'dispatcher stopped: claimed items given back');
 }

@@ -17,7 +17,8 @@ export interface Delivery {
 export const deliveryKey = (d: Pick<Delivery, 'job' | 'runKey' | 'target'>): string =>
   `${d.job}:${d.runKey}:${d.target.kind === 'dm' ? d.target.identity : d.target.channel}`;
 
-const idOf = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 40);
+/** An outbox item's id: a digest of its key. */
+export const outboxId = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 40);
 
 /**
  * Writes messages to the outbox. A message whose key (job, run, recipient) is already there is
@@ -26,11 +27,11 @@ const idOf = (key: string): string => createHash('sha256').update(key).digest('h
 export async function enqueue(deps: Pick<AppDeps, 'store' | 'clock'>, deliveries: readonly Delivery[]): Promise<{ queued: number; skipped: number }> {
   const now = deps.clock.now().toISOString();
   const keys = deliveries.map(deliveryKey);
-  const existing = new Set((await deps.store.outbox.find({ id: { in: keys.map(idOf) } })).map((o) => o.id));
+  const existing = new Set((await deps.store.outbox.find({ id: { in: keys.map(outboxId) } })).map((o) => o.id));
   const fresh = new Map<string, OutboxItem>();
   deliveries.forEach((d, i) => {
     const key = keys[i]!;
-    const id = idOf(key);
+    const id = outboxId(key);
     if (existing.has(id) || fresh.has(id)) return;
     fresh.set(id, {
       id,

@@ -45,6 +45,14 @@ export interface JobResult {
   alreadyQueued: number;
 }
 
+/** The id of a job run's lease (one per job and run key). */
+export const runLeaseId = (job: string, runKey: string): string => `job:${job}:${runKey}`;
+
+/** Whether this run finished queuing its messages (its lease carries `completedAt`). */
+export async function runCompleted(deps: Pick<AppDeps, 'store'>, job: string, runKey: string): Promise<boolean> {
+  return (await deps.store.leases.get(runLeaseId(job, runKey)))?.completedAt !== undefined;
+}
+
 /**
  * Runs a job for a date: checks the calendar, takes the run's lease (so with several replicas one
  * plans it), plans the messages and queues them. Queuing is idempotent, so even a rerun after the
@@ -62,19 +70,18 @@ export async function runJob(
     if (job.dueOn && !job.dueOn(input.date, input.calendar)) return { ...base, ran: false, skipped: 'not-due' };
   }
   const now = deps.clock.now();
+  const lease = { id: runLeaseId(job.name, runKey), owner: input.owner, expiresAt: new Date(now.getTime() + (input.leaseMs ?? 10 * 60_000)).toISOString(), acquiredAt: now.toISOString() };
   if (!input.dryRun) {
-    const held = await deps.store.acquireLease({
-      id: `job:${job.name}:${runKey}`,
-      owner: input.owner,
-      expiresAt: new Date(now.getTime() + (input.leaseMs ?? 10 * 60_000)).toISOString(),
-      now: now.toISOString(),
-    });
+    const held = await deps.store.acquireLease({ ...lease, now: lease.acquiredAt });
     if (!held) return { ...base, ran: false, skipped: 'another-replica-has-it' };
   }
   const planned = await job.plan(deps, { date: input.date, runKey, platforms: input.platforms, calendar: input.calendar });
   const { kept: deliveries, paused } = await applyAbsences(deps, planned, input.date, job.whileAway ?? 'skip');
   if (input.dryRun) return { ...base, ran: true, deliveries };
   const { queued, skipped } = await enqueue(deps, deliveries);
+  // Done: the catch-up after a restart leaves this run alone (a run without this mark died before
+  // its messages were all queued, and is run again).
+  await deps.store.leases.put({ ...lease, completedAt: deps.clock.now().toISOString() });
   deps.logger.info({ job: job.name, runKey, planned: planned.length, pausedForLeave: paused, queued, alreadyQueued: skipped }, 'job run');
   return { ...base, ran: true, deliveries, queued, alreadyQueued: skipped };
 }

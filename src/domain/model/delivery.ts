@@ -41,6 +41,12 @@ export const OutboxItemSchema = z.object({
   claimExpiresAt: UtcTimestamp.optional(),
   /** Set when a claim expired mid-send: the platform may already have the message. */
   recovered: z.boolean().optional(),
+  /**
+   * An earlier attempt may have reached the platform without us hearing back (a timeout, a reset
+   * connection, a 5xx, a crash or shutdown mid-send): every later attempt checks first whether
+   * the message is already there. Cleared once sent.
+   */
+  ambiguous: z.boolean().optional(),
   sentAt: UtcTimestamp.optional(),
   platformMessageId: z.string().max(200).optional(),
   lastError: z.string().max(2000).optional(),
@@ -54,5 +60,10 @@ export const LeaseSchema = z.object({
   owner: z.string().min(1).max(100),
   expiresAt: UtcTimestamp,
   acquiredAt: UtcTimestamp,
+  /**
+   * A job run's lease: when the run finished queuing its messages. A lease without it belongs to a
+   * run that died on the way (or is still running): the start-up catch-up runs it again.
+   */
+  completedAt: UtcTimestamp.optional(),
 });
 export type Lease = z.infer<typeof LeaseSchema>;

@@ -20,5 +20,12 @@ export type Setting = z.infer<typeof SettingSchema>;
 export const ProcessedEventSchema = z.object({
   id: z.string().min(1).max(200),
   receivedAt: Timestamp,
+  /**
+   * `handling` while a replica works on it, until `claimExpiresAt`: a redelivery then is dropped,
+   * one after the claim expired (the handler crashed) is handled. `done` (or absent, records of
+   * earlier versions) once handled.
+   */
+  state: z.enum(['handling', 'done']).optional(),
+  claimExpiresAt: Timestamp.optional(),
 });
 export type ProcessedEvent = z.infer<typeof ProcessedEventSchema>;

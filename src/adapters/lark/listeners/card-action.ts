@@ -4,7 +4,7 @@ import type { FormId } from '../../../views/forms/form.js';
 import { errorText } from '../../../views/errors.js';
 import { t } from '../../../views/i18n.js';
 import type { LarkContext } from '../context.js';
-import { firstDelivery } from '../dedupe.js';
+import { firstDelivery, handleClaimed } from '../dedupe.js';
 import type { Card } from '../render/card.js';
 import type { FormSubmitValue } from '../render/form-card.js';
 import { readFormValue } from '../render/form-values.js';
@@ -48,7 +48,8 @@ export function onCardAction(ctx: LarkContext) {
     const submit = submitValue(data.action?.value);
     if (openId && !submit && isButtonValue(data.action?.value)) {
       if (!(await firstDelivery(ctx.deps, data.event_id).catch(() => true))) return {};
-      return (await onButton(ctx, openId, data.action.value)) ?? stale(ctx.defaultLocale);
+      const value = data.action.value;
+      return (await handleClaimed(ctx.deps, data.event_id, () => onButton(ctx, openId, value))) ?? stale(ctx.defaultLocale);
     }
     if (!openId || !submit) return stale(ctx.defaultLocale);
     ctx.onCommand?.(`submit:${submit.form}`);
@@ -61,7 +62,8 @@ export function onCardAction(ctx: LarkContext) {
     }
     const messageId = data.context?.open_message_id;
     const log = ctx.logger.child({ eventId: data.event_id, userId: openId, form: submit.form });
-    const work = submitForm({ ...ctx, logger: log }, { openId, submit, values: readFormValue(data.action?.form_value), requestId: `lark:${messageId ?? data.event_id}` });
+    const values = readFormValue(data.action?.form_value);
+    const work = handleClaimed(ctx.deps, data.event_id, () => submitForm({ ...ctx, logger: log }, { openId, submit, values, requestId: `lark:${messageId ?? data.event_id}` }));
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<typeof LATE>((resolve) => {
       timer = setTimeout(() => resolve(LATE), ctx.ackDeadlineMs);

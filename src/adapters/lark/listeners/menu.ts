@@ -2,7 +2,7 @@ import type { EventHandles } from '@larksuiteoapi/node-sdk';
 import { COMMANDS } from '../../../chat/commands.js';
 import type { LarkContext } from '../context.js';
 import { runCommand } from '../commands/run-command.js';
-import { firstDelivery } from '../dedupe.js';
+import { firstDelivery, handleClaimed } from '../dedupe.js';
 
 export type MenuEvent = Parameters<NonNullable<EventHandles['application.bot.menu_v6']>>[0];
 
@@ -23,7 +23,9 @@ export function onMenu(ctx: LarkContext) {
     if (!(await firstDelivery(ctx.deps, data.event_id))) return;
     const log = ctx.logger.child({ eventId: data.event_id, userId: openId });
     ctx.background.run('Lark menu', () =>
-      runCommand({ ...ctx, logger: log }, { openId, ...(data.operator?.operator_name ? { name: data.operator.operator_name } : {}), text: menuCommand(data.event_key ?? ''), mentions: [], reply: { openId } }),
+      handleClaimed(ctx.deps, data.event_id, () =>
+        runCommand({ ...ctx, logger: log }, { openId, ...(data.operator?.operator_name ? { name: data.operator.operator_name } : {}), text: menuCommand(data.event_key ?? ''), mentions: [], reply: { openId } }),
+      ),
     );
   };
 }

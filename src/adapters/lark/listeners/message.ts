@@ -1,7 +1,7 @@
 import type { EventHandles } from '@larksuiteoapi/node-sdk';
 import type { LarkContext } from '../context.js';
 import { runCommand } from '../commands/run-command.js';
-import { firstDelivery } from '../dedupe.js';
+import { firstDelivery, handleClaimed } from '../dedupe.js';
 import { receivedText } from './message-text.js';
 
 export type MessageEvent = Parameters<NonNullable<EventHandles['im.message.receive_v1']>>[0];
@@ -23,10 +23,13 @@ export function onMessage(ctx: LarkContext) {
     const received = receivedText(m, ctx.bot.openId);
     if (group && !received.mentionedBot) return;
     const log = ctx.logger.child({ eventId: data.event_id, userId: openId });
+    // Marked handled only once the command has run: a crash before that leaves Lark's retry to us.
     ctx.background.run('Lark message', () =>
-      runCommand(
-        { ...ctx, logger: log },
-        { openId, text: received.text, mentions: received.mentions, reply: group ? { openId } : { chatId: m.chat_id }, chat: { chatId: m.chat_id, group } },
+      handleClaimed(ctx.deps, data.event_id, () =>
+        runCommand(
+          { ...ctx, logger: log },
+          { openId, text: received.text, mentions: received.mentions, reply: group ? { openId } : { chatId: m.chat_id }, chat: { chatId: m.chat_id, group } },
+        ),
       ),
     );
   };
