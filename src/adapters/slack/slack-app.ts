@@ -16,6 +16,7 @@ import { registerEntrySubmissions } from './listeners/entry-submissions.js';
 import { registerHome } from './listeners/home.js';
 import { registerOptions } from './listeners/options.js';
 import { registerReportCommands } from './listeners/report-commands.js';
+import { workspaceCheck } from './workspace-check.js';
 
 export interface SlackOptions {
   botToken: string;
@@ -31,6 +32,8 @@ export interface SlackOptions {
   retries?: number;
   /** Told each slash command and form submission handled (metrics). */
   onCommand?: (command: string) => void;
+  /** SLACK_TEAM_ID: the only workspaces (or Grid orgs) served; absent or empty: any workspace. */
+  teamIds?: readonly string[] | undefined;
 }
 
 export interface SlackAdapter {
@@ -91,6 +94,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     receiver.client.on('reconnecting', () => (connected = false));
     receiver.client.on('disconnected', () => (connected = false));
   }
+  if (options.teamIds?.length) app.use(workspaceCheck(options.teamIds, logger));
   if (options.onCommand) {
     const onCommand = options.onCommand;
     app.use(async ({ body, next }) => {
@@ -140,6 +144,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
           : new AppError('UNAVAILABLE', `Slack could not be reached to check the bot token (${(e as Error).message}). Check the network${options.apiUrl ? ` and SLACK_API_URL (${options.apiUrl})` : ''}`, { cause: e });
       }
       if (receiver instanceof SocketModeReceiver) await app.start();
+      if (!options.teamIds?.length) logger.warn('SLACK_TEAM_ID is not set: requests from any Slack workspace are accepted. Set it to your workspace id (T…) to refuse others');
       started = true;
     },
     stop: async () => {
