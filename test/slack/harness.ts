@@ -31,6 +31,8 @@ export interface Harness {
   submit(user: string, form: string, values: Record<string, FieldValue | undefined>, opts?: { viewId?: string; meta?: object }): Promise<SignedPost>;
   interactive(payload: unknown): Promise<SignedPost>;
   event(event: object, eventId: string, headers?: Record<string, string>): Promise<SignedPost>;
+  /** Waits for the background work requests started (profile refreshes). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -93,8 +95,10 @@ export async function startHarness(opts: { processBeforeResponse?: boolean; wrap
         contentType: 'application/json',
         headers,
       }),
+    idle: () => adapter.idle(),
     close: async () => {
       await close(server);
+      await adapter.idle();
       await fake.stop();
       await deps.cleanup();
     },

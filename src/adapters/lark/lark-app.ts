@@ -129,8 +129,12 @@ export function createLarkAdapter(deps: AppDeps, options: LarkOptions): LarkAdap
       started = false;
       ws?.close();
       await background.idle();
+      await ctx.actors.idle();
     },
-    idle: () => background.idle(),
+    idle: async () => {
+      await background.idle();
+      await ctx.actors.idle();
+    },
     ready: () => started && connected,
   };
 }

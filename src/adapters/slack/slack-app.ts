@@ -49,6 +49,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** Started, and (Socket Mode) connected: for /readyz. */
   ready(): boolean;
+  /** Resolves when the background profile refreshes started so far are done. */
+  idle(): Promise<void>;
 }
 
 /** Bolt's logger, fed into ours. */
@@ -85,7 +87,8 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
       retryConfig: { retries: options.retries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
     },
   });
-  const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors: new SlackActors(deps, app.client, options.defaultLocale) };
+  const actors = new SlackActors(deps, app.client, options.defaultLocale);
+  const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors };
 
   let started = false;
   let connected = !(receiver instanceof SocketModeReceiver);
@@ -150,7 +153,9 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     stop: async () => {
       started = false;
       if (receiver instanceof SocketModeReceiver) await app.stop();
+      await actors.idle();
     },
     ready: () => started && connected,
+    idle: () => actors.idle(),
   };
 }
