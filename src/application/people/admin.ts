@@ -8,6 +8,12 @@ async function audit(deps: AppDeps, actor: Person, action: string, subjectId: st
   await deps.store.audit.insert({ id: deps.newId(), at: deps.clock.now().toISOString(), actorId: actor.id, action, subjectId, details });
 }
 
+/** The person without the newcomer mark (see Person.unplaced). */
+export function placed(p: Person): Person {
+  const { unplaced: _unplaced, ...rest } = p;
+  return rest;
+}
+
 async function subjectOf(deps: AppDeps, id: string): Promise<Person> {
   const p = await deps.store.people.get(id);
   if (!p) throw new AppError('NOT_FOUND', `no person ${id}`, { params: { messageId: 'error.unknownPerson' } });
@@ -30,7 +36,8 @@ export async function grantRole(deps: AppDeps, actor: Person, input: { personId:
     throw new AppError('CONFLICT', 'an admin cannot remove their own admin role', { params: { messageId: 'error.selfDemote' } });
   }
   const roles: Role[] = role === 'manager' && subject.roles.includes('rep') ? ['manager', 'rep'] : [role];
-  const updated = await deps.store.people.put({ ...subject, roles });
+  // An admin giving a role (even rep) has placed the person: they are no longer a newcomer.
+  const updated = await deps.store.people.put({ ...placed(subject), roles });
   await audit(deps, actor, 'role.grant', subject.id, { from: subject.roles, to: roles });
   return updated;
 }
@@ -55,7 +62,7 @@ export async function assignTeam(deps: AppDeps, actor: Person, input: { personId
     if (!manager.roles.includes('manager')) await deps.store.people.put({ ...manager, roles: [...manager.roles, 'manager'] });
   }
   const person = await deps.store.people.put({
-    ...subject,
+    ...placed(subject),
     teamId: team.id,
     ...(team.managerId && team.managerId !== subject.id ? { managerId: team.managerId } : {}),
   });
