@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors.js';
+import { normaliseLine } from '../../domain/text.js';
 import { ROLES, type Person, type Role, type Team } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
@@ -48,7 +49,7 @@ export async function grantRole(deps: AppDeps, actor: Person, input: { personId:
  */
 export async function assignTeam(deps: AppDeps, actor: Person, input: { personId: string; teamName: string; managerId?: string }): Promise<{ person: Person; team: Team; teamCreated: boolean }> {
   requireRole(actor, ['admin'], 'assign teams');
-  const name = input.teamName.trim();
+  const name = normaliseLine(input.teamName).trim();
   if (!name || name.length > 200) {
     throw new AppError('VALIDATION', 'a team needs a name', { params: { messageId: 'error.teamName' }, issues: [{ path: 'team', message: 'give the team a name' }] });
   }

@@ -1,5 +1,6 @@
 import { hasRole, type Person } from '../../domain/model/people.js';
 import type { Locale } from '../../domain/model/fields.js';
+import { normaliseLine } from '../../domain/text.js';
 import type { AppDeps } from '../deps.js';
 import { today } from '../guards.js';
 
@@ -25,7 +26,9 @@ export function supportedLocale(platformLocale: string | undefined, fallback: Lo
  * records until an admin gives them a team or a role. A known person's name, language and time
  * zone follow the platform profile.
  */
-export async function identify(deps: AppDeps, profile: PlatformProfile): Promise<{ person: Person; registered: boolean }> {
+export async function identify(deps: AppDeps, raw: PlatformProfile): Promise<{ person: Person; registered: boolean }> {
+  // Profile names are typed by people into the platform: normalised like every other input.
+  const profile = { ...raw, name: normaliseLine(raw.name).trim().slice(0, 200) };
   const isAdmin = deps.settings.admins.includes(profile.identity);
   const known = await deps.store.personByIdentity(profile.identity);
   if (known) {
