@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { supportedLocale } from '../../application/people/identify.js';
 import { ProfileCache, type FetchedProfile } from '../../application/people/profile-cache.js';
 import type { AppDeps } from '../../application/deps.js';
-import { AppError } from '../../domain/errors.js';
+import { AppError, isAppError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/model/fields.js';
 import type { Person } from '../../domain/model/people.js';
 
@@ -38,7 +38,21 @@ export class SlackActors {
 
   /** The person behind the user who sent the request, registered on first use. */
   async resolve(userId: string): Promise<Person> {
-    return this.seen(userId, await this.profiles.resolve(userId));
+    try {
+      return this.seen(userId, await this.profiles.resolve(userId));
+    } catch (e) {
+      // The store is down: the refusal should still be in the user's language, which Slack knows.
+      // A short wait only, as this runs before the ack, after the store's own deadline.
+      if (isAppError(e) && e.code === 'UNAVAILABLE' && !this.locales.has(userId)) await this.learnLocale(userId, 500);
+      throw e;
+    }
+  }
+
+  private async learnLocale(userId: string, ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([this.fetch(userId).then(() => undefined, () => undefined), deadline]);
+    clearTimeout(timer);
   }
 
   /** A mentioned user the bot already knows, or null: a mention never registers anyone. */
