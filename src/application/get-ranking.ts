@@ -3,6 +3,7 @@ import type { Person } from '../domain/model/people.js';
 import type { RankEntry } from '../domain/scoring/ranking.js';
 import type { Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
+import { requirePlaced } from './guards.js';
 import { seesEveryone } from './permissions.js';
 import { scorePeriod } from './score-period.js';
 import { readSetting, type RankingPrivacy } from './settings.js';
@@ -31,6 +32,7 @@ export interface RankingResult {
  * audience is a shared channel: the privacy setting applies and nobody's own place is shown.
  */
 export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'>, actor: Person | null, input: { period: Period; teamName?: string }): Promise<RankingResult> {
+  if (actor) requirePlaced(actor, 'see the ranking');
   const teams = await deps.store.teams.find();
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   let team: RankingResult['team'] = null;

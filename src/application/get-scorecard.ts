@@ -8,6 +8,7 @@ import type { KpiTemplate } from '../domain/model/template.js';
 import { periodsBefore, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
 import { frozenReport, latestResults } from './cycle/frozen-report.js';
+import { requirePlaced } from './guards.js';
 import { assertCanViewScorecard } from './permissions.js';
 import { scorePeriod, type PeriodScores } from './score-period.js';
 
@@ -35,6 +36,7 @@ export async function getScorecard(
   deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>,
   input: { actor: Person; repId: string; period: Period },
 ): Promise<ScorecardReport> {
+  if (input.repId !== input.actor.id) requirePlaced(input.actor, "see someone else's scorecard");
   const { store } = deps;
   const rep = await store.people.get(input.repId);
   if (!rep) throw new AppError('NOT_FOUND', `no person with id ${input.repId}`, { params: { messageId: 'error.unknownPerson' } });

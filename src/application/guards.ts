@@ -1,7 +1,7 @@
 import { AppError } from '../domain/errors.js';
 import { todayIn, type LocalDate } from '../domain/dates.js';
 import type { ReviewCycle } from '../domain/model/cycle.js';
-import { hasRole, type Person, type Role } from '../domain/model/people.js';
+import { hasRole, isUnplaced, type Person, type Role } from '../domain/model/people.js';
 import { quarterOf, previousPeriod, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
 
@@ -11,6 +11,16 @@ export function requireRole(actor: Person, roles: readonly Role[], action: strin
   throw new AppError('FORBIDDEN', `${actor.name} may not ${action}: needs the ${roles.join(' or ')} role`, {
     params: { messageId: 'error.needsRole', roles: roles.join('/'), action },
   });
+}
+
+/**
+ * Refuses a newcomer nobody has placed yet (registered on first use, no team, no role but rep:
+ * see Person.unplaced) anything beyond their own records, naming the admin command that places
+ * them. Everyone imported or placed, and HR, managers and admins, pass.
+ */
+export function requirePlaced(actor: Person, action: string): void {
+  if (!isUnplaced(actor)) return;
+  throw new AppError('FORBIDDEN', `${actor.name} may not ${action}: not placed in a team by an admin yet`, { params: { messageId: 'access.unplaced', action } });
 }
 
 export const today = (deps: Pick<AppDeps, 'clock' | 'settings'>): LocalDate =>

@@ -35,6 +35,19 @@ const LarkEnv = {
   LARK_CONNECTION: z
     .enum(['http', 'ws'], { message: fix('LARK_CONNECTION', 'must be http or ws', 'use http (Lark calls /lark/events and /lark/cards) or ws (long connection, no public URL)') })
     .default('http'),
+  LARK_TENANT_KEY: z
+    .string()
+    .optional()
+    .transform(csv)
+    .superRefine((keys, ctx) => {
+      const bad = keys.filter((k) => !/^[A-Za-z0-9_-]{1,64}$/.test(k));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: fix('LARK_TENANT_KEY', `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a tenant key`, 'list the tenant_key of your company (letters and digits, as in any event the bot received), separated by commas, or leave it empty to accept any tenant'),
+        });
+      }
+    }),
   LARK_DOMAIN: z
     .string()
     .trim()
@@ -167,6 +180,19 @@ const EnvSchema = z.object({
     .refine((v) => v === undefined || /^xapp-/.test(v), {
       message: fix('SLACK_APP_TOKEN', 'is not an app-level token', 'create one with the connections:write scope under Basic Information → App-Level Tokens (xapp-…), or leave it empty for HTTP mode'),
     }),
+  SLACK_TEAM_ID: z
+    .string()
+    .optional()
+    .transform(csv)
+    .superRefine((ids, ctx) => {
+      const bad = ids.filter((id) => !/^[TE][A-Z0-9]{2,}$/.test(id));
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: fix('SLACK_TEAM_ID', `${bad.map((b) => `"${b}"`).join(', ')} ${bad.length === 1 ? 'is' : 'are'} not a Slack workspace id`, 'list workspace ids like T0123ABC (or an Enterprise Grid org id like E0123ABC), separated by commas, or leave it empty to accept any workspace'),
+        });
+      }
+    }),
   SLACK_API_URL: z
     .string()
     .trim()
@@ -217,11 +243,20 @@ export interface Config {
   /** How long a graceful shutdown may take before the process exits anyway. */
   shutdownTimeoutMs: number;
   /** Set when Slack is configured: HTTP mode, or Socket Mode when an app token is given. */
-  slack: { botToken: string; signingSecret: string; appToken: string | undefined; apiUrl: string | undefined } | undefined;
+  slack: SlackConfig | undefined;
   /** Set when Lark/Feishu is configured: HTTP callbacks, or the long connection (`ws`). */
   lark: LarkConfig | undefined;
   /** Job schedules, switches, the holiday calendar and the dispatch interval. */
   schedule: ScheduleConfig;
+}
+
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken: string | undefined;
+  apiUrl: string | undefined;
+  /** SLACK_TEAM_ID: the only workspaces (or Enterprise Grid orgs) served; absent: any workspace. */
+  teamIds?: string[];
 }
 
 export interface LarkConfig {
@@ -236,6 +271,8 @@ export interface LarkConfig {
   domain: string;
   /** Language of people Lark does not tell us about: DEFAULT_LOCALE when set, otherwise Chinese. */
   defaultLocale: (typeof LOCALES)[number];
+  /** LARK_TENANT_KEY: the only tenants (companies) served; absent: any tenant. */
+  tenantKeys?: string[];
 }
 
 /** The cross-setting rules for Lark: what is required together. */
@@ -305,7 +342,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     slack: e.SLACK_BOT_TOKEN
-      ? { botToken: e.SLACK_BOT_TOKEN, signingSecret: e.SLACK_SIGNING_SECRET!, appToken: e.SLACK_APP_TOKEN, apiUrl: e.SLACK_API_URL }
+      ? {
+          botToken: e.SLACK_BOT_TOKEN,
+          signingSecret: e.SLACK_SIGNING_SECRET!,
+          appToken: e.SLACK_APP_TOKEN,
+          apiUrl: e.SLACK_API_URL,
+          ...(e.SLACK_TEAM_ID.length > 0 ? { teamIds: e.SLACK_TEAM_ID } : {}),
+        }
       : undefined,
     lark: e.LARK_APP_ID
       ? {
@@ -317,6 +360,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           domain: e.LARK_DOMAIN,
           // Lark's APIs do not tell a user's language: Chinese unless DEFAULT_LOCALE says otherwise.
           defaultLocale: env.DEFAULT_LOCALE?.trim() ? e.DEFAULT_LOCALE : 'zh-CN',
+          ...(e.LARK_TENANT_KEY.length > 0 ? { tenantKeys: e.LARK_TENANT_KEY } : {}),
         }
       : undefined,
     schedule: toScheduleConfig(e),

@@ -12,6 +12,7 @@ import { lifecycleEn, lifecycleZhCN, type LifecycleMessageKey } from './messages
 import { rewardsEn, rewardsZhCN, type RewardsMessageKey } from './messages/rewards.js';
 import { interviewsEn, interviewsZhCN, type InterviewsMessageKey } from './messages/interviews.js';
 import { recordsEn, recordsZhCN, type RecordsMessageKey } from './messages/records.js';
+import { accessEn, accessZhCN, type AccessMessageKey } from './messages/access.js';
 
 export type MessageKey =
   | CoreKey
@@ -25,15 +26,16 @@ export type MessageKey =
   | LifecycleMessageKey
   | RewardsMessageKey
   | InterviewsMessageKey
-  | RecordsMessageKey;
+  | RecordsMessageKey
+  | AccessMessageKey;
 
 /**
  * Every user-facing text, in English and Simplified Chinese (views/messages/). `{name}`
  * placeholders are filled by `t()`.
  */
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn },
-  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN },
+  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn, ...accessEn },
+  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN },
 };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {

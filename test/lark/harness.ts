@@ -50,7 +50,7 @@ export const dmChat = (openId: string): string => `oc_dm_${openId}`;
 
 let msgSeq = 0;
 
-export async function startHarness(opts: { ackDeadlineMs?: number; retries?: number } = {}): Promise<Harness> {
+export async function startHarness(opts: { ackDeadlineMs?: number; retries?: number; tenantKeys?: string[] } = {}): Promise<Harness> {
   const fake = new FakeLark();
   await fake.start();
   for (const [openId, u] of Object.entries(USERS)) fake.addUser({ openId, name: u.name, timeZone: 'Asia/Shanghai' });
@@ -78,6 +78,7 @@ export async function startHarness(opts: { ackDeadlineMs?: number; retries?: num
     pace,
     retries: opts.retries ?? 3,
     ackDeadlineMs: opts.ackDeadlineMs ?? 60_000,
+    ...(opts.tenantKeys ? { tenantKeys: opts.tenantKeys } : {}),
   });
   await adapter.start();
   const server: http.Server = createHttpServer(

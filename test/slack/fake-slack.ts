@@ -43,6 +43,8 @@ export class FakeSlack {
   readonly files = new Map<string, string>();
   private readonly rateLimits = new Map<string, number[]>();
   private readonly failures = new Map<string, string[]>();
+  /** Methods whose answers wait until released (a slow Slack), see hold(). */
+  private readonly held = new Map<string, Promise<void>>();
   /** When set, auth.test answers with this error (a revoked or wrong token). */
   authError: string | undefined;
   private server!: http.Server;
@@ -87,6 +89,19 @@ export class FakeSlack {
 
   rateLimitNext(method: string, retryAfterSeconds: number): void {
     this.rateLimits.set(method, [...(this.rateLimits.get(method) ?? []), retryAfterSeconds]);
+  }
+
+  /**
+   * Calls to `method` get no answer until the returned function is called: Slack being slow, with
+   * no clock involved (the test decides when the answer comes).
+   */
+  hold(method: string): () => void {
+    let release!: () => void;
+    this.held.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.held.delete(method);
+      release();
+    };
   }
 
   callsTo(method: string): RecordedCall[] {
@@ -135,6 +150,8 @@ export class FakeSlack {
       return void res.end('OK - ' + raw.length);
     }
     const method = url.replace(/^\/api\//, '').split('?')[0]!;
+    const held = this.held.get(method);
+    if (held) return void held.then(() => this.handle(req, res, raw));
     const params = decode(raw.toString('utf8'), req.headers['content-type']);
     const call: RecordedCall = { method, params, headers: req.headers, outcome: 'ok' };
     this.calls.push(call);

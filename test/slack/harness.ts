@@ -31,13 +31,15 @@ export interface Harness {
   submit(user: string, form: string, values: Record<string, FieldValue | undefined>, opts?: { viewId?: string; meta?: object }): Promise<SignedPost>;
   interactive(payload: unknown): Promise<SignedPost>;
   event(event: object, eventId: string, headers?: Record<string, string>): Promise<SignedPost>;
+  /** Waits for the background work requests started (profile refreshes). */
+  idle(): Promise<void>;
   close(): Promise<void>;
 }
 
 let seq = 0;
 
 /** `wrapStore` puts a wrapper (a deadline, a FlakyStore) between the Slack app and the seeded store. */
-export async function startHarness(opts: { processBeforeResponse?: boolean; wrapStore?: (store: Store) => Store; onCommand?: (command: string) => void } = {}): Promise<Harness> {
+export async function startHarness(opts: { processBeforeResponse?: boolean; wrapStore?: (store: Store) => Store; onCommand?: (command: string) => void; teamIds?: string[] } = {}): Promise<Harness> {
   const fake = new FakeSlack();
   await fake.start();
   for (const [id, u] of Object.entries(USERS)) fake.addUser({ id, name: u.name, locale: u.locale, tz: 'Asia/Shanghai' });
@@ -60,6 +62,7 @@ export async function startHarness(opts: { processBeforeResponse?: boolean; wrap
     // One retry, so a 429 is retried after its Retry-After; a dead fake cannot stall a test.
     retries: 1,
     ...(opts.onCommand ? { onCommand: opts.onCommand } : {}),
+    ...(opts.teamIds ? { teamIds: opts.teamIds } : {}),
   });
   await adapter.start();
   const server: http.Server = createHttpServer(new Map([['/slack/events', adapter.listener!]]), silentLogger);
@@ -92,8 +95,10 @@ export async function startHarness(opts: { processBeforeResponse?: boolean; wrap
         contentType: 'application/json',
         headers,
       }),
+    idle: () => adapter.idle(),
     close: async () => {
       await close(server);
+      await adapter.idle();
       await fake.stop();
       await deps.cleanup();
     },

@@ -10,6 +10,7 @@ import { larkReceiver } from './http/receiver.js';
 import { onCardAction, type CardActionEvent } from './listeners/card-action.js';
 import { onMenu } from './listeners/menu.js';
 import { onMessage } from './listeners/message.js';
+import { foreignTenantToast, tenantGuard } from './listeners/tenant-guard.js';
 import { realPace, type Pace } from './rate-limit.js';
 import { checkCredentials } from './start-check.js';
 import { larkClient, sdkLogger } from './sdk.js';
@@ -35,6 +36,8 @@ export interface LarkOptions {
   requestWindowMs?: number;
   /** Told each command and form submission handled (metrics). */
   onCommand?: (command: string) => void;
+  /** LARK_TENANT_KEY: the only tenants served; absent or empty: any tenant. */
+  tenantKeys?: readonly string[] | undefined;
 }
 
 export interface LarkAdapter {
@@ -76,9 +79,9 @@ export function createLarkAdapter(deps: AppDeps, options: LarkOptions): LarkAdap
   let started = false;
   let connected = options.connection !== 'ws';
   const dispatcher = new EventDispatcher({ logger: sdkLogger(logger), loggerLevel: LoggerLevel.warn }).register<{ 'card.action.trigger': (data: CardActionEvent) => Promise<unknown> }>({
-    'im.message.receive_v1': onMessage(ctx),
-    'application.bot.menu_v6': onMenu(ctx),
-    'card.action.trigger': onCardAction(ctx),
+    'im.message.receive_v1': tenantGuard(options.tenantKeys, logger, onMessage(ctx), () => undefined),
+    'application.bot.menu_v6': tenantGuard(options.tenantKeys, logger, onMenu(ctx), () => undefined),
+    'card.action.trigger': tenantGuard(options.tenantKeys, logger, onCardAction(ctx), foreignTenantToast),
   });
 
   let listener: RequestListener | undefined;
@@ -118,6 +121,7 @@ export function createLarkAdapter(deps: AppDeps, options: LarkOptions): LarkAdap
     dispatcher,
     start: async () => {
       ctx.bot.openId = await checkCredentials(client, options.domain);
+      if (!options.tenantKeys?.length) logger.warn('LARK_TENANT_KEY is not set: events from any Lark/Feishu tenant are accepted. Set it to your tenant_key to refuse others');
       if (ws) await ws.start({ eventDispatcher: dispatcher });
       started = true;
     },
@@ -125,8 +129,12 @@ export function createLarkAdapter(deps: AppDeps, options: LarkOptions): LarkAdap
       started = false;
       ws?.close();
       await background.idle();
+      await ctx.actors.idle();
     },
-    idle: () => background.idle(),
+    idle: async () => {
+      await background.idle();
+      await ctx.actors.idle();
+    },
     ready: () => started && connected,
   };
 }

@@ -31,6 +31,8 @@ const ENTRY_DEFINITIONS = {
     timeZone: { type: String, maxlength: 64 },
     active: { type: Boolean, required: true },
     createdAt: timestamp(),
+    profileFetchedAt: timestamp(false),
+    unplaced: { type: Boolean },
   },
   teams: { name: name(), managerId: id(false), createdAt: timestamp() },
   accounts: {

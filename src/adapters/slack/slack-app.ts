@@ -20,6 +20,7 @@ import { registerOptions } from './listeners/options.js';
 import { registerReportCommands } from './listeners/report-commands.js';
 import { slackPrecheck } from './http/precheck.js';
 import { ackUnhandled } from './http/ack-unhandled.js';
+import { workspaceCheck } from './workspace-check.js';
 
 export interface SlackOptions {
   botToken: string;
@@ -37,6 +38,8 @@ export interface SlackOptions {
   onCommand?: (command: string) => void;
   /** Deadline of each Web API call (ms). */
   timeoutMs?: number;
+  /** SLACK_TEAM_ID: the only workspaces (or Grid orgs) served; absent or empty: any workspace. */
+  teamIds?: readonly string[] | undefined;
 }
 
 export interface SlackAdapter {
@@ -52,6 +55,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** Started, and (Socket Mode) connected: for /readyz. */
   ready(): boolean;
+  /** Resolves when the background profile refreshes started so far are done. */
+  idle(): Promise<void>;
 }
 
 /** Bolt's logger, fed into ours. */
@@ -90,7 +95,8 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
       timeout: options.timeoutMs ?? SLACK_CALL_TIMEOUT_MS,
     },
   });
-  const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors: new SlackActors(deps, app.client, options.defaultLocale) };
+  const actors = new SlackActors(deps, app.client, options.defaultLocale);
+  const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors };
 
   let started = false;
   let connected = !(receiver instanceof SocketModeReceiver);
@@ -100,6 +106,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     receiver.client.on('disconnected', () => (connected = false));
   }
   app.use(ackUnhandled(logger));
+  if (options.teamIds?.length) app.use(workspaceCheck(options.teamIds, logger));
   if (options.onCommand) {
     const onCommand = options.onCommand;
     app.use(async ({ body, next }) => {
@@ -152,12 +159,15 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
           : new AppError('UNAVAILABLE', `Slack could not be reached to check the bot token (${(e as Error).message}). Check the network${options.apiUrl ? ` and SLACK_API_URL (${options.apiUrl})` : ''}`, { cause: e });
       }
       if (receiver instanceof SocketModeReceiver) await app.start();
+      if (!options.teamIds?.length) logger.warn('SLACK_TEAM_ID is not set: requests from any Slack workspace are accepted. Set it to your workspace id (T…) to refuse others');
       started = true;
     },
     stop: async () => {
       started = false;
       if (receiver instanceof SocketModeReceiver) await app.stop();
+      await actors.idle();
     },
     ready: () => started && connected,
+    idle: () => actors.idle(),
   };
 }

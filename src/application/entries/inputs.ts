@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ACTIVITY_KINDS, ACTIVITY_MODES, FEEDBACK_SOURCES } from '../../domain/model/entries.js';
 import { Currency, Id, LocalDateField, Name, Rating, RequestId } from '../../domain/model/fields.js';
+import { line, text } from '../../domain/text.js';
 
 /**
  * What the forms submit, platform-neutral. Each platform adapter turns its payload into one of
@@ -10,11 +11,12 @@ import { Currency, Id, LocalDateField, Name, Rating, RequestId } from '../../dom
 /** An existing account by id, or a new one by name and tier. */
 export const AccountChoice = z.union([
   z.object({ accountId: Id }),
-  z.object({ newAccountName: Name, newAccountTier: z.string().trim().min(1).max(32) }),
+  z.object({ newAccountName: Name, newAccountTier: line(32).min(1) }),
 ]);
 export type AccountChoice = z.infer<typeof AccountChoice>;
 
-const Text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+/** Multi-line text of a form, normalised (domain/text.ts); one-line fields use `line` or `Name`. */
+const Text = text;
 
 export const VisitInput = z.object({
   requestId: RequestId,
@@ -22,10 +24,10 @@ export const VisitInput = z.object({
   date: LocalDateField.optional(),
   kind: z.enum(ACTIVITY_KINDS).default('visit'),
   mode: z.enum(ACTIVITY_MODES).default('in_person'),
-  contacts: z.array(z.string().trim().min(1).max(100)).max(20, 'at most 20 contacts').default([]),
-  purpose: Text(500).default(''),
+  contacts: z.array(line(100).min(1)).max(20, 'at most 20 contacts').default([]),
+  purpose: line(500).default(''),
   outcome: Text(4000).default(''),
-  nextStep: Text(500).optional(),
+  nextStep: line(500).optional(),
   nextStepDate: LocalDateField.optional(),
 });
 export type VisitInput = z.input<typeof VisitInput>;
@@ -64,7 +66,7 @@ export type FeedbackInput = z.input<typeof FeedbackInput>;
 export const IntelInput = z.object({
   requestId: RequestId,
   topic: Name,
-  text: z.string().trim().min(1, 'must not be empty').max(4000, 'at most 4000 characters'),
+  text: text(4000).min(1, 'must not be empty'),
 });
 export type IntelInput = z.input<typeof IntelInput>;
 

@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors.js';
+import { normaliseLine } from '../../domain/text.js';
 import { ROLES, type Person, type Role, type Team } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
@@ -6,6 +7,12 @@ import { requireRole } from '../guards.js';
 /** Every admin change is in the audit log: who did what to whom, and when. */
 async function audit(deps: AppDeps, actor: Person, action: string, subjectId: string, details: Record<string, unknown>): Promise<void> {
   await deps.store.audit.insert({ id: deps.newId(), at: deps.clock.now().toISOString(), actorId: actor.id, action, subjectId, details });
+}
+
+/** The person without the newcomer mark (see Person.unplaced). */
+export function placed(p: Person): Person {
+  const { unplaced: _unplaced, ...rest } = p;
+  return rest;
 }
 
 async function subjectOf(deps: AppDeps, id: string): Promise<Person> {
@@ -30,7 +37,8 @@ export async function grantRole(deps: AppDeps, actor: Person, input: { personId:
     throw new AppError('CONFLICT', 'an admin cannot remove their own admin role', { params: { messageId: 'error.selfDemote' } });
   }
   const roles: Role[] = role === 'manager' && subject.roles.includes('rep') ? ['manager', 'rep'] : [role];
-  const updated = await deps.store.people.put({ ...subject, roles });
+  // An admin giving a role (even rep) has placed the person: they are no longer a newcomer.
+  const updated = await deps.store.people.put({ ...placed(subject), roles });
   await audit(deps, actor, 'role.grant', subject.id, { from: subject.roles, to: roles });
   return updated;
 }
@@ -41,7 +49,7 @@ export async function grantRole(deps: AppDeps, actor: Person, input: { personId:
  */
 export async function assignTeam(deps: AppDeps, actor: Person, input: { personId: string; teamName: string; managerId?: string }): Promise<{ person: Person; team: Team; teamCreated: boolean }> {
   requireRole(actor, ['admin'], 'assign teams');
-  const name = input.teamName.trim();
+  const name = normaliseLine(input.teamName).trim();
   if (!name || name.length > 200) {
     throw new AppError('VALIDATION', 'a team needs a name', { params: { messageId: 'error.teamName' }, issues: [{ path: 'team', message: 'give the team a name' }] });
   }
@@ -55,7 +63,7 @@ export async function assignTeam(deps: AppDeps, actor: Person, input: { personId
     if (!manager.roles.includes('manager')) await deps.store.people.put({ ...manager, roles: [...manager.roles, 'manager'] });
   }
   const person = await deps.store.people.put({
-    ...subject,
+    ...placed(subject),
     teamId: team.id,
     ...(team.managerId && team.managerId !== subject.id ? { managerId: team.managerId } : {}),
   });

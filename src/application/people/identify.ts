@@ -1,5 +1,6 @@
 import { hasRole, type Person } from '../../domain/model/people.js';
 import type { Locale } from '../../domain/model/fields.js';
+import { normaliseLine } from '../../domain/text.js';
 import type { AppDeps } from '../deps.js';
 import { today } from '../guards.js';
 
@@ -9,6 +10,8 @@ export interface PlatformProfile {
   name: string;
   locale?: Locale;
   timeZone?: string;
+  /** Set when name, language and zone were just read from the platform's profile (not guessed). */
+  fetchedAt?: string;
 }
 
 /** Maps a platform locale (`zh-CN`, `zh_CN`, `en-US` …) to a supported one. */
@@ -19,10 +22,13 @@ export function supportedLocale(platformLocale: string | undefined, fallback: Lo
 
 /**
  * The person behind a platform user. The first interaction registers them: as an administrator
- * when their id is in APPRAISAL_ADMINS, otherwise as a rep (admins change roles later). A known
- * person's name, language and time zone follow the platform profile.
+ * when their id is in APPRAISAL_ADMINS, otherwise as an unplaced rep, who sees only their own
+ * records until an admin gives them a team or a role. A known person's name, language and time
+ * zone follow the platform profile.
  */
-export async function identify(deps: AppDeps, profile: PlatformProfile): Promise<{ person: Person; registered: boolean }> {
+export async function identify(deps: AppDeps, raw: PlatformProfile): Promise<{ person: Person; registered: boolean }> {
+  // Profile names are typed by people into the platform: normalised like every other input.
+  const profile = { ...raw, name: normaliseLine(raw.name).trim().slice(0, 200) };
   const isAdmin = deps.settings.admins.includes(profile.identity);
   const known = await deps.store.personByIdentity(profile.identity);
   if (known) {
@@ -31,9 +37,11 @@ export async function identify(deps: AppDeps, profile: PlatformProfile): Promise
       name: profile.name || known.name,
       ...(profile.locale ? { locale: profile.locale } : {}),
       ...(profile.timeZone ? { timeZone: profile.timeZone } : {}),
+      ...(profile.fetchedAt ? { profileFetchedAt: profile.fetchedAt } : {}),
       roles: isAdmin && !hasRole(known, 'admin') ? [...known.roles, 'admin'] : known.roles,
     };
-    const changed = next.name !== known.name || next.locale !== known.locale || next.timeZone !== known.timeZone || next.roles.length !== known.roles.length;
+    const changed =
+      next.name !== known.name || next.locale !== known.locale || next.timeZone !== known.timeZone || next.roles.length !== known.roles.length || next.profileFetchedAt !== known.profileFetchedAt;
     return { person: changed ? await deps.store.people.put(next) : known, registered: false };
   }
   const person = await deps.store.people.put({
@@ -44,6 +52,8 @@ export async function identify(deps: AppDeps, profile: PlatformProfile): Promise
     identities: [profile.identity],
     locale: profile.locale ?? 'en',
     ...(profile.timeZone ? { timeZone: profile.timeZone } : {}),
+    ...(profile.fetchedAt ? { profileFetchedAt: profile.fetchedAt } : {}),
+    ...(isAdmin ? {} : { unplaced: true as const }),
     active: true,
     createdAt: deps.clock.now().toISOString(),
   });

@@ -1,4 +1,5 @@
 import { isLocalDate, type LocalDate } from '../../domain/dates.js';
+import { normaliseLine } from '../../domain/text.js';
 import { IDENTITY_RE, type Locale } from '../../domain/model/fields.js';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../domain/model/indicators.js';
 import { ROLES, type Role } from '../../domain/model/people.js';
@@ -25,10 +26,13 @@ function oneOf<T extends string>(what: string, values: readonly T[], aliases: Re
   };
 }
 
+/** A one-line cell (names, industries), normalised like every text on input (domain/text.ts). */
 export const text =
   (max: number) =>
-  (s: string): Parsed<string> =>
-    s.length > max ? { error: `at most ${max} characters` } : { value: s };
+  (raw: string): Parsed<string> => {
+    const s = normaliseLine(raw).trim();
+    return s.length > max ? { error: `at most ${max} characters` } : { value: s };
+  };
 
 const DATE_RE = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 

@@ -141,6 +141,8 @@ export const planPeople: Planner = async (deps, actor, sheet, log) => {
       locale: r.locale ?? r.existing?.locale ?? 'en',
       // Someone still works on their last day; a leave date in the past makes them inactive.
       active: r.leaveDate === undefined ? (r.existing?.active ?? true) : !leaveDate || leaveDate >= todayDate,
+      // An imported person is placed: a newcomer the bot registered on first use no longer is one.
+      unplaced: undefined,
     });
     if (!c.ok) continue;
     const person = checkRecord(PersonSchema, record, c, COLUMN_OF);

@@ -3,6 +3,7 @@ import { IDENTITY_RE } from '../../domain/model/fields.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
+import { placed } from './admin.js';
 
 /** A person has at most this many platform identities (the person schema's limit). */
 const MAX_IDENTITIES = 8;
@@ -55,7 +56,8 @@ export async function linkIdentity(deps: AppDeps, actor: Person, input: { person
   }
   let updated: Person;
   try {
-    updated = await deps.store.people.put({ ...person, identities });
+    // An admin linking accounts vouches for the person: they are placed.
+    updated = await deps.store.people.put({ ...placed(person), identities });
   } catch (e) {
     if (holder) await deps.store.people.put(holder);
     throw e;

@@ -12,6 +12,7 @@ import {
   ShortText,
   Timestamp,
 } from './fields.js';
+import { line, text } from '../text.js';
 
 /** What reps record: activities, deals, payments, customer feedback, peer reviews, market intel. */
 
@@ -26,7 +27,7 @@ export const ActivitySchema = z
     kind: z.enum(ACTIVITY_KINDS),
     mode: z.enum(ACTIVITY_MODES).default('in_person'),
     date: LocalDateField,
-    contacts: z.array(z.string().trim().min(1).max(100)).max(20, 'at most 20 contacts'),
+    contacts: z.array(line(100).min(1)).max(20, 'at most 20 contacts'),
     purpose: ShortText,
     outcome: LongText,
     nextStep: ShortText.optional(),
@@ -113,7 +114,7 @@ export const IntelSchema = z.object({
   repId: Id,
   date: LocalDateField,
   topic: Name,
-  text: z.string().trim().min(1, 'must not be empty').max(4000, 'at most 4000 characters'),
+  text: text(4000).min(1, 'must not be empty'),
   requestId: RequestId.optional(),
   createdAt: Timestamp,
 });

@@ -1,4 +1,5 @@
 import { adminAnswer, mentionsUsers } from '../../../chat/admin.js';
+import { requireKnownMentions } from '../../../chat/mentions.js';
 import { hasRole, type Person } from '../../../domain/model/people.js';
 import { t } from '../../../views/i18n.js';
 import type { LarkCommand, LarkContext } from '../context.js';
@@ -24,8 +25,10 @@ export async function adminCard(ctx: LarkContext, actor: Person, text: string, c
       ? { ref: `lark:${cmd.chat.chatId}`, label: t(actor.locale, 'lark.thisChat') }
       : undefined;
   if ((words[0] ?? '').toLowerCase() === 'channel' && !channel && hasRole(actor, 'admin')) return answerCard(actor.locale, t(actor.locale, 'lark.needChannel'));
-  // Only resolve (and so register) mentioned people for subcommands that use them, and only for admins.
-  const users = mentionsUsers(words) && hasRole(actor, 'admin') ? await Promise.all(cmd.mentions.map((m) => ctx.actors.resolve(m.openId, { name: m.name }))) : [];
+  // Mentioned people are looked up (never registered) for the subcommands that use them, and only
+  // for admins; someone the bot does not know is imported, or uses the bot once, first.
+  const mentions = cmd.mentions.map((m) => ({ id: m.openId, label: `@${m.name || m.openId}` }));
+  const users = mentionsUsers(words) && hasRole(actor, 'admin') ? await requireKnownMentions((id) => ctx.actors.known(id), mentions) : [];
   const answer = await adminAnswer(ctx.deps, actor, {
     words,
     users,

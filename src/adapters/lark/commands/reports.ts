@@ -1,4 +1,5 @@
 import { COMMANDS } from '../../../chat/commands.js';
+import { requireKnownMentions } from '../../../chat/mentions.js';
 import { helpAnswer, periodAndRest, rankingAnswer, scorecardAnswer } from '../../../chat/reports.js';
 import type { Person } from '../../../domain/model/people.js';
 import { t } from '../../../views/i18n.js';
@@ -12,7 +13,8 @@ const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
 export async function scorecardCard(ctx: LarkContext, actor: Person, text: string, cmd: LarkCommand): Promise<Card> {
   const { period } = periodAndRest(words(text));
   const mention = cmd.mentions[0];
-  const subject = mention ? await ctx.actors.resolve(mention.openId, { name: mention.name }) : undefined;
+  // The person must be known already: naming someone never registers them.
+  const [subject] = mention ? await requireKnownMentions((id) => ctx.actors.known(id), [{ id: mention.openId, label: `@${mention.name || mention.openId}` }]) : [];
   return viewToCard(await scorecardAnswer(ctx.deps, actor, { ...(subject ? { subject } : {}), ...(period ? { period } : {}) }));
 }
 

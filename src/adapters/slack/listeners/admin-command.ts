@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
 import { adminAnswer, mentionsUsers } from '../../../chat/admin.js';
+import { requireKnownMentions } from '../../../chat/mentions.js';
 import type { SlackContext } from '../context.js';
 // A pasted CSV or template JSON is read as typed ("Smith & Co", not "Smith &amp; Co").
-import { parseCommandText, unescapeSlack } from '../parse-text.js';
+import { parseCommandText, splitMentions, unescapeSlack } from '../parse-text.js';
 import { ephemeralCommand } from './ephemeral-command.js';
 
 /**
@@ -15,8 +16,10 @@ export function registerAdminCommand(app: App, ctx: SlackContext): void {
     const parsed = parseCommandText(firstLine);
     const words = parsed.rest.split(/\s+/).filter(Boolean);
     const needsUsers = mentionsUsers(words);
-    // Only resolve (and so register) mentioned people for commands that use them, and only for admins.
-    const users = needsUsers && actor.roles.includes('admin') ? await Promise.all(parsed.users.map((u) => ctx.actors.resolve(u))) : [];
+    // Mentioned people are looked up (never registered) for the subcommands that use them, and only
+    // for admins; someone the bot does not know is imported, or uses the bot once, first.
+    const { mentions } = splitMentions(firstLine);
+    const users = needsUsers && actor.roles.includes('admin') ? await requireKnownMentions((id) => ctx.actors.known(id), mentions) : [];
     const channel = parsed.channels[0];
     return {
       text: await adminAnswer(ctx.deps, actor, {

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
+import { requireKnownMentions } from '../../../chat/mentions.js';
 import { helpAnswer, rankingAnswer, scorecardAnswer } from '../../../chat/reports.js';
 import type { View } from '../../../views/view.js';
 import type { SlackContext } from '../context.js';
-import { parseCommandText } from '../parse-text.js';
+import { parseCommandText, splitMentions } from '../parse-text.js';
 import { viewToBlocks } from '../render/blocks.js';
 import { ephemeralCommand, type EphemeralAnswer } from './ephemeral-command.js';
 
@@ -12,7 +13,9 @@ const asAnswer = (view: View): EphemeralAnswer => ({ text: view.title, blocks: v
 export function registerReportCommands(app: App, ctx: SlackContext): void {
   ephemeralCommand(app, ctx, '/scorecard', async (actor, text) => {
     const parsed = parseCommandText(text);
-    const subject = parsed.users[0] ? await ctx.actors.resolve(parsed.users[0]) : undefined;
+    // The person must be known already: naming someone never registers them.
+    const mention = splitMentions(text).mentions[0];
+    const [subject] = mention ? await requireKnownMentions((id) => ctx.actors.known(id), [mention]) : [];
     return asAnswer(await scorecardAnswer(ctx.deps, actor, { ...(subject ? { subject } : {}), ...(parsed.period ? { period: parsed.period } : {}) }));
   });
 
