@@ -40,9 +40,26 @@ const CyclePolicySchema = z.object({
   peerReviewFloor: z.number().int().min(1).max(20).default(3),
   /** Leave longer than this many days in a period prorates the rep's team and template targets. */
   leaveProrationDays: z.number().int().min(0).max(92).default(10),
+  /**
+   * Fewer other graded reps than this in a team and a rep who may not see others' scores is not
+   * compared with the team at all; with enough, only as above / around / below (never the exact
+   * average, from which one teammate's total, or a few teammates' sum, follows). At least 4.
+   */
+  teamComparisonFloor: z.number().int().min(4).max(50).default(4),
+  /** Whether a rep may leave shared rankings (/ranking-opt-out); when forbidden, nobody is left out. */
+  rankingOptOut: z.boolean().default(true),
 });
 export type CyclePolicy = z.infer<typeof CyclePolicySchema>;
-export const DEFAULT_CYCLE_POLICY: CyclePolicy = { baseBonus: null, appealWindowDays: 14, guideline: {}, topPerformers: 0, peerReviewFloor: 3, leaveProrationDays: 10 };
+export const DEFAULT_CYCLE_POLICY: CyclePolicy = {
+  baseBonus: null,
+  appealWindowDays: 14,
+  guideline: {},
+  topPerformers: 0,
+  peerReviewFloor: 3,
+  leaveProrationDays: 10,
+  teamComparisonFloor: 4,
+  rankingOptOut: true,
+};
 
 const SETTINGS = {
   channels: { schema: ChannelsSchema, default: {} as z.infer<typeof ChannelsSchema> },
@@ -115,11 +132,12 @@ export async function setRankingOptOut(deps: AppDeps, actor: Person, optOut: boo
   await writeSetting(deps, actor, 'ranking.privacy', { ...current, optOut: optOut ? [...others, actor.id] : others });
 }
 
-export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor', 'leave-days'] as const;
+export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor', 'leave-days', 'comparison-floor', 'opt-out'] as const;
 
 /**
  * `/appraisal-admin policy bonus <amount|off>`, `policy appeal-window <days>`,
- * `policy guideline <grade> <max %|off>`, `policy top <N>` (HR or admin).
+ * `policy guideline <grade> <max %|off>`, `policy top <N>`, `policy comparison-floor <N ≥ 4>`,
+ * `policy opt-out allow|forbid` (HR or admin).
  */
 export async function setCyclePolicy(deps: AppDeps, actor: Person, input: { key: string; args: readonly string[] }): Promise<CyclePolicy> {
   requireRole(actor, ['admin', 'hr'], 'change the appraisal policy');
@@ -150,6 +168,14 @@ export async function setCyclePolicy(deps: AppDeps, actor: Person, input: { key:
     case 'leave-days':
       next = { ...current, leaveProrationDays: num(a) };
       break;
+    case 'comparison-floor':
+      next = { ...current, teamComparisonFloor: num(a) };
+      break;
+    case 'opt-out': {
+      const word = (a ?? '').toLowerCase();
+      next = { ...current, rankingOptOut: ['allow', 'on', 'yes', '允许'].includes(word) ? true : ['forbid', 'off', 'no', '禁止'].includes(word) ? false : a };
+      break;
+    }
     default:
       throw new AppError('VALIDATION', `unknown policy ${input.key}`, {
         params: { messageId: 'error.policyKey', keys: POLICY_KEYS.join(', ') },

@@ -73,6 +73,8 @@ export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminReques
         top: p.topPerformers,
         floor: p.peerReviewFloor,
         leave: p.leaveProrationDays,
+        comparisonFloor: p.teamComparisonFloor,
+        optOut: t(locale, p.rankingOptOut ? 'admin.optOut.allowed' : 'admin.optOut.forbidden'),
       });
     }
     case 'template':
