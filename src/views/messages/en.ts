@@ -121,6 +121,7 @@ export const en = {
   'error.paymentDealFixed': 'A payment cannot move to another deal: delete it and log it again.',
   'error.scorecardForbidden': "You may not see {subject}'s scorecard: reps see their own, managers their team's, HR everyone's.",
   'error.unknownPerson': 'That person is not known to the bot yet.',
+  'error.requestInFlight': 'This request is already being handled: its answer follows.',
   'error.notRepInPeriod': '{name} was not a rep during {period}.',
   'error.generic': 'Something went wrong on our side; nothing was changed. Please try again.',
   'error.unavailable': 'The appraisal database is temporarily unavailable. Nothing was saved; please retry in a minute.',

@@ -122,6 +122,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.paymentDealFixed': '回款不能改到其他订单：请删除后重新录入。',
   'error.scorecardForbidden': '你无权查看 {subject} 的计分卡：销售只能看自己的，经理看本团队的，人力资源部可看全部。',
   'error.unknownPerson': '机器人还不认识这个人。',
+  'error.requestInFlight': '该请求正在处理中，稍后会给出结果。',
   'error.notRepInPeriod': '{name} 在 {period} 期间不是销售。',
   'error.generic': '系统出了点问题，没有做任何更改，请重试。',
   'error.unavailable': '考核数据库暂时不可用，本次内容未保存，请稍后重试。',
