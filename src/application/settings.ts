@@ -125,11 +125,29 @@ export async function setRankingPrivacy(deps: AppDeps, actor: Person, input: { m
   return parsed.data;
 }
 
-/** A person leaves (or rejoins) shared rankings; they still see their own position. */
-export async function setRankingOptOut(deps: AppDeps, actor: Person, optOut: boolean): Promise<void> {
-  const current = await readSetting(deps, 'ranking.privacy');
+/**
+ * `/ranking opt-out|opt-in` (a rep): leaves (or rejoins) shared rankings. An opted-out rep is still
+ * scored and graded, sees their own place, and stays visible to HR and admins; colleagues and the
+ * rankings channel no longer see them, nor the top-performers list. HR may forbid opting out
+ * (`policy opt-out forbid`): then nobody is left out, and only opting back in is accepted.
+ */
+export async function setRankingOptOut(deps: AppDeps, actor: Person, optOut: boolean): Promise<{ changed: boolean }> {
+  requireRole(actor, ['rep'], 'leave the ranking');
+  const [current, policy] = await Promise.all([readSetting(deps, 'ranking.privacy'), readSetting(deps, 'cycle.policy')]);
+  if (optOut && !policy.rankingOptOut) {
+    throw new AppError('FORBIDDEN', 'opting out of rankings is forbidden by the policy', { params: { messageId: 'ranking.optOut.forbidden' } });
+  }
   const others = current.optOut.filter((id) => id !== actor.id);
-  await writeSetting(deps, actor, 'ranking.privacy', { ...current, optOut: optOut ? [...others, actor.id] : others });
+  const next = optOut ? [...others, actor.id] : others;
+  if (next.length === current.optOut.length && current.optOut.includes(actor.id) === optOut) return { changed: false };
+  await writeSetting(deps, actor, 'ranking.privacy', { ...current, optOut: next });
+  return { changed: true };
+}
+
+/** Who is left out of shared rankings now: nobody when HR forbids opting out. */
+export async function rankingOptedOut(deps: Pick<AppDeps, 'store' | 'logger'>): Promise<ReadonlySet<string>> {
+  const [privacy, policy] = await Promise.all([readSetting(deps, 'ranking.privacy'), readSetting(deps, 'cycle.policy')]);
+  return new Set(policy.rankingOptOut ? privacy.optOut : []);
 }
 
 export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor', 'leave-days', 'comparison-floor', 'opt-out'] as const;

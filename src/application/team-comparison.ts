@@ -3,7 +3,7 @@ import { withholdTeamAverage } from '../domain/scoring/analysis.js';
 import type { AppDeps } from './deps.js';
 import type { ScorecardReport } from './get-scorecard.js';
 import { manages, seesEveryone } from './permissions.js';
-import { readSetting, type RankingPrivacy } from './settings.js';
+import { rankingOptedOut, readSetting, type RankingPrivacy } from './settings.js';
 
 /** What decides how much of the team behind a scorecard its viewer may learn. */
 export interface ComparisonPrivacy {
@@ -15,8 +15,8 @@ export interface ComparisonPrivacy {
 }
 
 export async function comparisonPrivacy(deps: Pick<AppDeps, 'store' | 'logger'>): Promise<ComparisonPrivacy> {
-  const [privacy, policy] = await Promise.all([readSetting(deps, 'ranking.privacy'), readSetting(deps, 'cycle.policy')]);
-  return { mode: privacy.mode, optedOut: new Set(policy.rankingOptOut ? privacy.optOut : []), minPeers: policy.teamComparisonFloor };
+  const [privacy, policy, optedOut] = await Promise.all([readSetting(deps, 'ranking.privacy'), readSetting(deps, 'cycle.policy'), rankingOptedOut(deps)]);
+  return { mode: privacy.mode, optedOut, minPeers: policy.teamComparisonFloor };
 }
 
 /**
