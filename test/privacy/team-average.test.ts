@@ -4,6 +4,9 @@ import { getScorecard, type ScorecardReport } from '../../src/application/get-sc
 import { runJob } from '../../src/application/jobs/job.js';
 import { monthlyScorecard } from '../../src/application/jobs/monthly-scorecard.js';
 import { setCyclePolicy, setRankingPrivacy, RANKING_MODES, type RankingPrivacy } from '../../src/application/settings.js';
+import { openCycle } from '../../src/application/cycle/open-cycle.js';
+import { publishResults } from '../../src/application/cycle/publish-results.js';
+import { startReview } from '../../src/application/cycle/start-review.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { parsePeriod } from '../../src/domain/period.js';
@@ -141,5 +144,25 @@ describe('what each role learns of the team average, under each ranking mode', (
     expect(to('UD1')).toContain('Scorecard: d1');
     expect(to('UD1')).not.toContain('team average');
     expect(to('UF1')).toMatch(/vs team average[^}]*below/);
+  });
+
+  it('the published result (its DM and /scorecard on the published period) follows the same rule', async () => {
+    for (const [id, count] of Object.entries(VISITS)) await deps.store.activities.insertMany(visits(id, 'acme', count, '2026-07-01', `${id}-q3-`));
+    await mode('rank_only');
+    const hr = await get('hr');
+    await openCycle(deps, hr, { period: '2026-Q3' });
+    await startReview(deps, hr, { period: '2026-Q3' });
+    await publishResults(deps, hr, { period: '2026-Q3', platforms: ['slack'] });
+    const dms = await deps.store.outbox.find({ job: 'publish-results' });
+    const to = (user: string) => JSON.stringify(dms.find((i) => JSON.stringify(i.target).includes(`slack:${user}`))!.message);
+    expect(to('UD1')).toContain('Your 2026-Q3 appraisal result');
+    expect(to('UD1')).not.toMatch(/Team average|team average/);
+    expect(to('UT1')).not.toMatch(/Team average|team average/);
+    expect(to('UF1')).toContain('You are below the team average.');
+    const Q3 = parsePeriod('2026-Q3');
+    const own = await getScorecard(deps, { actor: await get('d1'), repId: 'd1', period: Q3 });
+    expect(own.comparison).toMatchObject({ teamAverage: null, vsTeam: null, teamBand: null });
+    const manager = await getScorecard(deps, { actor: await get('m-duo'), repId: 'd1', period: Q3 });
+    expect(manager.comparison.teamAverage).not.toBeNull();
   });
 });
