@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, type CollectionName } from '../../src/domain/records.js';
+import { addQ3Data, publishQ3 } from '../application/interview-fixture.js';
 import { T0, visits } from '../helpers/org.js';
 import { ADMIN, buttonClick, SECRET, startHarness, VISIT_VALUES, type Harness } from '../slack/harness.js';
 import { commandBody, payloadBody, postSigned, viewSubmission } from '../slack/signing.js';
@@ -122,5 +123,29 @@ describe('a replayed request acts once', () => {
     expect(await h.deps.store.adjustments.count()).toBe(0);
     await thrice('UMGR', '/adjust', '<@UANN|ann> -2 duplicate visits removed after review');
     expect(await h.deps.store.adjustments.count()).toBe(1);
+  });
+
+  it('the interview form submitted once and replayed twice logs one interview, one plan, one notice', async () => {
+    const fresh = await startHarness();
+    try {
+      await addQ3Data(fresh.deps);
+      await publishQ3(fresh.deps, (await fresh.deps.store.people.get('hr'))!);
+      await fresh.command('UMGR', '/interview', 'log <@UANN|ann>');
+      const open = fresh.fake.callsTo('views.open').at(-1)!.params as { view: { private_metadata: string } };
+      const body = payloadBody(
+        viewSubmission({
+          user: 'UMGR', form: 'interview', triggerId: 'tr-interview', viewId: 'VINTERVIEW', privateMetadata: open.view.private_metadata,
+          values: { notes: { text: 'Strong deals, visits slipped in August' }, view: { text: 'Agrees' }, goals: { text: 'Two strategic visits a week by 2026-12-31' } },
+        }),
+      );
+      const snapshot = async () => Promise.all((['interviews', 'plans', 'audit', 'outbox'] as const).map((c) => fresh.deps.store[c].count()));
+      expect((await postSigned(fresh.url, SECRET, body)).status).toBe(200);
+      const once = await snapshot();
+      expect(await fresh.deps.store.plans.count()).toBe(1);
+      for (let i = 0; i < 2; i++) expect((await postSigned(fresh.url, SECRET, body)).status).toBe(200);
+      expect(await snapshot()).toEqual(once);
+    } finally {
+      await fresh.close();
+    }
   });
 });
