@@ -36,7 +36,7 @@ export interface HomeData {
 export const HOME_RECENT = 10;
 
 /** What the App Home shows a person: their quarter so far, their latest entries, and their team. */
-export async function buildHome(deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, actor: Person): Promise<HomeData> {
+export async function buildHome(deps: Pick<AppDeps, 'store' | 'clock' | 'settings' | 'logger'>, actor: Person): Promise<HomeData> {
   const now = today(deps);
   const period = quarterOf(now);
   const isRep = hasRole(actor, 'rep') && employedDuring(actor, period);

@@ -6,7 +6,7 @@ import type { AppDeps } from './deps.js';
 import { requirePlaced } from './guards.js';
 import { seesEveryone } from './permissions.js';
 import { scorePeriod } from './score-period.js';
-import { readSetting, type RankingPrivacy } from './settings.js';
+import { rankingOptedOut, readSetting, type RankingPrivacy } from './settings.js';
 
 export interface RankingResult {
   period: Period;
@@ -50,7 +50,7 @@ export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger
   const privacy = await readSetting(deps, 'ranking.privacy');
   const privileged = actor !== null && seesEveryone(actor);
   const mode = privileged ? 'full' : privacy.mode;
-  const optedOut = new Set(privileged ? [] : privacy.optOut);
+  const optedOut = privileged ? new Set<string>() : await rankingOptedOut(deps);
 
   let all = scores.ranking.ranked;
   if (team) all = all.filter((e) => e.teamId === team!.id).map((e) => ({ ...e, rank: e.teamRank }));

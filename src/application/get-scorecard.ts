@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import { todayIn } from '../domain/dates.js';
-import { compare, pacing, type Comparison, type Pacing } from '../domain/scoring/analysis.js';
+import { compare, pacing, teamPeers, type Comparison, type Pacing } from '../domain/scoring/analysis.js';
 import { linearForecast, type Forecast } from '../domain/scoring/forecast.js';
 import type { Person, Team } from '../domain/model/people.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
@@ -11,6 +11,7 @@ import { frozenReport, latestResults } from './cycle/frozen-report.js';
 import { requirePlaced } from './guards.js';
 import { assertCanViewScorecard } from './permissions.js';
 import { scorePeriod, type PeriodScores } from './score-period.js';
+import { comparisonFor, comparisonPrivacy } from './team-comparison.js';
 
 export interface ScorecardReport {
   rep: Person;
@@ -19,6 +20,8 @@ export interface ScorecardReport {
   template: KpiTemplate;
   card: Scorecard;
   comparison: Comparison;
+  /** The graded teammates behind the team average (the rep excluded): whose figures it reveals. */
+  teamPeerIds: readonly string[];
   /** Only while the period is running. */
   pacing: Pacing | null;
   /** Totals of the previous periods, oldest first (null where the rep had no data). */
@@ -30,10 +33,19 @@ export const HISTORY_PERIODS = 4;
 
 /**
  * The full explained scorecard of one rep, with the team comparison, the previous period, pacing
- * while the period runs, and the trend with a forecast. The actor must be allowed to see it.
+ * while the period runs, and the trend with a forecast. The actor must be allowed to see it, and
+ * sees the team comparison only as far as it reveals nobody else's figures (team-comparison.ts).
  */
 export async function getScorecard(
-  deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>,
+  deps: Pick<AppDeps, 'store' | 'clock' | 'settings' | 'logger'>,
+  input: { actor: Person; repId: string; period: Period },
+): Promise<ScorecardReport> {
+  const [report, privacy] = await Promise.all([explainedScorecard(deps, input), comparisonPrivacy(deps)]);
+  return comparisonFor(input.actor, report, privacy);
+}
+
+async function explainedScorecard(
+  deps: Pick<AppDeps, 'store' | 'clock' | 'settings' | 'logger'>,
   input: { actor: Person; repId: string; period: Period },
 ): Promise<ScorecardReport> {
   if (input.repId !== input.actor.id) requirePlaced(input.actor, "see someone else's scorecard");
@@ -89,6 +101,7 @@ export function assembleReport(
     template: current.template,
     card: mine.card,
     comparison: compare(mine.card, teamCards, previousCard),
+    teamPeerIds: teamPeers(mine.card, teamCards),
     pacing: running ? pacing(current.template, period, today, rep.id, mine.actuals, mine.targets) : null,
     history,
     forecast: linearForecast(mine.card.noData || running ? totals : [...totals, mine.card.total]),

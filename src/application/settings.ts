@@ -40,9 +40,26 @@ const CyclePolicySchema = z.object({
   peerReviewFloor: z.number().int().min(1).max(20).default(3),
   /** Leave longer than this many days in a period prorates the rep's team and template targets. */
   leaveProrationDays: z.number().int().min(0).max(92).default(10),
+  /**
+   * Fewer other graded reps than this in a team and a rep who may not see others' scores is not
+   * compared with the team at all; with enough, only as above / around / below (never the exact
+   * average, from which one teammate's total, or a few teammates' sum, follows). At least 4.
+   */
+  teamComparisonFloor: z.number().int().min(4).max(50).default(4),
+  /** Whether a rep may leave shared rankings (/ranking-opt-out); when forbidden, nobody is left out. */
+  rankingOptOut: z.boolean().default(true),
 });
 export type CyclePolicy = z.infer<typeof CyclePolicySchema>;
-export const DEFAULT_CYCLE_POLICY: CyclePolicy = { baseBonus: null, appealWindowDays: 14, guideline: {}, topPerformers: 0, peerReviewFloor: 3, leaveProrationDays: 10 };
+export const DEFAULT_CYCLE_POLICY: CyclePolicy = {
+  baseBonus: null,
+  appealWindowDays: 14,
+  guideline: {},
+  topPerformers: 0,
+  peerReviewFloor: 3,
+  leaveProrationDays: 10,
+  teamComparisonFloor: 4,
+  rankingOptOut: true,
+};
 
 const SETTINGS = {
   channels: { schema: ChannelsSchema, default: {} as z.infer<typeof ChannelsSchema> },
@@ -108,18 +125,37 @@ export async function setRankingPrivacy(deps: AppDeps, actor: Person, input: { m
   return parsed.data;
 }
 
-/** A person leaves (or rejoins) shared rankings; they still see their own position. */
-export async function setRankingOptOut(deps: AppDeps, actor: Person, optOut: boolean): Promise<void> {
-  const current = await readSetting(deps, 'ranking.privacy');
+/**
+ * `/ranking opt-out|opt-in` (a rep): leaves (or rejoins) shared rankings. An opted-out rep is still
+ * scored and graded, sees their own place, and stays visible to HR and admins; colleagues and the
+ * rankings channel no longer see them, nor the top-performers list. HR may forbid opting out
+ * (`policy opt-out forbid`): then nobody is left out, and only opting back in is accepted.
+ */
+export async function setRankingOptOut(deps: AppDeps, actor: Person, optOut: boolean): Promise<{ changed: boolean }> {
+  requireRole(actor, ['rep'], 'leave the ranking');
+  const [current, policy] = await Promise.all([readSetting(deps, 'ranking.privacy'), readSetting(deps, 'cycle.policy')]);
+  if (optOut && !policy.rankingOptOut) {
+    throw new AppError('FORBIDDEN', 'opting out of rankings is forbidden by the policy', { params: { messageId: 'ranking.optOut.forbidden' } });
+  }
   const others = current.optOut.filter((id) => id !== actor.id);
-  await writeSetting(deps, actor, 'ranking.privacy', { ...current, optOut: optOut ? [...others, actor.id] : others });
+  const next = optOut ? [...others, actor.id] : others;
+  if (next.length === current.optOut.length && current.optOut.includes(actor.id) === optOut) return { changed: false };
+  await writeSetting(deps, actor, 'ranking.privacy', { ...current, optOut: next });
+  return { changed: true };
 }
 
-export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor', 'leave-days'] as const;
+/** Who is left out of shared rankings now: nobody when HR forbids opting out. */
+export async function rankingOptedOut(deps: Pick<AppDeps, 'store' | 'logger'>): Promise<ReadonlySet<string>> {
+  const [privacy, policy] = await Promise.all([readSetting(deps, 'ranking.privacy'), readSetting(deps, 'cycle.policy')]);
+  return new Set(policy.rankingOptOut ? privacy.optOut : []);
+}
+
+export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor', 'leave-days', 'comparison-floor', 'opt-out'] as const;
 
 /**
  * `/appraisal-admin policy bonus <amount|off>`, `policy appeal-window <days>`,
- * `policy guideline <grade> <max %|off>`, `policy top <N>` (HR or admin).
+ * `policy guideline <grade> <max %|off>`, `policy top <N>`, `policy comparison-floor <N ≥ 4>`,
+ * `policy opt-out allow|forbid` (HR or admin).
  */
 export async function setCyclePolicy(deps: AppDeps, actor: Person, input: { key: string; args: readonly string[] }): Promise<CyclePolicy> {
   requireRole(actor, ['admin', 'hr'], 'change the appraisal policy');
@@ -150,6 +186,14 @@ export async function setCyclePolicy(deps: AppDeps, actor: Person, input: { key:
     case 'leave-days':
       next = { ...current, leaveProrationDays: num(a) };
       break;
+    case 'comparison-floor':
+      next = { ...current, teamComparisonFloor: num(a) };
+      break;
+    case 'opt-out': {
+      const word = (a ?? '').toLowerCase();
+      next = { ...current, rankingOptOut: ['allow', 'on', 'yes', '允许'].includes(word) ? true : ['forbid', 'off', 'no', '禁止'].includes(word) ? false : a };
+      break;
+    }
     default:
       throw new AppError('VALIDATION', `unknown policy ${input.key}`, {
         params: { messageId: 'error.policyKey', keys: POLICY_KEYS.join(', ') },

@@ -1,7 +1,6 @@
 import { byOwner, findDormantAccounts } from '../application/accounts/dormant-accounts.js';
 import { findAccountByName, reassignAccount } from '../application/accounts/reassign-account.js';
-import { accountChain } from '../application/accounts/rep-outcomes.js';
-import { quarterOf } from '../domain/period.js';
+import { showAccount } from '../application/accounts/show-account.js';
 import { accountChainView } from '../views/outcome-views.js';
 import type { AppDeps } from '../application/deps.js';
 import { today } from '../application/guards.js';
@@ -77,17 +76,8 @@ async function reassignAnswer(deps: AppDeps, actor: Person, words: string[], req
   return textView(t(actor.locale, 'account.reassigned', { account: r.account.name, to: to.name, from: r.from?.name ?? '—' }));
 }
 
-/** `/account show <name>`: the chain visits → deals → payments, for those responsible for the account. */
+/** `/account show <name>`: scoped by the use case to the owner, their manager and HR. */
 async function showAnswer(deps: AppDeps, actor: Person, words: string[]) {
-  const account = await findAccountByName(deps, words.join(' '));
-  const owner = account.ownerId ? await deps.store.people.get(account.ownerId) : null;
-  const ownerTeam = owner?.teamId ? await deps.store.teams.get(owner.teamId) : null;
-  const worksOnIt = async () =>
-    (await deps.store.activities.count({ accountId: account.id, repId: actor.id })) > 0 || (await deps.store.deals.count({ accountId: account.id, repId: actor.id })) > 0;
-  const may = seesEveryone(actor) || owner?.id === actor.id || (owner !== null && manages(actor, owner, ownerTeam)) || (await worksOnIt());
-  if (!may) throw new AppError('FORBIDDEN', `${actor.name} may not see ${account.name}`, { params: { messageId: 'account.error.notVisible', account: account.name } });
-  const asOf = today(deps);
-  const period = quarterOf(asOf);
-  const chain = await accountChain(deps, account, { period, asOf });
-  return accountChainView({ locale: actor.locale, currency: deps.settings.baseCurrency }, { account, ownerName: owner?.name ?? null, periodKey: period.key, ...chain });
+  const shown = await showAccount(deps, actor, words.join(' '));
+  return accountChainView({ locale: actor.locale, currency: deps.settings.baseCurrency }, shown);
 }

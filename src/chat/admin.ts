@@ -11,6 +11,7 @@ import { issueText } from '../views/errors.js';
 import { renderText } from '../views/render-text.js';
 import { templateView } from '../views/template-view.js';
 import { t } from '../views/i18n.js';
+import { jsonCodec, oncePerRequest } from './once.js';
 
 /**
  * `/appraisal-admin <subcommand> …`, shared by every platform. The platform parses its own
@@ -24,6 +25,8 @@ export interface AdminRequest {
   channel?: { ref: string; label: string };
   /** Lines after the first (a pasted CSV), or the content of an uploaded file. */
   csv?: string;
+  /** The platform's id of this request (Slack's trigger_id): a replay gets the first answer. */
+  requestId?: string;
 }
 
 /** Subcommands that take mentioned people: a platform resolves (and so registers) mentions only for these. */
@@ -31,9 +34,14 @@ export const mentionsUsers = (words: readonly string[]): boolean => ['role', 'te
 
 const needUser = () => new AppError('VALIDATION', 'mention a user', { params: { messageId: 'admin.needUser' } });
 
+/** Every admin command runs once per platform request: a replay gets the first answer and changes nothing. */
 export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminRequest): Promise<string> {
   // Refuse non-admins before touching anyone else's profile (HR may set ranking privacy).
   requireRole(actor, ['admin', 'hr'], 'administer the appraisal bot');
+  return oncePerRequest(deps, req.requestId, () => adminWork(deps, actor, req), jsonCodec<string>());
+}
+
+async function adminWork(deps: AppDeps, actor: Person, req: AdminRequest): Promise<string> {
   const locale = actor.locale;
   const [sub, ...args] = req.words;
   switch ((sub ?? '').toLowerCase()) {
@@ -73,6 +81,8 @@ export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminReques
         top: p.topPerformers,
         floor: p.peerReviewFloor,
         leave: p.leaveProrationDays,
+        comparisonFloor: p.teamComparisonFloor,
+        optOut: t(locale, p.rankingOptOut ? 'admin.optOut.allowed' : 'admin.optOut.forbidden'),
       });
     }
     case 'template':

@@ -5,6 +5,7 @@ import type { View } from '../views/view.js';
 import { CALIBRATION_DECISIONS } from './calibration.js';
 import { INTERVIEW_DECISIONS } from './interviews.js';
 import { LATE_ENTRY_DECISIONS } from './lifecycle.js';
+import { jsonCodec, oncePerRequest } from './once.js';
 import { REWARD_DECISIONS } from './rewards.js';
 
 /**
@@ -21,8 +22,19 @@ const DECISIONS: Record<string, DecisionHandler> = { ...CALIBRATION_DECISIONS, .
 
 export const isDecision = (actionId: string): boolean => actionId.startsWith(DECISION_PREFIX);
 
-/** The answer to a decision button; null for one this version does not know (an old message). */
-export async function decide(deps: AppDeps, actor: Person, actionId: string, value: string, platforms: readonly PlatformName[]): Promise<View | null> {
+/**
+ * The answer to a decision button; null for one this version does not know (an old message). With
+ * the click's platform id (`requestId`), a replayed click gets the first answer and decides nothing.
+ */
+export async function decide(
+  deps: AppDeps,
+  actor: Person,
+  actionId: string,
+  value: string,
+  platforms: readonly PlatformName[],
+  requestId?: string,
+): Promise<View | null> {
   const handler = Object.hasOwn(DECISIONS, actionId) ? DECISIONS[actionId] : undefined;
-  return handler ? handler(deps, actor, value, platforms) : null;
+  if (!handler) return null;
+  return oncePerRequest(deps, requestId, () => handler(deps, actor, value, platforms), jsonCodec<View>());
 }

@@ -1,3 +1,4 @@
+import { jsonCodec, oncePerRequest } from './once.js';
 import { rebuildInterviewForm, submitInterviewForm } from './interview-form.js';
 import { accountTiersOf } from '../domain/model/template.js';
 import { ensureDefaultTemplate } from '../application/templates.js';
@@ -127,8 +128,10 @@ const SUBMITS: Record<FormId, Submit> = {
       };
     });
   },
-  // The feedback interview's form (chat/interview-form.ts): the kind says whose interview.
-  interview: async (deps, actor, values, _requestId, platform, kind) => submitInterviewForm(deps, actor, { values, kind, platform }),
+  // The feedback interview's form (chat/interview-form.ts): the kind says whose interview. An
+  // interview record has no requestId of its own, so a replayed submission is caught here.
+  interview: async (deps, actor, values, requestId, platform, kind) =>
+    oncePerRequest(deps, requestId, () => submitInterviewForm(deps, actor, { values, kind, platform }), jsonCodec<{ text: string }>()),
   'peer-review': async (deps, actor, values, requestId) => {
     const r = await submitPeerReview(deps, actor, readPeerReviewForm(values, actor.locale, requestId));
     const to = await deps.store.people.get(r.review.toId);

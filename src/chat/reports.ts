@@ -6,6 +6,9 @@ import { getScorecard } from '../application/get-scorecard.js';
 import { planProgressFor } from '../application/interviews/plan-progress.js';
 import { today } from '../application/guards.js';
 import { seesEveryone } from '../application/permissions.js';
+import { setRankingOptOut } from '../application/settings.js';
+import { t } from '../views/i18n.js';
+import { textView } from './request.js';
 import { hasRole, type Person } from '../domain/model/people.js';
 import { isPeriodKey, parsePeriod, quarterOf, type Period } from '../domain/period.js';
 import { helpView } from '../views/help-view.js';
@@ -44,8 +47,17 @@ export async function scorecardAnswer(deps: AppDeps, actor: Person, input: { sub
   return { ...view, blocks: [...view.blocks, ...planBlocks, ...outcomes] };
 }
 
-/** `/ranking [team] [period]`, as the privacy setting allows. */
+/** `/ranking opt-out` and `/ranking opt-in` (Chinese `退出` / `加入`): the words after /ranking. */
+const OPT_WORDS: Record<string, boolean> = { 'opt-out': true, optout: true, 退出: true, 'opt-in': false, optin: false, 加入: false };
+
+/** `/ranking [team] [period]`, as the privacy setting allows; `/ranking opt-out|opt-in` for a rep. */
 export async function rankingAnswer(deps: AppDeps, actor: Person, input: { teamName?: string; period?: string }): Promise<View> {
+  const opt = input.teamName?.trim().toLowerCase();
+  if (opt !== undefined && Object.hasOwn(OPT_WORDS, opt)) {
+    const out = OPT_WORDS[opt]!;
+    const { changed } = await setRankingOptOut(deps, actor, out);
+    return textView(t(actor.locale, out ? 'ranking.optOut.done' : 'ranking.optIn.done') + (changed ? '' : ` ${t(actor.locale, 'ranking.opt.same')}`));
+  }
   const r = await getRanking(deps, actor, { period: periodOf(deps, input.period), ...(input.teamName ? { teamName: input.teamName } : {}) });
   return rankingView(actor.locale, {
     periodKey: r.period.key,

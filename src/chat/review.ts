@@ -8,6 +8,7 @@ import { cycleAnswer, publishAnswer } from './cycle.js';
 import { interviewAnswer } from './interviews.js';
 import { auditAnswer, exportAnswer } from './records-export.js';
 import type { ChatAnswer, ChatRequest } from './request.js';
+import { jsonCodec, oncePerRequest } from './once.js';
 import { appealAnswer, awardAnswer } from './rewards.js';
 
 /**
@@ -35,7 +36,16 @@ const HANDLERS: Record<ReviewCommand, Handler> = {
 
 export const isReviewCommand = (c: CommandName): c is ReviewCommand => (REVIEW_COMMANDS as readonly string[]).includes(c);
 
-export const reviewAnswer = (deps: AppDeps, actor: Person, command: ReviewCommand, req: ChatRequest): Promise<ChatAnswer> => HANDLERS[command](deps, actor, req);
+/**
+ * Every review command runs once per platform request: a replayed command (same trigger_id) gets
+ * the first answer back and changes nothing (no second adjustment, award, appeal …). Read-only
+ * answers are replayed the same way; files an export carried are not uploaded twice.
+ */
+export const reviewAnswer = (deps: AppDeps, actor: Person, command: ReviewCommand, req: ChatRequest): Promise<ChatAnswer> =>
+  oncePerRequest(deps, req.requestId, () => HANDLERS[command](deps, actor, req), {
+    toJson: (a) => jsonCodec<Omit<ChatAnswer, 'files'>>().toJson({ view: a.view, ...(a.form ? { form: a.form } : {}) }),
+    fromJson: (j) => j as unknown as ChatAnswer,
+  });
 
 /** A request with no mentions (tests, the console, a text typed without @): the words of `text`'s first line. */
 export function plainRequest(text: string, platforms: ChatRequest['platforms'], users: Person[] = []): ChatRequest {

@@ -153,7 +153,9 @@ export function repResultView(ctx: ViewContext, report: ScorecardReport, x: RepR
   if (card.penalty) blocks.push({ type: 'text', text: t(locale, 'publish.dm.penalty') });
   for (const award of x.awards) blocks.push({ type: 'text', text: t(locale, 'publish.dm.award', { title: award }) });
   const c = report.comparison;
-  blocks.push({ type: 'text', text: t(locale, 'publish.dm.team', { average: fmtScore(locale, c.teamAverage), delta: fmtDelta(locale, c.vsTeam) }) });
+  // The exact average only where the viewer may learn it; else a band, or nothing in a small team.
+  if (c.teamAverage !== null) blocks.push({ type: 'text', text: t(locale, 'publish.dm.team', { average: fmtScore(locale, c.teamAverage), delta: fmtDelta(locale, c.vsTeam) }) });
+  else if (c.teamBand) blocks.push({ type: 'text', text: t(locale, `publish.dm.teamBand.${c.teamBand}`) });
   const history = report.history.filter((h) => h.total !== null).map((h) => `${h.periodKey} ${fmtScore(locale, h.total)} (${h.grade})`);
   blocks.push({ type: 'text', text: history.length > 0 ? t(locale, 'publish.dm.history', { list: history.join(' · '), delta: fmtDelta(locale, c.vsPrevious) }) : t(locale, 'publish.dm.noHistory') });
   blocks.push(...scorecardView(ctx, report).blocks);

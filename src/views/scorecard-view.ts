@@ -144,6 +144,16 @@ export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pa
   return blocks;
 }
 
+/**
+ * The team comparison as the viewer may see it: the exact average and delta, only a band (above /
+ * around / below) when the exact figures would reveal teammates' scores, or nothing at all.
+ */
+function teamComparisonFields(locale: ViewContext['locale'], c: ScorecardReport['comparison']): { label: string; value: string }[] {
+  if (c.teamAverage !== null) return [{ label: t(locale, 'compare.team', { average: fmtScore(locale, c.teamAverage) }), value: fmtDelta(locale, c.vsTeam) }];
+  if (c.teamBand) return [{ label: t(locale, 'compare.teamBand'), value: t(locale, `compare.band.${c.teamBand}`) }];
+  return [];
+}
+
 /** The full explained scorecard: every number with its inputs, formula, weight and contribution. */
 export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   const { locale } = ctx;
@@ -165,10 +175,7 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
         { label: t(locale, 'scorecard.total'), value: card.noData ? '—' : fmtScore(locale, card.total) },
         { label: t(locale, 'scorecard.grade'), value: card.grade || '—' },
         { label: t(locale, 'scorecard.bonus'), value: card.noData ? '—' : `×${fmtNumber(locale, card.bonusMultiplier, 2)}` },
-        {
-          label: t(locale, 'compare.team', { average: fmtScore(locale, report.comparison.teamAverage) }),
-          value: fmtDelta(locale, report.comparison.vsTeam),
-        },
+        ...teamComparisonFields(locale, report.comparison),
         {
           label: t(locale, 'compare.previous', { previous: fmtScore(locale, report.comparison.previousTotal) }),
           value: fmtDelta(locale, report.comparison.vsPrevious),

@@ -49,6 +49,6 @@ describe('behaviour → outcome in Slack', () => {
     await h.command('UMGR', '/account', 'show acme');
     expect(allText(last())).toContain('Owner: Ann Lee');
     await h.command('UCAT', '/account', 'show acme');
-    expect(last().text).toContain('You may see the accounts you own or work on');
+    expect(last().text).toContain('You may see the accounts you own');
   });
 });

@@ -1,12 +1,13 @@
 import { AppError } from '../../domain/errors.js';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../domain/model/indicators.js';
-import { hasRole, type Person } from '../../domain/model/people.js';
+import { hasRole, type Person, type Team } from '../../domain/model/people.js';
 import type { Target } from '../../domain/model/targets.js';
 import { templateTarget } from '../../domain/scoring/targets.js';
 import { t } from '../../views/i18n.js';
 import type { TargetsModel } from '../../views/lifecycle-views.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
+import { manages, seesEveryone } from '../permissions.js';
 import { templateForPeriod } from '../templates.js';
 import { audit, findCycle, periodFrom, requireHr } from './cycles.js';
 
@@ -36,13 +37,19 @@ export function indicatorFrom(word: string | undefined): IndicatorKey {
 
 const fmt = (n: number): string => String(Math.round(n * 100) / 100);
 
-/** `/cycle targets <period>` (HR or a manager): each indicator's default and its overrides. */
+/**
+ * `/cycle targets <period>` (HR or a manager): each indicator's default and its overrides. HR sees
+ * every override; a manager only those of the teams they lead and the reps they manage (another
+ * team's rep-level targets are that rep's business, not a peer manager's).
+ */
 export async function cycleTargets(deps: AppDeps, actor: Person, input: { period: string | undefined }): Promise<TargetsModel> {
   requireRole(actor, ['hr', 'manager'], 'see the targets');
   const period = periodFrom(input.period);
-  const [template, targets, teams] = await Promise.all([templateForPeriod(deps, period), deps.store.targets.find({ periodKey: period.key }), deps.store.teams.find()]);
+  const [template, allTargets, teams] = await Promise.all([templateForPeriod(deps, period), deps.store.targets.find({ periodKey: period.key }), deps.store.teams.find()]);
   const teamName = new Map(teams.map((tm) => [tm.id, tm.name] as const));
-  const people = new Map((await deps.store.people.find({ id: { in: targets.filter((x) => x.scope === 'rep').map((x) => x.scopeId) } })).map((p) => [p.id, p.name] as const));
+  const reps = await deps.store.people.find({ id: { in: allTargets.filter((x) => x.scope === 'rep').map((x) => x.scopeId) } });
+  const people = new Map(reps.map((p) => [p.id, p.name] as const));
+  const targets = seesEveryone(actor) ? allTargets : allTargets.filter(managedBy(actor, teams, reps));
   const rows = template.categories.flatMap((c) =>
     c.indicators.map((spec) => {
       const own = targets.filter((x) => x.indicator === spec.key).sort((a, b) => (a.scope === b.scope ? 0 : a.scope === 'team' ? -1 : 1));
@@ -59,6 +66,17 @@ export async function cycleTargets(deps: AppDeps, actor: Person, input: { period
     }),
   );
   return { periodKey: period.key, rows };
+}
+
+/** Whether a manager may see a target: their own team's, or a rep's they manage. */
+function managedBy(actor: Person, teams: readonly Team[], reps: readonly Person[]): (x: Target) => boolean {
+  const teamById = new Map(teams.map((tm) => [tm.id, tm] as const));
+  const repById = new Map(reps.map((p) => [p.id, p] as const));
+  return (x) => {
+    if (x.scope === 'team') return teamById.get(x.scopeId)?.managerId === actor.id;
+    const rep = repById.get(x.scopeId);
+    return rep !== undefined && manages(actor, rep, (rep.teamId && teamById.get(rep.teamId)) || null);
+  };
 }
 
 export interface TargetSet {

@@ -1,4 +1,4 @@
-import { compare } from '../../domain/scoring/analysis.js';
+import { compare, teamPeers } from '../../domain/scoring/analysis.js';
 import { linearForecast } from '../../domain/scoring/forecast.js';
 import type { PublishedResult } from '../../domain/model/cycle.js';
 import type { Person, Team } from '../../domain/model/people.js';
@@ -49,6 +49,7 @@ export async function frozenReport(
     template,
     card,
     comparison: compare(card, [...team.values()].map((r) => r.scorecard), previousCard),
+    teamPeerIds: teamPeers(card, [...team.values()].map((r) => r.scorecard)),
     pacing: null,
     history,
     forecast: linearForecast([...totals, card.total]),

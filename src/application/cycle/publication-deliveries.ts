@@ -9,6 +9,7 @@ import { assembleReport, HISTORY_PERIODS } from '../get-scorecard.js';
 import { channelTargets, dmTargetOf } from '../jobs/recipients.js';
 import { scorePeriod } from '../score-period.js';
 import { readSetting } from '../settings.js';
+import { comparisonFor, comparisonPrivacy } from '../team-comparison.js';
 import type { PublicationPlan } from './prepare-publication.js';
 import { appealDeadline, message } from './reward-common.js';
 
@@ -37,8 +38,9 @@ export async function publicationDeliveries(
   const nameOf = new Map(graded.map((s) => [s.rep.id, s.rep.name] as const));
 
   const privacy = await readSetting(deps, 'ranking.privacy');
+  const comparison = await comparisonPrivacy(deps);
   const showTop = plan.policy.topPerformers > 0 && privacy.mode !== 'own_only';
-  const top = showTop ? graded.filter((s) => !privacy.optOut.includes(s.rep.id)).slice(0, plan.policy.topPerformers) : [];
+  const top = showTop ? graded.filter((s) => !comparison.optedOut.has(s.rep.id)).slice(0, plan.policy.topPerformers) : [];
   const summary = channelSummaryView(deps.settings.defaultLocale, {
     periodKey,
     gradeCounts: plan.gradeCounts,
@@ -56,7 +58,7 @@ export async function publicationDeliveries(
     const to = dmTargetOf(scored.rep, input.platforms);
     if (!to) continue;
     const result = resultOf.get(scored.rep.id)!;
-    const report = assembleReport(deps, { rep: scored.rep, team: teamOf(scored.rep), current: plan.scores, past });
+    const report = comparisonFor(scored.rep, assembleReport(deps, { rep: scored.rep, team: teamOf(scored.rep), current: plan.scores, past }), comparison);
     const view = repResultView({ locale: scored.rep.locale, currency }, report, {
       bonusAmount: result.bonusAmount ?? null,
       awards: result.awardIds.map((id) => awardsById.get(id)?.title).filter((t): t is string => t !== undefined),

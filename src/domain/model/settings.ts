@@ -15,7 +15,8 @@ export type Setting = z.infer<typeof SettingSchema>;
 
 /**
  * A platform event already handled (`slack:<event_id>`, `lark:<event_id>`): platforms redeliver
- * events after a timeout, and a redelivery must not act twice.
+ * events after a timeout, and a redelivery must not act twice. Commands and buttons are recorded
+ * the same way under `req:<platform request id>` (src/chat/once.ts), with their answer.
  */
 export const ProcessedEventSchema = z.object({
   id: z.string().min(1).max(200),
@@ -27,5 +28,7 @@ export const ProcessedEventSchema = z.object({
    */
   state: z.enum(['handling', 'done']).optional(),
   claimExpiresAt: Timestamp.optional(),
+  /** For a command (`req:<platform request id>`): the first answer, given again to a replay. */
+  answer: z.json().optional(),
 });
 export type ProcessedEvent = z.infer<typeof ProcessedEventSchema>;

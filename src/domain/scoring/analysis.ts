@@ -8,11 +8,35 @@ import { nextBandAbove, roundScore } from './grading.js';
 import { computeScorecard, isAdditive } from './scorecard.js';
 import type { TargetMap } from './targets.js';
 
+export type TeamBand = 'above' | 'around' | 'below';
+
 export interface Comparison {
+  /** Null when there is no average, or when the viewer may not learn it (see withholdTeamAverage). */
   teamAverage: number | null;
   vsTeam: number | null;
+  /** Set instead of the exact figures when those are withheld and the team is large enough. */
+  teamBand?: TeamBand | null;
   previousTotal: number | null;
   vsPrevious: number | null;
+}
+
+/** The graded teammates behind a team average, the rep excluded: whose figures it is made of. */
+export function teamPeers(card: Scorecard, teamCards: readonly Scorecard[]): string[] {
+  return teamCards.filter((c) => !c.noData && c.repId !== card.repId).map((c) => c.repId);
+}
+
+/** Within this many points of the team average a rep is "around" it. */
+export const AROUND_TEAM_POINTS = 2.5;
+
+/**
+ * The comparison for a viewer who may not learn other people's figures: the exact average and the
+ * delta go (with one teammate, own total − delta is that teammate's total; with more, it is their
+ * sum), and a coarse band is left only when at least `minPeers` other graded reps stand behind it.
+ */
+export function withholdTeamAverage(c: Comparison, peers: number, minPeers: number): Comparison {
+  const band: TeamBand | null =
+    c.vsTeam === null || peers < minPeers ? null : c.vsTeam > AROUND_TEAM_POINTS ? 'above' : c.vsTeam < -AROUND_TEAM_POINTS ? 'below' : 'around';
+  return { ...c, teamAverage: null, vsTeam: null, teamBand: band };
 }
 
 /** The rep's total against the team average (graded reps only) and against their previous period. */

@@ -11,7 +11,7 @@ import { ephemeralCommand } from './ephemeral-command.js';
  * shared admin conversation (src/chat/admin.ts). A CSV can be pasted on the lines after the command.
  */
 export function registerAdminCommand(app: App, ctx: SlackContext): void {
-  ephemeralCommand(app, ctx, '/appraisal-admin', async (actor, text) => {
+  ephemeralCommand(app, ctx, '/appraisal-admin', async (actor, text, meta) => {
     const [firstLine = '', ...moreLines] = text.split('\n');
     const parsed = parseCommandText(firstLine);
     const words = parsed.rest.split(/\s+/).filter(Boolean);
@@ -27,6 +27,7 @@ export function registerAdminCommand(app: App, ctx: SlackContext): void {
         users,
         ...(channel ? { channel: { ref: `slack:${channel}`, label: `<#${channel}>` } } : {}),
         ...(moreLines.length > 0 ? { csv: unescapeSlack(moreLines.join('\n')) } : {}),
+        requestId: meta.requestId,
       }),
     };
   });

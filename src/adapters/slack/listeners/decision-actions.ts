@@ -28,7 +28,7 @@ export function registerDecisionActions(app: App, ctx: SlackContext): void {
     try {
       const actor = await ctx.actors.resolve(body.user.id);
       locale = actor.locale;
-      const view = await decide(ctx.deps, actor, action.action_id, action.value ?? '', ['slack']);
+      const view = await decide(ctx.deps, actor, action.action_id, action.value ?? '', ['slack'], `slack:${body.trigger_id}`);
       await replace(view ? { text: view.title, blocks: viewToBlocks(view) } : { text: t(locale, 'decision.stale') });
     } catch (e) {
       logFailure(ctx.logger, e, action.action_id);

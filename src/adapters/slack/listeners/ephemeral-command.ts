@@ -14,7 +14,7 @@ export function ephemeralCommand(
   app: App,
   ctx: SlackContext,
   command: string,
-  handler: (actor: Person, text: string) => Promise<EphemeralAnswer>,
+  handler: (actor: Person, text: string, meta: { requestId: string }) => Promise<EphemeralAnswer>,
 ): void {
   app.command(command, async ({ ack, command: cmd, respond }) => {
     await ack();
@@ -22,7 +22,7 @@ export function ephemeralCommand(
     try {
       const actor = await ctx.actors.resolve(cmd.user_id);
       locale = actor.locale;
-      await respond({ response_type: 'ephemeral', ...(await handler(actor, cmd.text ?? '')) });
+      await respond({ response_type: 'ephemeral', ...(await handler(actor, cmd.text ?? '', { requestId: `slack:${cmd.trigger_id}` })) });
     } catch (e) {
       logFailure(ctx.logger, e, command);
       await respond({ response_type: 'ephemeral', ...errorMessage(locale, e) });
