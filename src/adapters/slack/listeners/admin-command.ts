@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import { adminAnswer, mentionsUsers } from '../../../chat/admin.js';
 import type { SlackContext } from '../context.js';
 // A pasted CSV or template JSON is read as typed ("Smith & Co", not "Smith &amp; Co").
-import { parseCommandText, unescapeSlack } from '../parse-text.js';
+import { escapeSlack, parseCommandText, unescapeSlack } from '../parse-text.js';
 import { ephemeralCommand } from './ephemeral-command.js';
 
 /**
@@ -13,18 +13,22 @@ export function registerAdminCommand(app: App, ctx: SlackContext): void {
   ephemeralCommand(app, ctx, '/appraisal-admin', async (actor, text) => {
     const [firstLine = '', ...moreLines] = text.split('\n');
     const parsed = parseCommandText(firstLine);
-    const words = parsed.rest.split(/\s+/).filter(Boolean);
+    // Team names and the like are read as typed ("R&D", not "R&amp;D"), like the CSV below.
+    const words = parsed.rest.split(/\s+/).filter(Boolean).map(unescapeSlack);
     const needsUsers = mentionsUsers(words);
     // Only resolve (and so register) mentioned people for commands that use them, and only for admins.
     const users = needsUsers && actor.roles.includes('admin') ? await Promise.all(parsed.users.map((u) => ctx.actors.resolve(u))) : [];
     const channel = parsed.channels[0];
-    return {
-      text: await adminAnswer(ctx.deps, actor, {
-        words,
-        users,
-        ...(channel ? { channel: { ref: `slack:${channel}`, label: `<#${channel}>` } } : {}),
-        ...(moreLines.length > 0 ? { csv: unescapeSlack(moreLines.join('\n')) } : {}),
-      }),
-    };
+    const label = channel ? `<#${channel}>` : undefined;
+    const answer = await adminAnswer(ctx.deps, actor, {
+      words,
+      users,
+      ...(channel && label ? { channel: { ref: `slack:${channel}`, label } } : {}),
+      ...(moreLines.length > 0 ? { csv: unescapeSlack(moreLines.join('\n')) } : {}),
+    });
+    // The answer echoes names and teams as typed: escaped. The channel link is the bot's own (an id
+    // Slack gave, `<#C…>`), so it is put back live.
+    const escaped = escapeSlack(answer);
+    return { text: label ? escaped.split(escapeSlack(label)).join(label) : escaped };
   });
 }
