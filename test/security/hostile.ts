@@ -41,4 +41,4 @@ export function larkMarkdown(card: unknown): string[] {
 }
 
 /** Live Lark markdown from the hostile text: a mention of anyone, a link, an image, an HTML-like tag. */
-export const LARK_LIVE = /<at\b|<a\b|<link\b|<font\b|\]\(|!\[|\[x\]/;
+export const LARK_LIVE = /<at\b|<a\b|<link\b|<font\b|\]\(|\]\[|!\[/;
