@@ -71,6 +71,23 @@ describe('Slack: user text is literal in everything the bot posts', () => {
     expectNeutral(answer);
   });
 
+  it('an admin answer keeps the bot’s own channel link live', async () => {
+    await h.command('UADMIN', '/appraisal-admin', 'channel intel <#C0INTEL|intel>');
+    const answer = lastResponse() as { text: string };
+    expect(answer.text).toContain('<#C0INTEL>');
+  });
+
+  it('a CSV import answer that echoes the file’s cells', async () => {
+    const csv = `name,tier\n"${HOSTILE.replace(/"/g, '""')}",A\nHooli,"<!channel> <@U999>"\n`;
+    h.fake.files.set('FX', csv);
+    await h.event(
+      { type: 'message', subtype: 'file_share', channel: 'DUADMIN', channel_type: 'im', user: 'UADMIN', text: 'import accounts', ts: '1764000000.000100', event_ts: '1764000000.000100', files: [{ id: 'FX', name: 'a.csv', size: 300, url_private_download: h.fake.fileUrl('FX') }] },
+      'EvInjectionCsv',
+    );
+    await h.fake.until(() => h.fake.callsTo('chat.postMessage').length === 1, 'the import answer');
+    expectNeutral(params('chat.postMessage')[0]);
+  });
+
   it('an award’s title and reason: the proposal, HR’s DM and channel post from the outbox, the decision', async () => {
     await h.deps.store.settings.put({ id: 'channels', value: { 'hr-private': ['slack:CHR'] }, updatedAt: T0, updatedBy: 'hr' });
     await h.command('UHR', '/cycle', 'open 2026-Q3');
