@@ -1,6 +1,11 @@
 /**
  * Platform-neutral views. Use cases return data; a view function turns it into these blocks; each
  * platform renders blocks its own way (terminal text, Slack Block Kit, Lark card JSON 2.0).
+ *
+ * Every text here is literal: names, notes, titles and reasons are users' words, so a view holds
+ * no platform markup. Each renderer escapes every text for its platform (Slack: escapeSlack, Lark:
+ * escapeMarkdown, terminal: terminalText) and adds its own formatting around it — a user's
+ * `<!channel>` or `[label](url)` shows as typed and never mentions or links.
  */
 export type Block =
   | { type: 'header'; text: string }

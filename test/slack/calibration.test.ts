@@ -45,9 +45,10 @@ describe('/cycle meeting in Slack', () => {
     await h.command('UMGR', '/cycle', 'meeting 2026-Q3 2026-12-04 10:00 Room 5 <@UBOB|bob>');
     expect(last().text).toContain('needs the hr role');
     await h.command('UHR', '/cycle', 'meeting');
-    expect(last().text).toContain('Usage: /cycle meeting <period> <YYYY-MM-DD> <HH:mm>');
+    // Escaped for Slack, so `<period>` shows as typed instead of being read as markup.
+    expect(last().text).toContain('Usage: /cycle meeting &lt;period&gt; &lt;YYYY-MM-DD&gt; &lt;HH:mm&gt;');
     await h.command('UHR', '/cycle', 'meeting 2026-Q3 <@UMGR|mia>');
-    expect(last().text).toContain('Usage: /cycle meeting <period> <YYYY-MM-DD> <HH:mm>');
+    expect(last().text).toContain('Usage: /cycle meeting &lt;period&gt; &lt;YYYY-MM-DD&gt; &lt;HH:mm&gt;');
     await h.command('UHR', '/cycle', 'meeting 2026-Q3 2026-11-26 09:00 Room 5 <@UMGR|mia>');
     expect(last().text).toBe(':warning: 2026-11-26 09:00 is in the past: choose a later time.');
     expect(await h.deps.store.outbox.count({ job: 'cycle-meeting' })).toBe(2);
@@ -69,7 +70,7 @@ describe('/cycle calibrate and /adjust in Slack', () => {
     await h.command('UMGR', '/adjust', '<@UANN|ann> -2 short');
     expect(last().text).toContain('The reason is too short');
     await h.command('UMGR', '/adjust', '<@UANN|ann>');
-    expect(last().text).toContain('Usage: /adjust @rep <±points> <reason');
+    expect(last().text).toContain('Usage: /adjust @rep &lt;±points&gt; &lt;reason');
     await h.command('UMGR', '/adjust', '<@UCAT|cat> -2 not my team but trying anyway');
     expect(last().text).toContain('is not in your team');
     await h.command('UMGR', '/adjust', '<@UANN|ann> lots of points because reasons');

@@ -1,7 +1,11 @@
 import readline from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
+import { terminalText } from './terminal-text.js';
 
-/** Line-by-line questions over any pair of streams (a terminal, or test pipes). */
+/**
+ * Line-by-line questions over any pair of streams (a terminal, or test pipes). Everything the
+ * console prints goes through here, made safe for a terminal (terminal-text.ts).
+ */
 export interface Prompt {
   /** Writes the question and resolves with the next line, or null when the input ended. */
   ask(question: string): Promise<string | null>;
@@ -14,12 +18,13 @@ export function createPrompt(input: Readable, output: Writable): Prompt {
   const lines = rl[Symbol.asyncIterator]();
   return {
     async ask(question) {
-      output.write(question);
+      output.write(terminalText(question));
       const next = await lines.next();
       return next.done ? null : String(next.value);
     },
     say(text) {
-      output.write(text.endsWith('\n') ? text : `${text}\n`);
+      const safe = terminalText(text);
+      output.write(safe.endsWith('\n') ? safe : `${safe}\n`);
     },
     close() {
       rl.close();

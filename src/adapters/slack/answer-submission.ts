@@ -7,6 +7,7 @@ import type { FormValues } from '../../views/forms/form.js';
 import type { SlackContext } from './context.js';
 import type { FormMeta } from './listeners/entry-commands.js';
 import { homeNotice, publishHome } from './publish-home.js';
+import { escapeSlack } from './parse-text.js';
 import { readModalValues } from './render/modal.js';
 import { errorMessage, logFailure, postToResponseUrl } from './replies.js';
 
@@ -43,7 +44,7 @@ export function modalErrors(locale: Locale, e: unknown, fieldIds: ReadonlySet<st
   return Object.keys(shown).length > 0 ? shown : null;
 }
 
-/** A confirmation or refusal to where the form came from: the command's response_url, else a DM. */
+/** A confirmation or refusal (Slack text, escaped by the caller) to where the form came from: the command's response_url, else a DM. */
 async function tell(ctx: SlackContext, userId: string, meta: FormMeta, text: string): Promise<void> {
   if (meta.r) await postToResponseUrl(meta.r, { text }, ctx.logger);
   else await ctx.client.chat.postMessage({ channel: userId, text }).catch((e: unknown) => logFailure(ctx.logger, e, 'DM'));
@@ -83,7 +84,9 @@ export async function answerSubmission(ctx: SlackContext, { ack, body, view }: S
     return tell(ctx, userId, meta, errorMessage(locale, e).text);
   }
   await ack();
-  if (outcome.text) await tell(ctx, userId, meta, meta.r ? `${outcome.pending ? ':hourglass_flowing_sand:' : ':white_check_mark:'} ${outcome.text}` : outcome.text);
+  // A confirmation repeats what was typed (an account's name): escaped, then the bot's own emoji.
+  const text = outcome.text && escapeSlack(outcome.text);
+  if (text) await tell(ctx, userId, meta, meta.r ? `${outcome.pending ? ':hourglass_flowing_sand:' : ':white_check_mark:'} ${text}` : text);
   await outcome.after?.().catch((e: unknown) => logFailure(ctx.logger, e, `after ${what}`));
   if (meta.h) await publishHome(ctx, userId, actor, outcome.notice && homeNotice(outcome.notice, true));
 }

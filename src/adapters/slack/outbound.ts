@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import type { DeliveryTarget } from '../../domain/model/delivery.js';
 import { DeliveryError, imageOf, type ChartImage, type ChartRenderer, type ChatPlatform, type OutgoingMessage } from '../../ports/chat.js';
 import type { Logger } from '../../ports/logger.js';
+import { escapeSlack } from './parse-text.js';
 import { viewToBlocks } from './render/blocks.js';
 
 /** Slack errors that will not go away by retrying (https://api.slack.com/methods/chat.postMessage#errors). */
@@ -118,7 +119,7 @@ export function createSlackOutbound(options: SlackOutboundOptions): ChatPlatform
     });
     await posted.arrayBuffer();
     if (!posted.ok) throw new DeliveryError('transient', `file upload answered ${posted.status}`);
-    await client.files.completeUploadExternal({ files: [{ id: got.file_id, title: image.title }], channel_id: channel, initial_comment: image.title });
+    await client.files.completeUploadExternal({ files: [{ id: got.file_id, title: image.title }], channel_id: channel, initial_comment: escapeSlack(image.title) });
   }
 
   return {
@@ -135,7 +136,8 @@ export function createSlackOutbound(options: SlackOutboundOptions): ChatPlatform
           posting = true;
           const res = await client.chat.postMessage({
             channel,
-            text: message.text,
+            // What notifications show: as literal as the blocks (names, award titles are users' text).
+            text: escapeSlack(message.text),
             ...(message.view ? { blocks: viewToBlocks(message.view) } : {}),
             metadata: { event_type: METADATA_EVENT, event_payload: { key: opts.idempotencyKey } },
           });

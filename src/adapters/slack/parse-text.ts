@@ -51,3 +51,22 @@ export function splitMentions(firstLine: string): { words: string[]; mentions: {
   }
   return { words, mentions };
 }
+
+/**
+ * Any text the bot did not write itself (an entry's notes, an award title, a name, an answer that
+ * echoes what was typed) made literal for Slack: in a message's `text` and in mrkdwn alike, `&`,
+ * `<` and `>` are escaped (https://api.slack.com/reference/surfaces/formatting#escaping), so
+ * `<!channel>`, `<@U…>` and `<http://…|a disguised link>` show as typed and notify or link nobody.
+ * The words a client may still read as a broadcast (`@channel`, `@here`, `@everyone`) get an
+ * invisible word joiner after the `@`. The bot's own markup (`*bold*`, `<@U…>` of a person it
+ * means to mention) is added around the escaped text, never inside it.
+ */
+export const escapeSlack = (text: string): string =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/@(channel|here|everyone)\b/gi, '@\u2060$1');
+
+/** The bot's own mention of a Slack user; anything that is not a user id is shown as literal text. */
+export const slackMention = (userId: string): string => (/^[UW][A-Z0-9]+$/.test(userId) ? `<@${userId}>` : escapeSlack(userId));

@@ -4,6 +4,7 @@ import type { types } from '@slack/bolt';
 import { isAppError } from '../../domain/errors.js';
 import type { Locale } from '../../domain/model/fields.js';
 import { errorText } from '../../views/errors.js';
+import { escapeSlack } from './parse-text.js';
 import type { Logger } from '../../ports/logger.js';
 
 type KnownBlock = types.KnownBlock;
@@ -42,4 +43,5 @@ export function logFailure(logger: Logger, e: unknown, what: string): void {
   else logger.error({ err: e }, `${what} failed`);
 }
 
-export const errorMessage = (locale: Locale, e: unknown): { text: string } => ({ text: `:warning: ${errorText(locale, e)}` });
+/** A refusal as Slack text: the reason may echo what was typed (an unknown team's name), so it is escaped. */
+export const errorMessage = (locale: Locale, e: unknown): { text: string } => ({ text: `:warning: ${escapeSlack(errorText(locale, e))}` });

@@ -14,9 +14,12 @@ import type { CardResponse } from './card-action.js';
 
 /** Posts a new intel entry to the Lark intel chats, its author mentioned. */
 async function postIntel(ctx: LarkContext, actor: Person, openId: string, entry: Intel, chats: string[]): Promise<void> {
+  // The title is plain text (names and the topic show as typed); the body is markdown: the bot's own
+  // mention of the author, then the rep's text made literal.
   const title = t(actor.locale, 'intel.post', { author: actor.name, topic: entry.topic });
+  const author = /^ou_[A-Za-z0-9_-]+$/.test(openId) ? `<at id=${openId}></at>` : escapeMarkdown(actor.name);
   for (const chatId of chats) {
-    await ctx.sender.send({ chatId }, card(title, [markdown(`<at id=${openId}></at>\n${escapeMarkdown(entry.text)}`)], 'blue'));
+    await ctx.sender.send({ chatId }, card(title, [markdown(`${author}\n${escapeMarkdown(entry.text)}`)], 'blue'));
   }
 }
 

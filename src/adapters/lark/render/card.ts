@@ -21,10 +21,16 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 export const plain = (content: string, max = 1000) => ({ tag: 'plain_text' as const, content: clip(content, max) });
 
 /**
- * Lark markdown reads `<at id=…>`, `<font>` and other tags: user text is escaped so it can never
- * mention everyone or restyle the card. The same three characters Slack escapes.
+ * Any text the bot did not write itself, made literal for Lark markdown (every text of a view is
+ * literal; the renderers add the card's own formatting around it). Lark reads `<at id=all>`,
+ * `<a href>`, `<font>` and other tags: `&`, `<` and `>` become entities. It reads `[label](url)` as
+ * a link and `![alt](key)` as an image: an invisible word joiner (U+2060) goes between `]` and `(`
+ * (or `[`) and between `!` and `[`, so neither can form, while brackets, parentheses and `!` still
+ * show as typed (also inside `code`, where entities would show as typed).
+ * https://open.feishu.cn/document/uAjLw4CM/ukzMukzMukzM/feishu-cards/card-components/content-components/rich-text
  */
-export const escapeMarkdown = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+export const escapeMarkdown = (s: string): string =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/([!\]])(?=[[(])/g, '$1\u2060');
 
 export const markdown = (content: string, extra: Record<string, unknown> = {}): CardElement => ({ tag: 'markdown', content, ...extra });
 

@@ -2,7 +2,7 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { decide } from '../../../chat/decisions.js';
 import { t } from '../../../views/i18n.js';
 import type { SlackContext } from '../context.js';
-import { viewToBlocks } from '../render/blocks.js';
+import { viewMessage, type viewToBlocks } from '../render/blocks.js';
 import { errorMessage, logFailure } from '../replies.js';
 
 /**
@@ -29,7 +29,7 @@ export function registerDecisionActions(app: App, ctx: SlackContext): void {
       const actor = await ctx.actors.resolve(body.user.id);
       locale = actor.locale;
       const view = await decide(ctx.deps, actor, action.action_id, action.value ?? '', ['slack'], `slack:${body.trigger_id}`);
-      await replace(view ? { text: view.title, blocks: viewToBlocks(view) } : { text: t(locale, 'decision.stale') });
+      await replace(view ? viewMessage(view) : { text: t(locale, 'decision.stale') });
     } catch (e) {
       logFailure(ctx.logger, e, action.action_id);
       // The message stays as it was (the decision can be tried again); the refusal is said privately.

@@ -5,6 +5,7 @@ import { COMMANDS, ENTRY_COMMANDS, type EntryCommand } from '../../../chat/comma
 import { entryForm, formCanOpen } from '../../../chat/entry-forms.js';
 import { t } from '../../../views/i18n.js';
 import type { SlackContext } from '../context.js';
+import { escapeSlack } from '../parse-text.js';
 import { errorMessage, logFailure } from '../replies.js';
 import { formToModal } from '../render/modal.js';
 
@@ -42,7 +43,7 @@ export function registerEntryCommands(app: App, ctx: SlackContext): void {
         const actor = await ctx.actors.resolve(cmd.user_id);
         locale = actor.locale;
         const form = await entryForm(ctx.deps, actor, name, cmd.text ?? '');
-        if (!formCanOpen(form)) return void (await respond({ response_type: 'ephemeral', text: form.intro ?? '' }));
+        if (!formCanOpen(form)) return void (await respond({ response_type: 'ephemeral', text: escapeSlack(form.intro ?? '') }));
         await openForm(ctx, actor, form, cmd.trigger_id, { r: cmd.response_url, c: cmd.channel_id });
       } catch (e) {
         if (locale === ctx.defaultLocale) locale = ctx.actors.knownLocale(cmd.user_id) ?? locale;

@@ -5,17 +5,20 @@ import { isFormId, submitEntryForm } from '../../../chat/entry-forms.js';
 import { t } from '../../../views/i18n.js';
 import { answerSubmission, type Outcome } from '../answer-submission.js';
 import type { SlackContext } from '../context.js';
-import { escapeMrkdwn } from '../render/blocks.js';
+import { escapeSlack, slackMention } from '../parse-text.js';
 import { FORM_CALLBACK_PREFIX } from '../render/modal.js';
 
 /** Posts an intel entry to the platform's intel channel(s) with its author. */
 async function postIntel(ctx: SlackContext, actor: Person, userId: string, intel: { entry: Intel; channels: string[] }): Promise<void> {
-  const heading = t(actor.locale, 'intel.post', { author: `<@${userId}>`, topic: escapeMrkdwn(intel.entry.topic) });
+  // The author is the bot's own mention; the topic and the text are the rep's, literal in both the
+  // notification text and the blocks.
+  const heading = t(actor.locale, 'intel.post', { author: slackMention(userId), topic: escapeSlack(intel.entry.topic) });
+  const text = escapeSlack(intel.entry.text);
   for (const channel of intel.channels) {
     await ctx.client.chat.postMessage({
       channel,
-      text: `${heading}\n${intel.entry.text}`,
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*${heading}*\n${escapeMrkdwn(intel.entry.text)}` } }],
+      text: `${heading}\n${text}`,
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: `*${heading}*\n${text}` } }],
     });
   }
 }

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { adminAnswer } from '../../../chat/admin.js';
 import { AppError } from '../../../domain/errors.js';
 import type { SlackContext } from '../context.js';
+import { escapeSlack } from '../parse-text.js';
 import { errorMessage, logFailure } from '../replies.js';
 
 /** CSV files larger than this are refused (the import itself caps rows at 5,000). */
@@ -41,7 +42,8 @@ export function registerFileImport(app: App, ctx: SlackContext): void {
       locale = actor.locale;
       const words = (m.text ?? '').replace(/^\s*\/appraisal-admin\s+/i, '').trim().split(/\s+/);
       const csv = await download(ctx, m.files[0]!);
-      await say(await adminAnswer(ctx.deps, actor, { words, users: [], csv }));
+      // The answer echoes the file's rows (names, teams): literal.
+      await say(escapeSlack(await adminAnswer(ctx.deps, actor, { words, users: [], csv })));
     } catch (e) {
       logFailure(ctx.logger, e, 'file import');
       await say(errorMessage(locale, e).text);

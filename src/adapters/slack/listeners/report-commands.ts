@@ -3,11 +3,11 @@ import { requireKnownMentions } from '../../../chat/mentions.js';
 import { helpAnswer, rankingAnswer, scorecardAnswer } from '../../../chat/reports.js';
 import type { View } from '../../../views/view.js';
 import type { SlackContext } from '../context.js';
-import { parseCommandText, splitMentions } from '../parse-text.js';
-import { viewToBlocks } from '../render/blocks.js';
+import { parseCommandText, splitMentions, unescapeSlack } from '../parse-text.js';
+import { viewMessage } from '../render/blocks.js';
 import { ephemeralCommand, type EphemeralAnswer } from './ephemeral-command.js';
 
-const asAnswer = (view: View): EphemeralAnswer => ({ text: view.title, blocks: viewToBlocks(view) });
+const asAnswer = (view: View): EphemeralAnswer => viewMessage(view);
 
 /** `/scorecard [@user] [period]`, `/ranking [team] [period]` and `/appraisal help`. */
 export function registerReportCommands(app: App, ctx: SlackContext): void {
@@ -21,7 +21,7 @@ export function registerReportCommands(app: App, ctx: SlackContext): void {
 
   ephemeralCommand(app, ctx, '/ranking', async (actor, text) => {
     const parsed = parseCommandText(text);
-    return asAnswer(await rankingAnswer(ctx.deps, actor, { ...(parsed.rest ? { teamName: parsed.rest } : {}), ...(parsed.period ? { period: parsed.period } : {}) }));
+    return asAnswer(await rankingAnswer(ctx.deps, actor, { ...(parsed.rest ? { teamName: unescapeSlack(parsed.rest) } : {}), ...(parsed.period ? { period: parsed.period } : {}) }));
   });
 
   ephemeralCommand(app, ctx, '/appraisal', async (actor) => asAnswer(helpAnswer(actor)));

@@ -4,7 +4,7 @@ import { REVIEW_COMMANDS, reviewAnswer } from '../../../chat/review.js';
 import type { Person } from '../../../domain/model/people.js';
 import type { SlackContext } from '../context.js';
 import { splitMentions, unescapeSlack } from '../parse-text.js';
-import { viewToBlocks } from '../render/blocks.js';
+import { viewMessage } from '../render/blocks.js';
 import { errorMessage, logFailure } from '../replies.js';
 import { openForm } from './entry-commands.js';
 import { uploadFiles } from '../upload-files.js';
@@ -38,7 +38,7 @@ export function registerReviewCommands(app: App, ctx: SlackContext): void {
         const answer = await reviewAnswer(ctx.deps, actor, command, req);
         if (answer.form) return void (await openForm(ctx, actor, answer.form.form, cmd.trigger_id, { r: cmd.response_url, c: cmd.channel_id, k: answer.form.kind }));
         if (answer.files?.length) await uploadFiles(ctx, client, { channelId: cmd.channel_id, userId: cmd.user_id }, answer.files);
-        await respond({ response_type: 'ephemeral', text: answer.view.title, blocks: viewToBlocks(answer.view) });
+        await respond({ response_type: 'ephemeral', ...viewMessage(answer.view) });
       } catch (e) {
         logFailure(ctx.logger, e, `/${command}`);
         await respond({ response_type: 'ephemeral', ...errorMessage(locale, e) });

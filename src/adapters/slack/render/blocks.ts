@@ -3,6 +3,7 @@ import type { types } from '@slack/bolt';
 type KnownBlock = types.KnownBlock;
 import { renderText } from '../../../views/render-text.js';
 import type { Block, Button, View } from '../../../views/view.js';
+import { escapeSlack } from '../parse-text.js';
 
 /**
  * Platform-neutral views → Block Kit. Slack has no table block in messages, so tables are sent as
@@ -32,8 +33,11 @@ export function chunkLines(text: string, limit = SECTION_LIMIT): string[] {
   return chunks;
 }
 
-/** Escapes the three characters Slack's mrkdwn treats as control characters. */
-export const escapeMrkdwn = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+/**
+ * Every text of a view is literal (the view model carries no markup): it is escaped here, and the
+ * renderer adds its own formatting (bold labels, code blocks) around it. See escapeSlack.
+ */
+export const escapeMrkdwn = escapeSlack;
 
 function toBlocks(b: Block): KnownBlock[] {
   switch (b.type) {
@@ -92,4 +96,12 @@ export function viewToBlocks(view: View, max = MAX_MESSAGE_BLOCKS): KnownBlock[]
   const blocks = view.blocks.flatMap(toBlocks);
   if (blocks.length <= max) return blocks;
   return [...blocks.slice(0, max - 1), { type: 'context', elements: [mrkdwn('…')] }];
+}
+
+/**
+ * A view as a whole message: the blocks, and its title as the `text` notifications and screen
+ * readers show, escaped like every other text (https://api.slack.com/methods/chat.postMessage#text_usage).
+ */
+export function viewMessage(view: View, max = MAX_MESSAGE_BLOCKS): { text: string; blocks: KnownBlock[] } {
+  return { text: escapeSlack(view.title), blocks: viewToBlocks(view, max) };
 }
