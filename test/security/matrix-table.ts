@@ -1,0 +1,276 @@
+import type { CommandName } from '../../src/chat/commands.js';
+import type { AppDeps } from '../../src/application/deps.js';
+import type { CollectionName } from '../../src/domain/records.js';
+import type { MessageKey } from '../../src/views/i18n.js';
+import type { FieldValue } from '../slack/signing.js';
+import { IDS, PEOPLE, ROLES, type MatrixRole } from './matrix-org.js';
+
+/**
+ * THE PERMISSION MODEL, as one table: for every command (with representative subcommands and
+ * arguments), button and form, which roles are answered normally; everyone else gets the refusal
+ * named here, in their own language, and nothing in the store changes. `effect` names the
+ * collections an allowed run must change (the proof it did something).
+ *
+ * Roles (test/security/matrix-org.ts): repEast = ann (team East, manager mgrEast), repWest = cat
+ * (West, and she has visits on ann's account Acme), mgrEast, mgrWest, admin, hr, coach (manager of
+ * North and a rep in it), newcomer (never enrolled: their first message registers them).
+ *
+ * Derived from the role checks in src/application (guards.ts requireRole, permissions.ts
+ * seesEveryone / manages) and the README's "who" column. HR and administrators "see everyone"
+ * (permissions.ts): they read any scorecard, any account, any rep's activities.
+ *
+ * `@ann` / `@cat` in a text are mentions of those people, written the platform's way by the drivers.
+ */
+
+export interface Refusal {
+  /** The message the refused user reads (a catalogue key, so a typo does not compile). */
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export type Trigger =
+  /** A command with its text (one text for both platforms, or one per platform). */
+  | { type: 'command'; command: CommandName; text: string | { slack: string; lark: string } }
+  /** A button on a message (Slack block action; Lark card callback) with its value. */
+  | { type: 'button'; actionId: string; value: string | ((ctx: CaseContext) => string); slackOnly?: true }
+  /** A submitted form (Slack view submission; Lark card form callback). */
+  | { type: 'submit'; form: 'visit' | 'intel'; slack: Record<string, FieldValue | undefined>; lark: Record<string, unknown> };
+
+export interface CaseContext {
+  planId: string;
+}
+
+export interface MatrixRow {
+  /** What the row is, as the test names it. */
+  name: string;
+  trigger: Trigger;
+  allowed: readonly MatrixRole[];
+  /** The refusal the others get: one for all, or per role with a default. */
+  refusal?: Refusal | ((role: MatrixRole) => Refusal);
+  effect?: readonly CollectionName[];
+  /** State the case needs beyond the organisation's (put there before the case, undone after). */
+  given?: (deps: AppDeps) => Promise<void>;
+  /**
+   * Set when today's code does something else than this row says the product SHOULD do: the row is
+   * run as `it.fails` on the roles concerned, naming the defect, until the code is fixed.
+   */
+  defect?: { roles: readonly MatrixRole[]; note: string };
+}
+
+const ALL = ROLES;
+const REPS = ['repEast', 'repWest', 'coach', 'newcomer'] as const satisfies readonly MatrixRole[];
+const MANAGERS = ['mgrEast', 'mgrWest', 'coach'] as const satisfies readonly MatrixRole[];
+const LOGGERS = [...REPS, 'mgrEast', 'mgrWest'] as const satisfies readonly MatrixRole[];
+/** ann herself, her manager, and those who see everyone. */
+const ANNS_CIRCLE = ['repEast', 'mgrEast', 'hr', 'admin'] as const satisfies readonly MatrixRole[];
+
+export const needs = (roles: string): Refusal => ({ key: 'error.needsRole', params: { roles } });
+const byRole =
+  (special: Partial<Record<MatrixRole, Refusal>>, otherwise: Refusal) =>
+  (role: MatrixRole): Refusal =>
+    special[role] ?? otherwise;
+
+const cmd = (command: CommandName, text = ''): Trigger => ({ type: 'command', command, text });
+
+const NOT_CATS_MANAGER: Refusal = { key: 'interview.error.notManager', params: { name: 'Cat Xu' } };
+
+/** The current quarter's cycle back to collecting data (the fixture has it in review). */
+async function q4Collecting(deps: AppDeps): Promise<void> {
+  const [q4] = await deps.store.cycles.find({ periodKey: '2026-Q4' });
+  await deps.store.cycles.put({ ...q4!, state: 'collecting' });
+}
+
+const NOT_ANNS_SCORECARD: Refusal = { key: 'error.scorecardForbidden', params: { subject: 'Ann Lee' } };
+const NOT_ANNS_MANAGER = (key: MessageKey): Partial<Record<MatrixRole, Refusal>> => ({ mgrWest: { key, params: { name: 'Ann Lee' } }, coach: { key, params: { name: 'Ann Lee' } } });
+
+const VISIT_SLACK = {
+  account: { option: 'acme' },
+  newAccountName: undefined,
+  newAccountTier: { option: 'B' },
+  date: { date: '2026-11-25' },
+  mode: { option: 'in_person' },
+  contacts: { text: 'Li Wei (CTO)' },
+  purpose: { text: 'Quarterly review' },
+  outcome: { text: 'Pilot agreed' },
+  nextStep: { text: 'Send proposal' },
+  nextStepDate: { date: '2026-12-01' },
+} as const;
+const VISIT_LARK = {
+  account: 'acme', newAccountName: '', newAccountTier: 'B', date: '2026-11-25 +0800', mode: 'in_person',
+  contacts: 'Li Wei (CTO)', purpose: 'Quarterly review', outcome: 'Pilot agreed', nextStep: 'Send proposal', nextStepDate: '2026-12-01 +0800',
+};
+
+export const MATRIX: readonly MatrixRow[] = [
+  // ── Entry forms: anyone may open one (nothing is stored); storing needs the rep or manager role.
+  ...(['visit', 'deal', 'payment', 'feedback', 'intel', 'peer-review'] as const).map((c): MatrixRow => ({ name: `/${c} (opens its form)`, trigger: cmd(c), allowed: ALL })),
+  { name: 'visit form submitted', trigger: { type: 'submit', form: 'visit', slack: VISIT_SLACK, lark: VISIT_LARK }, allowed: LOGGERS, refusal: needs('rep/manager'), effect: ['activities'] },
+  {
+    name: 'intel form submitted',
+    trigger: { type: 'submit', form: 'intel', slack: { topic: { text: 'Rival price cut' }, text: { text: 'A rival cut prices by 10%' } }, lark: { topic: 'Rival price cut', text: 'A rival cut prices by 10%' } },
+    allowed: LOGGERS,
+    refusal: needs('rep/manager'),
+    effect: ['intel'],
+  },
+
+  // ── Reports
+  // A manager, HR or an administrator has no scorecard of their own: they are told so.
+  { name: '/scorecard (own)', trigger: cmd('scorecard'), allowed: REPS, refusal: (role) => ({ key: 'error.notRepInPeriod', params: { name: PEOPLE[role as keyof typeof PEOPLE].name, period: '2026-Q4' } }) },
+  { name: '/scorecard @ann', trigger: cmd('scorecard', '@ann'), allowed: ANNS_CIRCLE, refusal: NOT_ANNS_SCORECARD },
+  { name: '/ranking', trigger: cmd('ranking'), allowed: ALL },
+  { name: '/appraisal help', trigger: cmd('appraisal', 'help'), allowed: ALL },
+
+  // ── Administration: HR and administrators; people, identities and channels are the administrators' alone.
+  { name: '/appraisal-admin (usage)', trigger: cmd('appraisal-admin'), allowed: ['admin', 'hr'], refusal: needs('admin/hr') },
+  { name: '/appraisal-admin role @cat manager', trigger: cmd('appraisal-admin', 'role @cat manager'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  { name: '/appraisal-admin team @cat North', trigger: cmd('appraisal-admin', 'team @cat North'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  { name: '/appraisal-admin link @cat <identity>', trigger: cmd('appraisal-admin', 'link @cat slack:U0CATTWO'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  {
+    name: '/appraisal-admin channel intel <channel>',
+    trigger: { type: 'command', command: 'appraisal-admin', text: { slack: 'channel intel <#C0INTEL|intel>', lark: 'channel intel oc_intel01' } },
+    allowed: ['admin'],
+    refusal: byRole({ hr: needs('admin') }, needs('admin/hr')),
+    effect: ['settings'],
+  },
+  { name: '/appraisal-admin ranking own_only', trigger: cmd('appraisal-admin', 'ranking own_only'), allowed: ['admin', 'hr'], refusal: needs('admin/hr'), effect: ['settings'] },
+  { name: '/appraisal-admin policy appeal-window 10', trigger: cmd('appraisal-admin', 'policy appeal-window 10'), allowed: ['admin', 'hr'], refusal: needs('admin/hr'), effect: ['settings'] },
+  { name: '/appraisal-admin template (show)', trigger: cmd('appraisal-admin', 'template'), allowed: ['admin', 'hr'], refusal: needs('admin/hr') },
+  { name: '/appraisal-admin template coverage 10', trigger: cmd('appraisal-admin', 'template coverage 10'), allowed: ['admin', 'hr'], refusal: needs('admin/hr'), effect: ['templates'] },
+  {
+    name: '/appraisal-admin import targets',
+    trigger: cmd('appraisal-admin', 'import targets\nperiod,indicator,scope,target,value\n2026-Q4,visits,team,East,40'),
+    allowed: ['admin', 'hr'],
+    refusal: needs('admin/hr'),
+    effect: ['targets'],
+  },
+  {
+    name: '/appraisal-admin import people',
+    trigger: cmd('appraisal-admin', 'import people\nidentity,name,role,team,join_date\nslack:U0DAN,Dan Du,rep,East,2026-11-01'),
+    allowed: ['admin'],
+    refusal: byRole({ hr: needs('admin') }, needs('admin/hr')),
+    effect: ['people'],
+  },
+
+  // ── The review cycle: HR runs it; managers read the targets.
+  { name: '/cycle (usage)', trigger: cmd('cycle'), allowed: ALL },
+  { name: '/cycle status 2026-Q4', trigger: cmd('cycle', 'status 2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
+  { name: '/cycle plan 2027-Q1', trigger: cmd('cycle', 'plan 2027-Q1'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'] },
+  { name: '/cycle open 2027-Q1', trigger: cmd('cycle', 'open 2027-Q1'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'] },
+  { name: '/cycle close 2026-Q3', trigger: cmd('cycle', 'close 2026-Q3'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'] },
+  { name: '/cycle targets 2026-Q4 (list)', trigger: cmd('cycle', 'targets 2026-Q4'), allowed: ['hr', ...MANAGERS], refusal: needs('hr/manager') },
+  { name: '/cycle targets 2026-Q4 visits 40 team East', trigger: cmd('cycle', 'targets 2026-Q4 visits 40 team East'), allowed: ['hr'], refusal: needs('hr'), effect: ['targets'] },
+  { name: '/cycle meeting 2026-Q4 (show)', trigger: cmd('cycle', 'meeting 2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
+  { name: '/cycle meeting 2026-Q4 <when> @ann', trigger: cmd('cycle', 'meeting 2026-Q4 2026-12-02 15:00 Room 5 @ann'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'] },
+  { name: '/cycle calibrate 2026-Q4', trigger: cmd('cycle', 'calibrate 2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
+  { name: '/cycle review 2026-Q4', trigger: cmd('cycle', 'review 2026-Q4'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'], given: q4Collecting },
+  { name: '/publish-results 2026-Q4 (preview)', trigger: cmd('publish-results', '2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
+  { name: '/publish-results 2026-Q4 confirm', trigger: cmd('publish-results', '2026-Q4 confirm'), allowed: ['hr'], refusal: needs('hr'), effect: ['results', 'cycles'] },
+
+  // ── Calibration and rewards: HR, and the rep's own manager.
+  {
+    name: '/adjust @ann +3 <reason>',
+    trigger: cmd('adjust', '@ann +3 Strong pipeline not yet in the numbers 2026-Q4'),
+    allowed: ['hr', 'mgrEast'],
+    refusal: byRole(NOT_ANNS_MANAGER('calibration.error.notYourRep'), needs('hr/manager')),
+    effect: ['adjustments'],
+  },
+  { name: '/award list 2026-Q4', trigger: cmd('award', 'list 2026-Q4'), allowed: ALL },
+  {
+    name: '/award @ann <title>: <reason>',
+    trigger: cmd('award', '@ann Deal of the quarter: won the Acme framework 2026-Q4'),
+    allowed: ['hr', 'mgrEast'],
+    refusal: byRole(NOT_ANNS_MANAGER('rewards.error.notYourRep'), needs('hr/manager')),
+    effect: ['awards'],
+  },
+  { name: '/appeal (own)', trigger: cmd('appeal'), allowed: ALL },
+  {
+    name: '/appeal 2026-Q3 <reason>',
+    trigger: cmd('appeal', '2026-Q3 My August visits were not all counted'),
+    allowed: ['repEast', 'repWest', 'coach'],
+    refusal: byRole({ newcomer: { key: 'rewards.error.noResult', params: { period: '2026-Q3' } } }, { key: 'rewards.error.appealRepOnly' }),
+    effect: ['appeals'],
+  },
+  { name: '/appeal list', trigger: cmd('appeal', 'list'), allowed: ['hr'], refusal: needs('hr') },
+
+  // ── Interviews: the rep's manager (and those who see everyone).
+  { name: '/interview (overview)', trigger: cmd('interview'), allowed: ALL },
+  // (ann's 2026-Q3 interview is already logged in the fixture: these are about cat, of West.)
+  { name: '/interview @cat <when>', trigger: cmd('interview', '@cat 2026-12-03 10:00 Room 2'), allowed: ['mgrWest', 'hr', 'admin'], refusal: NOT_CATS_MANAGER, effect: ['interviews'] },
+  { name: '/interview plan @cat 2026-Q3', trigger: cmd('interview', 'plan @cat 2026-Q3'), allowed: ['mgrWest', 'hr', 'admin'], refusal: NOT_CATS_MANAGER },
+  {
+    name: '/interview log @cat 2026-Q3 (lines)',
+    trigger: cmd('interview', 'log @cat 2026-Q3\nnotes: Talked through the pipeline\ngoal: Two new accounts by 2027-03-31'),
+    allowed: ['mgrWest', 'hr', 'admin'],
+    refusal: NOT_CATS_MANAGER,
+    effect: ['plans'],
+  },
+
+  // ── Exports and the audit log: HR; everyone their own activities.
+  { name: '/export activities (own)', trigger: cmd('export', 'activities 2026-10-01 2026-11-25'), allowed: ALL },
+  { name: '/export activities @ann', trigger: cmd('export', 'activities @ann 2026-10-01 2026-11-25'), allowed: ANNS_CIRCLE, refusal: { key: 'export.error.notYours', params: { name: 'Ann Lee' } } },
+  { name: '/export results 2026-Q3', trigger: cmd('export', 'results 2026-Q3'), allowed: ['hr'], refusal: needs('hr') },
+  { name: '/export audit 2026-Q4', trigger: cmd('export', 'audit 2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
+  { name: '/audit', trigger: cmd('audit'), allowed: ['hr'], refusal: needs('hr') },
+  { name: '/audit peers 2026-Q4', trigger: cmd('audit', 'peers 2026-Q4'), allowed: ['hr'], refusal: needs('hr'), effect: ['audit'] },
+
+  // ── Key accounts.
+  { name: '/account dormant', trigger: cmd('account', 'dormant'), allowed: ALL },
+  {
+    // Scoping of /account show is being changed on another branch: its expectations live here.
+    name: '/account show Acme',
+    trigger: cmd('account', 'show Acme'),
+    allowed: [...ANNS_CIRCLE, 'repWest'],
+    refusal: { key: 'account.error.notVisible', params: { account: 'Acme' } },
+  },
+  {
+    name: '/account reassign Acme @bob: <reason>',
+    trigger: cmd('account', 'reassign Acme @bob: covering for Ann'),
+    allowed: ['mgrEast', 'hr', 'admin'],
+    refusal: { key: 'account.error.notYours', params: { account: 'Acme', owner: 'Ann Lee' } },
+    effect: ['accounts'],
+  },
+
+  // ── Self-review and leave.
+  // Self-reviews are written while the quarter's cycle collects data.
+  { name: '/self-review (own)', trigger: cmd('self-review'), allowed: REPS, refusal: needs('rep'), given: q4Collecting },
+  { name: '/self-review 4 3 5 <comment>', trigger: cmd('self-review', '4 3 5 Solid quarter'), allowed: REPS, refusal: needs('rep'), effect: ['selfReviews'], given: q4Collecting },
+  { name: '/away (own list)', trigger: cmd('away'), allowed: ALL },
+  { name: '/away <from> <to> (own)', trigger: cmd('away', '2026-12-10 2026-12-12 family'), allowed: ALL, effect: ['absences'] },
+  { name: '/away @ann <from> <to>', trigger: cmd('away', '@ann 2026-12-10 2026-12-12'), allowed: ['repEast', 'hr', 'admin'], refusal: needs('admin/hr'), effect: ['absences'] },
+
+  // ── Decision buttons: the handler checks the clicker, a forwarded button is no permission.
+  { name: 'button decide:award.approve', trigger: { type: 'button', actionId: 'decide:award.approve', value: IDS.award }, allowed: ['hr'], refusal: needs('hr'), effect: ['awards'] },
+  { name: 'button decide:award.reject', trigger: { type: 'button', actionId: 'decide:award.reject', value: IDS.award }, allowed: ['hr'], refusal: needs('hr'), effect: ['awards'] },
+  { name: 'button decide:publish.confirm', trigger: { type: 'button', actionId: 'decide:publish.confirm', value: '2026-Q4' }, allowed: ['hr'], refusal: needs('hr'), effect: ['results'] },
+  {
+    name: 'button decide:late.approve',
+    trigger: { type: 'button', actionId: 'decide:late.approve', value: IDS.late },
+    allowed: ['mgrEast', 'hr'],
+    refusal: { key: 'lifecycle.late.notYours', params: { manager: 'Mia Manager' } },
+    effect: ['lateEntries', 'intel'],
+  },
+  { name: 'button decide:late.decline', trigger: { type: 'button', actionId: 'decide:late.decline', value: IDS.late }, allowed: ['mgrEast', 'hr'], refusal: { key: 'lifecycle.late.notYours', params: { manager: 'Mia Manager' } }, effect: ['lateEntries'] },
+  { name: 'button decide:plan.ack', trigger: { type: 'button', actionId: 'decide:plan.ack', value: (c) => c.planId }, allowed: ['repEast'], refusal: { key: 'plan.error.notYours', params: { name: 'Ann Lee' } }, effect: ['plans'] },
+
+  // ── Other buttons: they open a form (anyone) or act on the clicker's own entry.
+  { name: 'button home.log-visit', trigger: { type: 'button', actionId: 'home.log-visit', value: '' }, allowed: ALL },
+  { name: 'button home.log-deal', trigger: { type: 'button', actionId: 'home.log-deal', value: '', slackOnly: true }, allowed: ALL },
+  { name: 'button reminder.log-follow-up', trigger: { type: 'button', actionId: 'reminder.log-follow-up', value: '{"accountId":"acme"}' }, allowed: ALL },
+  {
+    name: "button entry.edit (ann's visit)",
+    trigger: { type: 'button', actionId: 'entry.edit', value: JSON.stringify({ kind: 'visit', id: IDS.annVisit }), slackOnly: true },
+    allowed: ['repEast'],
+    refusal: { key: 'error.unknownEntry' },
+  },
+  {
+    name: "button entry.delete (ann's visit)",
+    trigger: { type: 'button', actionId: 'entry.delete', value: JSON.stringify({ kind: 'visit', id: IDS.annVisit }), slackOnly: true },
+    allowed: ['repEast'],
+    refusal: { key: 'error.unknownEntry' },
+    effect: ['activities'],
+  },
+];
+
+export const refusalOf = (row: MatrixRow, role: MatrixRole): Refusal => {
+  if (!row.refusal) throw new Error(`${row.name}: no refusal given for ${role}`);
+  return typeof row.refusal === 'function' ? row.refusal(role) : row.refusal;
+};
