@@ -3,7 +3,7 @@ import { escapeMarkdown } from '../../src/adapters/lark/render/card.js';
 import { buttonClick, startHarness as startSlack, type Harness as SlackHarness } from '../slack/harness.js';
 import { startHarness as startLark, dmChat, TOKEN, type Harness as LarkHarness } from '../lark/harness.js';
 import { cardAction, envelope, messageEvent } from '../lark/signing.js';
-import { PEOPLE, seedMatrixOrg, type RoleUser } from './matrix-org.js';
+import { PEOPLE, seedMatrixOrg, type CaseContext, type RoleUser } from './matrix-org.js';
 import type { MatrixRow, Trigger } from './matrix-table.js';
 import type { AppDeps } from '../../src/application/deps.js';
 
@@ -21,7 +21,7 @@ export interface Answer {
 export interface Driver {
   platform: 'slack' | 'lark';
   deps: AppDeps;
-  planId: string;
+  context: CaseContext;
   /** Makes a newcomer known to the platform (Slack's users.info), not to the bot. */
   meet(user: RoleUser): void;
   send(row: MatrixRow, user: RoleUser, value: string): Promise<Answer>;
@@ -34,17 +34,19 @@ export interface Driver {
 const MENTIONABLE: Record<string, RoleUser> = {
   ann: PEOPLE.repEast,
   cat: PEOPLE.repWest,
+  coach: PEOPLE.coach,
   bob: { personId: 'bob', slack: 'UBOB', lark: 'ou_bobwu', locale: 'zh-CN', slackLocale: 'zh-CN', name: 'Bob Wu' },
 };
 
-const textFor = (t: Extract<Trigger, { type: 'command' }>, platform: 'slack' | 'lark'): string => (typeof t.text === 'string' ? t.text : t.text[platform]);
+const textFor = (t: Extract<Trigger, { type: 'command' }>, platform: 'slack' | 'lark', c: CaseContext): string =>
+  typeof t.text === 'string' ? t.text : typeof t.text === 'function' ? t.text(c) : t.text[platform];
 
 let seq = 0;
 
 export async function slackDriver(): Promise<Driver> {
   const h: SlackHarness = await startSlack();
   for (const u of [PEOPLE.mgrWest, PEOPLE.coach]) h.fake.addUser({ id: u.slack, name: u.name, locale: u.slackLocale, tz: 'Asia/Shanghai' });
-  const { planId } = await seedMatrixOrg(h.deps, 'slack');
+  const context = await seedMatrixOrg(h.deps, 'slack');
   const answerOf = (from: { calls: number; responses: number }): Answer => {
     const responses = h.fake.responses.slice(from.responses).map((r) => r.body);
     const calls = h.fake.calls.slice(from.calls).filter((c) => ['chat.postEphemeral', 'chat.update', 'chat.postMessage', 'views.publish', 'views.open'].includes(c.method));
@@ -55,7 +57,7 @@ export async function slackDriver(): Promise<Driver> {
   return {
     platform: 'slack',
     deps: h.deps,
-    planId,
+    context,
     meet: (u) => h.fake.addUser({ id: u.slack, name: u.name, locale: u.slackLocale, tz: 'Asia/Shanghai' }),
     shown: (text) => text,
     async send(row, user, value) {
@@ -63,14 +65,14 @@ export async function slackDriver(): Promise<Driver> {
       const t = row.trigger;
       const id = `case-${++seq}`;
       if (t.type === 'command') {
-        const text = textFor(t, 'slack').replace(/@(\w+)/g, (m, name: string) => (MENTIONABLE[name] ? `<@${MENTIONABLE[name].slack}|${name}>` : m));
+        const text = textFor(t, 'slack', context).replace(/@(\w+)/g, (m, name: string) => (MENTIONABLE[name] ? `<@${MENTIONABLE[name].slack}|${name}>` : m));
         const res = await h.command(user.slack, COMMANDS[t.command][0], text, { responseId: id });
         if (res.status !== 200) throw new Error(`${row.name}: HTTP ${res.status}`);
       } else if (t.type === 'button') {
         const res = await h.interactive(buttonClick(user.slack, t.actionId, value, { responseUrl: h.fake.responseUrl(id) }));
         if (res.status !== 200) throw new Error(`${row.name}: HTTP ${res.status}`);
       } else {
-        const res = await h.submit(user.slack, t.form, t.slack, { meta: { r: h.fake.responseUrl(id), c: 'C0SALES' } });
+        const res = await h.submit(user.slack, t.form, t.slack, { meta: { r: h.fake.responseUrl(id), c: 'C0SALES', ...(t.kind ? { k: t.kind } : {}) } });
         if (res.status !== 200) throw new Error(`${row.name}: HTTP ${res.status}`);
         // Field errors come back in the ack itself.
         if (res.body) return { texts: res.body, error: res.body.includes('"errors"'), answered: true };
@@ -84,11 +86,11 @@ export async function slackDriver(): Promise<Driver> {
 export async function larkDriver(): Promise<Driver> {
   const h: LarkHarness = await startLark();
   for (const u of [PEOPLE.mgrWest, PEOPLE.coach]) h.fake.addUser({ openId: u.lark, name: u.name, timeZone: 'Asia/Shanghai' });
-  const { planId } = await seedMatrixOrg(h.deps, 'lark');
+  const context = await seedMatrixOrg(h.deps, 'lark');
   return {
     platform: 'lark',
     deps: h.deps,
-    planId,
+    context,
     meet: () => {},
     // A card's text is Markdown-escaped.
     shown: escapeMarkdown,
@@ -96,7 +98,7 @@ export async function larkDriver(): Promise<Driver> {
       const t = row.trigger;
       if (t.type === 'command') {
         const mentions: { openId: string; name: string }[] = [];
-        const text = textFor(t, 'lark').replace(/@(\w+)/g, (m, name: string) => {
+        const text = textFor(t, 'lark', context).replace(/@(\w+)/g, (m, name: string) => {
           const who = MENTIONABLE[name];
           if (!who) return m;
           mentions.push({ openId: who.lark, name: who.name });
@@ -112,7 +114,7 @@ export async function larkDriver(): Promise<Driver> {
       const payload =
         t.type === 'button'
           ? cardAction({ openId: user.lark, value: { action: t.actionId, value }, messageId: `om_case_${++seq}` })
-          : cardAction({ openId: user.lark, value: { form: t.form }, formValue: t.lark, messageId: `om_case_${++seq}` });
+          : cardAction({ openId: user.lark, value: { form: t.form, ...(t.kind ? { kind: t.kind } : {}) }, formValue: t.lark, messageId: `om_case_${++seq}` });
       const res = await h.post(envelope('card.action.trigger', TOKEN, payload), { url: h.cardsUrl });
       if (res.status !== 200) throw new Error(`${row.name}: HTTP ${res.status}`);
       await h.idle();

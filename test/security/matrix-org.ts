@@ -4,6 +4,8 @@ import { startReview } from '../../src/application/cycle/start-review.js';
 import { grantAward } from '../../src/application/cycle/award-grant.js';
 import type { AppDeps } from '../../src/application/deps.js';
 import { logInterview } from '../../src/application/interviews/log-interview.js';
+import { fileAppeal } from '../../src/application/cycle/appeal-file.js';
+import { currentTemplate } from '../../src/application/template-admin.js';
 import type { Locale } from '../../src/domain/model/fields.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { person, T0, visits } from '../helpers/org.js';
@@ -62,7 +64,15 @@ export const IDS = {
   award: 'award-pending',
   late: 'late-pending',
   annVisit: 'ann-v0',
+  annDeal: 'ann-deal',
 } as const;
+
+/** What cases need from the fixture that only exists once it is built. */
+export interface CaseContext {
+  planId: string;
+  /** The current template as `template export` gives it, renamed: a valid `template import`. */
+  templateJson: string;
+}
 
 export const HR_ID = 'hr';
 
@@ -70,7 +80,7 @@ export const HR_ID = 'hr';
  * Adds the matrix's people to a harness's smallOrg (its identities for `platform`) and builds the
  * state described above through the use cases, as HR and the managers would.
  */
-export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): Promise<{ planId: string }> {
+export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): Promise<CaseContext> {
   const store = deps.store;
   await store.teams.put({ id: 'north', name: 'North', createdAt: T0 });
   const extra: Person[] = [
@@ -118,8 +128,17 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
     createdAt: deps.clock.now().toISOString(),
   });
 
+  // ann's open deal (to pay against) and bob's pending appeal of 2026-Q3 (for HR to decide).
+  await store.deals.insert({
+    id: IDS.annDeal, repId: 'ann', accountId: 'acme', amount: 10_000, currency: 'CNY', amountBase: 10_000, units: 5, product: 'Robots',
+    signedDate: '2026-11-02', dueDate: '2026-12-02', createdAt: T0,
+  });
+  const bob = (await store.people.get('bob'))!;
+  await fileAppeal(deps, bob, { period: '2026-Q3', reason: 'Two September visits are missing from my count', platforms });
+
   const { plan } = await logInterview(deps, mgr, { rep: ann, period: '2026-Q3', notes: 'Good quarter', repView: 'Agreed', goals: [], platforms });
   // What the seeding queued is not what a case sends.
   for (const o of await store.outbox.find()) await store.outbox.delete(o.id);
-  return { planId: plan.id };
+  const { id: _id, key: _key, version: _version, createdAt: _at, createdBy: _by, ...editable } = await currentTemplate(deps, hr);
+  return { planId: plan.id, templateJson: JSON.stringify({ ...editable, name: `${editable.name} (edited)` }) };
 }

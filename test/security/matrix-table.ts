@@ -3,7 +3,8 @@ import type { AppDeps } from '../../src/application/deps.js';
 import type { CollectionName } from '../../src/domain/records.js';
 import type { MessageKey } from '../../src/views/i18n.js';
 import type { FieldValue } from '../slack/signing.js';
-import { IDS, PEOPLE, ROLES, type MatrixRole } from './matrix-org.js';
+import type { FormId } from '../../src/views/forms/form.js';
+import { IDS, PEOPLE, ROLES, type CaseContext, type MatrixRole } from './matrix-org.js';
 
 /**
  * THE PERMISSION MODEL, as one table: for every command (with representative subcommands and
@@ -22,23 +23,19 @@ import { IDS, PEOPLE, ROLES, type MatrixRole } from './matrix-org.js';
  * `@ann` / `@cat` in a text are mentions of those people, written the platform's way by the drivers.
  */
 
-export interface Refusal {
+export type Refusal =
   /** The message the refused user reads (a catalogue key, so a typo does not compile). */
-  key: MessageKey;
-  params?: Record<string, string | number>;
-}
+  | { key: MessageKey; params?: Record<string, string | number> }
+  /** A form's field error (the shared schemas' English, translated by views/errors.ts). */
+  | { issue: string };
 
 export type Trigger =
   /** A command with its text (one text for both platforms, or one per platform). */
-  | { type: 'command'; command: CommandName; text: string | { slack: string; lark: string } }
+  | { type: 'command'; command: CommandName; text: string | { slack: string; lark: string } | ((c: CaseContext) => string) }
   /** A button on a message (Slack block action; Lark card callback) with its value. */
   | { type: 'button'; actionId: string; value: string | ((ctx: CaseContext) => string); slackOnly?: true }
-  /** A submitted form (Slack view submission; Lark card form callback). */
-  | { type: 'submit'; form: 'visit' | 'intel'; slack: Record<string, FieldValue | undefined>; lark: Record<string, unknown> };
-
-export interface CaseContext {
-  planId: string;
-}
+  /** A submitted form (Slack view submission; Lark card form callback); `kind` rides along as the form's own data does. */
+  | { type: 'submit'; form: FormId; kind?: string; slack: Record<string, FieldValue | undefined>; lark: Record<string, unknown> };
 
 export interface MatrixRow {
   /** What the row is, as the test names it. */
@@ -54,7 +51,7 @@ export interface MatrixRow {
    * Set when today's code does something else than this row says the product SHOULD do: the row is
    * run as `it.fails` on the roles concerned, naming the defect, until the code is fixed.
    */
-  defect?: { roles: readonly MatrixRole[]; note: string };
+  defect?: { roles: readonly MatrixRole[]; note: string; platforms?: readonly ('slack' | 'lark')[] };
 }
 
 const ALL = ROLES;
@@ -72,7 +69,13 @@ const byRole =
 
 const cmd = (command: CommandName, text = ''): Trigger => ({ type: 'command', command, text });
 
+const NOT_COACHS_MANAGER = (key: MessageKey): Refusal => ({ key, params: { name: 'Kai Coach' } });
 const NOT_CATS_MANAGER: Refusal = { key: 'interview.error.notManager', params: { name: 'Cat Xu' } };
+
+/** bob's appeal decided, so that 2026-Q3 may be closed. */
+async function noPendingAppeals(deps: AppDeps): Promise<void> {
+  for (const a of await deps.store.appeals.find()) await deps.store.appeals.put({ ...a, state: 'rejected', decidedBy: 'hr', decidedAt: deps.clock.now().toISOString(), decisionReason: 'Checked: the visits were counted' });
+}
 
 /** The current quarter's cycle back to collecting data (the fixture has it in review). */
 async function q4Collecting(deps: AppDeps): Promise<void> {
@@ -112,10 +115,65 @@ export const MATRIX: readonly MatrixRow[] = [
     effect: ['intel'],
   },
 
+  {
+    name: 'deal form submitted',
+    trigger: {
+      type: 'submit',
+      form: 'deal',
+      slack: { account: { option: 'acme' }, newAccountName: undefined, newAccountTier: { option: 'B' }, amount: { number: '10000' }, currency: { option: 'CNY' }, units: { number: '5' }, product: { text: 'Robots' }, signedDate: { date: '2026-11-20' }, dueDate: undefined },
+      lark: { account: 'acme', newAccountTier: 'B', amount: '10000', currency: 'CNY', units: '5', product: 'Robots', signedDate: '2026-11-20 +0800' },
+    },
+    allowed: LOGGERS,
+    refusal: needs('rep/manager'),
+    effect: ['deals'],
+  },
+  {
+    // A payment is collected on one's own deal: ann's deal is unknown to anyone else.
+    name: "payment form submitted (on ann's deal)",
+    trigger: { type: 'submit', form: 'payment', slack: { dealId: { option: IDS.annDeal }, amount: { number: '4000' }, receivedDate: { date: '2026-11-25' } }, lark: { dealId: IDS.annDeal, amount: '4000', receivedDate: '2026-11-25 +0800' } },
+    allowed: ['repEast'],
+    refusal: byRole({ admin: needs('rep/manager'), hr: needs('rep/manager') }, { issue: 'unknown deal' }),
+    effect: ['payments'],
+  },
+  {
+    name: 'feedback form submitted',
+    trigger: {
+      type: 'submit',
+      form: 'feedback',
+      slack: { accountId: { option: 'acme' }, service: { option: '5' }, product: { option: '4' }, source: { option: 'survey' }, comment: { text: 'Quick answers' }, date: { date: '2026-11-26' } },
+      lark: { accountId: 'acme', service: '5', product: '4', source: 'survey', comment: 'Quick answers', date: '2026-11-26 +0800' },
+    },
+    allowed: LOGGERS,
+    refusal: needs('rep/manager'),
+    effect: ['feedback'],
+  },
+  {
+    // Peers are reviewed within one's team: bob is in East with ann and their manager.
+    name: 'peer-review form submitted (of bob)',
+    trigger: { type: 'submit', form: 'peer-review', slack: { toId: { option: 'bob' }, collaboration: { option: '4' }, comment: undefined }, lark: { toId: 'bob', collaboration: '4' } },
+    allowed: ['repEast', 'mgrEast'],
+    refusal: byRole({ admin: needs('rep/manager'), hr: needs('rep/manager') }, { issue: 'choose someone in your team' }),
+    effect: ['peerReviews'],
+  },
+  {
+    // The form's kind names the rep: a forged one is checked like the command.
+    name: "interview form submitted (cat's 2026-Q3)",
+    trigger: { type: 'submit', form: 'interview', kind: 'cat|2026-Q3', slack: { notes: { text: 'Good quarter' }, view: { text: 'Agrees' }, goals: { text: 'Two strategic visits a week by 2026-12-31' } }, lark: { notes: 'Good quarter', view: 'Agrees', goals: 'Two strategic visits a week by 2026-12-31' } },
+    allowed: ['mgrWest', 'hr', 'admin'],
+    refusal: { key: 'interview.error.notManager', params: { name: 'Cat Xu' } },
+    effect: ['interviews', 'plans'],
+    defect: {
+      roles: ['repEast', 'repWest', 'mgrEast', 'coach', 'newcomer'],
+      platforms: ['lark'],
+      note: 'Lark answers the refused interview form with HTTP 500 (submit-form.ts rebuilds the form with formAgain, whose interviewLogForm throws the same refusal inside the catch): no refusal is shown, and Lark retries the callback',
+    },
+  },
+
   // ── Reports
   // A manager, HR or an administrator has no scorecard of their own: they are told so.
   { name: '/scorecard (own)', trigger: cmd('scorecard'), allowed: REPS, refusal: (role) => ({ key: 'error.notRepInPeriod', params: { name: PEOPLE[role as keyof typeof PEOPLE].name, period: '2026-Q4' } }) },
   { name: '/scorecard @ann', trigger: cmd('scorecard', '@ann'), allowed: ANNS_CIRCLE, refusal: NOT_ANNS_SCORECARD },
+  { name: '/scorecard @coach', trigger: cmd('scorecard', '@coach'), allowed: ['coach', 'hr', 'admin'], refusal: { key: 'error.scorecardForbidden', params: { subject: 'Kai Coach' } } },
   { name: '/ranking', trigger: cmd('ranking'), allowed: ALL },
   { name: '/appraisal help', trigger: cmd('appraisal', 'help'), allowed: ALL },
 
@@ -134,6 +192,15 @@ export const MATRIX: readonly MatrixRow[] = [
   { name: '/appraisal-admin ranking own_only', trigger: cmd('appraisal-admin', 'ranking own_only'), allowed: ['admin', 'hr'], refusal: needs('admin/hr'), effect: ['settings'] },
   { name: '/appraisal-admin policy appeal-window 10', trigger: cmd('appraisal-admin', 'policy appeal-window 10'), allowed: ['admin', 'hr'], refusal: needs('admin/hr'), effect: ['settings'] },
   { name: '/appraisal-admin template (show)', trigger: cmd('appraisal-admin', 'template'), allowed: ['admin', 'hr'], refusal: needs('admin/hr') },
+  { name: '/appraisal-admin template export', trigger: cmd('appraisal-admin', 'template export'), allowed: ['admin', 'hr'], refusal: needs('admin/hr') },
+  { name: '/appraisal-admin template tiers …', trigger: cmd('appraisal-admin', 'template tiers strategic 2 30 A 1 45 B 1 60 C 0.5 90'), allowed: ['admin', 'hr'], refusal: needs('admin/hr'), effect: ['templates'] },
+  {
+    name: '/appraisal-admin template import <json>',
+    trigger: { type: 'command', command: 'appraisal-admin', text: (c) => `template import\n${c.templateJson}` },
+    allowed: ['admin', 'hr'],
+    refusal: needs('admin/hr'),
+    effect: ['templates'],
+  },
   { name: '/appraisal-admin template coverage 10', trigger: cmd('appraisal-admin', 'template coverage 10'), allowed: ['admin', 'hr'], refusal: needs('admin/hr'), effect: ['templates'] },
   {
     name: '/appraisal-admin import targets',
@@ -155,7 +222,7 @@ export const MATRIX: readonly MatrixRow[] = [
   { name: '/cycle status 2026-Q4', trigger: cmd('cycle', 'status 2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
   { name: '/cycle plan 2027-Q1', trigger: cmd('cycle', 'plan 2027-Q1'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'] },
   { name: '/cycle open 2027-Q1', trigger: cmd('cycle', 'open 2027-Q1'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'] },
-  { name: '/cycle close 2026-Q3', trigger: cmd('cycle', 'close 2026-Q3'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'] },
+  { name: '/cycle close 2026-Q3', trigger: cmd('cycle', 'close 2026-Q3'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'], given: noPendingAppeals },
   { name: '/cycle targets 2026-Q4 (list)', trigger: cmd('cycle', 'targets 2026-Q4'), allowed: ['hr', ...MANAGERS], refusal: needs('hr/manager') },
   { name: '/cycle targets 2026-Q4 visits 40 team East', trigger: cmd('cycle', 'targets 2026-Q4 visits 40 team East'), allowed: ['hr'], refusal: needs('hr'), effect: ['targets'] },
   { name: '/cycle meeting 2026-Q4 (show)', trigger: cmd('cycle', 'meeting 2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
@@ -173,6 +240,17 @@ export const MATRIX: readonly MatrixRow[] = [
     refusal: byRole(NOT_ANNS_MANAGER('calibration.error.notYourRep'), needs('hr/manager')),
     effect: ['adjustments'],
   },
+  {
+    // The player-coach manages his own team: still nobody adjusts their own score.
+    name: '/adjust @coach +3 <reason>',
+    trigger: cmd('adjust', '@coach +3 Strong pipeline not yet in the numbers 2026-Q4'),
+    allowed: ['hr'],
+    refusal: byRole(
+      { coach: { key: 'calibration.error.self' }, mgrEast: { key: 'calibration.error.notYourRep', params: { name: 'Kai Coach' } }, mgrWest: { key: 'calibration.error.notYourRep', params: { name: 'Kai Coach' } } },
+      needs('hr/manager'),
+    ),
+    effect: ['adjustments'],
+  },
   { name: '/award list 2026-Q4', trigger: cmd('award', 'list 2026-Q4'), allowed: ALL },
   {
     name: '/award @ann <title>: <reason>',
@@ -180,6 +258,15 @@ export const MATRIX: readonly MatrixRow[] = [
     allowed: ['hr', 'mgrEast'],
     refusal: byRole(NOT_ANNS_MANAGER('rewards.error.notYourRep'), needs('hr/manager')),
     effect: ['awards'],
+  },
+  {
+    // SHOULD: an award to oneself is never one's own to propose, even for the manager of one's own team.
+    name: '/award @coach <title>: <reason>',
+    trigger: cmd('award', '@coach Deal of the quarter: won the Initech framework 2026-Q4'),
+    allowed: ['hr'],
+    refusal: byRole({ mgrEast: NOT_COACHS_MANAGER('rewards.error.notYourRep'), mgrWest: NOT_COACHS_MANAGER('rewards.error.notYourRep'), coach: NOT_COACHS_MANAGER('rewards.error.notYourRep') }, needs('hr/manager')),
+    effect: ['awards'],
+    defect: { roles: ['coach'], note: 'a player-coach may propose a special award for himself (award-grant.ts: managerIdOf(rep) is the team manager, who is the rep)' },
   },
   { name: '/appeal (own)', trigger: cmd('appeal'), allowed: ALL },
   {
@@ -190,12 +277,24 @@ export const MATRIX: readonly MatrixRow[] = [
     effect: ['appeals'],
   },
   { name: '/appeal list', trigger: cmd('appeal', 'list'), allowed: ['hr'], refusal: needs('hr') },
+  { name: "/appeal reject @bob <reason> (bob's pending appeal)", trigger: cmd('appeal', 'reject @bob The September visits were logged in October'), allowed: ['hr'], refusal: needs('hr'), effect: ['appeals'] },
+  { name: "/appeal accept @bob +2 <reason> (bob's pending appeal)", trigger: cmd('appeal', 'accept @bob +2 Two visits were indeed missing'), allowed: ['hr'], refusal: needs('hr'), effect: ['appeals', 'results'] },
+  { name: '/appeal help', trigger: cmd('appeal', 'help'), allowed: ALL },
 
   // ── Interviews: the rep's manager (and those who see everyone).
   { name: '/interview (overview)', trigger: cmd('interview'), allowed: ALL },
   // (ann's 2026-Q3 interview is already logged in the fixture: these are about cat, of West.)
   { name: '/interview @cat <when>', trigger: cmd('interview', '@cat 2026-12-03 10:00 Room 2'), allowed: ['mgrWest', 'hr', 'admin'], refusal: NOT_CATS_MANAGER, effect: ['interviews'] },
   { name: '/interview plan @cat 2026-Q3', trigger: cmd('interview', 'plan @cat 2026-Q3'), allowed: ['mgrWest', 'hr', 'admin'], refusal: NOT_CATS_MANAGER },
+  {
+    // SHOULD: nobody holds their own feedback interview, not even the manager of their own team.
+    name: '/interview @coach <when>',
+    trigger: cmd('interview', '@coach 2026-12-03 10:00 Room 2'),
+    allowed: ['hr', 'admin'],
+    refusal: { key: 'interview.error.notManager', params: { name: 'Kai Coach' } },
+    effect: ['interviews'],
+    defect: { roles: ['coach'], note: "a player-coach may schedule (and log) his own feedback interview (interview-access.ts: manages() is true for the manager of one's own team)" },
+  },
   {
     name: '/interview log @cat 2026-Q3 (lines)',
     trigger: cmd('interview', 'log @cat 2026-Q3\nnotes: Talked through the pipeline\ngoal: Two new accounts by 2027-03-31'),
@@ -269,6 +368,8 @@ export const MATRIX: readonly MatrixRow[] = [
     effect: ['activities'],
   },
 ];
+
+export type { CaseContext };
 
 export const refusalOf = (row: MatrixRow, role: MatrixRole): Refusal => {
   if (!row.refusal) throw new Error(`${row.name}: no refusal given for ${role}`);
