@@ -28,11 +28,12 @@ export function runMatrix(platform: 'slack' | 'lark', start: () => Promise<Drive
     const user: RoleUser = role === 'newcomer' ? newcomer() : PEOPLE[role];
     if (role === 'newcomer') d.meet(user);
     const value = row.trigger.type === 'button' ? (typeof row.trigger.value === 'function' ? row.trigger.value(d.context) : row.trigger.value) : '';
+    let after: Snapshot | undefined;
     try {
       await row.given?.(d.deps);
       const before = row.given ? await snapshot(d.deps.store) : baseline;
       const answer = await d.send(row, user, value);
-      const after = await snapshot(d.deps.store);
+      after = await snapshot(d.deps.store);
       // A first contact registers the newcomer: that record is theirs, not the command's effect.
       const changed = diff(before, after, (name, json) => role === 'newcomer' && name === 'people' && json.includes(`${platform}:${user[platform]}`));
       if (row.allowed.includes(role)) {
@@ -47,7 +48,8 @@ export function runMatrix(platform: 'slack' | 'lark', start: () => Promise<Drive
         expect(changed, `${row.name} as ${role} was refused but changed the store`).toEqual({});
       }
     } finally {
-      await restore(d.deps.store, baseline);
+      // Most cases change nothing: only put the store back when something differs from the baseline.
+      if (!after || row.given || Object.keys(diff(baseline, after)).length > 0) await restore(d.deps.store, baseline, row.given ? undefined : after);
     }
   }
 

@@ -45,8 +45,8 @@ export function diff(before: Snapshot, after: Snapshot, skip: (name: CollectionN
  * Puts the store back as it was: records added since are deleted (dependents first: the registry
  * lists a collection after those it points at), changed or removed ones are put back.
  */
-export async function restore(store: Store, to: Snapshot): Promise<void> {
-  const now = await snapshot(store);
+export async function restore(store: Store, to: Snapshot, current?: Snapshot): Promise<void> {
+  const now = current ?? (await snapshot(store));
   for (const name of [...WATCHED].reverse()) {
     const was = to.get(name)!;
     for (const id of now.get(name)!.keys()) if (!was.has(id)) await coll(store, name).delete(id);
