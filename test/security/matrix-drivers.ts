@@ -3,6 +3,7 @@ import { escapeMarkdown } from '../../src/adapters/lark/render/card.js';
 import { buttonClick, startHarness as startSlack, type Harness as SlackHarness } from '../slack/harness.js';
 import { startHarness as startLark, dmChat, TOKEN, type Harness as LarkHarness } from '../lark/harness.js';
 import { cardAction, envelope, messageEvent } from '../lark/signing.js';
+import { viewSubmission } from '../slack/signing.js';
 import { PEOPLE, seedMatrixOrg, type CaseContext, type RoleUser } from './matrix-org.js';
 import type { MatrixRow, Trigger } from './matrix-table.js';
 import type { AppDeps } from '../../src/application/deps.js';
@@ -71,6 +72,12 @@ export async function slackDriver(): Promise<Driver> {
       } else if (t.type === 'button') {
         const res = await h.interactive(buttonClick(user.slack, t.actionId, value, { responseUrl: h.fake.responseUrl(id) }));
         if (res.status !== 200) throw new Error(`${row.name}: HTTP ${res.status}`);
+      } else if (t.slackEdit) {
+        const payload = viewSubmission({ user: user.slack, form: t.form, triggerId: `trigger-${id}`, viewId: `V${id}`, privateMetadata: JSON.stringify({ h: 1 }), values: t.slack }) as { view: { callback_id: string } };
+        payload.view.callback_id = t.slackEdit;
+        const res = await h.interactive(payload);
+        if (res.status !== 200) throw new Error(`${row.name}: HTTP ${res.status}`);
+        if (res.body) return { texts: res.body, error: res.body.includes('"errors"'), answered: true };
       } else {
         const res = await h.submit(user.slack, t.form, t.slack, { meta: { r: h.fake.responseUrl(id), c: 'C0SALES', ...(t.kind ? { k: t.kind } : {}) } });
         if (res.status !== 200) throw new Error(`${row.name}: HTTP ${res.status}`);

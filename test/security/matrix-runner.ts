@@ -54,7 +54,7 @@ export function runMatrix(platform: 'slack' | 'lark', start: () => Promise<Drive
   }
 
   for (const row of MATRIX) {
-    if (platform === 'lark' && row.trigger.type === 'button' && row.trigger.slackOnly) continue;
+    if (platform === 'lark' && ((row.trigger.type === 'button' && row.trigger.slackOnly) || (row.trigger.type === 'submit' && row.trigger.slackEdit))) continue;
     describe(row.name, () => {
       for (const role of ROLES) {
         const allowed = row.allowed.includes(role);

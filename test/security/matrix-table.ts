@@ -35,7 +35,7 @@ export type Trigger =
   /** A button on a message (Slack block action; Lark card callback) with its value. */
   | { type: 'button'; actionId: string; value: string | ((ctx: CaseContext) => string); slackOnly?: true }
   /** A submitted form (Slack view submission; Lark card form callback); `kind` rides along as the form's own data does. */
-  | { type: 'submit'; form: FormId; kind?: string; slack: Record<string, FieldValue | undefined>; lark: Record<string, unknown> };
+  | { type: 'submit'; form: FormId; kind?: string; slack: Record<string, FieldValue | undefined>; lark: Record<string, unknown>; slackEdit?: string };
 
 export interface MatrixRow {
   /** What the row is, as the test names it. */
@@ -167,6 +167,15 @@ export const MATRIX: readonly MatrixRow[] = [
       platforms: ['lark'],
       note: 'Lark answers the refused interview form with HTTP 500 (submit-form.ts rebuilds the form with formAgain, whose interviewLogForm throws the same refusal inside the catch): no refusal is shown, and Lark retries the callback',
     },
+  },
+
+  {
+    // Slack's edit modal (opened by the Home's Edit button) names the entry in its callback id: a forged one changes nothing.
+    name: "Slack edit modal submitted (ann's visit)",
+    trigger: { type: 'submit', form: 'visit', slackEdit: `edit:visit:${IDS.annVisit}`, slack: { ...VISIT_SLACK, date: { date: '2026-10-06' }, outcome: { text: 'Quote sent' } }, lark: {} },
+    allowed: ['repEast'],
+    refusal: { key: 'error.unknownEntry' },
+    effect: ['activities'],
   },
 
   // ── Reports
