@@ -41,7 +41,8 @@ export interface MatrixRow {
   /** What the row is, as the test names it. */
   name: string;
   trigger: Trigger;
-  allowed: readonly MatrixRole[];
+  /** The roles answered normally (the newcomer's answer is in NEWCOMER). */
+  allowed: readonly StaffRole[];
   /** The refusal the others get: one for all, or per role with a default. */
   refusal?: Refusal | ((role: MatrixRole) => Refusal);
   effect?: readonly CollectionName[];
@@ -54,8 +55,10 @@ export interface MatrixRow {
   defect?: { roles: readonly MatrixRole[]; note: string; platforms?: readonly ('slack' | 'lark')[] };
 }
 
-const ALL = ROLES;
-const REPS = ['repEast', 'repWest', 'coach', 'newcomer'] as const satisfies readonly MatrixRole[];
+/** Everyone but the newcomer: a row's `allowed` speaks of these; the newcomer's expectations are in NEWCOMER below. */
+type StaffRole = Exclude<MatrixRole, 'newcomer'>;
+const ALL = ROLES.filter((r): r is StaffRole => r !== 'newcomer');
+const REPS = ['repEast', 'repWest', 'coach'] as const satisfies readonly MatrixRole[];
 const MANAGERS = ['mgrEast', 'mgrWest', 'coach'] as const satisfies readonly MatrixRole[];
 const LOGGERS = [...REPS, 'mgrEast', 'mgrWest'] as const satisfies readonly MatrixRole[];
 /** ann herself, her manager, and those who see everyone. */
@@ -282,7 +285,7 @@ export const MATRIX: readonly MatrixRow[] = [
     name: '/appeal 2026-Q3 <reason>',
     trigger: cmd('appeal', '2026-Q3 My August visits were not all counted'),
     allowed: ['repEast', 'repWest', 'coach'],
-    refusal: byRole({ newcomer: { key: 'rewards.error.noResult', params: { period: '2026-Q3' } } }, { key: 'rewards.error.appealRepOnly' }),
+    refusal: { key: 'rewards.error.appealRepOnly' },
     effect: ['appeals'],
   },
   { name: '/appeal list', trigger: cmd('appeal', 'list'), allowed: ['hr'], refusal: needs('hr') },
@@ -378,9 +381,112 @@ export const MATRIX: readonly MatrixRow[] = [
   },
 ];
 
+/**
+ * ════ THE NEVER-ENROLLED USER ════
+ * What someone the bot has never seen gets, row by row: their first message registers them as a
+ * rep with no team and no manager (application/people/identify.ts), so today they are answered
+ * like a rep wherever a rep is. 'refused' means the row's own refusal; a Refusal here is the
+ * newcomer's own. Rows for the workspace/tenant check and for "unassigned newcomers see only their
+ * own records" (being built on other branches) change this table.
+ */
+export const NEWCOMER: Readonly<Record<string, 'allowed' | 'refused' | Refusal>> = {
+  '/visit (opens its form)': 'allowed',
+  '/deal (opens its form)': 'allowed',
+  '/payment (opens its form)': 'allowed',
+  '/feedback (opens its form)': 'allowed',
+  '/intel (opens its form)': 'allowed',
+  '/peer-review (opens its form)': 'allowed',
+  'visit form submitted': 'allowed',
+  'intel form submitted': 'allowed',
+  'deal form submitted': 'allowed',
+  "payment form submitted (on ann's deal)": 'refused',
+  'feedback form submitted': 'allowed',
+  'peer-review form submitted (of bob)': 'refused',
+  "interview form submitted (cat's 2026-Q3)": 'refused',
+  "Slack edit modal submitted (ann's visit)": 'refused',
+  '/scorecard (own)': 'allowed',
+  '/scorecard @ann': 'refused',
+  '/scorecard @coach': 'refused',
+  '/ranking': 'allowed',
+  '/appraisal help': 'allowed',
+  '/appraisal-admin (usage)': 'refused',
+  '/appraisal-admin role @cat manager': 'refused',
+  '/appraisal-admin team @cat North': 'refused',
+  '/appraisal-admin link @cat <identity>': 'refused',
+  '/appraisal-admin channel intel <channel>': 'refused',
+  '/appraisal-admin ranking own_only': 'refused',
+  '/appraisal-admin policy appeal-window 10': 'refused',
+  '/appraisal-admin template (show)': 'refused',
+  '/appraisal-admin template export': 'refused',
+  '/appraisal-admin template tiers …': 'refused',
+  '/appraisal-admin template import <json>': 'refused',
+  '/appraisal-admin template coverage 10': 'refused',
+  '/appraisal-admin import targets': 'refused',
+  '/appraisal-admin import people': 'refused',
+  '/cycle (usage)': 'allowed',
+  '/cycle status 2026-Q4': 'refused',
+  '/cycle plan 2027-Q1': 'refused',
+  '/cycle open 2027-Q1': 'refused',
+  '/cycle close 2026-Q3': 'refused',
+  '/cycle targets 2026-Q4 (list)': 'refused',
+  '/cycle targets 2026-Q4 visits 40 team East': 'refused',
+  '/cycle meeting 2026-Q4 (show)': 'refused',
+  '/cycle meeting 2026-Q4 <when> @ann': 'refused',
+  '/cycle calibrate 2026-Q4': 'refused',
+  '/cycle review 2026-Q4': 'refused',
+  '/publish-results 2026-Q4 (preview)': 'refused',
+  '/publish-results 2026-Q4 confirm': 'refused',
+  '/adjust @ann +3 <reason>': 'refused',
+  '/adjust @coach +3 <reason>': 'refused',
+  '/award list 2026-Q4': 'allowed',
+  '/award @ann <title>: <reason>': 'refused',
+  '/award @coach <title>: <reason>': 'refused',
+  '/appeal (own)': 'allowed',
+  // A rep, but with no result to appeal.
+  '/appeal 2026-Q3 <reason>': { key: 'rewards.error.noResult', params: { period: '2026-Q3' } },
+  '/appeal list': 'refused',
+  "/appeal reject @bob <reason> (bob's pending appeal)": 'refused',
+  "/appeal accept @bob +2 <reason> (bob's pending appeal)": 'refused',
+  '/appeal help': 'allowed',
+  '/interview (overview)': 'allowed',
+  '/interview @cat <when>': 'refused',
+  '/interview plan @cat 2026-Q3': 'refused',
+  '/interview @coach <when>': 'refused',
+  '/interview log @cat 2026-Q3 (lines)': 'refused',
+  '/export activities (own)': 'allowed',
+  '/export activities @ann': 'refused',
+  '/export results 2026-Q3': 'refused',
+  '/export audit 2026-Q4': 'refused',
+  '/audit': 'refused',
+  '/audit peers 2026-Q4': 'refused',
+  '/account dormant': 'allowed',
+  '/account show Acme': 'refused',
+  '/account reassign Acme @bob: <reason>': 'refused',
+  '/self-review (own)': 'allowed',
+  '/self-review 4 3 5 <comment>': 'allowed',
+  '/away (own list)': 'allowed',
+  '/away <from> <to> (own)': 'allowed',
+  '/away @ann <from> <to>': 'refused',
+  'button decide:award.approve': 'refused',
+  'button decide:award.reject': 'refused',
+  'button decide:publish.confirm': 'refused',
+  'button decide:late.approve': 'refused',
+  'button decide:late.decline': 'refused',
+  'button decide:plan.ack': 'refused',
+  'button home.log-visit': 'allowed',
+  'button home.log-deal': 'allowed',
+  'button reminder.log-follow-up': 'allowed',
+  "button entry.edit (ann's visit)": 'refused',
+  "button entry.delete (ann's visit)": 'refused',
+};
+
+export const isAllowed = (row: MatrixRow, role: MatrixRole): boolean => (role === 'newcomer' ? NEWCOMER[row.name] === 'allowed' : row.allowed.includes(role));
+
 export type { CaseContext };
 
 export const refusalOf = (row: MatrixRow, role: MatrixRole): Refusal => {
+  const own = role === 'newcomer' ? NEWCOMER[row.name] : undefined;
+  if (typeof own === 'object') return own;
   if (!row.refusal) throw new Error(`${row.name}: no refusal given for ${role}`);
   return typeof row.refusal === 'function' ? row.refusal(role) : row.refusal;
 };
