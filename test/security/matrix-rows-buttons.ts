@@ -1,0 +1,37 @@
+import { IDS } from './matrix-org.js';
+import { ALL, needs, type MatrixRow } from './matrix-types.js';
+
+/** Rows of the role matrix: the buttons on messages and on the App Home. */
+export const BUTTON_ROWS: readonly MatrixRow[] = [
+  // ── Decision buttons: the handler checks the clicker, a forwarded button is no permission.
+  { name: 'button decide:award.approve', trigger: { type: 'button', actionId: 'decide:award.approve', value: IDS.award }, allowed: ['hr'], refusal: needs('hr'), effect: ['awards'] },
+  { name: 'button decide:award.reject', trigger: { type: 'button', actionId: 'decide:award.reject', value: IDS.award }, allowed: ['hr'], refusal: needs('hr'), effect: ['awards'] },
+  { name: 'button decide:publish.confirm', trigger: { type: 'button', actionId: 'decide:publish.confirm', value: '2026-Q4' }, allowed: ['hr'], refusal: needs('hr'), effect: ['results'] },
+  {
+    name: 'button decide:late.approve',
+    trigger: { type: 'button', actionId: 'decide:late.approve', value: IDS.late },
+    allowed: ['mgrEast', 'hr'],
+    refusal: { key: 'lifecycle.late.notYours', params: { manager: 'Mia Manager' } },
+    effect: ['lateEntries', 'intel'],
+  },
+  { name: 'button decide:late.decline', trigger: { type: 'button', actionId: 'decide:late.decline', value: IDS.late }, allowed: ['mgrEast', 'hr'], refusal: { key: 'lifecycle.late.notYours', params: { manager: 'Mia Manager' } }, effect: ['lateEntries'] },
+  { name: 'button decide:plan.ack', trigger: { type: 'button', actionId: 'decide:plan.ack', value: (c) => c.planId }, allowed: ['repEast'], refusal: { key: 'plan.error.notYours', params: { name: 'Ann Lee' } }, effect: ['plans'] },
+
+  // ── Other buttons: they open a form (anyone) or act on the clicker's own entry.
+  { name: 'button home.log-visit', trigger: { type: 'button', actionId: 'home.log-visit', value: '' }, allowed: ALL },
+  { name: 'button home.log-deal', trigger: { type: 'button', actionId: 'home.log-deal', value: '', slackOnly: true }, allowed: ALL },
+  { name: 'button reminder.log-follow-up', trigger: { type: 'button', actionId: 'reminder.log-follow-up', value: '{"accountId":"acme"}' }, allowed: ALL },
+  {
+    name: "button entry.edit (ann's visit)",
+    trigger: { type: 'button', actionId: 'entry.edit', value: JSON.stringify({ kind: 'visit', id: IDS.annVisit }), slackOnly: true },
+    allowed: ['repEast'],
+    refusal: { key: 'error.unknownEntry' },
+  },
+  {
+    name: "button entry.delete (ann's visit)",
+    trigger: { type: 'button', actionId: 'entry.delete', value: JSON.stringify({ kind: 'visit', id: IDS.annVisit }), slackOnly: true },
+    allowed: ['repEast'],
+    refusal: { key: 'error.unknownEntry' },
+    effect: ['activities'],
+  },
+];

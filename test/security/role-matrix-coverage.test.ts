@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CALIBRATION_DECISIONS } from '../../src/chat/calibration.js';
+import { COMMANDS, type CommandName } from '../../src/chat/commands.js';
+import { INTERVIEW_DECISIONS } from '../../src/chat/interviews.js';
+import { LATE_ENTRY_DECISIONS } from '../../src/chat/lifecycle.js';
+import { CALIBRATION_SUBCOMMANDS } from '../../src/chat/calibration.js';
+import { LIFECYCLE_SUBCOMMANDS } from '../../src/chat/lifecycle.js';
+import { REWARD_DECISIONS } from '../../src/chat/rewards.js';
+import { HOME_ACTIONS } from '../../src/views/home-view.js';
+import { REMINDER_ACTIONS } from '../../src/views/job-views.js';
+import { MATRIX, NEWCOMER, type MatrixRow } from './matrix-table.js';
+
+/**
+ * Every command has an expectation: the commands, subcommands, buttons and forms are read from the
+ * code's own tables (and, where a table is private, from its source), and each must have a row in
+ * the role matrix (test/security/matrix-table.ts). A command added without a row fails here.
+ */
+
+const src = (file: string): string => fs.readFileSync(path.join(import.meta.dirname, '../../src', file), 'utf8');
+
+/** The body of `const <name> … = {` up to its closing `};`. */
+function objectBody(source: string, name: string): string {
+  const start = source.indexOf(`const ${name}`);
+  if (start < 0) throw new Error(`no ${name} in the source`);
+  return source.slice(start, source.indexOf('\n};', start));
+}
+
+const commandRows = (command: CommandName): MatrixRow[] => MATRIX.filter((r) => r.trigger.type === 'command' && r.trigger.command === command);
+const wordsOf = (r: MatrixRow): string[] => {
+  if (r.trigger.type !== 'command') return [];
+  const t = r.trigger.text;
+  const text = typeof t === 'string' ? t : typeof t === 'function' ? t({ planId: 'p', templateJson: '{}' }) : t.slack;
+  return text.split('\n')[0]!.split(/\s+/).filter(Boolean);
+};
+const missing = (wanted: readonly string[], have: readonly string[]) => wanted.filter((w) => !have.includes(w));
+
+describe('the role matrix covers', () => {
+  it('every chat command (COMMANDS)', () => {
+    expect(missing(Object.keys(COMMANDS), MATRIX.flatMap((r) => (r.trigger.type === 'command' ? [r.trigger.command] : [])))).toEqual([]);
+  });
+
+  it('every /appraisal-admin subcommand, and every template subcommand', () => {
+    const admin = src('chat/admin.ts');
+    const main = admin.slice(admin.indexOf('export async function adminAnswer'), admin.indexOf('async function templateAnswer'));
+    const template = admin.slice(admin.indexOf('async function templateAnswer'));
+    const subs = [...main.matchAll(/case '([\w-]+)':/g)].map((m) => m[1]!);
+    const templateSubs = [...template.matchAll(/case '([\w-]+)':/g)].map((m) => m[1]!);
+    expect(subs.length).toBeGreaterThan(5);
+    const rows = commandRows('appraisal-admin').map(wordsOf);
+    expect(missing(subs, rows.map((w) => w[0] ?? ''))).toEqual([]);
+    expect(missing(templateSubs, rows.filter((w) => w[0] === 'template').map((w) => w[1] ?? ''))).toEqual([]);
+  });
+
+  it('every /cycle subcommand', () => {
+    const core = [...objectBody(src('chat/cycle.ts'), 'CORE_SUBCOMMANDS').matchAll(/^ {2}(\w+): async/gm)].map((m) => m[1]!);
+    const subs = [...core, ...Object.keys(CALIBRATION_SUBCOMMANDS), ...Object.keys(LIFECYCLE_SUBCOMMANDS)];
+    expect(core.length).toBeGreaterThan(2);
+    expect(missing(subs, commandRows('cycle').map((r) => wordsOf(r)[0] ?? ''))).toEqual([]);
+  });
+
+  it('every decision button (decide:…), from every table the decisions are made of', () => {
+    // A decision table added to chat/decisions.ts must be imported here too.
+    const parts = /const DECISIONS[^=]*= \{([^}]*)\}/.exec(src('chat/decisions.ts'))![1]!.match(/\.\.\.(\w+)/g)!.map((p) => p.slice(3));
+    expect(parts.sort()).toEqual(['CALIBRATION_DECISIONS', 'INTERVIEW_DECISIONS', 'LATE_ENTRY_DECISIONS', 'REWARD_DECISIONS']);
+    const ids = Object.keys({ ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS });
+    expect(ids.length).toBeGreaterThan(4);
+    expect(missing(ids, buttonIds())).toEqual([]);
+  });
+
+  it('every other button the Slack listeners register', () => {
+    const dir = path.join(import.meta.dirname, '../../src/adapters/slack/listeners');
+    const registered = fs
+      .readdirSync(dir)
+      .flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/app\.action(?:<.*?>)?\(\s*([^,]+),/g)].map((m) => m[1]!.trim()));
+    // What each registration listens to; a new one must be added here and get its rows.
+    const known: Record<string, string[]> = {
+      '/^decide:/': [],
+      actionId: [HOME_ACTIONS.logVisit, HOME_ACTIONS.logDeal],
+      'HOME_ACTIONS.editEntry': [HOME_ACTIONS.editEntry],
+      'HOME_ACTIONS.deleteEntry': [HOME_ACTIONS.deleteEntry],
+      'REMINDER_ACTIONS.logFollowUp': [REMINDER_ACTIONS.logFollowUp],
+    };
+    expect(missing(registered, Object.keys(known))).toEqual([]);
+    expect(missing([...Object.values(HOME_ACTIONS), ...Object.values(REMINDER_ACTIONS)], buttonIds())).toEqual([]);
+  });
+
+  it('every Slack modal the listeners register', () => {
+    const dir = path.join(import.meta.dirname, '../../src/adapters/slack/listeners');
+    const registered = fs.readdirSync(dir).flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/app\.view(?:<.*?>)?\(\s*([^,]+),/g)].map((m) => m[1]!.trim()));
+    // The entry forms (form:<id>, below) and the Home's edit modal (edit:<kind>:<id>); a new one must be added here and get its rows.
+    expect(missing(registered, ['new RegExp(`^${FORM_CALLBACK_PREFIX}`)', 'EDIT_CALLBACK'])).toEqual([]);
+    expect(MATRIX.some((r) => r.trigger.type === 'submit' && r.trigger.slackEdit?.startsWith('edit:'))).toBe(true);
+  });
+
+  it('every form', () => {
+    const union = /export type FormId =([^;]+);/.exec(src('views/forms/form.ts'))![1]!;
+    const forms = [...union.matchAll(/'([\w-]+)'/g)].map((m) => m[1]!);
+    expect(forms.length).toBeGreaterThan(5);
+    expect(missing(forms, MATRIX.flatMap((r) => (r.trigger.type === 'submit' ? [r.trigger.form] : [])))).toEqual([]);
+  });
+
+  it('every role in every row is either allowed or told a refusal', () => {
+    const noRefusal = MATRIX.filter((r) => (r.allowed.length < 7 || NEWCOMER[r.name] === 'refused') && !r.refusal).map((r) => r.name);
+    expect(noRefusal).toEqual([]);
+  });
+
+  it("the never-enrolled user's expectation for every row, and for no row that is gone", () => {
+    const names = MATRIX.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(missing(names, Object.keys(NEWCOMER))).toEqual([]);
+    expect(missing(Object.keys(NEWCOMER), names)).toEqual([]);
+  });
+});
+
+function buttonIds(): string[] {
+  return MATRIX.flatMap((r) => (r.trigger.type === 'button' ? [r.trigger.actionId] : []));
+}
