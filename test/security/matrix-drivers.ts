@@ -1,5 +1,6 @@
 import { COMMANDS } from '../../src/chat/commands.js';
 import { escapeMarkdown } from '../../src/adapters/lark/render/card.js';
+import { escapeSlack } from '../../src/adapters/slack/parse-text.js';
 import { buttonClick, startHarness as startSlack, type Harness as SlackHarness } from '../slack/harness.js';
 import { startHarness as startLark, dmChat, TOKEN, type Harness as LarkHarness } from '../lark/harness.js';
 import { cardAction, envelope, messageEvent } from '../lark/signing.js';
@@ -60,7 +61,8 @@ export async function slackDriver(): Promise<Driver> {
     deps: h.deps,
     context,
     meet: (u) => h.fake.addUser({ id: u.slack, name: u.name, locale: u.slackLocale, tz: 'Asia/Shanghai' }),
-    shown: (text) => text,
+    // Every text the bot answers with is Slack-escaped (& < > literal).
+    shown: escapeSlack,
     async send(row, user, value) {
       const from = { calls: h.fake.calls.length, responses: h.fake.responses.length };
       const t = row.trigger;

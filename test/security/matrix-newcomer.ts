@@ -3,8 +3,9 @@ import type { Refusal } from './matrix-types.js';
 /**
  * ════ THE NEVER-ENROLLED USER ════
  * What someone the bot has never seen gets, row by row: their first message registers them as a
- * rep with no team and no manager (application/people/identify.ts), so today they are answered
- * like a rep wherever a rep is. 'refused' means the row's own refusal; a Refusal here is the
+ * rep with no team and no manager (application/people/identify.ts), so they are answered like a
+ * rep wherever a rep is, except that until an admin places them (a team or a role) they see only
+ * their own records (application/guards.ts requirePlaced). 'refused' means the row's own refusal; a Refusal here is the
  * newcomer's own. Rows for the workspace/tenant check and for "unassigned newcomers see only their
  * own records" (being built on other branches) change this table.
  */
@@ -24,9 +25,10 @@ export const NEWCOMER: Readonly<Record<string, 'allowed' | 'refused' | Refusal>>
   "interview form submitted (cat's 2026-Q3)": 'refused',
   "Slack edit modal submitted (ann's visit)": 'refused',
   '/scorecard (own)': 'allowed',
-  '/scorecard @ann': 'refused',
-  '/scorecard @coach': 'refused',
-  '/ranking': 'allowed',
+  // Unplaced newcomers see only their own records until an admin places them.
+  '/scorecard @ann': { key: 'access.unplaced' },
+  '/scorecard @coach': { key: 'access.unplaced' },
+  '/ranking': { key: 'access.unplaced' },
   '/appraisal help': 'allowed',
   '/appraisal-admin (usage)': 'refused',
   '/appraisal-admin role @cat manager': 'refused',

@@ -148,10 +148,10 @@ export const REVIEW_ROWS: readonly MatrixRow[] = [
   // ── Key accounts.
   { name: '/account dormant', trigger: cmd('account', 'dormant'), allowed: ALL },
   {
-    // Scoping of /account show is being changed on another branch: its expectations live here.
+    // The owner, their manager, HR and admins: cat's visit on Acme grants her nothing.
     name: '/account show Acme',
     trigger: cmd('account', 'show Acme'),
-    allowed: [...ANNS_CIRCLE, 'repWest'],
+    allowed: ANNS_CIRCLE,
     refusal: { key: 'account.error.notVisible', params: { account: 'Acme' } },
   },
   {

@@ -30,7 +30,7 @@ describe('a mention never enrols anyone', () => {
     await h.command(ADMIN, '/appraisal-admin', 'team <@UZED|zed> East');
     expect(last()).toContain('I don’t know @zed yet');
     await h.command(ADMIN, '/appraisal-admin', 'role <@UZED> manager');
-    expect(last()).toContain('I don’t know <@UZED> yet');
+    expect(last()).toContain('I don’t know @UZED yet');
     expect(await h.deps.store.personByIdentity('slack:UZED')).toBeNull();
     expect(await h.deps.store.audit.count()).toBe(0);
   });

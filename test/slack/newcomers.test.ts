@@ -10,7 +10,7 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const last = () => (h.fake.responses.at(-1)!.body as { text: string }).text;
-const UNPLACED_EN = ':warning: You are not placed in a team yet, so for now you can only see your own records. An administrator places you with /appraisal-admin team @you <team> (or gives you a role with /appraisal-admin role).';
+const UNPLACED_EN = ':warning: You are not placed in a team yet, so for now you can only see your own records. An administrator places you with /appraisal-admin team @you &lt;team&gt; (or gives you a role with /appraisal-admin role).';
 
 describe('a newcomer nobody has placed sees only their own records', () => {
   it('refuses the ranking and colleagues’ scorecards, naming the admin command, and shows their own scorecard', async () => {
@@ -25,7 +25,7 @@ describe('a newcomer nobody has placed sees only their own records', () => {
 
   it('says so in Chinese to a Chinese-speaking newcomer', async () => {
     await h.command('UXIN', '/ranking');
-    expect(last()).toBe(':warning: 你还没有被分配到团队，目前只能查看自己的记录。请管理员用 /appraisal-admin team @你 <团队> 为你分配团队（或用 /appraisal-admin role 设置角色）。');
+    expect(last()).toBe(':warning: 你还没有被分配到团队，目前只能查看自己的记录。请管理员用 /appraisal-admin team @你 &lt;团队&gt; 为你分配团队（或用 /appraisal-admin role 设置角色）。');
   });
 
   it('lets them see the ranking once an admin places them in a team', async () => {

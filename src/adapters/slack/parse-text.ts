@@ -45,7 +45,7 @@ export function splitMentions(firstLine: string): { words: string[]; mentions: {
   const words: string[] = [];
   const mentions: { id: string; label: string }[] = [];
   for (const w of firstLine.trim().split(/\s+/).filter(Boolean)) {
-    for (const m of w.matchAll(USER_RE_ALL)) mentions.push({ id: m[1]!, label: m[2] ? `@${m[2]}` : `<@${m[1]}>` });
+    for (const m of w.matchAll(USER_RE_ALL)) mentions.push({ id: m[1]!, label: m[2] ? `@${m[2]}` : `@${m[1]}` });
     const rest = w.replace(USER_RE_ALL, '');
     if (rest) words.push(rest);
   }
