@@ -79,11 +79,6 @@ export const ENTRY_ROWS: readonly MatrixRow[] = [
     allowed: ['mgrWest', 'hr', 'admin'],
     refusal: { key: 'interview.error.notManager', params: { name: 'Cat Xu' } },
     effect: ['interviews', 'plans'],
-    defect: {
-      roles: ['repEast', 'repWest', 'mgrEast', 'coach', 'newcomer'],
-      platforms: ['lark'],
-      note: 'Lark answers the refused interview form with HTTP 500 (submit-form.ts rebuilds the form with formAgain, whose interviewLogForm throws the same refusal inside the catch): no refusal is shown, and Lark retries the callback',
-    },
   },
 
   {

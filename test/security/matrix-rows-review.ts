@@ -98,9 +98,8 @@ export const REVIEW_ROWS: readonly MatrixRow[] = [
     name: '/award @coach <title>: <reason>',
     trigger: cmd('award', '@coach Deal of the quarter: won the Initech framework 2026-Q4'),
     allowed: ['hr'],
-    refusal: byRole({ mgrEast: NOT_COACHS_MANAGER('rewards.error.notYourRep'), mgrWest: NOT_COACHS_MANAGER('rewards.error.notYourRep'), coach: NOT_COACHS_MANAGER('rewards.error.notYourRep') }, needs('hr/manager')),
+    refusal: byRole({ mgrEast: NOT_COACHS_MANAGER('rewards.error.notYourRep'), mgrWest: NOT_COACHS_MANAGER('rewards.error.notYourRep'), coach: { key: 'rewards.error.selfAward' } }, needs('hr/manager')),
     effect: ['awards'],
-    defect: { roles: ['coach'], note: 'a player-coach may propose a special award for himself (award-grant.ts: managerIdOf(rep) is the team manager, who is the rep)' },
   },
   { name: '/appeal (own)', trigger: cmd('appeal'), allowed: ALL },
   {
@@ -127,7 +126,6 @@ export const REVIEW_ROWS: readonly MatrixRow[] = [
     allowed: ['hr', 'admin'],
     refusal: { key: 'interview.error.notManager', params: { name: 'Kai Coach' } },
     effect: ['interviews'],
-    defect: { roles: ['coach'], note: "a player-coach may schedule (and log) his own feedback interview (interview-access.ts: manages() is true for the manager of one's own team)" },
   },
   {
     name: '/interview log @cat 2026-Q3 (lines)',

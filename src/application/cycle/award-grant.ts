@@ -30,6 +30,8 @@ export async function grantAward(deps: AppDeps, actor: Person, input: GrantAward
   if (!rep) throw new AppError('VALIDATION', 'no rep named', { params: { messageId: 'rewards.error.awardUsage' } });
   if (!hasRole(rep, 'rep')) throw new AppError('VALIDATION', `${rep.name} is not a rep`, { params: { messageId: 'rewards.error.notRep', name: rep.name } });
   const hr = hasRole(actor, 'hr');
+  // Nobody awards themselves, HR included: a player-coach's award is proposed by someone else and decided by HR.
+  if (actor.id === rep.id) throw new AppError('FORBIDDEN', `${actor.name} may not award themselves`, { params: { messageId: 'rewards.error.selfAward' } });
   if (!hr && (await managerIdOf(deps, rep)) !== actor.id) {
     throw new AppError('FORBIDDEN', `${actor.name} does not manage ${rep.name}`, { params: { messageId: 'rewards.error.notYourRep', name: rep.name } });
   }

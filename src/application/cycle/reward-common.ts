@@ -13,11 +13,11 @@ import { periodFrom } from './cycles.js';
 
 /** Shared by awards and appeals: who manages a rep, who HR is, reasons, result versions, the appeal window. */
 
-/** The rep's manager: their own, else their team's. */
+/** The rep's manager: their own, else their team's; never the rep (a player-coach's awards are HR's to decide). */
 export async function managerIdOf(deps: Pick<AppDeps, 'store'>, rep: Person): Promise<string | null> {
-  if (rep.managerId) return rep.managerId;
-  const team = rep.teamId ? await deps.store.teams.get(rep.teamId) : null;
-  return team?.managerId ?? null;
+  const team = !rep.managerId && rep.teamId ? await deps.store.teams.get(rep.teamId) : null;
+  const id = rep.managerId ?? team?.managerId ?? null;
+  return id === rep.id ? null : id;
 }
 
 /** A written reason of at least 10 characters, refused with a sentence the user can act on. */

@@ -27,7 +27,8 @@ async function postIntel(ctx: LarkContext, actor: Person, openId: string, entry:
  * One form submission, for every form: the shared conversation (chat/entry-forms.ts) reads the
  * values and runs the use case. Stored → the card becomes the confirmation. Refused with problems
  * the form's fields can show → the form again, with the values sent and each problem under its
- * field. Refused otherwise (a missing role …) → the form again with the reason above it.
+ * field. Refused otherwise (a missing role …) → the form again with the reason above it, or the reason
+ * alone when the form cannot be rebuilt for this actor.
  */
 export async function submitForm(ctx: LarkContext, input: { openId: string; submit: FormSubmitValue; values: FormValues; requestId: string }): Promise<CardResponse> {
   const { openId, submit, values } = input;
@@ -51,7 +52,10 @@ export async function submitForm(ctx: LarkContext, input: { openId: string; subm
     return { toast: { type: 'success', content: t(locale, 'lark.toast.saved') }, card: { type: 'raw', data: textCard(title, outcome.text, 'green') } };
   } catch (e) {
     logFailure(ctx.logger, e, `form ${submit.form}`);
-    const form = await formAgain(ctx.deps, actor, submit.form, submit.kind, values);
+    // The form may not be rebuildable for this actor (a forged interview kind is refused again while
+    // building it): then the refusal alone, as a toast and card, so Lark gets its 200 and never retries.
+    const form = await formAgain(ctx.deps, actor, submit.form, submit.kind, values).catch(() => null);
+    if (!form) return { toast: { type: 'error', content: errorText(locale, e) }, card: { type: 'raw', data: errorCard(locale, e) } };
     const ids = new Set(form.fields.map((f) => f.id));
     const errors = isAppError(e) ? Object.fromEntries(Object.entries(fieldErrors(locale, e.issues)).filter(([field]) => ids.has(field))) : {};
     const shown = Object.keys(errors).length > 0;
