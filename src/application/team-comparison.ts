@@ -27,7 +27,9 @@ export async function comparisonPrivacy(deps: Pick<AppDeps, 'store' | 'logger'>)
  * the others' sum, so it is withheld: a band when enough other reps stand behind it, else nothing.
  */
 export function comparisonFor(viewer: Person, report: ScorecardReport, privacy: ComparisonPrivacy): ScorecardReport {
-  if (seesEveryone(viewer) || manages(viewer, report.rep, report.team)) return report;
+  // A player-coach reading his own card leads the team behind it (he sees every teammate's card): exact too.
+  const leadsTeam = report.team !== null && report.team.managerId === viewer.id;
+  if (seesEveryone(viewer) || leadsTeam || manages(viewer, report.rep, report.team)) return report;
   const peersPublic = privacy.mode === 'full' && !report.teamPeerIds.some((id) => privacy.optedOut.has(id));
   if (peersPublic) return report;
   return { ...report, comparison: withholdTeamAverage(report.comparison, report.teamPeerIds.length, privacy.minPeers) };

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { adjustScore } from '../../src/application/cycle/adjust-score.js';
 import { grantAward } from '../../src/application/cycle/award-grant.js';
+import { cycleTargets } from '../../src/application/cycle/cycle-targets.js';
 import { managerIdOf as rewardManagerIdOf } from '../../src/application/cycle/reward-common.js';
 import { managerIdOf as interviewManagerIdOf, requireInterviewer } from '../../src/application/interviews/interview-access.js';
 import { manages } from '../../src/application/permissions.js';
@@ -70,5 +71,18 @@ describe('a player-coach is not his own manager', () => {
     expect([e.code, e.params.messageId]).toEqual(['FORBIDDEN', 'interview.error.notManager']);
     await expect(requireInterviewer(deps, hr, coach)).resolves.toBeUndefined();
     await expect(requireInterviewer(deps, coach, dan)).resolves.toBeUndefined();
+  });
+
+  it('still sees his own target beside his reps\' in the targets list', async () => {
+    await deps.store.targets.insertMany([
+      { id: 't1', periodKey: '2026-Q4', indicator: 'visits', scope: 'rep', scopeId: 'coach', value: 30, createdAt: T0 },
+      { id: 't2', periodKey: '2026-Q4', indicator: 'visits', scope: 'rep', scopeId: 'dan', value: 20, createdAt: T0 },
+      { id: 't3', periodKey: '2026-Q4', indicator: 'visits', scope: 'rep', scopeId: 'ann', value: 10, createdAt: T0 },
+    ]);
+    const { rows } = await cycleTargets(deps, coach, { period: '2026-Q4' });
+    const overrides = rows.flatMap((r) => r.overrides).join('\n');
+    expect(overrides).toContain('Kai Coach');
+    expect(overrides).toContain('dan');
+    expect(overrides).not.toContain('ann');
   });
 });

@@ -75,7 +75,8 @@ function managedBy(actor: Person, teams: readonly Team[], reps: readonly Person[
   return (x) => {
     if (x.scope === 'team') return teamById.get(x.scopeId)?.managerId === actor.id;
     const rep = repById.get(x.scopeId);
-    return rep !== undefined && manages(actor, rep, (rep.teamId && teamById.get(rep.teamId)) || null);
+    // A player-coach does not manage himself, but his own target is his to see.
+    return rep !== undefined && (rep.id === actor.id || manages(actor, rep, (rep.teamId && teamById.get(rep.teamId)) || null));
   };
 }
 
