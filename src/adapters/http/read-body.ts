@@ -25,3 +25,33 @@ export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Pro
     });
   });
 }
+
+/**
+ * Answers a request whose body will not be read (a wrong method, an unknown path) once the client
+ * has finished sending it: answering mid-upload makes the server close the socket under a client
+ * that is still writing (EPIPE instead of the 405/404). The body is discarded as it arrives; past
+ * `limit` bytes the answer goes at once and the connection is not kept.
+ */
+export function answerAfterBody(req: http.IncomingMessage, answer: () => void, limit = 8 * MAX_BODY_BYTES): void {
+  let done = false;
+  const finish = (): void => {
+    if (done) return;
+    done = true;
+    answer();
+  };
+  // No declared body: answer now (bytes a client sends undeclared are not this request's body).
+  const declared = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (req.complete || !declared) {
+    req.resume();
+    return finish();
+  }
+  let size = 0;
+  req.on('data', (c: Buffer) => {
+    size += c.length;
+    if (size > limit) finish();
+  });
+  req.once('end', finish);
+  req.once('error', finish);
+  req.once('close', finish);
+  req.resume();
+}

@@ -5,6 +5,7 @@ import type { BotMetrics } from '../ops/metrics.js';
 import type { Readiness } from '../ops/readiness.js';
 import { guardRoute, type RequestListener } from './guard.js';
 import { answerJson, methodNotAllowed } from './respond.js';
+import { answerAfterBody } from './read-body.js';
 
 export type { RequestListener } from './guard.js';
 
@@ -72,17 +73,15 @@ export function createHttpServer(routes: ReadonlyMap<string, RequestListener>, l
     }
     const endpoint = opsEndpoint(path, ops, logger);
     if (endpoint) {
-      // The body of a request to an ops endpoint is never read: let it flow away.
-      req.resume();
+      // The body of a request to an ops endpoint is never read: it flows away before the answer.
       if (!READ_ONLY.includes(req.method as (typeof READ_ONLY)[number])) {
         logger.debug({ path, method: req.method }, 'method not allowed');
-        return methodNotAllowed(res, READ_ONLY);
+        return answerAfterBody(req, () => methodNotAllowed(res, READ_ONLY));
       }
-      return void guardRoute(path, endpoint, logger)(req, res);
+      return answerAfterBody(req, () => void guardRoute(path, endpoint, logger)(req, res));
     }
     logger.debug({ path, method: req.method }, 'no route');
-    req.resume();
-    answerJson(res, 404, { error: 'not found' });
+    answerAfterBody(req, () => answerJson(res, 404, { error: 'not found' }));
   });
   // A request whose headers or body trickle in must not hold a connection (and a shutdown) forever.
   server.requestTimeout = 30_000;

@@ -2,7 +2,7 @@ import type { EventDispatcher } from '@larksuiteoapi/node-sdk';
 import type { Clock } from '../../../ports/clock.js';
 import type { Logger } from '../../../ports/logger.js';
 import type { RequestListener } from '../../http/server.js';
-import { readBody } from '../../http/read-body.js';
+import { answerAfterBody, readBody } from '../../http/read-body.js';
 import { answerJson as answer, methodNotAllowed } from '../../http/respond.js';
 import { shapeProblem } from './event-shapes.js';
 import { verifyRequest } from './verify.js';
@@ -25,9 +25,8 @@ export function larkReceiver(dispatcher: EventDispatcher, o: ReceiverOptions, lo
   return (req, res) => {
     void (async () => {
       if (req.method !== 'POST') {
-        req.resume();
         logger.warn({ path: req.url, method: req.method, status: 405 }, 'Lark request refused');
-        return methodNotAllowed(res, ['POST']);
+        return answerAfterBody(req, () => methodNotAllowed(res, ['POST']));
       }
       const read = await readBody(req);
       // A client that went away mid-body gets no answer: there is nobody to read it.

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import { parse as parseForm } from 'node:querystring';
 import type { Logger } from '../../../ports/logger.js';
 import type { RequestListener } from '../../http/guard.js';
-import { readBody } from '../../http/read-body.js';
+import { answerAfterBody, readBody } from '../../http/read-body.js';
 import { answerJson, mediaType, methodNotAllowed } from '../../http/respond.js';
 import { describeIssue, EventsBody, InteractivePayload, SlashCommand } from './payload-shapes.js';
 import { signatureProblem } from './verify-signature.js';
@@ -63,9 +63,8 @@ export function slackPrecheck(bolt: (req: http.IncomingMessage, res: http.Server
   };
   return async (req, res) => {
     if (req.method !== 'POST') {
-      req.resume();
       logger.warn({ method: req.method, status: 405 }, 'Slack request refused');
-      return methodNotAllowed(res, ['POST']);
+      return answerAfterBody(req, () => methodNotAllowed(res, ['POST']));
     }
     const read = await readBody(req);
     if (!read.ok) return read.reason === 'too-large' ? refuse(req, res, 413, 'body too large') : undefined;
