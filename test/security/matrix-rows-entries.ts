@@ -1,18 +1,9 @@
+import { VISIT_VALUES } from '../slack/harness.js';
 import { IDS } from './matrix-org.js';
 import { ALL, byRole, cmd, LOGGERS, needs, type MatrixRow } from './matrix-types.js';
 
-const VISIT_SLACK = {
-  account: { option: 'acme' },
-  newAccountName: undefined,
-  newAccountTier: { option: 'B' },
-  date: { date: '2026-11-25' },
-  mode: { option: 'in_person' },
-  contacts: { text: 'Li Wei (CTO)' },
-  purpose: { text: 'Quarterly review' },
-  outcome: { text: 'Pilot agreed' },
-  nextStep: { text: 'Send proposal' },
-  nextStepDate: { date: '2026-12-01' },
-} as const;
+/** The harness's complete, valid /visit modal values (Acme, 2026-11-25). */
+const VISIT_SLACK = VISIT_VALUES;
 const VISIT_LARK = {
   account: 'acme', newAccountName: '', newAccountTier: 'B', date: '2026-11-25 +0800', mode: 'in_person',
   contacts: 'Li Wei (CTO)', purpose: 'Quarterly review', outcome: 'Pilot agreed', nextStep: 'Send proposal', nextStepDate: '2026-12-01 +0800',
