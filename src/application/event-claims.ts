@@ -1,4 +1,5 @@
 import { isAppError } from '../domain/errors.js';
+import type { ProcessedEvent } from '../domain/model/settings.js';
 import type { AppDeps } from './deps.js';
 
 /**
@@ -30,10 +31,10 @@ export async function claimEvent(deps: Deps, id: string, claimMs = EVENT_CLAIM_M
   return true;
 }
 
-/** The event was handled: later redeliveries are dropped. */
-export async function finishEvent(deps: Deps, id: string): Promise<void> {
+/** The event was handled: later redeliveries are dropped (and given `answer`, when one is kept). */
+export async function finishEvent(deps: Deps, id: string, answer?: ProcessedEvent['answer']): Promise<void> {
   const seen = await deps.store.processedEvents.get(id);
-  await deps.store.processedEvents.put({ id, receivedAt: seen?.receivedAt ?? deps.clock.now().toISOString(), state: 'done' });
+  await deps.store.processedEvents.put({ id, receivedAt: seen?.receivedAt ?? deps.clock.now().toISOString(), state: 'done', ...(answer !== undefined ? { answer } : {}) });
 }
 
 /** Handling failed: a redelivery is handled again. */

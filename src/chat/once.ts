@@ -1,15 +1,17 @@
 import type { z } from 'zod';
 import type { AppDeps } from '../application/deps.js';
-import { AppError, isAppError } from '../domain/errors.js';
+import { claimEvent, finishEvent, releaseEvent } from '../application/event-claims.js';
+import { AppError } from '../domain/errors.js';
 
 type Json = z.core.util.JSONType;
 
 /**
  * A state-changing request runs once per platform request id (Slack's `trigger_id`, unique per
  * command invocation and per click): a replay of the same signed body inside Slack's 5-minute
- * window gets the first answer again and changes nothing. The id is claimed in the store before
- * the work (so replicas agree and a concurrent replay cannot slip in); the answer is kept with it;
- * a request that fails releases its claim, so a retry after a refusal is handled afresh.
+ * window gets the first answer again and changes nothing. The id is claimed like an event
+ * (application/event-claims.ts: replicas agree, a concurrent replay cannot slip in, a claim left by
+ * a crashed handler expires); the answer is kept with it; a request that fails releases its claim,
+ * so a retry after a refusal is handled afresh.
  *
  * `toJson` / `fromJson` say how the answer is kept (views are plain data; uploaded files are not
  * kept: the first request delivered them).
@@ -22,11 +24,7 @@ export async function oncePerRequest<A>(
 ): Promise<A> {
   if (!requestId) return run();
   const id = `req:${requestId}`.slice(0, 200);
-  const receivedAt = deps.clock.now().toISOString();
-  try {
-    await deps.store.processedEvents.insert({ id, receivedAt });
-  } catch (e) {
-    if (!(isAppError(e) && e.code === 'CONFLICT')) throw e;
+  if (!(await claimEvent(deps, id))) {
     const first = await deps.store.processedEvents.get(id);
     if (first?.answer !== undefined) return codec.fromJson(first.answer);
     throw new AppError('CONFLICT', `request ${requestId} is already being handled`, { params: { messageId: 'error.requestInFlight' } });
@@ -35,10 +33,10 @@ export async function oncePerRequest<A>(
   try {
     answer = await run();
   } catch (e) {
-    await deps.store.processedEvents.delete(id);
+    await releaseEvent(deps, id);
     throw e;
   }
-  await deps.store.processedEvents.put({ id, receivedAt, answer: codec.toJson(answer) });
+  await finishEvent(deps, id, codec.toJson(answer));
   return answer;
 }
 
