@@ -8,8 +8,8 @@ import type { Person } from '../domain/model/people.js';
 import { interviewForm, interviewFormLines } from '../views/forms/interview-form.js';
 import type { Form, FormContext, FormValues } from '../views/forms/form.js';
 import { t } from '../views/i18n.js';
-import { parseLogLines } from './interviews.js';
-import { fanOutPlatforms } from './request.js';
+import { parseLogLines } from './interview-lines.js';
+import { fanOutPlatforms } from './port.js';
 import { selfReviewLine } from './self-and-leave.js';
 
 /**

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../application/deps.js';
 import { seedDemo } from '../../application/seed-demo.js';
 import { adminAnswer, mentionsUsers } from '../../chat/admin.js';
 import { isEntryCommand, parseCommand } from '../../chat/commands.js';
-import type { ChatRequest } from '../../chat/request.js';
+import type { ChatRequest } from '../../chat/port.js';
 import { isReviewCommand, reviewAnswer } from '../../chat/review.js';
 import { entryForm, formCanOpen, submitEntryForm } from '../../chat/entry-forms.js';
 import { helpAnswer, periodAndRest, rankingAnswer, scorecardAnswer } from '../../chat/reports.js';
@@ -135,7 +135,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
           break;
         }
         case 'appraisal':
-          prompt.say(renderText(helpAnswer(current)));
+          prompt.say(renderText(helpAnswer(current, 'console')));
           break;
         case 'appraisal-admin': {
           const [first = '', ...rest] = cmd.text.split('\n');

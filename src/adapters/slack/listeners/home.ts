@@ -13,7 +13,8 @@ import { answerSubmission } from '../answer-submission.js';
 import type { SlackContext } from '../context.js';
 import { homeNotice, publishHome } from '../publish-home.js';
 import { errorMessage, logFailure } from '../replies.js';
-import { entryForm, formContext } from '../../../chat/entry-forms.js';
+import { entryForm } from '../../../chat/entry-forms.js';
+import { formContext } from '../../../chat/form-context.js';
 import { openForm } from './entry-commands.js';
 
 /** Edit modals are `edit:<kind>:<id>`: the entry travels in the callback id, checked again on submit. */
