@@ -9,9 +9,7 @@ import type { RecordInput } from '../../domain/records.js';
 import type { AppDeps } from '../deps.js';
 import { isPeriodOpen, pastCloseDate } from '../guards.js';
 
-/**
- * What a rep can see, change and delete among their own entries (the kinds: domain/model/entry-kinds.ts).
- */
+/** What a rep can see, change and delete among their own entries (which kinds: domain/model/entry-kinds.ts). */
 
 /** An entry's identity as a button carries it: `{"kind":"visit","id":"…"}`. */
 export const EntryRef = z.object({ kind: z.enum(ENTRY_KINDS), id: Id });
