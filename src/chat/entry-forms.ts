@@ -21,20 +21,8 @@ import {
   peerReviewConfirmation,
   visitConfirmation,
 } from '../views/confirmations.js';
-import {
-  dealForm,
-  feedbackForm,
-  intelForm,
-  paymentForm,
-  peerReviewForm,
-  readDealForm,
-  readFeedbackForm,
-  readIntelForm,
-  readPaymentForm,
-  readPeerReviewForm,
-  readVisitForm,
-  visitForm,
-} from '../views/forms/entry-forms.js';
+import { dealForm, feedbackForm, intelForm, paymentForm, peerReviewForm, visitForm } from '../views/forms/entry-forms.js';
+import { readDealForm, readFeedbackForm, readIntelForm, readPaymentForm, readPeerReviewForm, readVisitForm } from './forms/entry-form-readers.js';
 import type { Form, FormContext, FormId, FormValues, Option } from '../views/forms/form.js';
 import type { EntryCommand } from './commands.js';
 import { orLate } from './lifecycle.js';
