@@ -89,3 +89,22 @@ describe('console buttons', () => {
     expect(out).toContain('The last message has no buttons.');
   });
 });
+
+describe('console paste', () => {
+  it('takes a pasted block (bracketed paste) as one command with its lines: a CSV import', async () => {
+    const out = await session(['\x1b[200~/appraisal-admin import accounts', 'name,tier,owner', 'Tiny Ltd,A,slack:UANN', 'Other Ltd,B,\x1b[201~', '/quit'], 'boss');
+    expect(out).not.toContain('Not a command');
+    expect((await deps.store.accounts.find()).map((a) => a.name).sort()).toEqual(['Acme', 'Globex', 'Other Ltd', 'Tiny Ltd']);
+  });
+
+  it('asks the terminal for bracketed paste only when told to, and turns it off on close', async () => {
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (c: Buffer) => (printed += c.toString('utf8')));
+    const input = new PassThrough();
+    input.end();
+    const { createPrompt: make } = await import('../../src/adapters/console/prompt.js');
+    make(input, output, { bracketedPaste: true }).close();
+    expect(printed).toBe('\x1b[?2004h\x1b[?2004l');
+  });
+});

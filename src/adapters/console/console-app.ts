@@ -93,6 +93,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   for (;;) {
     const line = await prompt.ask(`\n${actor.name}> `);
     if (line === null || /^\/(quit|exit)\b/i.test(line.trim())) break;
+    // A pasted block keeps its lines: the command on the first, its CSV or notes after.
     const text = line.trim();
     if (!text) continue;
     try {

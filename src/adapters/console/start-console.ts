@@ -15,7 +15,7 @@ import { createPrompt } from './prompt.js';
  */
 export async function startConsole(deps: AppDeps, config: Config, argv: readonly string[]): Promise<void> {
   const { values } = parseArgs({ args: [...argv], options: { as: { type: 'string' } }, strict: false });
-  const prompt = createPrompt(process.stdin, process.stdout);
+  const prompt = createPrompt(process.stdin, process.stdout, { bracketedPaste: process.stdout.isTTY === true });
   const calendar = workCalendar({ holidays: config.schedule.holidays, makeUpDays: config.schedule.makeUpDays });
   const names = new Map<string, string>();
   const outbound = createConsoleOutbound((text) => prompt.say(text), config.defaultLocale, (identity) => names.get(identity) ?? identity);
