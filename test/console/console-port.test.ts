@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/adapters/console/console-app.js';
+import { movableClock } from '../../src/adapters/console/movable-clock.js';
 import { createPrompt } from '../../src/adapters/console/prompt.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { person, smallOrg, T0 } from '../helpers/org.js';
@@ -23,14 +24,14 @@ beforeEach(async () => {
 });
 afterEach(() => deps.cleanup());
 
-async function session(lines: string[], as: string): Promise<string> {
+async function session(lines: string[], as: string, extra: Partial<Parameters<typeof runConsole>[0]> = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (c: Buffer) => (printed += c.toString('utf8')));
   input.end(lines.map((l) => `${l}\n`).join(''));
   const prompt = createPrompt(input, output);
-  await runConsole({ deps, prompt, offerDemo: false, as });
+  await runConsole({ deps, prompt, offerDemo: false, as, ...extra });
   prompt.close();
   return printed;
 }
@@ -106,5 +107,31 @@ describe('console paste', () => {
     const { createPrompt: make } = await import('../../src/adapters/console/prompt.js');
     make(input, output, { bracketedPaste: true }).close();
     expect(printed).toBe('\x1b[?2004h\x1b[?2004l');
+  });
+});
+
+describe('console date', () => {
+  it('/date moves the console’s today for the answers after it; a bad date is explained', async () => {
+    const clock = movableClock(deps.clock, deps.settings.companyTimeZone);
+    const moved = { ...deps, clock };
+    const out = await session(['/date 2027-01-04', '/scorecard', '/date next monday', '/quit'], 'ann', { deps: moved, setDate: (d) => clock.moveTo(d) });
+    expect(out).toContain('Today is now 2027-01-04 in this console');
+    expect(out).toContain('Scorecard: ann, 2027-Q1');
+    expect(out).toContain('Write the date as YYYY-MM-DD');
+  });
+
+  it('/jobs --date runs that day’s jobs', async () => {
+    const clock = movableClock(deps.clock, deps.settings.companyTimeZone);
+    const days: string[] = [];
+    const out = await session(['/jobs --date 2026-11-30', '/quit'], 'hr', {
+      deps: { ...deps, clock },
+      setDate: (d) => clock.moveTo(d),
+      runJobs: async () => {
+        days.push(clock.now().toISOString().slice(0, 10));
+        return 'ran';
+      },
+    });
+    expect(out).toContain('Today is now 2026-11-30');
+    expect(days).toEqual(['2026-11-30']);
   });
 });
