@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { grantAward } from '../../src/application/cycle/award-grant.js';
+import { preparePublication } from '../../src/application/cycle/prepare-publication.js';
+import { publicationDeliveries } from '../../src/application/cycle/publication-deliveries.js';
+import { publishResults } from '../../src/application/cycle/publish-results.js';
 import { assemblePack } from '../../src/application/cycle/calibration-pack.js';
 import { loadDirectory } from '../../src/application/exports/directory.js';
 import { managerOf } from '../../src/application/people/manager-of.js';
@@ -9,6 +12,7 @@ import { parsePeriod } from '../../src/domain/period.js';
 import { person, smallOrg, T0, visits } from '../helpers/org.js';
 import { refusal } from '../helpers/refusal.js';
 import { testDeps } from '../helpers/temp-store.js';
+import { rewardsQuarter, SLACK } from './rewards-fixture.js';
 
 /**
  * "The rep's manager" has one meaning everywhere (domain/model/manager.ts): the manager named on
@@ -52,5 +56,25 @@ describe('the rep’s manager', () => {
 
     const dir = await loadDirectory(deps);
     expect([dir.managerName(await get('coach')), dir.managerName(await get('dan'))]).toEqual(['', 'Kai Coach']);
+  });
+
+  it('is nobody for a player-coach when results are published: his team’s results list his reps, not himself', async () => {
+    deps.cleanup();
+    const q = await rewardsQuarter();
+    deps = q.deps;
+    // mgr manages East and sells in it.
+    await deps.store.people.put({ ...q.people.mgr, roles: ['manager', 'rep'] });
+    await deps.store.activities.insertMany(visits('mgr', 'acme', 30, '2026-07-01', 'mgr-v'));
+    const plan = await preparePublication(deps, q.people.hr, { period: '2026-Q3' });
+    await publishResults(deps, q.people.hr, { period: '2026-Q3', platforms: SLACK });
+    const results = await deps.store.results.find({ periodKey: '2026-Q3' });
+    expect(results.map((r) => r.repId).sort()).toEqual(['ann', 'bob', 'mgr']);
+
+    const deliveries = await publicationDeliveries(deps, plan, { version: 1, platforms: SLACK, results });
+    const teamTables = deliveries
+      .filter((d) => d.target.kind === 'dm' && d.target.identity === 'slack:UMGR')
+      .flatMap((d) => (d.message.view?.blocks ?? []).filter((b) => b.type === 'table'))
+      .filter((b) => b.type === 'table' && b.columns[0]!.label === 'Rep');
+    expect(teamTables.map((b) => (b.type === 'table' ? b.rows.map((r) => String(r[0]).split(' ')[0]) : []))).toEqual([['ann', 'bob']]);
   });
 });
