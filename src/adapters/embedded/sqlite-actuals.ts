@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { coveredSinceByTier } from '../../domain/accounts/cadence.js';
 import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
 import type { ActualsQuery } from '../../ports/store.js';
 
@@ -45,10 +46,10 @@ const OPTIONAL_QUERIES = {
      FROM activities a LEFT JOIN accounts acc ON acc.id = a.account_id LEFT JOIN w ON w.tier = acc.tier
      WHERE a.date BETWEEN ? AND ?${REP_FILTER('a.rep_id')} GROUP BY a.rep_id`,
   // One index probe (account, date) per owned key account: covered when anyone has an activity on
-  // it in the `days` days up to asOf.
-  coverage: `WITH cad(tier, days) AS (SELECT key, value FROM json_each(?)),
+  // it from its tier's first covering day (computed by the domain, cadence.ts) up to asOf.
+  coverage: `WITH cad(tier, since) AS (SELECT key, value FROM json_each(?)),
      owned AS (
-       SELECT acc.id AS account, acc.owner_id AS rep, date(?, '-' || (cad.days - 1) || ' days') AS since
+       SELECT acc.id AS account, acc.owner_id AS rep, cad.since AS since
        FROM accounts acc JOIN cad ON cad.tier = acc.tier WHERE acc.owner_id IS NOT NULL${REP_FILTER('acc.owner_id')}
      )
      SELECT o.rep AS rep, COUNT(*) AS keyAccountsOwned,
@@ -90,7 +91,7 @@ export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<
       merge(s.intel.all(...range, ...rf));
       const o = q.repIds ? optional.reps : optional.all;
       if (q.tierWeights) merge(o.weighted.all(JSON.stringify(q.tierWeights), ...range, ...rf));
-      if (q.coverage) merge(o.coverage.all(JSON.stringify(q.coverage.cadenceDays), q.coverage.asOf, ...rf, q.coverage.asOf));
+      if (q.coverage) merge(o.coverage.all(JSON.stringify(coveredSinceByTier(q.coverage.asOf, q.coverage.cadenceDays)), ...rf, q.coverage.asOf));
     })();
     return out;
   };

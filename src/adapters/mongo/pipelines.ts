@@ -1,6 +1,6 @@
 import type { PipelineStage } from 'mongoose';
 import type { CollectionName } from '../../domain/records.js';
-import { addDays } from '../../domain/dates.js';
+import { coveredSinceByTier } from '../../domain/accounts/cadence.js';
 import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
 import type { ActualsQuery } from '../../ports/store.js';
 
@@ -104,11 +104,14 @@ export function weightedVisitsPipeline(q: ActualsQuery): PipelineStage[] | null 
   ] as PipelineStage[];
 }
 
-/** Key accounts per owner and those with an activity (anyone's) within their cadence up to asOf; runs on accounts. */
+/**
+ * Key accounts per owner and those with an activity (anyone's) within their cadence up to asOf;
+ * runs on accounts. The first covering day per tier comes from the domain (cadence.ts): only compared here.
+ */
 export function coveragePipeline(q: ActualsQuery): PipelineStage[] | null {
   if (!q.coverage) return null;
   const { asOf, cadenceDays } = q.coverage;
-  const since = Object.fromEntries(Object.entries(cadenceDays).map(([tier, days]) => [tier, addDays(asOf, -(days - 1))]));
+  const since = coveredSinceByTier(asOf, cadenceDays);
   return [
     { $match: { ownerId: { $exists: true, $ne: null }, tier: { $in: Object.keys(cadenceDays) }, ...reps('ownerId', q) } },
     { $addFields: { since: byTier(since, asOf) } },
