@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
+import { addRepRow, type RawActuals } from '../../domain/scoring/actuals.js';
 import type { ActualsQuery } from '../../ports/store.js';
 
 /**
@@ -72,11 +72,9 @@ export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<
     const rf = q.repIds ? [JSON.stringify(q.repIds)] : [];
     const range = [q.from, q.to] as const;
     const out = new Map<string, RawActuals>();
+    // Every column but `rep` is a raw figure by its domain name (model/raw-figures.ts).
     const merge = (rows: unknown[]): void => {
-      for (const row of rows as ({ rep: string } & Partial<RawActuals>)[]) {
-        const { rep, ...values } = row;
-        addActuals(out.get(rep) ?? out.set(rep, emptyActuals()).get(rep)!, values);
-      }
+      for (const { rep, ...figures } of rows as ({ rep: string } & Record<string, unknown>)[]) addRepRow(out, rep, figures);
     };
     // One read transaction: every figure comes from the same snapshot.
     db.transaction(() => {
