@@ -56,6 +56,18 @@ const OPTIONAL_QUERIES = {
      FROM owned o GROUP BY o.rep`,
 } as const;
 
+/**
+ * The raw figures each query yields (its columns but `rep`), `onRequest` for the optional ones:
+ * test/store/raw-figures.test.ts checks them against domain/model/raw-figures.ts.
+ */
+export function actualsColumns(db: Database.Database): { query: string; onRequest: boolean; figures: string[] }[] {
+  const columns = (sql: string): string[] => db.prepare(expand(sql, 'all')).columns().map((c) => c.name).filter((n) => n !== 'rep');
+  return [
+    ...Object.entries(QUERIES).map(([query, sql]) => ({ query, onRequest: false, figures: columns(sql) })),
+    ...Object.entries(OPTIONAL_QUERIES).map(([query, sql]) => ({ query, onRequest: true, figures: columns(sql) })),
+  ];
+}
+
 export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<string, RawActuals> {
   const prepare = (v: Variant) =>
     Object.fromEntries(Object.entries(QUERIES).map(([k, sql]) => [k, db.prepare(expand(sql, v))])) as Record<
