@@ -73,6 +73,18 @@ describe.each(INDICATOR_KEYS.map((k) => [k] as const))('indicator %s', (key) => 
     expect(zh).not.toBe(en);
     expect(zh).toMatch(/\p{Script=Han}/u);
   });
+
+  it('explains its inputs, if it does, with a message in both catalogues whose placeholders are exactly its parameters', () => {
+    const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+    for (const raw of [busy(), emptyActuals()]) {
+      for (const how of WAYS) {
+        const e = ind.explain?.(ind.actual(raw, how).inputs);
+        if (!e) continue;
+        expect(isMessageKey(e.message), e.message).toBe(true);
+        for (const locale of ['en', 'zh-CN'] as const) expect(placeholders(t(locale, e.message as never)), `${locale} ${e.message}`).toEqual(Object.keys(e.params).sort());
+      }
+    }
+  });
 });
 
 describe('raw figures and indicators together', () => {

@@ -46,6 +46,15 @@ export interface IndicatorActual {
   inputs: Record<string, number>;
 }
 
+/** A figure in an explanation: shown as it is, as money (base currency), or with one decimal. */
+export type ExplainValue = number | { money: number } | { decimal: number };
+
+/** A sentence of the scorecard explaining an actual by its inputs: a catalogue message key and its parameters. */
+export interface Explanation {
+  message: string;
+  params: Record<string, ExplainValue>;
+}
+
 /** What the template decides about how an actual is taken. */
 export interface ActualOptions {
   /** The template weights visits by account tier (see tierVisitWeights): visits count their weights. */
@@ -66,6 +75,8 @@ export interface IndicatorInfo {
   figures: readonly RawFigure[];
   /** Its actual from the raw figures, with the inputs the scorecard explains it by. */
   actual(a: RawActuals, options: ActualOptions): IndicatorActual;
+  /** The scorecard's sentence about those inputs ("¥0.8M collected of ¥1M due"); none for a plain sum or count. */
+  explain?(inputs: Readonly<Record<string, number>>): Explanation | null;
 }
 
 /** A sum or count taken as it is, shown as one input. */
@@ -76,6 +87,9 @@ const total = <K extends IndicatorKey>(key: K, measure: 'amount' | 'count', figu
   figures: [figure],
   actual: (a) => ({ value: a[figure], inputs: { [input]: a[figure] } }),
 });
+
+/** A rating is explained by how many ratings it averages. */
+const ratingsExplained = (i: Readonly<Record<string, number>>): Explanation => ({ message: 'inputs.ratings', params: { count: i.count ?? 0 } });
 
 /** part / whole, or nothing to measure while the whole is 0. */
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -90,6 +104,7 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: 
     additive: false,
     figures: ['collected', 'due'],
     actual: (a) => ({ value: share(a.collected, a.due), inputs: { collected: a.collected, due: a.due } }),
+    explain: (i) => ({ message: 'inputs.collection', params: { collected: { money: i.collected ?? 0 }, due: { money: i.due ?? 0 } } }),
   },
   visits: {
     key: 'visits',
@@ -98,6 +113,8 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: 
     figures: ['visits', 'weightedVisits'],
     actual: (a, o): IndicatorActual =>
       o.weightedVisits ? { value: a.weightedVisits, inputs: { visits: a.visits, weightedVisits: a.weightedVisits } } : { value: a.visits, inputs: { visits: a.visits } },
+    explain: (i) =>
+      i.weightedVisits === undefined ? null : { message: 'inputs.weightedVisits', params: { visits: i.visits ?? 0, weighted: { decimal: i.weightedVisits } } },
   },
   new_customers: total('new_customers', 'count', 'newCustomers', 'newCustomers'),
   satisfaction: {
@@ -106,6 +123,7 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: 
     additive: false,
     figures: ['satisfactionSum', 'satisfactionCount'],
     actual: (a) => ({ value: share(a.satisfactionSum, a.satisfactionCount), inputs: { sum: a.satisfactionSum, count: a.satisfactionCount } }),
+    explain: ratingsExplained,
   },
   collaboration: {
     key: 'collaboration',
@@ -120,6 +138,8 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: 
         ...(a.peerReviewsWithheld > 0 ? { withheld: a.peerReviewsWithheld, floor: a.peerReviewFloor } : {}),
       },
     }),
+    // Withheld reviews say how many more are needed rather than averaging nothing.
+    explain: (i) => (i.withheld === undefined ? ratingsExplained(i) : { message: 'inputs.peerWithheld', params: { count: i.withheld, floor: i.floor ?? 3 } }),
   },
   intel_shared: total('intel_shared', 'count', 'intel', 'posts'),
   /** The share of the rep's owned key accounts visited within their tier's cadence (as of the period end, or today). */
@@ -129,6 +149,7 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: 
     additive: false,
     figures: ['keyAccountsCovered', 'keyAccountsOwned'],
     actual: (a) => ({ value: share(a.keyAccountsCovered, a.keyAccountsOwned), inputs: { covered: a.keyAccountsCovered, owned: a.keyAccountsOwned } }),
+    explain: (i) => ({ message: 'inputs.coverage', params: { covered: i.covered ?? 0, owned: i.owned ?? 0 } }),
   },
   /** The rep's own rating (mean of the self-review's categories, 1–5): only when a template weights it. */
   self_review: {
@@ -137,6 +158,7 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: 
     additive: false,
     figures: ['selfRatingSum', 'selfRatingCount'],
     actual: (a) => ({ value: share(a.selfRatingSum, a.selfRatingCount), inputs: { sum: a.selfRatingSum, count: a.selfRatingCount } }),
+    explain: ratingsExplained,
   },
 };
 
