@@ -161,6 +161,3 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: 
     explain: ratingsExplained,
   },
 };
-
-/** The message key of an indicator's name, in every catalogue. */
-export const indicatorLabelKey = (key: IndicatorKey): `indicator.${IndicatorKey}` => `indicator.${key}`;
