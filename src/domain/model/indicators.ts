@@ -79,15 +79,6 @@ export interface IndicatorInfo {
   explain?(inputs: Readonly<Record<string, number>>): Explanation | null;
 }
 
-/** A sum or count taken as it is, shown as one input. */
-const total = <K extends IndicatorKey>(key: K, measure: 'amount' | 'count', figure: RawFigure, input: string): IndicatorInfo & { key: K } => ({
-  key,
-  measure,
-  additive: true,
-  figures: [figure],
-  actual: (a) => ({ value: a[figure], inputs: { [input]: a[figure] } }),
-});
-
 /** A rating is explained by how many ratings it averages. */
 const ratingsExplained = (i: Readonly<Record<string, number>>): Explanation => ({ message: 'inputs.ratings', params: { count: i.count ?? 0 } });
 
@@ -95,9 +86,15 @@ const ratingsExplained = (i: Readonly<Record<string, number>>): Explanation => (
 const share = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
 export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: K } } = {
-  revenue: total('revenue', 'amount', 'revenue', 'revenue'),
-  volume: total('volume', 'count', 'volume', 'units'),
-  accounts_served: total('accounts_served', 'count', 'accountsServed', 'accounts'),
+  revenue: { key: 'revenue', measure: 'amount', additive: true, figures: ['revenue'], actual: (a) => ({ value: a.revenue, inputs: { revenue: a.revenue } }) },
+  volume: { key: 'volume', measure: 'count', additive: true, figures: ['volume'], actual: (a) => ({ value: a.volume, inputs: { units: a.volume } }) },
+  accounts_served: {
+    key: 'accounts_served',
+    measure: 'count',
+    additive: true,
+    figures: ['accountsServed'],
+    actual: (a) => ({ value: a.accountsServed, inputs: { accounts: a.accountsServed } }),
+  },
   collection_rate: {
     key: 'collection_rate',
     measure: 'ratio',
@@ -116,7 +113,13 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: 
     explain: (i) =>
       i.weightedVisits === undefined ? null : { message: 'inputs.weightedVisits', params: { visits: i.visits ?? 0, weighted: { decimal: i.weightedVisits } } },
   },
-  new_customers: total('new_customers', 'count', 'newCustomers', 'newCustomers'),
+  new_customers: {
+    key: 'new_customers',
+    measure: 'count',
+    additive: true,
+    figures: ['newCustomers'],
+    actual: (a) => ({ value: a.newCustomers, inputs: { newCustomers: a.newCustomers } }),
+  },
   satisfaction: {
     key: 'satisfaction',
     measure: 'rating',
@@ -141,7 +144,7 @@ export const INDICATORS: { readonly [K in IndicatorKey]: IndicatorInfo & { key: 
     // Withheld reviews say how many more are needed rather than averaging nothing.
     explain: (i) => (i.withheld === undefined ? ratingsExplained(i) : { message: 'inputs.peerWithheld', params: { count: i.withheld, floor: i.floor ?? 3 } }),
   },
-  intel_shared: total('intel_shared', 'count', 'intel', 'posts'),
+  intel_shared: { key: 'intel_shared', measure: 'count', additive: true, figures: ['intel'], actual: (a) => ({ value: a.intel, inputs: { posts: a.intel } }) },
   /** The share of the rep's owned key accounts visited within their tier's cadence (as of the period end, or today). */
   coverage: {
     key: 'coverage',

@@ -67,6 +67,11 @@ export type RawActuals = Record<RawFigure, number>;
 
 export const RAW_FIGURE_KEYS = Object.keys(RAW_FIGURES) as readonly RawFigure[];
 
-export const isRawFigure = (name: string): name is RawFigure => Object.hasOwn(RAW_FIGURES, name);
+const NAMES: ReadonlySet<string> = new Set(RAW_FIGURE_KEYS);
+export const isRawFigure = (name: string): name is RawFigure => NAMES.has(name);
 
-export const emptyActuals = (): RawActuals => Object.fromEntries(RAW_FIGURE_KEYS.map((k) => [k, 0])) as RawActuals;
+// Never handed out, only copied. Not frozen: V8 copies a frozen object by spread ~10× slower.
+const EMPTY: Readonly<RawActuals> = Object.fromEntries(RAW_FIGURE_KEYS.map((k) => [k, 0])) as RawActuals;
+
+/** Every figure 0. A spread copy is as fast as an object literal and keeps one shape for all reps. */
+export const emptyActuals = (): RawActuals => ({ ...EMPTY });

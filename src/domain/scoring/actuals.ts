@@ -1,4 +1,4 @@
-import { INDICATORS, type IndicatorActual, type IndicatorKey } from '../model/indicators.js';
+import { INDICATORS, type ActualOptions, type IndicatorActual, type IndicatorKey } from '../model/indicators.js';
 import { RAW_FIGURE_KEYS, RAW_FIGURES, emptyActuals, isRawFigure, type RawActuals } from '../model/raw-figures.js';
 
 /**
@@ -17,19 +17,22 @@ export function hasNoRecords(a: RawActuals): boolean {
 /** The actual value of one indicator, with the inputs it was computed from. */
 /** `weighted`: the template weights visits by account tier (see tierVisitWeights), so visits count their weights. */
 export function indicatorActual(key: IndicatorKey, a: RawActuals, weighted = false): IndicatorActual {
-  return INDICATORS[key].actual(a, { weightedVisits: weighted });
+  return INDICATORS[key].actual(a, weighted ? WEIGHTED : PLAIN);
 }
+const WEIGHTED: ActualOptions = { weightedVisits: true };
+const PLAIN: ActualOptions = { weightedVisits: false };
 
 /**
  * Adds `b` into `a` (used to merge partial aggregates). A name that is no raw figure is a store
  * query out of step with model/raw-figures.ts: it fails loudly rather than being dropped.
  */
 export function addActuals(a: RawActuals, b: Partial<RawActuals> | Readonly<Record<string, unknown>>): RawActuals {
-  for (const [k, v] of Object.entries(b)) {
+  const row = b as Readonly<Record<string, unknown>>;
+  for (const k of Object.keys(row)) {
+    const v = row[k];
     if (!isRawFigure(k)) throw new Error(`"${k}" is not a raw figure (see domain/model/raw-figures.ts)`);
-    if (v === null || v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`raw figure "${k}" is ${String(v)}, not a number`);
-    a[k] += v;
+    if (typeof v === 'number' && Number.isFinite(v)) a[k] += v;
+    else if (v !== null && v !== undefined) throw new Error(`raw figure "${k}" is ${String(v)}, not a number`);
   }
   return a;
 }
