@@ -75,6 +75,11 @@ describe.each(INDICATOR_KEYS.map((k) => [k] as const))('indicator %s', (key) => 
     expect(zh).toMatch(/\p{Script=Han}/u);
   });
 
+  it('explains a ratio or a rating by what it is made of', () => {
+    if (!ind.additive) expect(ind.explain).toBeTypeOf('function');
+    else expect(ind.explain?.(ind.actual(emptyActuals(), { weightedVisits: false }).inputs) ?? null).toBeNull(); // a plain sum or count speaks for itself
+  });
+
   it('explains its inputs, if it does, with a message in both catalogues whose placeholders are exactly its parameters', () => {
     const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
     for (const raw of [busy(), emptyActuals()]) {

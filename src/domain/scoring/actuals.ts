@@ -14,8 +14,10 @@ export function hasNoRecords(a: RawActuals): boolean {
   return RECORD_FIGURES.every((k) => a[k] === 0);
 }
 
-/** The actual value of one indicator, with the inputs it was computed from. */
-/** `weighted`: the template weights visits by account tier (see tierVisitWeights), so visits count their weights. */
+/**
+ * The actual value of one indicator, with the inputs it was computed from. `weighted`: the template
+ * weights visits by account tier (see tierVisitWeights), so visits count their weights.
+ */
 export function indicatorActual(key: IndicatorKey, a: RawActuals, weighted = false): IndicatorActual {
   return INDICATORS[key].actual(a, weighted ? WEIGHTED : PLAIN);
 }
