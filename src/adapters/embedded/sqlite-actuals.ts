@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { coveredSinceByTier } from '../../domain/accounts/cadence.js';
-import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
+import { addRepRow, type RawActuals } from '../../domain/scoring/actuals.js';
 import type { ActualsQuery } from '../../ports/store.js';
 
 /**
@@ -57,6 +57,18 @@ const OPTIONAL_QUERIES = {
      FROM owned o GROUP BY o.rep`,
 } as const;
 
+/**
+ * The raw figures each query yields (its columns but `rep`), `onRequest` for the optional ones:
+ * test/store/raw-figures.test.ts checks them against domain/model/raw-figures.ts.
+ */
+export function actualsColumns(db: Database.Database): { query: string; onRequest: boolean; figures: string[] }[] {
+  const columns = (sql: string): string[] => db.prepare(expand(sql, 'all')).columns().map((c) => c.name).filter((n) => n !== 'rep');
+  return [
+    ...Object.entries(QUERIES).map(([query, sql]) => ({ query, onRequest: false, figures: columns(sql) })),
+    ...Object.entries(OPTIONAL_QUERIES).map(([query, sql]) => ({ query, onRequest: true, figures: columns(sql) })),
+  ];
+}
+
 export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<string, RawActuals> {
   const prepare = (v: Variant) =>
     Object.fromEntries(Object.entries(QUERIES).map(([k, sql]) => [k, db.prepare(expand(sql, v))])) as Record<
@@ -73,11 +85,9 @@ export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<
     const rf = q.repIds ? [JSON.stringify(q.repIds)] : [];
     const range = [q.from, q.to] as const;
     const out = new Map<string, RawActuals>();
+    // Every column but `rep` is a raw figure by its domain name (model/raw-figures.ts).
     const merge = (rows: unknown[]): void => {
-      for (const row of rows as ({ rep: string } & Partial<RawActuals>)[]) {
-        const { rep, ...values } = row;
-        addActuals(out.get(rep) ?? out.set(rep, emptyActuals()).get(rep)!, values);
-      }
+      for (const { rep, ...figures } of rows as ({ rep: string } & Record<string, unknown>)[]) addRepRow(out, rep, figures);
     };
     // One read transaction: every figure comes from the same snapshot.
     db.transaction(() => {

@@ -1,7 +1,7 @@
 import type { PipelineStage } from 'mongoose';
 import type { CollectionName } from '../../domain/records.js';
 import { coveredSinceByTier } from '../../domain/accounts/cadence.js';
-import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
+import { addRepRow, type RawActuals } from '../../domain/scoring/actuals.js';
 import type { ActualsQuery } from '../../ports/store.js';
 
 /**
@@ -9,8 +9,8 @@ import type { ActualsQuery } from '../../ports/store.js';
  * run without a server (test/store/mongo-pipelines.test.ts runs them through mingo and compares
  * with the embedded store's SQL in adapters/embedded/sqlite-actuals.ts, which they mirror).
  *
- * Each actuals pipeline runs on one collection and yields `{ _id: repId, <RawActuals fields> }`;
- * `mergeActuals` adds them up per rep. Each starts with a $match on a date range (or period keys)
+ * Each actuals pipeline runs on one collection and yields `{ _id: repId, <raw figures> }`, named as
+ * in domain/model/raw-figures.ts; `mergeActuals` adds them up per rep. Each starts with a $match on a date range (or period keys)
  * that the compound indexes in indexes.ts serve, and groups only indexed fields.
  */
 
@@ -149,10 +149,7 @@ export const ACTUALS_PIPELINES: readonly { collection: CollectionName; build: (q
 export function mergeActuals(outputs: readonly Record<string, unknown>[][]): Map<string, RawActuals> {
   const out = new Map<string, RawActuals>();
   for (const rows of outputs) {
-    for (const { _id, ...values } of rows) {
-      const rep = String(_id);
-      addActuals(out.get(rep) ?? out.set(rep, emptyActuals()).get(rep)!, values as Partial<RawActuals>);
-    }
+    for (const { _id, ...figures } of rows) addRepRow(out, String(_id), figures);
   }
   return out;
 }
