@@ -1,6 +1,7 @@
 import { acceptAppeal, rejectAppeal, type AppealRef } from '../application/cycle/appeal-decision.js';
 import { fileAppeal } from '../application/cycle/appeal-file.js';
 import { listAppeals, myAppeals } from '../application/cycle/appeal-list.js';
+import { appealLabel } from '../application/cycle/appeal-number.js';
 import type { AppDeps } from '../application/deps.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
@@ -35,7 +36,7 @@ export async function appealAnswer(deps: AppDeps, actor: Person, req: ChatReques
   if (!first && req.lines.length === 0) return { view: appealListView(locale, t(locale, 'rewards.appeal.mine.title'), await myAppeals(deps, actor)) };
   if (verb === 'list' && args.length <= 1) {
     const rows = await listAppeals(deps, actor, { period: args[0] });
-    return { view: appealListView(locale, t(locale, 'rewards.appeal.list.title', { period: args[0]?.toUpperCase() ?? t(locale, 'rewards.appeal.list.all') }), rows) };
+    return { view: appealListView(locale, t(locale, 'rewards.appeal.list.title', { period: args[0]?.toUpperCase() ?? t(locale, 'rewards.appeal.list.all') }), rows, true) };
   }
   if (verb === 'accept') {
     const { ref, rest } = appealRef(req, args, verb);
@@ -43,7 +44,7 @@ export async function appealAnswer(deps: AppDeps, actor: Person, req: ChatReques
     const a = await acceptAppeal(deps, actor, { ref, delta, reason: reasonOf(reason, req.lines), platforms });
     // HR reads what was done; the rep's own wording ("your appeal was accepted") is in their DM.
     const rep = await deps.store.people.get(a.appeal.repId);
-    const title = t(locale, 'rewards.appeal.acceptedDone', { id: a.appeal.id, name: rep?.name ?? a.appeal.repId, version: a.after.version });
+    const title = t(locale, 'rewards.appeal.acceptedDone', { id: appealLabel(a.appeal), name: rep?.name ?? a.appeal.repId, version: a.after.version });
     const details = appealAcceptedView({ locale, currency: deps.settings.baseCurrency }, a).blocks.filter((b) => b.type !== 'header');
     return { view: { title, blocks: [{ type: 'text', text: title }, ...details] } };
   }
@@ -51,13 +52,15 @@ export async function appealAnswer(deps: AppDeps, actor: Person, req: ChatReques
     const { ref, rest } = appealRef(req, args, verb);
     const appeal = await rejectAppeal(deps, actor, { ref, reason: reasonOf(rest, req.lines), platforms });
     const rep = await deps.store.people.get(appeal.repId);
-    return { view: textView(t(locale, 'rewards.appeal.rejectedDone', { id: appeal.id, name: rep?.name ?? appeal.repId })) };
+    return { view: textView(t(locale, 'rewards.appeal.rejectedDone', { id: appealLabel(appeal), name: rep?.name ?? appeal.repId })) };
   }
   if (verb === 'help') return { view: textView(t(locale, 'rewards.appeal.usage')) };
   // A leading quarter is the period; a leading year only when the rep has a result for it (a reason may start with a year).
   const annual = first && /^\d{4}$/.test(first) ? (await deps.store.results.count({ periodKey: first, repId: actor.id })) > 0 : false;
-  const period = first && (QUARTER.test(first) || annual) ? first.toUpperCase() : undefined;
-  const words = period ? args : req.words;
+  const last = req.words.length > 1 ? req.words.at(-1)! : '';
+  // A quarter may also close the sentence ("… were missed 2026-Q3").
+  const period = first && (QUARTER.test(first) || annual) ? first.toUpperCase() : QUARTER.test(last) ? last.toUpperCase() : undefined;
+  const words = !period ? req.words : first?.toUpperCase() === period ? args : req.words.slice(0, -1);
   const { appeal } = await fileAppeal(deps, actor, { period, reason: reasonOf(words, req.lines), platforms, requestId: req.requestId });
   return { view: appealFiledView(locale, { appeal }) };
 }

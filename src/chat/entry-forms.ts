@@ -1,5 +1,6 @@
 import { jsonCodec, oncePerRequest } from './once.js';
 import { rebuildInterviewForm, submitInterviewForm } from './interview-form.js';
+import { rebuildAppealDecisionForm, submitAppealDecision } from './appeal-decision.js';
 import { formContext } from './form-context.js';
 import type { AppDeps } from '../application/deps.js';
 import { logDeal } from '../application/entries/log-deal.js';
@@ -115,6 +116,9 @@ const SUBMITS: Record<FormId, Submit> = {
   // interview record has no requestId of its own, so a replayed submission is caught here.
   interview: async (deps, actor, values, requestId, platform, kind) =>
     oncePerRequest(deps, requestId, () => submitInterviewForm(deps, actor, { values, kind, platform }), jsonCodec<{ text: string }>()),
+  // HR's decision on an appeal (chat/appeal-decision.ts): the kind says which appeal and which verdict.
+  'appeal-decision': async (deps, actor, values, requestId, platform, kind) =>
+    oncePerRequest(deps, requestId, () => submitAppealDecision(deps, actor, { values, kind, platform }), jsonCodec<{ text: string }>()),
   'peer-review': async (deps, actor, values, requestId) => {
     const r = await submitPeerReview(deps, actor, readPeerReviewForm(values, actor.locale, requestId));
     const to = await deps.store.people.get(r.review.toId);
@@ -127,6 +131,7 @@ export const isFormId = (id: string): id is FormId => Object.hasOwn(SUBMITS, id)
 /** A form again, for a refused submission: an entry form empty, the interview form with its rep. */
 export async function formAgain(deps: ChatDeps, actor: Person, formId: FormId, kind: string | undefined, values: FormValues): Promise<Form> {
   if (formId === 'interview') return rebuildInterviewForm(deps, actor, await formContext(deps, actor), kind, values);
+  if (formId === 'appeal-decision') return rebuildAppealDecisionForm(deps, actor, kind, values);
   return entryForm(deps, actor, formId, '');
 }
 

@@ -7,6 +7,7 @@ import { HOME_ACTIONS } from '../views/home-view.js';
 import { t, type MessageKey } from '../views/i18n.js';
 import { REMINDER_ACTIONS } from '../views/job-views.js';
 import { adminAnswer, mentionsUsers } from './admin.js';
+import { APPEAL_ACCEPT, APPEAL_REJECT, appealDecisionButton } from './appeal-decision.js';
 import { CALIBRATION_DECISIONS } from './calibration.js';
 import type { CommandName, EntryCommand } from './commands.js';
 import { deleteAnswer, editFormAgain, editFormFor, entriesAnswer, isEditRef, submitEdit } from './entry-edit.js';
@@ -99,6 +100,8 @@ const BUTTONS: Record<string, ButtonHandler> = {
   [HOME_ACTIONS.logVisit]: async (deps, actor) => opens({ form: await entryForm(deps, actor, 'visit', '') }),
   [HOME_ACTIONS.logDeal]: async (deps, actor) => opens({ form: await entryForm(deps, actor, 'deal', '') }),
   [HOME_ACTIONS.editEntry]: async (deps, actor, value) => opens(await editFormFor(deps, actor, value)),
+  [APPEAL_ACCEPT]: async (deps, actor, value) => opens(await appealDecisionButton('accept')(deps, actor, value)),
+  [APPEAL_REJECT]: async (deps, actor, value) => opens(await appealDecisionButton('reject')(deps, actor, value)),
   [HOME_ACTIONS.deleteEntry]: (deps, actor, value, req) => oncePerRequest(deps, req.requestId, () => deleteAnswer(deps, actor, value), jsonCodec<ChatAnswer>()),
 };
 

@@ -4,7 +4,7 @@ import type { Locale } from '../domain/model/fields.js';
 import { fmtMoney, fmtNumber, fmtScore } from './format.js';
 import { t } from './i18n.js';
 import { scorecardView, type ViewContext } from './scorecard-view.js';
-import type { Block, View } from './view.js';
+import type { Block, Button, View } from './view.js';
 
 /** Special awards and appeals: requests to HR with buttons, lists, decisions told to the people concerned. */
 
@@ -80,13 +80,26 @@ export function appealNoticeView(ctx: ViewContext, x: { appeal: Appeal; repName:
       { type: 'divider' },
       ...scorecardView(ctx, x.report).blocks,
       { type: 'divider' },
-      { type: 'context', text: t(locale, 'rewards.appeal.notice.commands', { id: appeal.id }) },
+      appealButtons(locale, appeal),
+      { type: 'context', text: t(locale, 'rewards.appeal.notice.commands', { id: appeal.number ?? appeal.id }) },
     ],
   };
 }
 
+/** Accept… / Reject… of a pending appeal: each opens HR's decision form (chat/appeal-decision.ts). */
+export const APPEAL_ACCEPT_BUTTON = 'appeal.accept';
+export const APPEAL_REJECT_BUTTON = 'appeal.reject';
+const decisionButtons = (locale: Locale, a: Appeal): Button[] => [
+  { id: APPEAL_ACCEPT_BUTTON, label: t(locale, 'fairness.appeal.accept'), value: a.id, style: 'primary' },
+  { id: APPEAL_REJECT_BUTTON, label: t(locale, 'fairness.appeal.reject'), value: a.id, style: 'danger' },
+];
+const appealButtons = (locale: Locale, a: Appeal): Block => ({ type: 'actions', buttons: decisionButtons(locale, a) });
+
+/** `#12`, or the id of an appeal filed before appeals had numbers. */
+const labelOf = (a: Pick<Appeal, 'id' | 'number'>): string => (a.number ? `#${a.number}` : a.id);
+
 export function appealFiledView(locale: Locale, x: { appeal: Appeal }): View {
-  const text = t(locale, 'rewards.appeal.filed', { period: x.appeal.periodKey, version: x.appeal.resultVersion, id: x.appeal.id });
+  const text = t(locale, 'rewards.appeal.filed', { period: x.appeal.periodKey, version: x.appeal.resultVersion, id: labelOf(x.appeal) });
   return { title: text, blocks: [{ type: 'text', text }] };
 }
 
@@ -125,7 +138,8 @@ export function appealRejectedView(locale: Locale, appeal: Appeal): View {
   };
 }
 
-export function appealListView(locale: Locale, title: string, rows: readonly { appeal: Appeal; repName: string }[]): View {
+/** The appeals as a table; with `decide` (HR's list) each pending one follows with its Accept… / Reject… buttons. */
+export function appealListView(locale: Locale, title: string, rows: readonly { appeal: Appeal; repName: string }[], decide = false): View {
   const blocks: Block[] = [{ type: 'header', text: title }];
   if (rows.length === 0) return { title, blocks: [...blocks, { type: 'text', text: t(locale, 'rewards.appeal.list.none') }] };
   blocks.push({
@@ -138,12 +152,18 @@ export function appealListView(locale: Locale, title: string, rows: readonly { a
       { label: t(locale, 'rewards.col.state') },
     ],
     rows: rows.map(({ appeal: a, repName }) => [
-      a.id,
+      labelOf(a),
       repName,
       `${a.periodKey} v${a.resultVersion}`,
       a.reason,
       `${appealState(locale, a)}${a.newVersion ? ` → v${a.newVersion}` : ''}${a.decisionReason ? `: ${a.decisionReason}` : ''}`,
     ]),
   });
+  if (decide) {
+    for (const { appeal: a, repName } of rows.filter((r) => r.appeal.state === 'pending')) {
+      const text = t(locale, 'fairness.appeal.item', { label: labelOf(a), name: repName, period: a.periodKey, version: a.resultVersion, reason: a.reason });
+      blocks.push({ type: 'item', text, buttons: decisionButtons(locale, a) });
+    }
+  }
   return { title, blocks };
 }

@@ -39,8 +39,8 @@ describe('appeals', () => {
     const notice = JSON.stringify(notices[0]!.message.view);
     expect(notice).toContain(REASON);
     expect(notice).toContain('Scorecard: bob, 2026-Q3');
-    expect(notice).toContain(`/appeal accept ${appeal.id}`);
-    expect(notice).toContain(`/appeal reject ${appeal.id}`);
+    expect(notice).toContain(`/appeal accept ${appeal.number} `);
+    expect(notice).toContain(`/appeal reject ${appeal.number} `);
     expect((await deps.store.audit.find({ action: 'appeal.file' })).map((a) => a.subjectId)).toEqual([appeal.id]);
     expect((await myAppeals(deps, p.bob)).map((r) => r.appeal.id)).toEqual([appeal.id]);
   });

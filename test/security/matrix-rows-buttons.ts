@@ -15,6 +15,9 @@ export const BUTTON_ROWS: readonly MatrixRow[] = [
     effect: ['lateEntries', 'intel'],
   },
   { name: 'button decide:late.decline', trigger: { type: 'button', actionId: 'decide:late.decline', value: IDS.late }, allowed: ['mgrEast', 'hr'], refusal: { key: 'lifecycle.late.notYours', params: { manager: 'Mia Manager' } }, effect: ['lateEntries'] },
+  // Accept… / Reject… of an appeal open HR's decision form (the fixture's bob's appeal is #1).
+  { name: 'button appeal.accept', trigger: { type: 'button', actionId: 'appeal.accept', value: '1' }, allowed: ['hr'], refusal: needs('hr') },
+  { name: 'button appeal.reject', trigger: { type: 'button', actionId: 'appeal.reject', value: '1' }, allowed: ['hr'], refusal: needs('hr') },
   { name: 'button decide:plan.ack', trigger: { type: 'button', actionId: 'decide:plan.ack', value: (c) => c.planId }, allowed: ['repEast'], refusal: { key: 'plan.error.notYours', params: { name: 'Ann Lee' } }, effect: ['plans'] },
 
   // ── Other buttons: they open a form (anyone) or act on the clicker's own entry.

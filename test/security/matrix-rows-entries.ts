@@ -73,6 +73,15 @@ export const ENTRY_ROWS: readonly MatrixRow[] = [
   },
 
   {
+    // HR's appeal decision form: its kind names the appeal (#1, bob's); only HR decides.
+    name: "appeal decision form submitted (reject bob's #1)",
+    trigger: { type: 'submit', form: 'appeal-decision', kind: 'reject|1', slack: { reason: { text: 'The visits were outside the quarter' } }, lark: { reason: 'The visits were outside the quarter' } },
+    allowed: ['hr'],
+    refusal: needs('hr'),
+    effect: ['appeals'],
+  },
+
+  {
     // Slack's edit modal (opened by the Home's Edit button) names the entry in its callback id: a forged one changes nothing.
     name: "Slack edit modal submitted (ann's visit)",
     trigger: { type: 'submit', form: 'visit', slackEdit: `edit:visit:${IDS.annVisit}`, slack: { ...VISIT_SLACK, date: { date: '2026-10-06' }, outcome: { text: 'Quote sent' } }, lark: {} },

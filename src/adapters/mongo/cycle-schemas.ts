@@ -195,6 +195,7 @@ export const CYCLE_DEFINITIONS: Record<CycleCollection, SchemaDefinition> = {
     createdAt: timestamp(),
   },
   appeals: {
+    number: wholeNumber(1, undefined, false),
     periodKey: periodKey(),
     repId: id(),
     resultVersion: wholeNumber(1),

@@ -8,18 +8,19 @@ import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
 import { readSetting } from '../settings.js';
 import { templateForPeriod } from '../templates.js';
+import { appealByRef } from './appeal-number.js';
 import { appealedScorecard, nextVersion, publishedBaseBonus } from './appeal-result.js';
 import { audit, requireHr } from './cycles.js';
 import { dmTo, requireReason, resultVersions } from './reward-common.js';
 
 export const APPEAL_DECISION_JOB = 'appeal-decision';
 
-/** Which appeal: by its id, or the mentioned rep's pending one (their newest). */
+/** Which appeal: by its number (`12`, `#12`) or id, or the mentioned rep's pending one (their newest). */
 export type AppealRef = { appealId: string } | { rep: Person };
 
 async function pendingAppeal(deps: AppDeps, ref: AppealRef): Promise<Appeal> {
   let appeal: Appeal | null;
-  if ('appealId' in ref) appeal = await deps.store.appeals.get(ref.appealId);
+  if ('appealId' in ref) appeal = await appealByRef(deps, ref.appealId);
   else appeal = (await deps.store.appeals.find({ repId: ref.rep.id, state: 'pending' })).sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0] ?? null;
   if (!appeal) throw new AppError('NOT_FOUND', 'no such pending appeal', { params: { messageId: 'rewards.error.noAppeal' } });
   if (appeal.state !== 'pending') throw new AppError('CONFLICT', `appeal ${appeal.id} is ${appeal.state}`, { params: { messageId: 'rewards.error.appealDecided', state: appeal.state } });
@@ -29,7 +30,10 @@ async function pendingAppeal(deps: AppDeps, ref: AppealRef): Promise<Appeal> {
 function parseDelta(text: string | undefined): number {
   const delta = Number((text ?? '').replace(/^\+/, ''));
   if (!text || !/^[+-]?\d+(\.\d+)?$/.test(text) || delta === 0 || Math.abs(delta) > 100) {
-    throw new AppError('VALIDATION', `not a score change: ${text ?? ''}`, { params: { messageId: 'rewards.error.badDelta', value: text ?? '' } });
+    throw new AppError('VALIDATION', `not a score change: ${text ?? ''}`, {
+      params: { messageId: 'rewards.error.badDelta', value: text ?? '' },
+      issues: [{ path: 'delta', message: 'write the points to add or remove, like +3 or -2.5' }],
+    });
   }
   return delta;
 }

@@ -9,13 +9,30 @@ import { today } from '../guards.js';
 import { readSetting } from '../settings.js';
 import { audit, periodFrom } from './cycles.js';
 import { frozenReport } from './frozen-report.js';
+import { withNextAppealNumber } from './appeal-number.js';
 import { appealDeadline, requireReason, resultVersions, toHr } from './reward-common.js';
 
 export const APPEAL_FILED_JOB = 'appeal-filed';
 
-/** The period a rep appeals by default: their latest published quarter. */
-async function latestPublishedPeriod(deps: Pick<AppDeps, 'store'>, repId: string): Promise<string | null> {
-  const keys = (await deps.store.results.find({ repId })).map((r) => r.periodKey);
+/**
+ * The period a rep appeals when they name none: the only result still open to appeal (inside its
+ * window, no pending appeal), else their latest published quarter (refused below with the reason).
+ * With two or more open, the rep must choose: guessing once filed a complaint about Q3 against Q4.
+ */
+async function defaultPeriod(deps: Pick<AppDeps, 'store' | 'settings' | 'clock'>, repId: string, windowDays: number): Promise<string | null> {
+  const results = await deps.store.results.find({ repId });
+  const firstPublished = new Map<string, string>();
+  for (const r of results) if (r.version === 1) firstPublished.set(r.periodKey, r.publishedAt);
+  const pending = new Set((await deps.store.appeals.find({ repId, state: 'pending' })).map((a) => a.periodKey));
+  const open = [...firstPublished].filter(([key, at]) => !pending.has(key) && today(deps) <= appealDeadline(deps, at, windowDays)).map(([key]) => key).sort();
+  if (open.length > 1) {
+    throw new AppError('VALIDATION', `which period: ${open.join(', ')}`, {
+      params: { messageId: 'fairness.appeal.choosePeriod', periods: open.join(', '), example: open.at(-1) },
+      issues: [{ path: 'period', message: `one of ${open.join(', ')}` }],
+    });
+  }
+  if (open.length === 1) return open[0]!;
+  const keys = results.map((r) => r.periodKey);
   const quarters = keys.filter((k) => k.includes('-Q'));
   const pool = quarters.length ? quarters : keys;
   return pool.sort().at(-1) ?? null;
@@ -32,14 +49,14 @@ export async function fileAppeal(
   input: { period?: string | undefined; reason: string; platforms: readonly PlatformName[]; requestId?: string | undefined },
 ): Promise<{ appeal: Appeal; result: PublishedResult; deadline: string; queued: number }> {
   if (!hasRole(actor, 'rep')) throw new AppError('FORBIDDEN', `${actor.name} is not a rep`, { params: { messageId: 'rewards.error.appealRepOnly' } });
-  const periodKey = input.period ? periodFrom(input.period).key : await latestPublishedPeriod(deps, actor.id);
+  const policy = await readSetting(deps, 'cycle.policy');
+  const periodKey = input.period ? periodFrom(input.period).key : await defaultPeriod(deps, actor.id, policy.appealWindowDays);
   const versions = periodKey ? await resultVersions(deps, periodKey, actor.id) : [];
   if (!periodKey || versions.length === 0) {
     throw new AppError('NOT_FOUND', `no published result for ${actor.name}`, { params: { messageId: 'rewards.error.noResult', period: periodKey ?? '—' } });
   }
   const first = versions[0]!;
   const latest = versions.at(-1)!;
-  const policy = await readSetting(deps, 'cycle.policy');
   const deadline = appealDeadline(deps, first.publishedAt, policy.appealWindowDays);
   if (today(deps) > deadline) {
     throw new AppError('CONFLICT', `the appeal window for ${periodKey} closed on ${deadline}`, { params: { messageId: 'rewards.error.windowClosed', period: periodKey, date: deadline } });
@@ -49,18 +66,21 @@ export async function fileAppeal(
   if (pending.length > 0) {
     throw new AppError('CONFLICT', `${actor.name} already has a pending appeal for ${periodKey}`, { params: { messageId: 'rewards.error.appealPending', period: periodKey } });
   }
-  const { record: appeal, created } = await deps.store.appeals.insert({
-    id: deps.newId(),
-    periodKey,
-    repId: actor.id,
-    resultVersion: latest.version,
-    reason,
-    state: 'pending',
-    createdAt: deps.clock.now().toISOString(),
-    ...(input.requestId ? { requestId: input.requestId } : {}),
-  });
+  const { record: appeal, created } = await withNextAppealNumber(deps, (number) =>
+    deps.store.appeals.insert({
+      id: deps.newId(),
+      number,
+      periodKey,
+      repId: actor.id,
+      resultVersion: latest.version,
+      reason,
+      state: 'pending',
+      createdAt: deps.clock.now().toISOString(),
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+    }),
+  );
   if (!created) return { appeal, result: latest, deadline, queued: 0 };
-  await audit(deps, actor, 'appeal.file', appeal.id, { periodKey, repId: actor.id, resultVersion: latest.version, reason });
+  await audit(deps, actor, 'appeal.file', appeal.id, { number: appeal.number, periodKey, repId: actor.id, resultVersion: latest.version, reason });
   const team = actor.teamId ? await deps.store.teams.get(actor.teamId) : null;
   const report = await frozenReport(deps, { rep: actor, team, result: latest });
   const currency = deps.settings.baseCurrency;

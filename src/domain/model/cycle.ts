@@ -144,6 +144,8 @@ export const DECISION_STATES = ['pending', 'accepted', 'rejected'] as const;
 /** A rep contesting a published result; an accepted appeal creates a new version of that result. */
 export const AppealSchema = z.object({
   id: Id,
+  /** The short number people use (#12): one sequence per store (one company); older appeals may have none. */
+  number: z.number().int().min(1).optional(),
   periodKey: PeriodKeyField,
   repId: Id,
   /** The version of the result contested. */

@@ -27,7 +27,7 @@ export type Field =
   /** Options come from a search as the user types (Slack external_select, Lark search). */
   | (FieldBase & { type: 'search'; source: 'accounts'; initial?: Option; minQueryLength: number });
 
-export type FormId = 'visit' | 'deal' | 'payment' | 'feedback' | 'intel' | 'peer-review' | 'interview';
+export type FormId = 'visit' | 'deal' | 'payment' | 'feedback' | 'intel' | 'peer-review' | 'interview' | 'appeal-decision';
 
 export interface Form {
   id: FormId;

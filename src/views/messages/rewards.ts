@@ -4,9 +4,9 @@ export const rewardsEn = {
   'help.cmd.appeal': 'contest your published result within the appeal window (`/appeal <reason>`); `/appeal` shows yours; HR: `/appeal list`, `accept`, `reject`',
   'rewards.award.usage': 'Usage: /award @rep <title>: <reason> [period] · /award list [period]',
   'rewards.appeal.usage':
-    'Usage: /appeal [period] <reason> · /appeal (your appeals) · HR: /appeal list [period] · /appeal accept <appeal id | @rep> <±points> <reason> · /appeal reject <appeal id | @rep> <reason>',
+    'Usage: /appeal [period] <reason> · /appeal (your appeals) · HR: /appeal list [period] · /appeal accept <appeal number | @rep> <±points> <reason> · /appeal reject <appeal number | @rep> <reason> (or the Accept… / Reject… buttons)',
   'rewards.error.awardUsage': 'Name the rep and the award: /award @rep <title>: <reason> [period]',
-  'rewards.error.appealUsage': 'Say which appeal: /appeal {verb} <appeal id | @rep> …',
+  'rewards.error.appealUsage': 'Say which appeal: /appeal {verb} <appeal number | @rep> …',
   'rewards.error.unknownUser': '{name} is not known to the bot yet: they must use it once, or an administrator adds them.',
   'rewards.error.notRep': '{name} is not a sales rep: special awards are for reps.',
   'rewards.error.notYourRep': 'You do not manage {name}: only their manager or HR may award them.',
@@ -68,7 +68,7 @@ export const rewardsZhCN: Record<RewardsMessageKey, string> = {
   'help.cmd.appeal': '在申诉期内对已发布的结果提出申诉（`/appeal <理由>`）；`/appeal` 查看你的申诉；HR：`/appeal list`、`accept`、`reject`',
   'rewards.award.usage': '用法：/award @销售 <奖项>：<理由> [考核期] · /award list [考核期]',
   'rewards.appeal.usage':
-    '用法：/appeal [考核期] <理由> · /appeal（查看你的申诉）· HR：/appeal list [考核期] · /appeal accept <申诉编号 | @销售> <±分数> <理由> · /appeal reject <申诉编号 | @销售> <理由>',
+    '用法：/appeal [考核期] <理由> · /appeal（查看你的申诉）· HR：/appeal list [考核期] · /appeal accept <申诉编号 | @销售> <±分数> <理由> · /appeal reject <申诉编号 | @销售> <理由>（或点击“接受…”/“驳回…”按钮）',
   'rewards.error.awardUsage': '请写明销售和奖项：/award @销售 <奖项>：<理由> [考核期]',
   'rewards.error.appealUsage': '请指明申诉：/appeal {verb} <申诉编号 | @销售> …',
   'rewards.error.unknownUser': '机器人还不认识 {name}：请对方先使用一次机器人，或由管理员添加。',
