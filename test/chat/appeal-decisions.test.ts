@@ -5,7 +5,7 @@ import { converse } from '../../src/chat/router.js';
 import type { ChatAnswer } from '../../src/chat/port.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { errorText } from '../../src/views/errors.js';
-import type { Button } from '../../src/views/view.js';
+import type { Button, View } from '../../src/views/view.js';
 import { refusal } from '../helpers/refusal.js';
 import { rewardsQuarter, SLACK, type Deps } from '../application/rewards-fixture.js';
 
@@ -47,7 +47,7 @@ describe('appeals by number, period and button', () => {
     expect(textOf(bob.view)).not.toContain(appeals[0]!.id);
 
     const notice = (await deps.store.outbox.find({ job: 'appeal-filed' })).find((o) => o.runKey === appeals[0]!.id)!;
-    const noticeView = notice.message.view!;
+    const noticeView = notice.message.view as unknown as View;
     expect(textOf(noticeView)).toContain('/appeal accept 1 ');
     expect(textOf(noticeView)).not.toContain(`/appeal accept ${appeals[0]!.id}`);
     expect(buttonsOf(noticeView).map((b) => [b.id, b.value])).toEqual([['appeal.accept', appeals[0]!.id], ['appeal.reject', appeals[0]!.id]]);
@@ -76,7 +76,7 @@ describe('appeals by number, period and button', () => {
   it('HR accepts with the button: a form for points and reason, refused with the problem under its field, then a new version', async () => {
     await command(p.bob, 'appeal', REASON);
     const [appeal] = await deps.store.appeals.find();
-    const notice = (await deps.store.outbox.find({ job: 'appeal-filed' }))[0]!.message.view!;
+    const notice = (await deps.store.outbox.find({ job: 'appeal-filed' }))[0]!.message.view as unknown as View;
     const accept = buttonsOf(notice).find((b) => b.id === 'appeal.accept')!;
 
     // Only HR may open it.
