@@ -8,6 +8,7 @@ import type { Scorecard } from '../domain/model/scorecard.js';
 import { tierCadences, tierVisitWeights, type KpiTemplate } from '../domain/model/template.js';
 import { addDays, todayIn } from '../domain/dates.js';
 import type { Absence } from '../domain/model/self-and-leave.js';
+import { isApplied } from '../domain/model/cycle.js';
 import type { ActualsQuery } from '../ports/store.js';
 import { peerReviewKeys, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
@@ -38,7 +39,7 @@ export const employedDuring = (p: Person, period: Period): boolean =>
 export async function scorePeriod(
   deps: Pick<AppDeps, 'store' | 'clock'> & Partial<Pick<AppDeps, 'settings' | 'logger'>>,
   period: Period,
-  options: { reps?: readonly Person[]; template?: KpiTemplate } = {},
+  options: { reps?: readonly Person[]; template?: KpiTemplate; applying?: string } = {},
 ): Promise<PeriodScores> {
   const { store } = deps;
   const template = options.template ?? (await templateForPeriod(deps, period));
@@ -58,7 +59,8 @@ export async function scorePeriod(
     : new Map<string, number[]>();
   const targetIndex = indexTargets(targets);
   const adjustmentsByRep = new Map<string, typeof adjustments>();
-  for (const a of adjustments) adjustmentsByRep.set(a.repId, [...(adjustmentsByRep.get(a.repId) ?? []), a]);
+  // A manager's proposal counts only once HR accepts it (`applying`: the one being decided, as if accepted).
+  for (const a of adjustments.filter((x) => isApplied(x) || x.id === options.applying)) adjustmentsByRep.set(a.repId, [...(adjustmentsByRep.get(a.repId) ?? []), a]);
 
   const scored = new Map<string, ScoredRep>();
   for (const rep of reps) {

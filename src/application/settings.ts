@@ -49,6 +49,8 @@ const CyclePolicySchema = z.object({
   teamComparisonFloor: z.number().int().min(4).max(50).default(4),
   /** Whether a rep may leave shared rankings (/ranking-opt-out); when forbidden, nobody is left out. */
   rankingOptOut: z.boolean().default(true),
+  /** The most a rep's calibration adjustments may add up to in a period, either way (points); beyond it they are refused. */
+  maxAdjustment: z.number().min(0).max(100).default(5),
 });
 export type CyclePolicy = z.infer<typeof CyclePolicySchema>;
 export const DEFAULT_CYCLE_POLICY: CyclePolicy = {
@@ -60,6 +62,7 @@ export const DEFAULT_CYCLE_POLICY: CyclePolicy = {
   leaveProrationDays: 10,
   teamComparisonFloor: 4,
   rankingOptOut: true,
+  maxAdjustment: 5,
 };
 
 const SETTINGS = {
@@ -151,7 +154,7 @@ export async function rankingOptedOut(deps: Pick<AppDeps, 'store' | 'logger'>): 
   return new Set(policy.rankingOptOut ? privacy.optOut : []);
 }
 
-export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor', 'leave-days', 'comparison-floor', 'opt-out'] as const;
+export const POLICY_KEYS = ['bonus', 'appeal-window', 'guideline', 'top', 'peer-floor', 'leave-days', 'comparison-floor', 'opt-out', 'max-adjust'] as const;
 
 /**
  * `/appraisal-admin policy bonus <amount|off>`, `policy appeal-window <days>`,
@@ -189,6 +192,9 @@ export async function setCyclePolicy(deps: AppDeps, actor: Person, input: { key:
       break;
     case 'comparison-floor':
       next = { ...current, teamComparisonFloor: num(a) };
+      break;
+    case 'max-adjust':
+      next = { ...current, maxAdjustment: num(a) };
       break;
     case 'opt-out': {
       const word = (a ?? '').toLowerCase();

@@ -83,6 +83,7 @@ async function adminWork(deps: AppDeps, actor: Person, req: AdminRequest): Promi
         leave: p.leaveProrationDays,
         comparisonFloor: p.teamComparisonFloor,
         optOut: t(locale, p.rankingOptOut ? 'admin.optOut.allowed' : 'admin.optOut.forbidden'),
+        maxAdjust: p.maxAdjustment,
       });
     }
     case 'template':

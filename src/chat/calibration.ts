@@ -1,6 +1,8 @@
 import type { AppDeps } from '../application/deps.js';
 import { adjustScore } from '../application/cycle/adjust-score.js';
 import { calibrate } from '../application/cycle/calibration-pack.js';
+import { decideAdjustment } from '../application/cycle/adjust-decision.js';
+import { ADJUSTMENT_ACCEPT, ADJUSTMENT_REJECT, adjustmentAlreadyDecidedView, adjustmentDecidedView, adjustmentProposedView } from '../views/adjustment-proposal-views.js';
 import { scheduleMeeting, showMeeting } from '../application/cycle/schedule-meeting.js';
 import type { Person } from '../domain/model/people.js';
 import { isPeriodKey } from '../domain/period.js';
@@ -74,7 +76,18 @@ const calibrateSub: CycleSubcommand = async (deps, actor, args, req) => {
 
 export const CALIBRATION_SUBCOMMANDS: Record<string, CycleSubcommand> = { meeting, calibrate: calibrateSub };
 
-export const CALIBRATION_DECISIONS: Record<string, DecisionHandler> = {};
+const decideAdjustmentButton =
+  (accept: boolean): DecisionHandler =>
+  async (deps, actor, value, platforms) => {
+    const d = await decideAdjustment(deps, actor, { adjustmentId: value, accept, platforms: fanOutPlatforms(deps.settings.platforms, platforms) });
+    return d.alreadyDecided ? adjustmentAlreadyDecidedView(actor.locale, d) : adjustmentDecidedView(actor.locale, { ...d, deciderName: actor.name });
+  };
+
+/** HR's Accept / Reject of a manager's proposed adjustment. */
+export const CALIBRATION_DECISIONS: Record<string, DecisionHandler> = {
+  [ADJUSTMENT_ACCEPT]: decideAdjustmentButton(true),
+  [ADJUSTMENT_REJECT]: decideAdjustmentButton(false),
+};
 
 /** `/adjust @rep <±delta> <reason…> [period]`: a reason may continue on the following lines. */
 export async function adjustAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
@@ -88,7 +101,11 @@ export async function adjustAnswer(deps: AppDeps, actor: Person, req: ChatReques
     delta,
     reason: [reason.join(' '), ...req.lines].join('\n').trim(),
     period,
+    platforms: fanOutPlatforms(deps.settings.platforms, req.platforms),
   });
+  if (r.pending) {
+    return { view: adjustmentProposedView(actor.locale, { repName: r.rep.name, periodKey: r.periodKey, delta: r.adjustment.delta, before: r.before, after: r.after }) };
+  }
   return {
     view: adjustmentView(actor.locale, {
       name: r.rep.name,

@@ -51,8 +51,9 @@ describe('calibration on Lark', () => {
     expect(await h.deps.store.adjustments.count()).toBe(0);
 
     await h.group('ou_miamgr', '/调整 @_user_2 +2 大客户回款在截止后才入账', [BOB]);
-    expect(await cardText('ou_miamgr')).toMatch(/Bob Wu's 2026-Q3 score adjusted by \+2: [\d.]+ \(D\) → [\d.]+ \(D\)\. Reason: 大客户回款在截止后才入账/);
-    expect((await h.deps.store.audit.find({ action: 'score.adjust' })).map((a) => [a.actorId, a.subjectId, a.details.reason])).toEqual([['mgr', 'bob', '大客户回款在截止后才入账']]);
+    // A manager's adjustment is a proposal for HR to accept (issue 14).
+    expect(await cardText('ou_miamgr')).toMatch(/Proposed \+2 for Bob Wu's 2026-Q3 score: [\d.]+ \(D\) → [\d.]+ \(D\) once HR accepts it/);
+    expect((await h.deps.store.audit.find({ action: 'score.propose' })).map((a) => [a.actorId, a.subjectId, a.details.reason])).toEqual([['mgr', 'bob', '大客户回款在截止后才入账']]);
   });
 
   it('answers a Chinese-speaking HR in Chinese', async () => {

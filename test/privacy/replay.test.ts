@@ -52,7 +52,8 @@ describe('a replayed request acts once', () => {
   it('/adjust and /award: one command and two replays store one adjustment and one award', async () => {
     await thrice('UHR', '/cycle', 'open 2026-Q3');
     await thrice('UHR', '/cycle', 'review 2026-Q3');
-    expect(await thrice('UMGR', '/adjust', '<@UANN|ann> -2 duplicate visits removed after review')).toContain('adjusted by');
+    // A manager's adjustment is a proposal for HR (issue 14): still stored once.
+    expect(await thrice('UMGR', '/adjust', '<@UANN|ann> -2 duplicate visits removed after review')).toContain('Proposed −2');
     expect(await h.deps.store.adjustments.count()).toBe(1);
     await thrice('UMGR', '/award', '<@UANN|ann> Deal of the quarter: won the Acme framework deal');
     expect(await h.deps.store.awards.count()).toBe(1);

@@ -91,6 +91,8 @@ export const NEWCOMER: Readonly<Record<string, 'allowed' | 'refused' | Refusal>>
   '/away @ann <from> <to>': 'refused',
   'button decide:award.approve': 'refused',
   'button appeal.accept': 'refused',
+  'button decide:adjust.accept': 'refused',
+  'button decide:adjust.reject': 'refused',
   'button appeal.reject': 'refused',
   "appeal decision form submitted (reject bob's #1)": 'refused',
   'button decide:award.reject': 'refused',

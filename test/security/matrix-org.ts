@@ -62,6 +62,7 @@ export function newcomer(): RoleUser {
 /** Ids the fixture creates that cases point at (buttons carry them as values). */
 export const IDS = {
   award: 'award-pending',
+  adjustment: 'adjust-pending',
   late: 'late-pending',
   annVisit: 'ann-v0',
   annDeal: 'ann-deal',
@@ -115,6 +116,11 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
   const { award } = await grantAward(deps, mgr, { rep: ann, title: 'Rising star', reason: 'Opened three new doors this quarter', period: '2026-Q4', platforms });
   await store.awards.delete(award.id);
   await store.awards.put({ ...award, id: IDS.award });
+
+  // mgr's proposed +2 for ann in 2026-Q4, waiting for HR.
+  await store.adjustments.insert({
+    id: IDS.adjustment, periodKey: '2026-Q4', repId: 'ann', delta: 2, reason: 'Key-account workshop not captured by the CRM', byId: 'mgr', at: T0, state: 'pending',
+  });
 
   await store.lateEntries.insert({
     id: IDS.late,

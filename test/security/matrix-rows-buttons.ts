@@ -15,6 +15,8 @@ export const BUTTON_ROWS: readonly MatrixRow[] = [
     effect: ['lateEntries', 'intel'],
   },
   { name: 'button decide:late.decline', trigger: { type: 'button', actionId: 'decide:late.decline', value: IDS.late }, allowed: ['mgrEast', 'hr'], refusal: { key: 'lifecycle.late.notYours', params: { manager: 'Mia Manager' } }, effect: ['lateEntries'] },
+  { name: 'button decide:adjust.accept', trigger: { type: 'button', actionId: 'decide:adjust.accept', value: IDS.adjustment }, allowed: ['hr'], refusal: needs('hr'), effect: ['adjustments'] },
+  { name: 'button decide:adjust.reject', trigger: { type: 'button', actionId: 'decide:adjust.reject', value: IDS.adjustment }, allowed: ['hr'], refusal: needs('hr'), effect: ['adjustments'] },
   // Accept… / Reject… of an appeal open HR's decision form (the fixture's bob's appeal is #1).
   { name: 'button appeal.accept', trigger: { type: 'button', actionId: 'appeal.accept', value: '1' }, allowed: ['hr'], refusal: needs('hr') },
   { name: 'button appeal.reject', trigger: { type: 'button', actionId: 'appeal.reject', value: '1' }, allowed: ['hr'], refusal: needs('hr') },

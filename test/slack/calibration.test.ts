@@ -82,9 +82,11 @@ describe('/cycle calibrate and /adjust in Slack', () => {
     const mgr = (await h.deps.store.people.get('mgr'))!;
     await h.deps.store.people.put({ ...mgr, locale: 'zh-CN' });
     await h.command('UMGR', '/adjust', '<@UBOB|bob> +1.5 大客户回款在截止后才入账');
-    expect(last().text).toMatch(/^Bob Wu 的 2026-Q3 分数已调整 \+1\.5：/);
-    expect((await h.deps.store.adjustments.find()).map((a) => [a.repId, a.delta, a.byId]).sort()).toEqual([['ann', -2, 'hr'], ['bob', 1.5, 'mgr']]);
-    expect(await h.deps.store.audit.count({ action: 'score.adjust' })).toBe(2);
+    // A manager's adjustment is a proposal for HR to accept (issue 14).
+    expect(last().text).toMatch(/^已提议将 Bob Wu 的 2026-Q3 分数调整 \+1\.5：/);
+    expect((await h.deps.store.adjustments.find()).map((a) => [a.repId, a.delta, a.byId, a.state ?? 'applied']).sort()).toEqual([['ann', -2, 'hr', 'applied'], ['bob', 1.5, 'mgr', 'pending']]);
+    expect(await h.deps.store.audit.count({ action: 'score.adjust' })).toBe(1);
+    expect(await h.deps.store.audit.count({ action: 'score.propose' })).toBe(1);
 
     // The pack asked for again now lists both adjustments, and goes to the channel again.
     await h.command('UHR', '/cycle', 'calibrate');

@@ -90,13 +90,17 @@ describe('a quarter from /cycle open to closed, in Slack', () => {
     expect(pack).toContain('bob');
   });
 
-  it('6. an adjustment needs a written reason; with one it is stored and audited', async () => {
+  it('6. an adjustment needs a written reason; with one it is proposed, audited and accepted by HR with the button', async () => {
     expect(await say('UMGR', '/adjust', '<@UANN|ann> +2')).toMatch(/reason|Usage/);
     expect(await h.deps.store.adjustments.count()).toBe(0);
     expect(await say('UBOB', '/adjust', '<@UANN|ann> +2 I think she deserves more')).toContain('需要');
     const answer = await say('UMGR', '/adjust', '<@UANN|ann> +2 Key-account workshop not captured by the CRM');
     expect(answer).toContain('Ann Lee');
-    expect(await h.deps.store.adjustments.find({ repId: 'ann' })).toEqual([expect.objectContaining({ delta: 2, byId: 'mgr' })]);
+    expect(await h.deps.store.adjustments.find({ repId: 'ann' })).toEqual([expect.objectContaining({ delta: 2, byId: 'mgr', state: 'pending' })]);
+    // The manager's adjustment is a proposal: HR accepts it with the button.
+    const [adjustment] = await h.deps.store.adjustments.find({ repId: 'ann' });
+    await click('UHR', 'decide:adjust.accept', adjustment!.id, { dm: 'DUHR' });
+    await eventually(async () => (await h.deps.store.adjustments.get(adjustment!.id))!.state === 'accepted', 'the acceptance');
   });
 
   it('7. a manager proposes a special award; HR approves it with the button', async () => {

@@ -133,6 +133,9 @@ export const CYCLE_DEFINITIONS: Record<CycleCollection, SchemaDefinition> = {
     reason,
     byId: id(),
     at: timestamp(),
+    state: oneOf(['pending', 'accepted', 'rejected'], false),
+    decidedBy: id(false),
+    decidedAt: timestamp(false),
   },
   results: {
     periodKey: periodKey(),

@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/errors.js';
 import { AdjustmentSchema, type Adjustment } from '../../domain/model/cycle.js';
 import { hasRole, type Person } from '../../domain/model/people.js';
+import type { PlatformName } from '../../domain/model/delivery.js';
 import type { Period } from '../../domain/period.js';
 import { countGrades, guidelineWarnings, type GuidelineWarning } from '../../domain/scoring/guideline.js';
 import type { AppDeps } from '../deps.js';
@@ -11,6 +12,7 @@ import { readSetting } from '../settings.js';
 import { managerOf } from '../people/manager-of.js';
 import { calibrationPeriod, refuseUnknown, requireInReview } from './calibration-common.js';
 import { audit } from './cycles.js';
+import { askHr, requireWithinLimit } from './adjust-proposal.js';
 
 export interface AdjustInput {
   /** The mentioned people: exactly one, the rep. */
@@ -20,6 +22,8 @@ export interface AdjustInput {
   delta: string | undefined;
   reason: string;
   period?: string | undefined;
+  /** Where HR is asked to decide a manager's proposal (the running platforms). */
+  platforms?: readonly PlatformName[];
 }
 
 export interface Standing {
@@ -35,6 +39,10 @@ export interface AdjustResult {
   after: Standing;
   /** The distribution guideline's warnings after the change, when the change made one appear or grow. */
   warnings: GuidelineWarning[];
+  /** A manager's proposal, waiting for HR: `after` is what accepting it would give. */
+  pending: boolean;
+  /** Messages asking HR to decide. */
+  queued: number;
 }
 
 
@@ -97,10 +105,10 @@ export async function adjustScore(deps: AppDeps, actor: Person, input: AdjustInp
   const delta = parseDelta(input.delta);
   const reason = parseReason(input.reason);
   const period: Period = await calibrationPeriod(deps, input.period);
-  return periodLock(period.key, () => adjustLocked(deps, actor, rep, period, delta, reason));
+  return periodLock(period.key, () => adjustLocked(deps, actor, rep, period, delta, reason, input.platforms ?? deps.settings.platforms ?? []));
 }
 
-async function adjustLocked(deps: AppDeps, actor: Person, rep: Person, period: Period, delta: number, reason: string): Promise<AdjustResult> {
+async function adjustLocked(deps: AppDeps, actor: Person, rep: Person, period: Period, delta: number, reason: string, platforms: readonly PlatformName[]): Promise<AdjustResult> {
   await requireInReview(deps, period);
 
   const [scoresBefore, policy] = await Promise.all([scorePeriod(deps, period), readSetting(deps, 'cycle.policy')]);
@@ -109,14 +117,21 @@ async function adjustLocked(deps: AppDeps, actor: Person, rep: Person, period: P
     const messageId = scoresBefore.reps.has(rep.id) ? 'calibration.error.repNoData' : 'calibration.error.repNotInPeriod';
     throw refuse('VALIDATION', messageId, `${rep.name} has no score in ${period.key}`, { name: rep.name, period: period.key });
   }
-  const adjustment = AdjustmentSchema.parse({ id: deps.newId(), periodKey: period.key, repId: rep.id, delta, reason, byId: actor.id, at: deps.clock.now().toISOString() });
+  await requireWithinLimit(deps, { period, rep, delta, limit: policy.maxAdjustment });
+  // HR's adjustment applies at once; a manager's is a proposal until HR accepts it (adjust-decision.ts).
+  const proposal = !hasRole(actor, 'hr');
+  const adjustment = AdjustmentSchema.parse({
+    id: deps.newId(), periodKey: period.key, repId: rep.id, delta, reason, byId: actor.id, at: deps.clock.now().toISOString(), ...(proposal ? { state: 'pending' } : {}),
+  });
   await deps.store.adjustments.insert(adjustment);
-  const scoresAfter = await scorePeriod(deps, period, { template: scoresBefore.template });
+  // A proposal's "after" is what accepting it would give.
+  const scoresAfter = await scorePeriod(deps, period, { template: scoresBefore.template, ...(proposal ? { applying: adjustment.id } : {}) });
   const after = standing(scoresAfter, rep.id)!;
-  await audit(deps, actor, 'score.adjust', rep.id, { periodKey: period.key, adjustmentId: adjustment.id, delta, reason, before, after });
+  await audit(deps, actor, proposal ? 'score.propose' : 'score.adjust', rep.id, { periodKey: period.key, adjustmentId: adjustment.id, delta, reason, before, after });
+  const queued = proposal ? await askHr(deps, { adjustment, rep, proposer: actor, before, after, platforms }) : 0;
 
   // Only the warnings this change caused or made worse: a distribution already over the guideline is the pack's business.
   const earlier = new Map(warningsOf(scoresBefore, policy.guideline).map((w) => [w.grade, w.count] as const));
   const warnings = warningsOf(scoresAfter, policy.guideline).filter((w) => w.count > (earlier.get(w.grade) ?? 0));
-  return { rep, periodKey: period.key, adjustment, before, after, warnings };
+  return { rep, periodKey: period.key, adjustment, before, after, warnings, pending: proposal, queued };
 }

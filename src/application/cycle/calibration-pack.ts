@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ReviewCycle } from '../../domain/model/cycle.js';
+import { isApplied, type ReviewCycle } from '../../domain/model/cycle.js';
 import type { PlatformName } from '../../domain/model/delivery.js';
 import { managerIdOf } from '../../domain/model/manager.js';
 import type { Person } from '../../domain/model/people.js';
@@ -102,7 +102,9 @@ export async function assemblePack(deps: AppDeps, period: Period): Promise<Calib
         indicators: s.card.indicators.filter((l) => l.missing !== null).map((l) => ({ key: l.key, why: l.missing! })),
       }))
       .filter((m) => m.indicators.length > 0),
-    adjustments: [...adjustments]
+    // Only applied adjustments: a manager's proposal is HR's to accept first.
+    adjustments: adjustments
+      .filter(isApplied)
       .sort((a, b) => a.at.localeCompare(b.at))
       .map((a) => ({ name: nameOf.get(a.repId) ?? a.repId, delta: a.delta, reason: a.reason, by: nameOf.get(a.byId) ?? a.byId, at: a.at })),
     guideline: policy.guideline,

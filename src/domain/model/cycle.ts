@@ -41,8 +41,18 @@ export const AdjustmentSchema = z.object({
   reason: Reason,
   byId: Id,
   at: Timestamp,
+  /**
+   * A manager's adjustment is a proposal until HR accepts it; HR's own applies at once. Absent:
+   * applied (HR's, and every adjustment stored before proposals existed).
+   */
+  state: z.enum(['pending', 'accepted', 'rejected']).optional(),
+  decidedBy: Id.optional(),
+  decidedAt: Timestamp.optional(),
 });
 export type Adjustment = z.infer<typeof AdjustmentSchema>;
+
+/** Whether an adjustment counts in the score: HR's, or a manager's that HR accepted. */
+export const isApplied = (a: Pick<Adjustment, 'state'>): boolean => a.state === undefined || a.state === 'accepted';
 
 /** A frozen, versioned result. A new version (appeal) never overwrites an older one. */
 export const PublishedResultSchema = z.object({
