@@ -89,5 +89,6 @@ export function assembleReport(
     pacing: running ? pacing(current.template, period, today, rep.id, mine.actuals, mine.targets) : null,
     history,
     forecast: linearForecast(mine.card.noData || running ? totals : [...totals, mine.card.total]),
+    leave: mine.leave,
   };
 }

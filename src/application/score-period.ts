@@ -7,7 +7,7 @@ import { hasRole, type Person } from '../domain/model/people.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
 import { tierCadences, tierVisitWeights, type KpiTemplate } from '../domain/model/template.js';
 import { addDays, todayIn } from '../domain/dates.js';
-import type { Absence } from '../domain/model/self-and-leave.js';
+import { isApprovedLeave, type Absence } from '../domain/model/self-and-leave.js';
 import { isApplied } from '../domain/model/cycle.js';
 import type { ActualsQuery } from '../ports/store.js';
 import { peerReviewKeys, type Period } from '../domain/period.js';
@@ -16,6 +16,8 @@ import { templateForPeriod } from './templates.js';
 
 export interface ScoredRep {
   rep: Person;
+  /** Days of leave in the period: approved (these may prorate targets) and waiting for approval (these do not). */
+  leave: { approvedDays: number; pendingDays: number };
   actuals: RawActuals;
   targets: TargetMap;
   card: Scorecard;
@@ -52,7 +54,9 @@ export async function scorePeriod(
     deps.logger ? readSetting({ store, logger: deps.logger }, 'cycle.policy') : DEFAULT_CYCLE_POLICY,
     store.absences.find({ from: { lte: period.to }, to: { gte: period.from } }),
   ]);
-  const leave = leaveDaysIn(absences, period);
+  // Only approved leave may prorate targets; leave waiting for approval is shown, never counted.
+  const leave = leaveDaysIn(absences.filter(isApprovedLeave), period);
+  const pendingLeave = leaveDaysIn(absences.filter((a) => a.approval === 'pending'), period);
   // A self-review counts only where the template weights it (it never does by default).
   const selfRatings = template.categories.some((c) => c.indicators.some((i) => i.key === 'self_review'))
     ? new Map((await store.selfReviews.find({ periodKey: period.key })).map((r) => [r.repId, Object.values(r.ratings)] as const))
@@ -77,7 +81,7 @@ export async function scorePeriod(
       targets: repTargets,
       adjustments: adjustmentsByRep.get(rep.id) ?? [],
     });
-    scored.set(rep.id, { rep, actuals: repActuals, targets: repTargets, card });
+    scored.set(rep.id, { rep, actuals: repActuals, targets: repTargets, card, leave: { approvedDays: days, pendingDays: pendingLeave.get(rep.id) ?? 0 } });
   }
   const ranking = rank(
     [...scored.values()].map((s) => ({ card: s.card, name: s.rep.name, ...(s.rep.teamId ? { teamId: s.rep.teamId } : {}) })),

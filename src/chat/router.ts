@@ -21,6 +21,7 @@ import { platformOf, textView, type ChatAnswer, type ChatInput, type ChatRequest
 import { helpAnswer, periodAndRest, rankingAnswer, scorecardAnswer } from './reports.js';
 import { reviewAnswer, REVIEW_COMMANDS, type ReviewCommand } from './review.js';
 import { REWARD_DECISIONS } from './rewards.js';
+import { LEAVE_DECISIONS } from './self-and-leave.js';
 
 /**
  * The router: the one file that knows every feature. Each platform adapter hands it a `ChatInput`
@@ -80,7 +81,7 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
 
 
 /** Buttons that decide something (`decide:…`): the answer replaces the message clicked. */
-const DECISIONS: Record<string, DecisionHandler> = { ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS };
+const DECISIONS: Record<string, DecisionHandler> = { ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS, ...LEAVE_DECISIONS };
 
 type ButtonHandler = (deps: AppDeps, actor: Person, value: string, req: ChatRequest) => Promise<ChatAnswer>;
 

@@ -7,7 +7,9 @@ import { isPeriodKey } from '../domain/period.js';
 import type { Person } from '../domain/model/people.js';
 import type { SelfReview } from '../domain/model/self-and-leave.js';
 import { t } from '../views/i18n.js';
-import { textView, type ChatAnswer, type ChatRequest } from './port.js';
+import { decideLeave } from '../application/people/away-approval.js';
+import { LEAVE_APPROVE, LEAVE_REJECT, leaveAlreadyDecidedView, leaveDecidedView, leaveLine } from '../views/leave-approval-views.js';
+import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest, type DecisionHandler } from './port.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -52,7 +54,7 @@ export async function awayAnswer(deps: AppDeps, actor: Person, req: ChatRequest)
     requireMayRecord(actor, person);
     const list = await listAway(deps, person);
     if (list.length === 0) return { view: textView(t(locale, 'away.none', { name: person.name })) };
-    return { view: textView(t(locale, 'away.list', { name: person.name, list: list.map((a) => `${a.from} – ${a.to}${a.note ? ` (${a.note})` : ''}`).join('; ') })) };
+    return { view: textView(t(locale, 'away.list', { name: person.name, list: list.map((a) => leaveLine(locale, a)).join('; ') })) };
   }
   if (first.toLowerCase() === 'help') return { view: textView(t(locale, 'away.usage')) };
   if (first.toLowerCase() === 'cancel') {
@@ -61,9 +63,24 @@ export async function awayAnswer(deps: AppDeps, actor: Person, req: ChatRequest)
   }
   const to = rest[0] && DATE.test(rest[0]) ? rest.shift() : undefined;
   const note = [rest.join(' '), ...req.lines].join(' ').trim();
-  const absence = await setAway(deps, actor, { person, from: first, to, ...(note ? { note } : {}), ...(req.requestId ? { requestId: req.requestId } : {}) });
+  const platforms = fanOutPlatforms(deps.settings.platforms, req.platforms);
+  const absence = await setAway(deps, actor, { person, from: first, to, platforms, ...(note ? { note } : {}), ...(req.requestId ? { requestId: req.requestId } : {}) });
   const policy = await readSetting(deps, 'cycle.policy');
-  return {
-    view: textView(t(locale, 'away.saved', { name: person.name, from: absence.from, to: absence.to, prorate: t(locale, 'away.prorate', { days: policy.leaveProrationDays }) })),
-  };
+  const prorate = [t(locale, 'away.prorate', { days: policy.leaveProrationDays }), ...(absence.approval === 'pending' ? [t(locale, 'fairness.away.pending')] : [])].join(' ');
+  return { view: textView(t(locale, 'away.saved', { name: person.name, from: absence.from, to: absence.to, prorate })) };
 }
+
+const decideLeaveButton =
+  (approve: boolean): DecisionHandler =>
+  async (deps, actor, value, platforms) => {
+    const d = await decideLeave(deps, actor, { absenceId: value, approve, platforms: fanOutPlatforms(deps.settings.platforms, platforms) });
+    return d.alreadyDecided ? leaveAlreadyDecidedView(actor.locale, d) : leaveDecidedView(actor.locale, { ...d, deciderName: actor.name });
+  };
+
+/** The manager's (or HR's) Approve / Reject of someone's own leave. */
+export const LEAVE_DECISIONS: Record<string, DecisionHandler> = {
+  [LEAVE_APPROVE]: decideLeaveButton(true),
+  [LEAVE_REJECT]: decideLeaveButton(false),
+};
+
+

@@ -38,8 +38,10 @@ beforeAll(async () => {
       });
     }
   }
+  // Recorded by HR, so approved at once: one's own leave prorates targets only once approved (test/chat/leave-approval.test.ts).
   const ann = (await deps.store.people.get('ann'))!;
-  await setAway(deps, ann, { person: ann, from: LEAVE.from, to: LEAVE.to, note: 'annual leave' });
+  const hr = (await deps.store.people.get('hr'))!;
+  await setAway(deps, hr, { person: ann, from: LEAVE.from, to: LEAVE.to, note: 'annual leave' });
   const calendar = workCalendar({ holidays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'], makeUpDays: [] });
   for (let day = '2026-10-01'; day <= '2026-12-31'; day = addDays(day, 1)) {
     deps.clock.set(zonedInstant(day, 7, 0, TZ));

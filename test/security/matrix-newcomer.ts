@@ -92,6 +92,8 @@ export const NEWCOMER: Readonly<Record<string, 'allowed' | 'refused' | Refusal>>
   'button decide:award.approve': 'refused',
   'button appeal.accept': 'refused',
   'button decide:adjust.accept': 'refused',
+  'button decide:away.approve': 'refused',
+  'button decide:away.reject': 'refused',
   'button decide:adjust.reject': 'refused',
   'button appeal.reject': 'refused',
   "appeal decision form submitted (reject bob's #1)": 'refused',

@@ -63,6 +63,7 @@ export function newcomer(): RoleUser {
 export const IDS = {
   award: 'award-pending',
   adjustment: 'adjust-pending',
+  leave: 'leave-pending',
   late: 'late-pending',
   annVisit: 'ann-v0',
   annDeal: 'ann-deal',
@@ -121,6 +122,9 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
   await store.adjustments.insert({
     id: IDS.adjustment, periodKey: '2026-Q4', repId: 'ann', delta: 2, reason: 'Key-account workshop not captured by the CRM', byId: 'mgr', at: T0, state: 'pending',
   });
+
+  // ann's own leave, waiting for mgr (or HR) to approve it.
+  await store.absences.insert({ id: IDS.leave, personId: 'ann', from: '2026-12-14', to: '2026-12-31', note: 'Annual leave', createdBy: 'ann', createdAt: T0, approval: 'pending' });
 
   await store.lateEntries.insert({
     id: IDS.late,

@@ -1,5 +1,5 @@
 import { IDS } from './matrix-org.js';
-import { ALL, needs, type MatrixRow } from './matrix-types.js';
+import { ALL, byRole, needs, type MatrixRow } from './matrix-types.js';
 
 /** Rows of the role matrix: the buttons on messages and on the App Home. */
 export const BUTTON_ROWS: readonly MatrixRow[] = [
@@ -17,6 +17,15 @@ export const BUTTON_ROWS: readonly MatrixRow[] = [
   { name: 'button decide:late.decline', trigger: { type: 'button', actionId: 'decide:late.decline', value: IDS.late }, allowed: ['mgrEast', 'hr'], refusal: { key: 'lifecycle.late.notYours', params: { manager: 'Mia Manager' } }, effect: ['lateEntries'] },
   { name: 'button decide:adjust.accept', trigger: { type: 'button', actionId: 'decide:adjust.accept', value: IDS.adjustment }, allowed: ['hr'], refusal: needs('hr'), effect: ['adjustments'] },
   { name: 'button decide:adjust.reject', trigger: { type: 'button', actionId: 'decide:adjust.reject', value: IDS.adjustment }, allowed: ['hr'], refusal: needs('hr'), effect: ['adjustments'] },
+  ...(['decide:away.approve', 'decide:away.reject'] as const).map(
+    (actionId): MatrixRow => ({
+      name: `button ${actionId}`,
+      trigger: { type: 'button', actionId, value: IDS.leave },
+      allowed: ['mgrEast', 'hr'],
+      refusal: byRole({ repEast: { key: 'fairness.away.ownDecision' } }, { key: 'fairness.away.notYours', params: { name: 'Ann Lee' } }),
+      effect: ['absences'],
+    }),
+  ),
   // Accept… / Reject… of an appeal open HR's decision form (the fixture's bob's appeal is #1).
   { name: 'button appeal.accept', trigger: { type: 'button', actionId: 'appeal.accept', value: '1' }, allowed: ['hr'], refusal: needs('hr') },
   { name: 'button appeal.reject', trigger: { type: 'button', actionId: 'appeal.reject', value: '1' }, allowed: ['hr'], refusal: needs('hr') },

@@ -8,6 +8,7 @@ import { LATE_ENTRY_DECISIONS } from '../../src/chat/lifecycle.js';
 import { CALIBRATION_SUBCOMMANDS } from '../../src/chat/calibration.js';
 import { LIFECYCLE_SUBCOMMANDS } from '../../src/chat/lifecycle.js';
 import { REWARD_DECISIONS } from '../../src/chat/rewards.js';
+import { LEAVE_DECISIONS } from '../../src/chat/self-and-leave.js';
 import { HOME_ACTIONS } from '../../src/views/home-view.js';
 import { REMINDER_ACTIONS } from '../../src/views/job-views.js';
 import { MATRIX, NEWCOMER, type MatrixRow } from './matrix-table.js';
@@ -63,8 +64,8 @@ describe('the role matrix covers', () => {
   it('every decision button (decide:…), from every table the decisions are made of', () => {
     // A decision table added to the router's DECISIONS must be imported here too.
     const parts = /const DECISIONS[^=]*= \{([^}]*)\}/.exec(src('chat/router.ts'))![1]!.match(/\.\.\.(\w+)/g)!.map((p) => p.slice(3));
-    expect(parts.sort()).toEqual(['CALIBRATION_DECISIONS', 'INTERVIEW_DECISIONS', 'LATE_ENTRY_DECISIONS', 'REWARD_DECISIONS']);
-    const ids = Object.keys({ ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS });
+    expect(parts.sort()).toEqual(['CALIBRATION_DECISIONS', 'INTERVIEW_DECISIONS', 'LATE_ENTRY_DECISIONS', 'LEAVE_DECISIONS', 'REWARD_DECISIONS']);
+    const ids = Object.keys({ ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS, ...LEAVE_DECISIONS });
     expect(ids.length).toBeGreaterThan(4);
     expect(missing(ids, buttonIds())).toEqual([]);
   });

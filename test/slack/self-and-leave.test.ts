@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { visits } from '../helpers/org.js';
-import { startHarness, type Harness } from './harness.js';
+import { buttonClick, startHarness, type Harness } from './harness.js';
 
 /** `/self-review` and `/away` through Slack (issue 8). Today is 26 November 2026. */
 let h: Harness;
@@ -52,7 +52,13 @@ describe('/away in Slack', () => {
     await h.command('UANN', '/away', '2026-11-20 2026-12-08 annual leave');
     expect(last().text).toContain('Away from 2026-11-20 to 2026-12-08 for Ann Lee');
     await h.command('UANN', '/away', '');
-    expect(last().text).toBe('Leave for Ann Lee: 2026-11-20 – 2026-12-08 (annual leave)');
+    // One's own leave waits for the manager's approval (issue 14) before it prorates targets.
+    expect(last().text).toBe('Leave for Ann Lee: 2026-11-20 – 2026-12-08 (annual leave) [waiting for approval]');
+    const [absence] = await h.deps.store.absences.find({});
+    await h.interactive(buttonClick('UMGR', 'decide:away.approve', absence!.id, { dm: 'DUMGR' }));
+    // The click is answered before its work ends: wait on the event loop, not the clock.
+    for (let i = 0; i < 500 && (await h.deps.store.absences.get(absence!.id))?.approval !== 'approved'; i++) await new Promise((r) => setImmediate(r));
+    expect((await h.deps.store.absences.get(absence!.id))?.approval).toBe('approved');
     await h.command('UANN', '/scorecard', '');
     expect(allText(last())).toContain('less 19 day(s) of leave');
     await h.command('UANN', '/away', 'cancel 2026-11-20');

@@ -1,6 +1,6 @@
 import type { SchemaDefinition } from 'mongoose';
 import type { CollectionName } from '../../domain/records.js';
-import { id, localDate, periodKey, rating, requestId, sub, text, timestamp } from './schema-fields.js';
+import { id, localDate, oneOf, periodKey, rating, requestId, sub, text, timestamp } from './schema-fields.js';
 
 /** Self-reviews and absences (domain/model/self-and-leave.ts). */
 export const SELF_AND_LEAVE_DEFINITIONS: Record<Extract<CollectionName, 'selfReviews' | 'absences'>, SchemaDefinition> = {
@@ -21,5 +21,8 @@ export const SELF_AND_LEAVE_DEFINITIONS: Record<Extract<CollectionName, 'selfRev
     createdBy: id(),
     createdAt: timestamp(),
     requestId: requestId(),
+    approval: oneOf(['pending', 'approved', 'rejected'], false),
+    decidedBy: id(false),
+    decidedAt: timestamp(false),
   },
 };

@@ -5,6 +5,8 @@ import type { Absence } from '../../domain/model/self-and-leave.js';
 import type { AppDeps } from '../deps.js';
 import { audit } from '../cycle/cycles.js';
 import { requireRole, today } from '../guards.js';
+import type { PlatformName } from '../../domain/model/delivery.js';
+import { askApproval } from './away-approval.js';
 
 const badDate = (value: string, field: string) =>
   new AppError('VALIDATION', `not a date: ${value}`, { params: { messageId: 'away.error.badDate', value }, issues: [{ path: field, message: 'must be a real date written YYYY-MM-DD' }] });
@@ -16,25 +18,37 @@ export function requireMayRecord(actor: Person, person: Person): void {
 
 /**
  * `/away <from> <to> [note]` (oneself) or `/away @person <from> <to> [note]` (an administrator or
- * HR): no nudge or reminder reaches the person on those days, and leave longer than the policy's
- * threshold prorates their targets. Past days may be recorded (leave is often entered late).
+ * HR): no nudge or reminder reaches the person on those days, and approved leave longer than the
+ * policy's threshold prorates their targets (one's own needs the manager's or HR's approval
+ * first: away-approval.ts). Past days may be recorded (leave is often entered late).
  */
-export async function setAway(deps: AppDeps, actor: Person, input: { person: Person; from: string; to: string | undefined; note?: string; requestId?: string }): Promise<Absence> {
+export async function setAway(
+  deps: AppDeps,
+  actor: Person,
+  input: { person: Person; from: string; to: string | undefined; note?: string; requestId?: string; platforms?: readonly PlatformName[] },
+): Promise<Absence> {
   requireMayRecord(actor, input.person);
   const to = input.to ?? input.from;
   if (!isLocalDate(input.from)) throw badDate(input.from, 'from');
   if (!isLocalDate(to)) throw badDate(to, 'to');
-  const { record } = await deps.store.absences.insert({
+  // One's own leave waits for the manager's or HR's approval before it may prorate targets;
+  // leave HR or an administrator records for someone is approved by recording it.
+  const own = actor.id === input.person.id;
+  const at = deps.clock.now().toISOString();
+  const { record, created } = await deps.store.absences.insert({
     id: deps.newId(),
     personId: input.person.id,
     from: input.from,
     to,
     note: input.note ?? '',
     createdBy: actor.id,
-    createdAt: deps.clock.now().toISOString(),
+    createdAt: at,
     ...(input.requestId ? { requestId: input.requestId } : {}),
+    ...(own ? { approval: 'pending' } : { approval: 'approved', decidedBy: actor.id, decidedAt: at }),
   });
-  await audit(deps, actor, 'away.set', record.id, { personId: input.person.id, repId: input.person.id, from: record.from, to: record.to, note: record.note || null });
+  if (!created) return record;
+  await audit(deps, actor, 'away.set', record.id, { personId: input.person.id, repId: input.person.id, from: record.from, to: record.to, note: record.note || null, approval: record.approval ?? null });
+  if (own) await askApproval(deps, { absence: record, person: input.person, platforms: input.platforms ?? deps.settings.platforms ?? [] });
   return record;
 }
 

@@ -35,6 +35,14 @@ export const AbsenceSchema = z
     createdBy: Id,
     createdAt: Timestamp,
     requestId: RequestId.optional(),
+    /**
+     * Leave prorates targets only once the person's manager or HR approves it; until then (and
+     * when rejected) it still silences nudges. Absent: approved (recorded by HR or an
+     * administrator, or before approvals existed).
+     */
+    approval: z.enum(['pending', 'approved', 'rejected']).optional(),
+    decidedBy: Id.optional(),
+    decidedAt: Timestamp.optional(),
   })
   .superRefine((a, ctx) => {
     if (!isLocalDate(a.from) || !isLocalDate(a.to)) return;
@@ -42,3 +50,6 @@ export const AbsenceSchema = z
     else if (daysBetween(a.from, a.to) >= MAX_ABSENCE_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `at most ${MAX_ABSENCE_DAYS} days at a time` });
   });
 export type Absence = z.infer<typeof AbsenceSchema>;
+
+/** Whether an absence may change targets: approved, or recorded before approvals existed. */
+export const isApprovedLeave = (a: Pick<Absence, 'approval'>): boolean => a.approval === undefined || a.approval === 'approved';

@@ -23,4 +23,6 @@ export interface ScorecardReport {
   /** Totals of the previous periods, oldest first (null where the rep had no data). */
   history: { periodKey: string; total: number | null; grade: string }[];
   forecast: Forecast | null;
+  /** Days of leave in the period (live scorecards only): approved (may prorate targets) and waiting for approval. */
+  leave?: { approvedDays: number; pendingDays: number };
 }
