@@ -5,6 +5,7 @@ import { ensureDefaultTemplate } from './application/templates.js';
 import { todayIn } from './domain/dates.js';
 import { previousPeriod, quarterOf } from './domain/period.js';
 import { createHttpServer, close, listen, type RequestListener } from './adapters/http/server.js';
+import { SURVEY_PREFIX, surveyRoute } from './adapters/http/survey-route.js';
 import { createLarkAdapter } from './adapters/lark/lark-app.js';
 import { realPace } from './adapters/lark/rate-limit.js';
 import { createSlackAdapter } from './adapters/slack/slack-app.js';
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
     routes.set('/lark/events', lark.listener);
     routes.set('/lark/cards', lark.listener);
   }
+  // Customer survey links answer here once PUBLIC_URL says where the bot is reached.
+  if (config.publicUrl) routes.set(SURVEY_PREFIX, surveyRoute(deps, { publicUrl: config.publicUrl }));
   // Check the platforms' credentials before serving anything.
   await slack?.start();
   await lark?.start();

@@ -18,6 +18,8 @@ export interface Settings {
    * all of them, not only to the platform the command came from. Unset: the caller's platform.
    */
   platforms?: readonly PlatformName[];
+  /** The bot's public address (PUBLIC_URL), for customer survey links; unset: surveys are off. */
+  publicUrl?: string;
 }
 
 /** Everything a use case may touch, passed in: no use case opens a database or reads the clock itself. */

@@ -52,7 +52,10 @@ async function explainedScorecard(
   }
 
   const past = await Promise.all(periodsBefore(input.period, HISTORY_PERIODS).map((p) => scorePeriod(deps, p, { reps: [rep] })));
-  return assembleReport(deps, { rep, team, current, past });
+  // Who typed the satisfaction ratings: the rep, or the customer on a survey page (both count equally).
+  const feedback = await store.feedback.find({ repId: rep.id, date: { gte: input.period.from, lte: input.period.to } });
+  const customer = feedback.filter((f) => f.enteredBy === 'customer').length;
+  return { ...assembleReport(deps, { rep, team, current, past }), feedbackSources: { rep: feedback.length - customer, customer } };
 }
 
 /**

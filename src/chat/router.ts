@@ -21,6 +21,7 @@ import { platformOf, textView, type ChatAnswer, type ChatInput, type ChatRequest
 import { helpAnswer, periodAndRest, rankingAnswer, scorecardAnswer } from './reports.js';
 import { reviewAnswer, REVIEW_COMMANDS, type ReviewCommand } from './review.js';
 import { REWARD_DECISIONS } from './rewards.js';
+import { isSurveyRequest, surveyAnswer } from './survey.js';
 import { LEAVE_DECISIONS } from './self-and-leave.js';
 
 /**
@@ -47,7 +48,8 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   visit: entry('visit'),
   deal: entry('deal'),
   payment: entry('payment'),
-  feedback: entry('feedback'),
+  // `/feedback survey <account> [contact]`: a link for the customer to answer (chat/survey.ts); otherwise the form.
+  feedback: (deps, actor, req) => (isSurveyRequest(req) ? oncePerRequest(deps, req.requestId, () => surveyAnswer(deps, actor, req), jsonCodec<ChatAnswer>()) : entry('feedback')(deps, actor, req)),
   intel: entry('intel'),
   'peer-review': entry('peer-review'),
   ...reviewHandlers,

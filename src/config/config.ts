@@ -163,6 +163,15 @@ const EnvSchema = z.object({
     .trim()
     .optional()
     .transform((v) => v || undefined),
+  /** The bot's public https address (customer survey links: https://<PUBLIC_URL>/survey/<token>). */
+  PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v.replace(/\/+$/, '') : undefined))
+    .refine((v) => v === undefined || /^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v), {
+      message: fix('PUBLIC_URL', 'is not a web address', 'set the address the bot is reached at from the internet, e.g. PUBLIC_URL=https://appraisal.example.com (customer survey links start with it), or leave it empty to turn surveys off'),
+    }),
   LOG_LEVEL: z
     .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
       message: fix('LOG_LEVEL', 'is not a log level', 'use one of trace, debug, info, warn, error, fatal, silent'),
@@ -254,6 +263,8 @@ export interface Config {
   lark: LarkConfig | undefined;
   /** Job schedules, switches, the holiday calendar and the dispatch interval. */
   schedule: ScheduleConfig;
+  /** The bot's public address (PUBLIC_URL): customer survey links need it; unset, surveys are off. */
+  publicUrl?: string;
 }
 
 export interface SlackConfig {
@@ -343,6 +354,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     paymentTermsDays: e.PAYMENT_TERMS_DAYS,
     defaultLocale: e.DEFAULT_LOCALE,
     port: e.PORT,
+    ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
     log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT, ...(e.LOG_FILE ? { file: e.LOG_FILE } : {}) },
     storeTimeoutMs: e.STORE_TIMEOUT_MS,

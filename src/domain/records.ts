@@ -18,6 +18,7 @@ import { AbsenceSchema, SelfReviewSchema } from './model/self-and-leave.js';
 import { ProcessedEventSchema, SettingSchema } from './model/settings.js';
 import { LeaseSchema, OutboxItemSchema } from './model/delivery.js';
 import { TargetSchema } from './model/targets.js';
+import { SurveySchema } from './model/survey.js';
 import { KpiTemplateSchema } from './model/template.js';
 
 /**
@@ -52,6 +53,7 @@ export const COLLECTION_NAMES = [
   'lateEntries',
   'selfReviews',
   'absences',
+  'surveys',
 ] as const;
 export type CollectionName = (typeof COLLECTION_NAMES)[number];
 
@@ -164,6 +166,12 @@ export const COLLECTIONS = {
   }),
   selfReviews: spec({ schema: SelfReviewSchema, refs: { repId: 'people' }, indexed: ['periodKey', 'repId'], unique: [['periodKey', 'repId']] }),
   absences: spec({ schema: AbsenceSchema, refs: { personId: 'people', createdBy: 'people' }, indexed: ['personId', 'from', 'to'] }),
+  surveys: spec({
+    schema: SurveySchema,
+    refs: { accountId: 'accounts', repId: 'people', createdBy: 'people', feedbackId: 'feedback' },
+    indexed: ['tokenHash', 'repId'],
+    unique: [['tokenHash']],
+  }),
 } as const satisfies Record<CollectionName, CollectionSpec>;
 
 export type Collections = typeof COLLECTIONS;

@@ -193,6 +193,8 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
     blocks.push({ type: 'text', text: t(locale, 'scorecard.adjustment', { delta: fmtDelta(locale, a.delta), reason: a.reason }) });
   }
   blocks.push({ type: 'context', text: [t(locale, 'scorecard.explain'), ...card.indicators.map((l) => explainLine(ctx, l))].join('\n') });
+  const sources = report.feedbackSources;
+  if (sources && sources.rep + sources.customer > 0) blocks.push({ type: 'context', text: t(locale, 'fairness.scorecard.feedbackSources', sources) });
   // Approved leave prorates targets; leave waiting for approval is shown as such and changes nothing.
   if (report.leave && (report.leave.approvedDays > 0 || report.leave.pendingDays > 0)) {
     const pending = report.leave.pendingDays > 0 ? t(locale, 'fairness.scorecard.leavePending', { days: report.leave.pendingDays }) : '';

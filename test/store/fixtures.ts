@@ -125,6 +125,7 @@ export function fixtureBatches(options: { cycles?: boolean } = {}): Batch[] {
       batch('lateEntries', c.lateEntries),
       batch('selfReviews', c.selfReviews),
       batch('absences', c.absences),
+      batch('surveys', c.surveys),
     );
   }
   return out;

@@ -133,6 +133,11 @@ const V3: Record<string, TableDef> = {
   absences: { columns: ['personId', 'from', 'to', 'createdBy'], indexes: [['personId', 'from'], ['from', 'to'], ['createdBy']], unique: [] },
 };
 
+/** Version 4: one-time customer surveys. */
+const V4: Record<string, TableDef> = {
+  surveys: { columns: ['tokenHash', 'repId', 'accountId', 'createdBy', 'feedbackId'], indexes: [['repId'], ['accountId'], ['createdBy'], ['feedbackId']], unique: [['tokenHash']] },
+};
+
 export interface Migration {
   version: number;
   description: string;
@@ -158,6 +163,13 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 3,
     description: 'self-reviews and absences',
     up: Object.entries(V3)
+      .map(([c, def]) => tableDdl(c, def))
+      .join('\n'),
+  },
+  {
+    version: 4,
+    description: 'customer surveys',
+    up: Object.entries(V4)
       .map(([c, def]) => tableDdl(c, def))
       .join('\n'),
   },

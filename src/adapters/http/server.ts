@@ -62,7 +62,8 @@ export function createHttpServer(routes: ReadonlyMap<string, RequestListener>, l
   const guarded = new Map([...routes].map(([path, listener]) => [path, guardRoute(path, listener, logger)]));
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const route = guarded.get(path);
+    // A route ending in '/' serves every path under it (the survey page: /survey/<token>).
+    const route = guarded.get(path) ?? [...guarded].find(([prefix]) => prefix.endsWith('/') && path.startsWith(prefix) && path.length > prefix.length)?.[1];
     if (route) {
       if (ops.metrics) {
         const started = process.hrtime.bigint();

@@ -91,6 +91,7 @@ const ENTRY_DEFINITIONS = {
     product: rating(),
     comment: text('comment', 4000),
     source: oneOf(FEEDBACK_SOURCES),
+    enteredBy: oneOf(['rep', 'customer'], false),
     requestId: requestId(),
     createdAt: timestamp(),
   },

@@ -100,6 +100,8 @@ export const FeedbackSchema = z.object({
   product: Rating,
   comment: LongText.default(''),
   source: z.enum(FEEDBACK_SOURCES),
+  /** Who typed the ratings: the rep (absent: every entry before surveys) or the customer on the survey page. */
+  enteredBy: z.enum(['rep', 'customer']).optional(),
   requestId: RequestId.optional(),
   createdAt: Timestamp,
 });

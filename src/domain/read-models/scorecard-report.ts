@@ -25,4 +25,6 @@ export interface ScorecardReport {
   forecast: Forecast | null;
   /** Days of leave in the period (live scorecards only): approved (may prorate targets) and waiting for approval. */
   leave?: { approvedDays: number; pendingDays: number };
+  /** Customer-feedback entries of the period by who typed them (live scorecards of one rep). */
+  feedbackSources?: { rep: number; customer: number };
 }
