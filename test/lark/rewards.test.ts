@@ -97,7 +97,7 @@ describe('rewards on Lark', () => {
     const [bobAppeal] = await h.deps.store.appeals.find({ repId: 'bob' });
     const [annAppeal] = await h.deps.store.appeals.find({ repId: 'ann' });
     const [notice] = await outboxTo('appeal-filed', 'lark:oc_hrprivate');
-    expect(notice).toContain(`/appeal accept ${bobAppeal!.id}`);
+    expect(notice).toContain(`/appeal accept ${bobAppeal!.number} `); // appeals are shown by number (issue 14)
     expect(notice).toContain('Scorecard: Bob Wu, 2026-Q3');
 
     expect(await mention(MGR, '/appeal accept @_user_2 +20 the client confirmed the visits', { openId: BOB, name: 'Bob Wu' })).toContain('needs the hr role');

@@ -48,7 +48,7 @@ describe('embedded store backup and restore', () => {
     const { file } = await backupDatabase(from, path.join(tempDir(), 'copy.db'));
     await store.close();
     const to = tempDir();
-    expect(await restoreDatabase(to, file)).toMatchObject({ schemaVersion: 3 });
+    expect(await restoreDatabase(to, file)).toMatchObject({ schemaVersion: 4 }); // v4: customer surveys
     const restored = openSqliteStore({ dataDir: to });
     expect(await restored.people.count()).toBe(6);
     await restored.close();

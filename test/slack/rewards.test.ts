@@ -127,7 +127,7 @@ describe('awards, publication and appeals in Slack', () => {
     expect(bob[1]!.scorecard.total).toBeCloseTo(v1.scorecard.total + 20, 6);
 
     await h.command('UHR', '/appeal', `reject ${annAppeal.id} the deal was signed in October`);
-    expect(last().text).toBe(`Appeal ${annAppeal.id} rejected; Ann Lee has been told why.`);
+    expect(last().text).toBe(`Appeal #${annAppeal.number} rejected; Ann Lee has been told why.`); // appeals are shown by number (issue 14)
     await dispatch();
     expect(posted('DUBOB').filter((m) => m.includes('申诉已被接受'))).toHaveLength(1); // bob reads Chinese
     expect(posted('DUANN').filter((m) => m.includes('Your 2026-Q3 appeal was rejected') && m.includes('the deal was signed in October'))).toHaveLength(1);
