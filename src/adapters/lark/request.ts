@@ -4,8 +4,7 @@ import type { ChatInput, ChatRequest, FormRef } from '../../chat/port.js';
 import { isFormRef } from '../../chat/router.js';
 import { hasRole, type Person } from '../../domain/model/people.js';
 import type { FormValues } from '../../views/forms/form.js';
-import type { MessageKey } from '../../views/i18n.js';
-import { t } from '../../views/i18n.js';
+import { t, type MessageKey } from '../../views/i18n.js';
 import type { LarkCommand, LarkContext } from './context.js';
 import { readFormValue } from './render/form-values.js';
 
