@@ -157,6 +157,15 @@ describe('intel', () => {
     expect(h.fake.callsTo('POST', '/open-apis/im/v1/messages').map((c) => typeof (c.body as { uuid?: unknown }).uuid)).toEqual(['string']);
   });
 
+  it('posts a resubmitted intel card once', async () => {
+    await h.deps.store.settings.put({ id: 'channels', value: { intel: ['lark:oc_intel'] }, updatedAt: '2026-11-01T00:00:00Z' });
+    await submit(ANN, 'intel', { topic: 'Tender', text: 'Next month' }, 'om_intel_twice');
+    await submit(ANN, 'intel', { topic: 'Tender', text: 'Next month' }, 'om_intel_twice');
+    await h.idle();
+    expect(await h.deps.store.intel.count()).toBe(1);
+    expect(h.fake.sentTo('oc_intel')).toHaveLength(1);
+  });
+
   it('requires a topic and a text', async () => {
     const a = await submit(ANN, 'intel', { topic: '  ', text: '' });
     expect([errorUnder(a, 'topic'), errorUnder(a, 'text')]).toEqual(['is required', 'is required']);
