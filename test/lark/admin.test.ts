@@ -19,9 +19,10 @@ async function answerTo(openId: string, chat = dmChat(openId)): Promise<string> 
 describe('/appraisal-admin from Lark', () => {
   it('grants a role and assigns a team with its manager, from @-mentions in a group', async () => {
     await h.group(ADMIN, '/appraisal-admin role @_user_2 manager', [{ openId: 'ou_catxu', name: 'Cat Xu' }]);
-    expect(await answerTo(ADMIN, ADMIN)).toBe('Cat Xu 的角色现在是：manager, rep。');
+    // People are named as stored: a mention never refreshes (renames) anyone.
+    expect(await answerTo(ADMIN, ADMIN)).toBe('cat 的角色现在是：manager, rep。');
     await h.group(ADMIN, '/管理 team @_user_2 North China manager @_user_3', [{ openId: 'ou_bobwu', name: 'Bob Wu' }, { openId: 'ou_catxu', name: 'Cat Xu' }]);
-    expect(await answerTo(ADMIN, ADMIN)).toBe('Bob Wu 现在属于 North China 团队。 团队经理：Cat Xu。');
+    expect(await answerTo(ADMIN, ADMIN)).toBe('bob 现在属于 North China 团队。 团队经理：cat。');
     const bob = (await h.deps.store.people.get('bob'))!;
     expect([(await h.deps.store.teams.get(bob.teamId!))!.name, bob.managerId]).toEqual(['North China', 'cat']);
     expect((await h.deps.store.audit.find({ action: 'role.grant' })).map((a) => a.subjectId)).toEqual(['cat']);
@@ -57,7 +58,7 @@ describe('/appraisal-admin from Lark', () => {
 describe('linking one person across platforms', () => {
   it('links a Slack identity to a Lark user by mention', async () => {
     await h.group(ADMIN, '/appraisal-admin link @_user_2 slack:UBOB', [{ openId: 'ou_bobwu', name: 'Bob Wu' }]);
-    expect(await answerTo(ADMIN, ADMIN)).toBe('slack:UBOB 已关联到 Bob Wu。');
+    expect(await answerTo(ADMIN, ADMIN)).toBe('slack:UBOB 已关联到 bob。');
     expect((await h.deps.store.people.get('bob'))!.identities).toEqual(['lark:ou_bobwu', 'slack:UBOB']);
   });
 

@@ -26,7 +26,7 @@ describe('buttons on the cards the bot sends', () => {
   });
 
   it('says a card is out of date for a button it does not know', async () => {
-    const res = await h.submit('ou_annlee', { action: 'entry.delete', value: '{}' }, {});
+    const res = await h.submit('ou_annlee', { action: 'entry.archive', value: '{}' }, {});
     expect((res.json() as Answer).toast?.content).toBe('此卡片已失效：请重新发送命令。'); // Lark's default language
   });
 });

@@ -31,7 +31,7 @@ describe('calibration on Lark', () => {
     expect(outbox.find((o) => o.target.kind === 'dm' && o.target.identity === 'lark:ou_bobwu')!.message.text).toBe('邀请：2026-Q3 评审会，2026-12-03 14:30');
 
     await h.group('ou_hanahr', '/cycle meeting 2026-Q3 2026-12-03 14:30 Room 5 @_user_2', [{ openId: 'ou_stranger9', name: 'Stranger' }]);
-    expect(await cardText('ou_hanahr')).toContain('The bot does not know Stranger');
+    expect(await cardText('ou_hanahr')).toContain('The bot does not know @Stranger');
     expect(await h.deps.store.personByIdentity('lark:ou_stranger9')).toBeNull();
   });
 

@@ -140,7 +140,7 @@ describe('deal, payment, feedback, peer review', () => {
 });
 
 describe('intel', () => {
-  it('posts a new intel entry to the Lark intel chat with its author, after the answer', async () => {
+  it('posts a new intel entry to the Lark intel chat with its author, through the outbox, after the answer', async () => {
     await h.deps.store.settings.put({ id: 'channels', value: { intel: ['lark:oc_intel', 'slack:C0INTEL'] }, updatedAt: '2026-11-01T00:00:00Z' });
     const a = await submit(ANN, 'intel', { topic: 'Competitor pricing', text: 'Globex got 15% off <at id=all></at>' });
     expect(body(a)).toContain('Posted to the intel channel.');
@@ -148,9 +148,22 @@ describe('intel', () => {
     const [post] = h.fake.sentTo('oc_intel');
     expect(post!.receiveIdType).toBe('chat_id');
     assertCard20(post!.card);
+    // The author is named in the title (a neutral view has no platform mentions); the rep's text is literal.
     expect((post!.card as unknown as Card).header!.title.content).toBe('Market intel from Ann Lee: Competitor pricing');
-    expect(JSON.stringify(post!.card)).toContain('<at id=ou_annlee></at>\\nGlobex got 15% off &lt;at id=all&gt;&lt;/at&gt;');
+    expect(JSON.stringify(post!.card)).toContain('Globex got 15% off &lt;at id=all&gt;&lt;/at&gt;');
     expect(h.fake.sent).toHaveLength(1);
+    // Stored in the outbox under the entry, sent once, with Lark's idempotency uuid.
+    expect((await h.deps.store.outbox.find({ job: 'intel-post' })).map((o) => [o.target, o.state])).toEqual([[{ kind: 'channel', channel: 'lark:oc_intel' }, 'sent']]);
+    expect(h.fake.callsTo('POST', '/open-apis/im/v1/messages').map((c) => typeof (c.body as { uuid?: unknown }).uuid)).toEqual(['string']);
+  });
+
+  it('posts a resubmitted intel card once', async () => {
+    await h.deps.store.settings.put({ id: 'channels', value: { intel: ['lark:oc_intel'] }, updatedAt: '2026-11-01T00:00:00Z' });
+    await submit(ANN, 'intel', { topic: 'Tender', text: 'Next month' }, 'om_intel_twice');
+    await submit(ANN, 'intel', { topic: 'Tender', text: 'Next month' }, 'om_intel_twice');
+    await h.idle();
+    expect(await h.deps.store.intel.count()).toBe(1);
+    expect(h.fake.sentTo('oc_intel')).toHaveLength(1);
   });
 
   it('requires a topic and a text', async () => {
