@@ -11,6 +11,7 @@ import type { AppError } from '../../src/domain/errors.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { errorText } from '../../src/views/errors.js';
+import { aDeal, aPayment } from '../helpers/builders.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { refusal } from '../helpers/refusal.js';
 import { testDeps } from '../helpers/temp-store.js';
@@ -32,11 +33,8 @@ beforeEach(async () => {
     ...visits('bob', 'globex', 18, '2026-08-01'),
     ...visits('ann', 'acme', 36, '2026-04-01', 'q2-'),
   ]);
-  await deps.store.deals.insert({
-    id: 'd1', repId: 'ann', accountId: 'acme', amount: 1_500_000, currency: 'CNY', amountBase: 1_500_000, units: 300,
-    product: 'Robots', signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true, createdAt: T0,
-  });
-  await deps.store.payments.insert({ id: 'p1', dealId: 'd1', repId: 'ann', amount: 1_500_000, amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09', createdAt: T0 });
+  await deps.store.deals.insert(aDeal({ id: 'd1', repId: 'ann', accountId: 'acme', amountBase: 1_500_000, units: 300, signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true }));
+  await deps.store.payments.insert(aPayment({ id: 'p1', dealId: 'd1', repId: 'ann', amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09' }));
   [hr, ann, bob, cat, mgr, mgr2] = [await get('hr'), await get('ann'), await get('bob'), await get('cat'), await get('mgr'), await get('mgr2')];
 });
 afterEach(() => deps.cleanup());

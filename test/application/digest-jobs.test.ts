@@ -11,6 +11,7 @@ import { addDays, zonedInstant } from '../../src/domain/dates.js';
 import { defaultTemplate } from '../../src/domain/scoring/default-template.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
 import type { Block } from '../../src/views/view.js';
+import { anAward } from '../helpers/builders.js';
 import { person, smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -129,9 +130,9 @@ describe('quarterly digest', () => {
 describe('annual summary', () => {
   beforeEach(async () => {
     await deps.store.awards.insertMany([
-      { id: 'aw1', periodKey: '2026-Q3', repId: 'ann', title: 'Deal of the quarter', reason: 'Won the Acme framework deal', grantedBy: 'hr', state: 'approved', createdAt: T0 },
-      { id: 'aw2', periodKey: '2026-Q4', repId: 'ann', title: 'Pending idea', reason: 'Not decided on yet at all', grantedBy: 'hr', state: 'pending', createdAt: T0 },
-      { id: 'aw3', periodKey: '2025', repId: 'bob', title: 'Last year', reason: 'An award of the year before', grantedBy: 'hr', state: 'approved', createdAt: T0 },
+      anAward({ id: 'aw1', grantedBy: 'hr', repId: 'ann', title: 'Deal of the quarter', reason: 'Won the Acme framework deal', state: 'approved' }),
+      anAward({ id: 'aw2', grantedBy: 'hr', periodKey: '2026-Q4', repId: 'ann', title: 'Pending idea' }),
+      anAward({ id: 'aw3', grantedBy: 'hr', periodKey: '2025', repId: 'bob', title: 'Last year', state: 'approved' }),
     ]);
     deps.clock.set(new Date('2027-01-03T16:00:00Z'));
   });

@@ -15,7 +15,8 @@ import { workCalendar } from '../../src/domain/work-calendar.js';
 import { cycleAnswer } from '../../src/chat/cycle.js';
 import { plainRequest } from '../../src/chat/review.js';
 import { errorText } from '../../src/views/errors.js';
-import { smallOrg, T0 } from '../helpers/org.js';
+import { anAppeal } from '../helpers/builders.js';
+import { smallOrg } from '../helpers/org.js';
 import { refusal } from '../helpers/refusal.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -48,7 +49,7 @@ describe('/cycle close', () => {
     await startReview(deps, hr, { period: '2026-Q3' });
     await deps.store.cycles.put({ ...(await q3()), state: 'published' });
     for (const [id, state] of [['ap1', 'pending'], ['ap2', 'pending'], ['ap3', 'rejected']] as const) {
-      await deps.store.appeals.insert({ id, periodKey: '2026-Q3', repId: 'ann', resultVersion: 1, reason: 'I disagree with the visits count', state, createdAt: T0 });
+      await deps.store.appeals.insert(anAppeal({ id, repId: 'ann', state }));
     }
     expect(errorText('en', await refusal(closeCycle(deps, ann, { period: '2026-Q3' })))).toContain('needs the hr role');
     expect(errorText('en', await refusal(closeCycle(deps, hr, { period: '2026-Q3' })))).toBe('The 2026-Q3 cycle cannot be closed: 2 appeal(s) are still pending. Decide them first.');

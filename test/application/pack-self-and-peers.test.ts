@@ -6,6 +6,7 @@ import { submitSelfReview } from '../../src/application/cycle/self-review.js';
 import { startReview } from '../../src/application/cycle/start-review.js';
 import { getScorecard } from '../../src/application/get-scorecard.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { aPeerReview } from '../helpers/builders.js';
 import { person, smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 import { parsePeriod } from '../../src/domain/period.js';
@@ -29,7 +30,7 @@ beforeEach(async () => {
   await deps.store.settings.put({ id: 'channels', value: { results: ['slack:CRESULTS'], 'hr-private': ['slack:CHR'] }, updatedAt: T0 });
   await deps.store.activities.insertMany([...visits('ann', 'acme', 30, '2026-10-01'), ...visits('bob', 'globex', 20, '2026-10-01'), ...visits('dan', 'acme', 10, '2026-10-01', 'd')]);
   const review = (id: string, fromId: string, toId: string, collaboration: number, periodKey = '2026-Q4') =>
-    deps.store.peerReviews.insert({ id, fromId, toId, periodKey, collaboration, comment: '', date: '2026-11-20', createdAt: T0 });
+    deps.store.peerReviews.insert(aPeerReview({ id, fromId, toId, periodKey, collaboration, date: '2026-11-20' }));
   // ann and bob: 5 for each other now and last quarter. dan: 3 for everyone.
   await review('p1', 'ann', 'bob', 5);
   await review('p2', 'bob', 'ann', 5);
@@ -38,7 +39,7 @@ beforeEach(async () => {
   await review('p5', 'dan', 'ann', 3);
   await review('p6', 'dan', 'bob', 3);
   await review('p7', 'cat', 'dan', 4);
-  await deps.store.peerReviews.insert({ id: 'p8', fromId: 'dan', toId: 'cat', periodKey: '2026-Q4', collaboration: 3, comment: '', date: '2026-11-20', createdAt: T0 });
+  await review('p8', 'dan', 'cat', 3);
   await openCycle(deps, await get('hr'), { period: '2026-Q4' });
   await submitSelfReview(deps, await get('ann'), { ratings: { performance: 5, behaviour: 4, teamwork: 5 }, comment: 'Best quarter so far' });
   await startReview(deps, await get('hr'), { period: '2026-Q4' });

@@ -13,6 +13,7 @@ import { startReview } from '../../src/application/cycle/start-review.js';
 import { awardAnswer } from '../../src/chat/rewards.js';
 import { plainRequest } from '../../src/chat/review.js';
 import { roundScore } from '../../src/domain/scoring/grading.js';
+import { aDeal, anAdjustment } from '../helpers/builders.js';
 import { T0, visits } from '../helpers/org.js';
 import { recipient, rewardsQuarter, SLACK, type Deps } from './rewards-fixture.js';
 
@@ -101,13 +102,10 @@ describe('published results are immutable', () => {
     const annCard = frozen.find((r) => r.repId === 'ann')!.scorecard;
 
     // Later changes to everything a score is computed from.
-    await deps.store.deals.insert({
-      id: 'd2', repId: 'ann', accountId: 'acme', amount: 3_000_000, currency: 'CNY', amountBase: 3_000_000, units: 500,
-      product: 'Robots', signedDate: '2026-09-20', dueDate: '2026-10-20', firstWin: false, createdAt: T0,
-    });
+    await deps.store.deals.insert(aDeal({ id: 'd2', repId: 'ann', accountId: 'acme', amountBase: 3_000_000, units: 500, signedDate: '2026-09-20', dueDate: '2026-10-20' }));
     const base = defaultTemplate(T0);
     await deps.store.templates.put({ ...base, id: 'default@2', version: 2, grades: base.grades.map((g) => ({ ...g, minScore: Math.max(0, g.minScore - 30), bonusMultiplier: g.bonusMultiplier * 2 })) });
-    await deps.store.adjustments.insert({ id: 'adj-late', periodKey: '2026-Q3', repId: 'ann', delta: 7, reason: 'a late adjustment after publication', byId: 'hr', at: T0 });
+    await deps.store.adjustments.insert(anAdjustment({ id: 'adj-late', repId: 'ann', delta: 7, byId: 'hr' }));
 
     const live = (await scorePeriod(deps, parsePeriod('2026-Q3'))).reps.get('ann')!.card;
     expect(live.total).toBeGreaterThan(annCard.total); // the live score did move

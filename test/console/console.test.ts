@@ -6,7 +6,7 @@ import { createConsoleOutbound } from '../../src/adapters/console/outbound.js';
 import { fastForwardJobs } from '../../src/adapters/console/fast-forward.js';
 import { JOBS } from '../../src/application/jobs/index.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
-import { T0 } from '../helpers/org.js';
+import { aVisit } from '../helpers/builders.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { smallOrg } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
@@ -79,10 +79,7 @@ describe('local console', () => {
   it('runs today’s scheduled jobs on /jobs and prints the messages they send', async () => {
     const ann = (await deps.store.people.get('ann'))!;
     await deps.store.people.put({ ...ann, identities: ['console:ann'] });
-    await deps.store.activities.insert({
-      id: 'v1', repId: 'ann', accountId: 'acme', kind: 'visit', date: '2026-11-20', contacts: [], purpose: 'p', outcome: 'o',
-      nextStep: 'Send the quote', nextStepDate: '2026-11-26', createdAt: T0,
-    });
+    await deps.store.activities.insert(aVisit({ repId: 'ann', accountId: 'acme', date: '2026-11-20', nextStep: 'Send the quote', nextStepDate: '2026-11-26' }));
     const out = await session(['/jobs', '/quit'], { as: 'ann', jobs: true });
     expect(out).toContain('📨 Direct message to ann');
     expect(out).toContain('Acme: Send the quote (from your visit on 2026-11-20)');

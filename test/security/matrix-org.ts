@@ -8,7 +8,8 @@ import { fileAppeal } from '../../src/application/cycle/appeal-file.js';
 import { currentTemplate } from '../../src/application/template-admin.js';
 import type { Locale } from '../../src/domain/model/fields.js';
 import type { Person } from '../../src/domain/model/people.js';
-import { person, T0, visits } from '../helpers/org.js';
+import { aDeal, anAccount, aTeam } from '../helpers/builders.js';
+import { person, visits } from '../helpers/org.js';
 
 /**
  * The organisation of the role × command matrix, on top of smallOrg (test/helpers/org.ts): one
@@ -82,7 +83,7 @@ export const HR_ID = 'hr';
  */
 export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): Promise<CaseContext> {
   const store = deps.store;
-  await store.teams.put({ id: 'north', name: 'North', createdAt: T0 });
+  await store.teams.put(aTeam({ id: 'north', name: 'North' }));
   const extra: Person[] = [
     person('mgr2', { name: PEOPLE.mgrWest.name, roles: ['manager'], teamId: 'west', locale: 'zh-CN' }),
     person('adm', { name: PEOPLE.admin.name, roles: ['admin'] }),
@@ -93,8 +94,8 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
     const role = (Object.values(PEOPLE) as RoleUser[]).find((u) => u.personId === p.id)!;
     await store.people.put({ ...(old ?? p), ...p, identities: [...(old?.identities ?? []), `${platform}:${role[platform]}`] });
   }
-  await store.teams.put({ id: 'north', name: 'North', managerId: 'coach', createdAt: T0 });
-  await store.accounts.put({ id: 'initech', name: 'Initech', nameKey: 'initech', tier: 'B', ownerId: 'coach', createdAt: T0 });
+  await store.teams.put(aTeam({ id: 'north', name: 'North', managerId: 'coach' }));
+  await store.accounts.put(anAccount({ id: 'initech', name: 'Initech', tier: 'B', ownerId: 'coach' }));
 
   // Activity in the published quarter and the current one, so every rep has a result and a scorecard.
   for (const [rep, account] of [['ann', 'acme'], ['cat', 'acme'], ['coach', 'initech'], ['bob', 'globex']] as const) {
@@ -129,10 +130,7 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
   });
 
   // ann's open deal (to pay against) and bob's pending appeal of 2026-Q3 (for HR to decide).
-  await store.deals.insert({
-    id: IDS.annDeal, repId: 'ann', accountId: 'acme', amount: 10_000, currency: 'CNY', amountBase: 10_000, units: 5, product: 'Robots',
-    signedDate: '2026-11-02', dueDate: '2026-12-02', createdAt: T0,
-  });
+  await store.deals.insert(aDeal({ id: IDS.annDeal, repId: 'ann', accountId: 'acme', amountBase: 10_000, units: 5, product: 'Robots', signedDate: '2026-11-02', dueDate: '2026-12-02' }));
   const bob = (await store.people.get('bob'))!;
   await fileAppeal(deps, bob, { period: '2026-Q3', reason: 'Two September visits are missing from my count', platforms });
 
