@@ -48,9 +48,7 @@ describe('local console', () => {
     const out = await session([
       'ann', // who are you
       '/visit',
-      'acme', // account: one match
-      '', // new account name: skip
-      '', // tier: default
+      'acme', // account: one match (a new account's name and tier are then not asked)
       '', // date: today
       '1', // in person
       'Li Wei', // contacts
