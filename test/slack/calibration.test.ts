@@ -78,7 +78,7 @@ describe('/cycle calibrate and /adjust in Slack', () => {
     expect(await h.deps.store.adjustments.count()).toBe(0);
 
     await h.command('UHR', '/adjust', '<@UANN|ann> -2 duplicate visits removed after review 2026-Q3');
-    expect(last().text).toMatch(/^Ann Lee's 2026-Q3 score adjusted by −2: [\d.]+ \([A-D]\) → [\d.]+ \([A-D]\)\. Reason: duplicate visits removed after review$/);
+    expect(last().text).toMatch(/^ann's 2026-Q3 score adjusted by −2: [\d.]+ \([A-D]\) → [\d.]+ \([A-D]\)\. Reason: duplicate visits removed after review$/);
     const mgr = (await h.deps.store.people.get('mgr'))!;
     await h.deps.store.people.put({ ...mgr, locale: 'zh-CN' });
     await h.command('UMGR', '/adjust', '<@UBOB|bob> +1.5 大客户回款在截止后才入账');

@@ -41,7 +41,7 @@ describe('/export activities on Slack', () => {
 
   it('refuses a rep asking for someone else, and a manager asking for another team', async () => {
     await h.command('UANN', '/export', 'activities <@UBOB|bob> 2026-10-01 2026-11-30');
-    expect(last().text).toContain('not Bob Wu’s');
+    expect(last().text).toContain('not bob’s');
     await h.command('UMGR', '/export', 'activities team West 2026-10-01 2026-11-30');
     expect(last().text).toContain('not of West');
     expect(h.fake.uploads).toHaveLength(0);
@@ -51,7 +51,7 @@ describe('/export activities on Slack', () => {
     await h.command('UMGR', '/export', 'activities team East 2026-10-01 2026-10-31');
     expect(JSON.stringify(last().blocks)).toContain('for ann, bob.');
     await h.command('UHR', '/export', 'activities <@UCAT|cat> 2026-10-01 2026-10-31');
-    expect(JSON.stringify(last().blocks)).toContain('2 record(s) from 2026-10-01 to 2026-10-31 for Cat Xu.');
+    expect(JSON.stringify(last().blocks)).toContain('2 record(s) from 2026-10-01 to 2026-10-31 for cat.');
     await h.command('UANN', '/export', 'activities 2026-11-30 2026-10-01');
     expect(last().text).toContain('The range ends (2026-10-01) before it starts (2026-11-30).');
     await h.command('UANN', '/export', 'activities 2026-10-01');

@@ -28,11 +28,11 @@ const publish = async () => publishQ3(h.deps, (await h.deps.store.people.get('hr
 
 describe('/interview in Slack', () => {
   it('refuses before publication, an unknown mention, a rep, another team\'s manager, an unpublished period and a bad time', async () => {
-    expect((await run('UMGR', '<@UANN|ann> 2026-12-03 15:00')).text).toContain('Ann Lee has no published result yet');
+    expect((await run('UMGR', '<@UANN|ann> 2026-12-03 15:00')).text).toContain('ann has no published result yet');
     await publish();
     expect((await run('UMGR', '<@UZED|zed> 2026-12-03 15:00')).text).toContain('@zed is not known to the appraisal bot yet');
     expect((await run('UMGR', '2026-12-03 15:00')).text).toContain('Mention the rep');
-    // ann's name comes from her Slack profile (a mention refreshes it).
+    // ann's name comes from her Slack profile once she has used the bot.
     expect((await run('UANN', '<@UANN|ann> 2026-12-03 15:00')).text).toContain("Only Ann Lee's manager or HR may hold");
     expect((await run('UCAT', '<@UANN|ann> 2026-12-03 15:00')).text).toContain("Only Ann Lee's manager or HR may hold");
     // mgr2 manages the West team, not ann.
@@ -50,7 +50,7 @@ describe('/interview in Slack', () => {
   it('schedules, previews, logs with the plan, and the rep acknowledges it once with the button', async () => {
     await publish();
     const scheduled = await run('UMGR', '<@UANN|ann> 2026-12-03 15:00 <https://meet.example.com/abc|meet.example.com/abc>');
-    expect(scheduled.text).toBe('Feedback interview with Ann Lee for 2026-Q3 scheduled on 2026-12-03 15:00 (Asia/Shanghai) (https://meet.example.com/abc). Both of you were sent a message.');
+    expect(scheduled.text).toBe('Feedback interview with ann for 2026-Q3 scheduled on 2026-12-03 15:00 (Asia/Shanghai) (https://meet.example.com/abc). Both of you were sent a message.');
     const dms = await h.deps.store.outbox.find({ job: 'interview-scheduled' });
     expect(dms.map((d) => (d.target.kind === 'dm' ? d.target.identity : '')).sort()).toEqual(['slack:UANN', 'slack:UMGR']);
     expect(dms.find((d) => d.target.kind === 'dm' && d.target.identity === 'slack:UANN')!.message.text).toContain('2026-12-03 15:00 (Asia/Shanghai) (https://meet.example.com/abc)');
@@ -60,7 +60,7 @@ describe('/interview in Slack', () => {
     expect(await h.deps.store.plans.count()).toBe(0);
 
     const logged = await run('UMGR', 'log <@UANN|ann>\nnotes: Great deal with Acme,\nneeds more accounts\nview: Wants help with leads');
-    expect(logged.text).toBe('Interview with Ann Lee for 2026-Q3 logged; improvement plan sent to Ann Lee for acknowledgement.');
+    expect(logged.text).toBe('Interview with ann for 2026-Q3 logged; improvement plan sent to ann for acknowledgement.');
     expect(all(logged)).toContain('Notes: Great deal with Acme,\\nneeds more accounts');
     const [plan] = await h.deps.store.plans.find({ repId: 'ann' });
     expect(plan!.goals.map((g) => g.indicator)).toEqual(['accounts_served', 'new_customers', 'visits']);
@@ -72,7 +72,7 @@ describe('/interview in Slack', () => {
     // The manager cannot acknowledge for the rep: refused privately, nothing changes.
     await h.interactive(click('UMGR', 'decide:plan.ack', plan!.id));
     await h.fake.until(() => h.fake.callsTo('chat.postEphemeral').length === 1, 'the refusal');
-    expect(h.fake.callsTo('chat.postEphemeral')[0]!.params.text).toContain('Only Ann Lee may acknowledge');
+    expect(h.fake.callsTo('chat.postEphemeral')[0]!.params.text).toContain('Only ann may acknowledge');
     expect((await h.deps.store.plans.get(plan!.id))!.acknowledgedAt).toBeUndefined();
 
     await h.interactive(click('UANN', 'decide:plan.ack', plan!.id));

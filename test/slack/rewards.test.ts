@@ -40,7 +40,7 @@ describe('awards, publication and appeals in Slack', () => {
     await h.command('UBOB', '/award', '<@UANN|ann> Best teammate: helped me close Globex');
     expect(last().text).toContain('需要 hr/manager 角色'); // bob is a rep, and reads Chinese
     await h.command('UMGR', '/award', '<@UANN|ann> Deal of the quarter: won the Acme framework deal');
-    expect(last().text).toBe('Special award "Deal of the quarter" for Ann Lee (2026-Q3) is proposed; HR has been asked to approve it.');
+    expect(last().text).toBe('Special award "Deal of the quarter" for ann (2026-Q3) is proposed; HR has been asked to approve it.');
     const [award] = await h.deps.store.awards.find();
     expect(award!.state).toBe('pending');
 
@@ -58,17 +58,17 @@ describe('awards, publication and appeals in Slack', () => {
 
     await click('UHR', 'decide:award.approve', award!.id, { dm: 'DUHR', ts: '5.2' });
     await h.fake.until(() => h.fake.callsTo('chat.update').length === 1, 'the decided request');
-    expect(h.fake.callsTo('chat.update')[0]!.params.text).toBe('Approved by Hana HR: "Deal of the quarter" for Ann Lee (2026-Q3).');
+    expect(h.fake.callsTo('chat.update')[0]!.params.text).toBe('Approved by Hana HR: "Deal of the quarter" for ann (2026-Q3).');
     await click('UHR', 'decide:award.reject', award!.id, { dm: 'DUHR', ts: '5.2' });
     await h.fake.until(() => h.fake.callsTo('chat.update').length === 2, 'the second click');
-    expect(h.fake.callsTo('chat.update')[1]!.params.text).toBe('"Deal of the quarter" for Ann Lee has already been decided: approved.');
+    expect(h.fake.callsTo('chat.update')[1]!.params.text).toBe('"Deal of the quarter" for ann has already been decided: approved.');
     expect((await h.deps.store.awards.get(award!.id))!.state).toBe('approved');
     await h.command('UMGR', '/award', 'list');
     expect(allText(last())).toMatch(/Special awards 2026-Q3.*Deal of the quarter: won the Acme framework deal.*approved/);
 
     await h.command('UHR', '/publish-results', '2026-Q3', { responseId: 'preview' });
     const preview = last();
-    expect(allText(preview)).toContain('Special awards:\\nAnn Lee: Deal of the quarter');
+    expect(allText(preview)).toContain('Special awards:\\nann: Deal of the quarter');
     expect(allText(preview)).toContain('Bonus amounts: ¥20,000 in total');
     const button = preview.blocks!.flatMap((b) => b.elements ?? []).find((e) => e.action_id === 'decide:publish.confirm')!;
     expect(button.value).toBe('2026-Q3');
@@ -87,7 +87,7 @@ describe('awards, publication and appeals in Slack', () => {
     await dispatch();
     const summary = posted('CRESULTS')[0]!;
     expect(summary).toContain('Grade distribution: S 0');
-    expect(summary).toContain('Ann Lee: Deal of the quarter');
+    expect(summary).toContain('ann: Deal of the quarter');
     const ann = posted('DUANN').at(-1)!;
     expect(ann).toContain('Your 2026-Q3 appraisal result');
     expect(ann).toContain('Bonus: ¥');
@@ -96,7 +96,7 @@ describe('awards, publication and appeals in Slack', () => {
     expect(ann).toContain('appeal until 2026-12-10');
     expect(posted('DUBOB').at(-1)).toContain('你的 2026-Q3 考核结果');
     const mgr = posted('DUMGR').at(-1)!;
-    expect(mgr).toContain('/interview @Ann Lee');
+    expect(mgr).toContain('/interview @ann');
     expect(mgr).toContain('/interview @Bob Wu');
     expect(posted('CHR').at(-1)).toContain('penalty flags');
   });
