@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { logVisit } from '../../src/application/entries/log-visit.js';
 import type { Person } from '../../src/domain/model/people.js';
-import { buttonClick, SECRET, startHarness, VISIT_VALUES, type Harness } from './harness.js';
+import { buttonClick, SECRET, startHarness, VISIT_VALUES, type FieldValue, type Harness } from './harness.js';
 import { payloadBody, postSigned, viewSubmission } from './signing.js';
 
 let h: Harness;
@@ -17,7 +17,7 @@ type Modal = { callback_id: string; private_metadata: string };
 const openedModal = (): Modal => (h.fake.callsTo('views.open').at(-1)!.params as { view: Modal }).view;
 
 /** Submits a modal the app opened, as Slack would: its callback id and metadata come back. */
-const submitModal = (user: string, modal: Modal, values: typeof visitValues) => {
+const submitModal = (user: string, modal: Modal, values: Record<string, FieldValue | undefined>) => {
   const payload = viewSubmission({ user, form: 'visit', triggerId: 'trigger-edit-submit', viewId: 'VEDIT1', privateMetadata: modal.private_metadata, values }) as { view: { callback_id: string } };
   payload.view.callback_id = modal.callback_id;
   return postSigned(h.url, SECRET, payloadBody(payload));
