@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 
   const metrics = createMetrics({ store: deps.store });
   // An answer that queued messages (an intel post) asks the scheduler's dispatcher to send them
-  // now; the scheduler is built below, before anything is served.
+  // now. The scheduler is built below; a request answered before then waits for its regular round.
   let dispatchNow = (): void => {};
   const slack = config.slack
     ? createSlackAdapter(deps, { ...config.slack, defaultLocale: config.defaultLocale, onCommand: (c) => metrics.commandHandled('slack', c), onQueued: () => dispatchNow() })
