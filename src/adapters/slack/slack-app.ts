@@ -110,7 +110,8 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     app.use(async ({ body, next }) => {
       const b = body as { command?: string; type?: string; view?: { callback_id?: string } };
       if (b.command) onCommand(b.command);
-      else if (b.type === 'view_submission') onCommand(`submit:${(b.view?.callback_id ?? '').replace(/^form:/, '')}`);
+      // A form by its id, an edit by its kind: never the entry's id, a label per entry would grow without bound.
+      else if (b.type === 'view_submission') onCommand(`submit:${(b.view?.callback_id ?? '').replace(/^form:/, '').replace(/^(edit:[^:]+):.*$/s, '$1')}`);
       await next();
     });
   }
