@@ -131,7 +131,8 @@ describe('/intel', () => {
     await h.fake.until(() => h.fake.callsTo('chat.postMessage').length === 1, 'the intel post');
     const post = h.fake.callsTo('chat.postMessage')[0]!.params as { channel: string; blocks: { text: { text: string } }[] };
     expect(post.channel).toBe('C0INTEL');
-    expect(post.blocks[0]!.text.text).toBe('*Market intel from <@UANN>: Competitor pricing*\nGlobex got 15% off &lt;script&gt;');
+    // Through the outbox, whose views are platform-neutral: the author is named, not mentioned.
+    expect(post.blocks.map((b) => b.text.text)).toEqual(['Market intel from Ann Lee: Competitor pricing', 'Globex got 15% off &lt;script&gt;']);
     expect(await h.deps.store.intel.count({ repId: 'ann' })).toBe(1);
     expect(lastResponse().text).toContain('Posted to the intel channel.');
   });
