@@ -72,8 +72,10 @@ describe('console buttons', () => {
 
   it('numbers the buttons of /entries and deletes an entry with /press', async () => {
     const out = await session(['/entries', '/press 9', '/press 4', '/quit'], 'ann');
-    expect(out).toContain('Buttons: 1. Log a visit  2. Log a deal  3. Edit  4. Delete. Type /press <number> to press one.');
-    expect(out).toContain('There is no button 9 on the last message.');
+    expect(out).toContain('[1 Log a visit] [2 Log a deal]');
+    expect(out).toContain('2026-11-20 · Visit · Acme  [3 Edit] [4 Delete]');
+    expect(out).toContain('Type /press <number> to press a button, e.g. /press 1.');
+    expect(out).toContain('There is no button 9 on the last message: its buttons are numbered 1 to 4.');
     expect(out).toContain('Entry deleted.');
     expect(await deps.store.activities.count({ repId: 'ann' })).toBe(0);
   });

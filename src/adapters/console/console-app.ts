@@ -61,7 +61,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       if (text === undefined) {
         prompt.say(people.map((p, i) => `  ${i + 1}. ${p.name} (${p.roles.join(', ')})`).join('\n'));
         const answer = await prompt.ask(t(locale, 'console.whoAreYou'));
-        if (answer === null) return null;
+        if (answer === null || /^\/(quit|exit)\b/i.test(answer.trim())) return null;
         text = answer;
       }
       const found = matchPerson(people, text);
@@ -89,11 +89,13 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       if (!done) return prompt.say(t(locale, 'console.cancelled'));
       return show(me, done, request);
     }
-    prompt.say(answer.saved && !answer.saved.pending ? `✓ ${renderText(answer.view)}` : renderText(answer.view));
+    // Buttons are numbered where they stand ("[3 Edit]"), in the order buttonsOf lists them.
+    const text = renderText(answer.view, { numberButtons: true });
+    prompt.say(answer.saved && !answer.saved.pending ? `✓ ${text}` : text);
     for (const file of answer.files ?? []) prompt.say(t(locale, 'console.fileSaved', { path: await saveFile(o.exportDir ?? 'exports', file) }));
     if (answer.queued) await o.onQueued?.();
     buttons = buttonsOf(answer);
-    if (buttons.length > 0) prompt.say(t(locale, 'console.buttons', { list: buttons.map((b, i) => `${i + 1}. ${b.label}`).join('  ') }));
+    if (buttons.length > 0) prompt.say(t(locale, 'console.pressHint'));
   };
 
   for (;;) {
@@ -138,7 +140,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         }
         const button = buttons[Number(press[1]) - 1];
         if (!button) {
-          prompt.say(t(locale, 'console.noButton', { n: press[1]!, hint: t(locale, 'console.buttons', { list: buttons.map((b, i) => `${i + 1}. ${b.label}`).join('  ') }) }));
+          prompt.say(t(locale, 'console.noButton', { n: press[1]!, count: buttons.length }));
           continue;
         }
         await show(me, await converse(deps, me, { type: 'button', action: button.id, value: button.value, request }), request);
