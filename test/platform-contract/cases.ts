@@ -173,4 +173,35 @@ export const CASES: readonly ContractCase[] = [
       expect(d.eventAnswers!('ann')).toBe(0);
     },
   },
+  {
+    id: 'unknown-mention',
+    name: 'a mention of someone the bot has never seen registers nobody',
+    needs: [],
+    async run(d) {
+      const before = await d.deps.store.people.count();
+      const text = await d.command('hr', 'cycle', 'status 2026-Q4 @stranger');
+      expect(text).not.toBe('');
+      expect(await d.deps.store.people.count()).toBe(before);
+    },
+  },
+  {
+    id: 'stale-button',
+    name: 'a decision button this version does not know is answered as out of date, deciding nothing',
+    needs: ['click'],
+    async run(d) {
+      const { text } = await d.click!('ann', 'decide:nothing.here', 'x');
+      const outOfDate = (['en', 'zh-CN'] as const).flatMap((l) => [t(l, 'decision.stale'), t(l, 'lark.staleCard')]);
+      expect(outOfDate.filter((s) => text.includes(s))).toHaveLength(1);
+      expect(await d.deps.store.audit.count()).toBe(0);
+    },
+  },
+  {
+    id: 'stale-button-language',
+    name: 'the out-of-date answer to a stale button is in the clicker’s language',
+    needs: ['click'],
+    async run(d) {
+      const { text } = await d.click!('ann', 'decide:nothing.here', 'x');
+      expect(text).toContain(t('en', 'decision.stale'));
+    },
+  },
 ];

@@ -100,6 +100,8 @@ export const CONSOLE: Platform = {
     'redelivered-event': 'a typed line is read once from the terminal: there are no platform events to redeliver',
     'redelivery-after-crash': 'a typed line is read once from the terminal: there are no platform events to redeliver',
     'duplicate-while-handling': 'one console, one reader: no second replica receives the same line',
+    'stale-button': 'the console prints buttons as [labels] and has no way to press one',
+    'stale-button-language': 'the console prints buttons as [labels] and has no way to press one',
   },
   start: consoleDriver,
 };

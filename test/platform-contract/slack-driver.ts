@@ -70,7 +70,8 @@ async function slackDriver(): Promise<PlatformDriver> {
     },
     async command(who, command, text = '') {
       const responseId = `${command}-${++seq}`;
-      const res = await h.command(SLACK_USER[who], `/${command}`, text, { responseId });
+      // A mention as Slack escapes it in a slash command's text.
+      const res = await h.command(SLACK_USER[who], `/${command}`, text.replace('@stranger', '<@UNOBODY|nobody>'), { responseId });
       if (res.status !== 200) throw new Error(`/${command}: HTTP ${res.status}`);
       return responseText(responseId, 0);
     },

@@ -1,0 +1,64 @@
+import type { AppDeps } from '../../src/application/deps.js';
+import { parseCommand } from '../../src/chat/commands.js';
+import { scorecardAnswer } from '../../src/chat/reports.js';
+import type { ChatAnswer } from '../../src/chat/request.js';
+import { isReviewCommand, plainRequest, reviewAnswer } from '../../src/chat/review.js';
+import type { Person } from '../../src/domain/model/people.js';
+import { isAppError } from '../../src/domain/errors.js';
+import { errorText } from '../../src/views/errors.js';
+import type { Block, View } from '../../src/views/view.js';
+
+/** The answer, or the refusal the person reads (a known error, in their language) — as every adapter answers it. */
+export type Answered = (ChatAnswer & { refusal?: undefined }) | { refusal: string; view?: undefined; files?: undefined };
+
+/**
+ * The shared conversation, asked directly: a person's command line (any alias, any language) in,
+ * the platform-neutral answer out, as every platform adapter would hand it over. Mentions are
+ * written `@name` in the line and given as the ids of people the bot knows (what each platform
+ * resolves its own mention markup to).
+ * This is the one place tests route a command by hand; when the conversation port lands, it asks the port.
+ */
+export async function ask(deps: AppDeps, personId: string, line: string, mentions: string[] = []): Promise<Answered> {
+  const actor = await personOf(deps, personId);
+  const cmd = parseCommand(line);
+  if (!cmd) throw new Error(`not a command: ${line}`);
+  const users = await Promise.all(mentions.map((id) => personOf(deps, id)));
+  try {
+    if (cmd.command === 'scorecard') return { view: await scorecardAnswer(deps, actor, users[0] ? { subject: users[0] } : {}) };
+    if (!isReviewCommand(cmd.command)) throw new Error(`ask() does not route /${cmd.command} yet`);
+    // A platform hands over the words with its mention markup removed (`@name` here).
+    return await reviewAnswer(deps, actor, cmd.command, plainRequest(cmd.text.replace(/(^|\s)@\S+/g, ''), ['lark'], users));
+  } catch (e) {
+    if (isAppError(e)) return { refusal: errorText(actor.locale, e) };
+    throw e;
+  }
+}
+
+async function personOf(deps: AppDeps, id: string): Promise<Person> {
+  const p = await deps.store.people.get(id);
+  if (!p) throw new Error(`no person ${id}`);
+  return p;
+}
+
+/** Every text a view shows, one entry per text, field value, table cell or button label: what a person reads, in order. */
+export function shownTexts(view: View): string[] {
+  const of = (b: Block): string[] => {
+    switch (b.type) {
+      case 'header':
+      case 'text':
+      case 'context':
+        return [b.text];
+      case 'fields':
+        return b.fields.flatMap((f) => [f.label, f.value]);
+      case 'table':
+        return [...b.columns.map((c) => c.label), ...b.rows.flat()];
+      case 'actions':
+        return b.buttons.map((x) => x.label);
+      case 'item':
+        return [b.text, ...b.buttons.map((x) => x.label)];
+      case 'divider':
+        return [];
+    }
+  };
+  return [view.title, ...view.blocks.flatMap(of)];
+}
