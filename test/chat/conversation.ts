@@ -8,26 +8,33 @@ import { isAppError } from '../../src/domain/errors.js';
 import { errorText } from '../../src/views/errors.js';
 import type { Block, View } from '../../src/views/view.js';
 
+/** Who a line mentions: ids of people the bot knows, and labels of platform users it does not. */
+export interface Mentions {
+  known?: string[];
+  unknown?: string[];
+}
+
 /** The answer, or the refusal the person reads (a known error, in their language) — as every adapter answers it. */
 export type Answered = (ChatAnswer & { refusal?: undefined }) | { refusal: string; view?: undefined; files?: undefined };
 
 /**
  * The shared conversation, asked directly: a person's command line (any alias, any language) in,
  * the platform-neutral answer out, as every platform adapter would hand it over. Mentions are
- * written `@name` in the line and given as the ids of people the bot knows (what each platform
- * resolves its own mention markup to).
+ * written `@name` in the line and given apart, resolved (what each platform does with its own
+ * mention markup).
  * This is the one place tests route a command by hand; when the conversation port lands, it asks the port.
  */
-export async function ask(deps: AppDeps, personId: string, line: string, mentions: string[] = []): Promise<Answered> {
+export async function ask(deps: AppDeps, personId: string, line: string, mentions: Mentions = {}): Promise<Answered> {
   const actor = await personOf(deps, personId);
   const cmd = parseCommand(line);
   if (!cmd) throw new Error(`not a command: ${line}`);
-  const users = await Promise.all(mentions.map((id) => personOf(deps, id)));
+  const users = await Promise.all((mentions.known ?? []).map((id) => personOf(deps, id)));
   try {
     if (cmd.command === 'scorecard') return { view: await scorecardAnswer(deps, actor, users[0] ? { subject: users[0] } : {}) };
     if (!isReviewCommand(cmd.command)) throw new Error(`ask() does not route /${cmd.command} yet`);
     // A platform hands over the words with its mention markup removed (`@name` here).
-    return await reviewAnswer(deps, actor, cmd.command, plainRequest(cmd.text.replace(/(^|\s)@\S+/g, ''), ['lark'], users));
+    const req = plainRequest(cmd.text.replace(/(^|\s)@[^\s:：,，]+/g, '$1'), ['lark'], users);
+    return await reviewAnswer(deps, actor, cmd.command, { ...req, unknownUsers: mentions.unknown ?? [] });
   } catch (e) {
     if (isAppError(e)) return { refusal: errorText(actor.locale, e) };
     throw e;

@@ -26,7 +26,7 @@ describe('/export activities (shared conversation)', () => {
     expect(csv.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['拜访,2026-10-06,Bob Wu,Globex', '拜访,2026-10-07,Bob Wu,Globex']);
     expect(shownTexts(mine.view!)).toContain(t('zh-CN', 'export.done.activities', { rows: 2, from: '2026-10-01', to: '2026-10-31', people: 'Bob Wu' }));
 
-    const anns = await ask(deps, 'bob', '/导出 activities @ann 2026-10-01 2026-10-31', ['ann']);
+    const anns = await ask(deps, 'bob', '/导出 activities @ann 2026-10-01 2026-10-31', { known: ['ann'] });
     expect(anns.refusal).toBe(t('zh-CN', 'export.error.notYours', { name: 'Ann Lee' }));
     expect(anns.files).toBeUndefined();
   });

@@ -185,6 +185,18 @@ export const CASES: readonly ContractCase[] = [
     },
   },
   {
+    id: 'known-mention',
+    name: 'a mention right before punctuation (“@bob: reason”) is resolved to the person and the rest read as text',
+    needs: [],
+    async run(d) {
+      await d.deps.store.activities.insertMany(visits('ann', 'acme', 1, '2026-10-05'));
+      await d.command('mgr', 'account', 'reassign acme @bob: long project');
+      expect((await d.deps.store.accounts.get('acme'))?.ownerId).toBe('bob');
+      const [entry] = await d.deps.store.audit.find({ action: 'account.reassign' });
+      expect(entry?.details).toMatchObject({ fromId: 'ann', toId: 'bob', reason: 'long project' });
+    },
+  },
+  {
     id: 'stale-button',
     name: 'a decision button this version does not know is answered as out of date, deciding nothing',
     needs: ['click'],

@@ -58,6 +58,7 @@ export type CaseId =
   | 'redelivery-after-crash'
   | 'duplicate-while-handling'
   | 'unknown-mention'
+  | 'known-mention'
   | 'stale-button'
   | 'stale-button-language';
 
@@ -76,8 +77,9 @@ export interface PlatformDriver {
   /** Sends `command` (English name, no slash) with `text`; the form it opened, or what it answered. */
   open(who: Who, command: string, text?: string): Promise<Opened>;
   /**
-   * Sends a command that answers with a message (no form); returns the answer's text. `@stranger`
-   * in `text` is a mention of a platform user the bot has never seen, in the platform's own markup.
+   * Sends a command that answers with a message (no form); returns the answer's text. In `text`,
+   * `@bob` mentions bob (known to the bot) and `@stranger` a platform user the bot has never seen,
+   * each written in the platform's own mention markup.
    */
   command(who: Who, command: string, text?: string): Promise<string>;
   /** Submits the form last opened for `who` with these values (missing = left empty). */

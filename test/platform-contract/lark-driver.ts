@@ -6,6 +6,9 @@ import { larkText } from './shown-text.js';
 /** The test tenant's Lark user for each person of the organisation (test/lark/harness.ts). */
 const LARK_USER: Record<Who, string> = { ann: 'ou_annlee', mgr: 'ou_miamgr', hr: 'ou_hanahr' };
 
+/** Lark users the cases mention: a person the bot knows, and one it has never seen. */
+const MENTIONED: Record<string, { openId: string; name: string }> = { bob: { openId: 'ou_bobwu', name: 'Bob Wu' }, stranger: { openId: 'ou_stranger9', name: 'Stranger' } };
+
 type Element = { tag?: string; name?: string; content?: string; elements?: Element[]; behaviors?: { value: Record<string, unknown> }[] };
 type Card = { header?: { title: { content: string } }; body: { elements: Element[] } };
 type CallbackAnswer = { toast?: { type: string; content: string }; card?: { data: Card } };
@@ -47,11 +50,18 @@ async function larkDriver(): Promise<PlatformDriver> {
 
   /**
    * A command mentioning someone, sent where people mention each other: in a group, after @-ing the
-   * bot (`@_user_1`), the person as `@_user_2`. The answer goes to the sender privately (by open_id).
+   * bot (`@_user_1`), each person as `@_user_N`. The answer goes to the sender privately (by open_id).
    */
   const inGroup = async (who: Who, line: string) => {
+    const mentions: { openId: string; name: string }[] = [];
+    const text = line.replace(/@(\w+)/g, (m, name: string) => {
+      const person = MENTIONED[name];
+      if (!person) return m;
+      mentions.push(person);
+      return `@_user_${mentions.length + 1}`;
+    });
     const from = h.fake.sentTo(LARK_USER[who]).length;
-    const res = await h.group(LARK_USER[who], line.replace('@stranger', '@_user_2'), [{ openId: 'ou_stranger9', name: 'Stranger' }]);
+    const res = await h.group(LARK_USER[who], text, mentions);
     if (res.status !== 200) throw new Error(`${line}: HTTP ${res.status}`);
     await h.idle();
     return h.fake.sentTo(LARK_USER[who]).slice(from);
@@ -94,7 +104,7 @@ async function larkDriver(): Promise<PlatformDriver> {
     },
     async command(who, command, text = '') {
       const line = `/${command} ${text}`.trim();
-      return (await (line.includes('@stranger') ? inGroup : dm)(who, line)).map((m) => larkText(m.card)).join('\n');
+      return (await (/@\w/.test(line) ? inGroup : dm)(who, line)).map((m) => larkText(m.card)).join('\n');
     },
     submit,
     resubmit: async (who) => submit(who, last.get(who)!),

@@ -5,6 +5,9 @@ import { firstPart, slackText } from './shown-text.js';
 /** The test workspace's Slack user for each person of the organisation (test/slack/harness.ts). */
 const SLACK_USER: Record<Who, string> = { ann: 'UANN', mgr: 'UMGR', hr: 'UHR' };
 
+/** Slack users the cases mention: a person the bot knows, and one it has never seen. */
+const MENTIONED: Record<string, string> = { bob: 'UBOB', stranger: 'UNOBODY' };
+
 type Modal = { callback_id: string; title: { text: string }; private_metadata: string; blocks: { block_id?: string; element?: { type: string } }[] };
 
 /** A neutral value as Slack's view state carries it for the element a block holds. */
@@ -71,7 +74,7 @@ async function slackDriver(): Promise<PlatformDriver> {
     async command(who, command, text = '') {
       const responseId = `${command}-${++seq}`;
       // A mention as Slack escapes it in a slash command's text.
-      const res = await h.command(SLACK_USER[who], `/${command}`, text.replace('@stranger', '<@UNOBODY|nobody>'), { responseId });
+      const res = await h.command(SLACK_USER[who], `/${command}`, text.replace(/@(\w+)/g, (m, name: string) => (MENTIONED[name] ? `<@${MENTIONED[name]}|${name}>` : m)), { responseId });
       if (res.status !== 200) throw new Error(`/${command}: HTTP ${res.status}`);
       return responseText(responseId, 0);
     },
