@@ -1,7 +1,8 @@
 import type { AppDeps } from '../../src/application/deps.js';
 import { parseCommand } from '../../src/chat/commands.js';
-import { scorecardAnswer } from '../../src/chat/reports.js';
-import type { ChatAnswer } from '../../src/chat/request.js';
+import { adminAnswer } from '../../src/chat/admin.js';
+import { periodAndRest, scorecardAnswer } from '../../src/chat/reports.js';
+import { textView, type ChatAnswer } from '../../src/chat/request.js';
 import { isReviewCommand, plainRequest, reviewAnswer } from '../../src/chat/review.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { isAppError } from '../../src/domain/errors.js';
@@ -30,10 +31,14 @@ export async function ask(deps: AppDeps, personId: string, line: string, mention
   if (!cmd) throw new Error(`not a command: ${line}`);
   const users = await Promise.all((mentions.known ?? []).map((id) => personOf(deps, id)));
   try {
-    if (cmd.command === 'scorecard') return { view: await scorecardAnswer(deps, actor, users[0] ? { subject: users[0] } : {}) };
-    if (!isReviewCommand(cmd.command)) throw new Error(`ask() does not route /${cmd.command} yet`);
     // A platform hands over the words with its mention markup removed (`@name` here).
     const req = plainRequest(cmd.text.replace(/(^|\s)@[^\s:：,，]+/g, '$1'), ['lark'], users);
+    if (cmd.command === 'scorecard') {
+      const { period } = periodAndRest(req.words);
+      return { view: await scorecardAnswer(deps, actor, { ...(users[0] ? { subject: users[0] } : {}), ...(period ? { period } : {}) }) };
+    }
+    if (cmd.command === 'appraisal-admin') return { view: textView(await adminAnswer(deps, actor, { words: req.words, users, ...(req.lines.length ? { csv: req.lines.join('\n') } : {}) })) };
+    if (!isReviewCommand(cmd.command)) throw new Error(`ask() does not route /${cmd.command} yet`);
     return await reviewAnswer(deps, actor, cmd.command, { ...req, unknownUsers: mentions.unknown ?? [] });
   } catch (e) {
     if (isAppError(e)) return { refusal: errorText(actor.locale, e) };
