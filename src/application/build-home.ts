@@ -2,36 +2,13 @@ import type { LocalDate } from '../domain/dates.js';
 import { hasRole, type Person, type Team } from '../domain/model/people.js';
 import { quarterOf, type Period } from '../domain/period.js';
 import { pacing } from '../domain/scoring/analysis.js';
+import type { HomeData, TeamGlanceRow } from '../domain/read-models/home.js';
 import type { AppDeps } from './deps.js';
-import { recentEntries, type RecentEntry } from './entries/recent-entries.js';
-import { getScorecard, type ScorecardReport } from './get-scorecard.js';
+import { recentEntries } from './entries/recent-entries.js';
+import { getScorecard } from './get-scorecard.js';
 import { today } from './guards.js';
 import { manages } from './permissions.js';
 import { employedDuring, scorePeriod } from './score-period.js';
-
-/** One of a manager's reps at a glance, for the running quarter. */
-export interface TeamGlanceRow {
-  repId: string;
-  name: string;
-  /** Null while the rep has no records this quarter. */
-  total: number | null;
-  grade: string;
-  /** Null when the template has no visits indicator. `onPace`: projected visits reach the target. */
-  visits: { actual: number; target: number | null; projected: number | null; onPace: boolean | null } | null;
-}
-
-export interface HomeData {
-  actor: { id: string; name: string };
-  period: Period;
-  today: LocalDate;
-  /** Reps and managers log entries (and get the buttons to); HR and admins only look. */
-  canLog: boolean;
-  /** The actor's own running scorecard with pacing; null for someone who is not a rep this quarter. */
-  scorecard: ScorecardReport | null;
-  recent: RecentEntry[];
-  /** The reps the actor manages, by name; null for someone who is not a manager. */
-  team: TeamGlanceRow[] | null;
-}
 
 export const HOME_RECENT = 10;
 

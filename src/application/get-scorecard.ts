@@ -1,33 +1,17 @@
 import { AppError } from '../domain/errors.js';
 import { todayIn } from '../domain/dates.js';
-import { compare, pacing, teamPeers, type Comparison, type Pacing } from '../domain/scoring/analysis.js';
-import { linearForecast, type Forecast } from '../domain/scoring/forecast.js';
+import { compare, pacing, teamPeers } from '../domain/scoring/analysis.js';
+import { linearForecast } from '../domain/scoring/forecast.js';
 import type { Person, Team } from '../domain/model/people.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
-import type { KpiTemplate } from '../domain/model/template.js';
 import { periodsBefore, type Period } from '../domain/period.js';
+import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { AppDeps } from './deps.js';
 import { frozenReport, latestResults } from './cycle/frozen-report.js';
 import { requirePlaced } from './guards.js';
 import { assertCanViewScorecard } from './permissions.js';
 import { scorePeriod, type PeriodScores } from './score-period.js';
 import { comparisonFor, comparisonPrivacy } from './team-comparison.js';
-
-export interface ScorecardReport {
-  rep: Person;
-  team: Team | null;
-  period: Period;
-  template: KpiTemplate;
-  card: Scorecard;
-  comparison: Comparison;
-  /** The graded teammates behind the team average (the rep excluded): whose figures it reveals. */
-  teamPeerIds: readonly string[];
-  /** Only while the period is running. */
-  pacing: Pacing | null;
-  /** Totals of the previous periods, oldest first (null where the rep had no data). */
-  history: { periodKey: string; total: number | null; grade: string }[];
-  forecast: Forecast | null;
-}
 
 export const HISTORY_PERIODS = 4;
 

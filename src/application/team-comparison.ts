@@ -1,7 +1,7 @@
 import type { Person } from '../domain/model/people.js';
 import { withholdTeamAverage } from '../domain/scoring/analysis.js';
 import type { AppDeps } from './deps.js';
-import type { ScorecardReport } from './get-scorecard.js';
+import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import { manages, seesEveryone } from './permissions.js';
 import { rankingOptedOut, readSetting, type RankingPrivacy } from './settings.js';
 

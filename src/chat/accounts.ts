@@ -9,7 +9,7 @@ import { AppError } from '../domain/errors.js';
 import { hasRole, type Person } from '../domain/model/people.js';
 import { dormantAccountsView, type DormantRow } from '../views/account-views.js';
 import { t } from '../views/i18n.js';
-import { textView, type ChatAnswer, type ChatRequest } from './request.js';
+import { textView, type ChatAnswer, type ChatRequest } from './port.js';
 
 /**
  * `/account dormant [@rep | team <name>]`: key accounts past their cadence — a rep's own, a

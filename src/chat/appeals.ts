@@ -6,7 +6,7 @@ import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
 import { t } from '../views/i18n.js';
 import { appealAcceptedView, appealFiledView, appealListView } from '../views/reward-views.js';
-import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './request.js';
+import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './port.js';
 
 /**
  * `/appeal [period] <reason>` (a rep), `/appeal` (the rep's own appeals), and for HR

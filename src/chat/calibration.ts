@@ -6,9 +6,8 @@ import type { Person } from '../domain/model/people.js';
 import { isPeriodKey } from '../domain/period.js';
 import { adjustmentView, calibrationPackView, meetingView, wallClock } from '../views/calibration-views.js';
 import { t } from '../views/i18n.js';
-import type { CycleSubcommand } from './cycle.js';
-import type { DecisionHandler } from './decisions.js';
-import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './request.js';
+import type { CycleSubcommand } from './cycle-subcommand.js';
+import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest, type DecisionHandler } from './port.js';
 
 /**
  * Calibration (the review meeting): `/cycle meeting …`, `/cycle calibrate …`, `/adjust @rep ±N <reason>`.

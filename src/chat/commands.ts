@@ -1,39 +1,65 @@
 /**
- * The chat commands every platform offers, with their Chinese aliases. Slack registers the English
- * names as slash commands; Lark reads either form from messages and its bot menu.
+ * The command table: every chat command once, with its names in each language and where help
+ * lists it. Routing (chat/router.ts holds one handler per name, checked by the compiler), help
+ * (views/help-view.ts is given the sections built here), the Slack manifest's slash commands and
+ * the Lark guide's aliases are all derived from it; test/chat/command-table.test.ts fails when a
+ * manifest and the table disagree.
+ *
+ * `help`: the help section that lists the command — everyone, managers, HR; `admin` commands are
+ * listed by their subcommands; the help command itself is not listed.
  */
-export const COMMANDS = {
-  visit: ['/visit', '/拜访'],
-  deal: ['/deal', '/成交'],
-  payment: ['/payment', '/回款'],
-  feedback: ['/feedback', '/反馈'],
-  intel: ['/intel', '/情报'],
-  'peer-review': ['/peer-review', '/互评'],
-  scorecard: ['/scorecard', '/成绩'],
-  ranking: ['/ranking', '/排名'],
-  appraisal: ['/appraisal', '/帮助'],
-  'appraisal-admin': ['/appraisal-admin', '/管理'],
-  cycle: ['/cycle', '/考核周期'],
-  'publish-results': ['/publish-results', '/发布结果'],
-  adjust: ['/adjust', '/调整'],
-  award: ['/award', '/奖励'],
-  appeal: ['/appeal', '/申诉'],
-  interview: ['/interview', '/面谈'],
-  export: ['/export', '/导出'],
-  audit: ['/audit', '/审计'],
-  account: ['/account', '/客户'],
-  'self-review': ['/self-review', '/自评'],
-  away: ['/away', '/休假'],
-} as const;
-export type CommandName = keyof typeof COMMANDS;
+export type HelpSection = 'user' | 'manager' | 'hr' | 'admin' | 'none';
+
+export interface CommandSpec {
+  /** The English name: Slack's slash command, typed anywhere. */
+  en: `/${string}`;
+  /** The Chinese alias, typed in Lark and the console. */
+  zh: `/${string}`;
+  help: HelpSection;
+  /** Opens a form when run bare (an entry). */
+  entry?: true;
+}
+
+export const COMMAND_TABLE = {
+  visit: { en: '/visit', zh: '/拜访', help: 'user', entry: true },
+  deal: { en: '/deal', zh: '/成交', help: 'user', entry: true },
+  payment: { en: '/payment', zh: '/回款', help: 'user', entry: true },
+  feedback: { en: '/feedback', zh: '/反馈', help: 'user', entry: true },
+  intel: { en: '/intel', zh: '/情报', help: 'user', entry: true },
+  'peer-review': { en: '/peer-review', zh: '/互评', help: 'user', entry: true },
+  scorecard: { en: '/scorecard', zh: '/成绩', help: 'user' },
+  ranking: { en: '/ranking', zh: '/排名', help: 'user' },
+  appraisal: { en: '/appraisal', zh: '/帮助', help: 'none' },
+  'appraisal-admin': { en: '/appraisal-admin', zh: '/管理', help: 'admin' },
+  cycle: { en: '/cycle', zh: '/考核周期', help: 'hr' },
+  'publish-results': { en: '/publish-results', zh: '/发布结果', help: 'hr' },
+  adjust: { en: '/adjust', zh: '/调整', help: 'manager' },
+  award: { en: '/award', zh: '/奖励', help: 'manager' },
+  appeal: { en: '/appeal', zh: '/申诉', help: 'user' },
+  interview: { en: '/interview', zh: '/面谈', help: 'manager' },
+  export: { en: '/export', zh: '/导出', help: 'user' },
+  audit: { en: '/audit', zh: '/审计', help: 'hr' },
+  account: { en: '/account', zh: '/客户', help: 'user' },
+  'self-review': { en: '/self-review', zh: '/自评', help: 'user' },
+  away: { en: '/away', zh: '/休假', help: 'user' },
+  entries: { en: '/entries', zh: '/我的记录', help: 'user' },
+} as const satisfies Record<string, CommandSpec>;
+
+export type CommandName = keyof typeof COMMAND_TABLE;
+
+export const COMMAND_NAMES = Object.keys(COMMAND_TABLE) as CommandName[];
+
+/** Each command's names, English first: `COMMANDS.visit` → `['/visit', '/拜访']`. */
+export const COMMANDS: Readonly<Record<CommandName, readonly [string, string]>> = Object.fromEntries(COMMAND_NAMES.map((c) => [c, [COMMAND_TABLE[c].en, COMMAND_TABLE[c].zh] as const])) as Record<
+  CommandName,
+  readonly [string, string]
+>;
 
 /** Commands that open a form when run bare. */
 export const ENTRY_COMMANDS = ['visit', 'deal', 'payment', 'feedback', 'intel', 'peer-review'] as const satisfies readonly CommandName[];
 export type EntryCommand = (typeof ENTRY_COMMANDS)[number];
 
-const BY_ALIAS = new Map<string, CommandName>(
-  Object.entries(COMMANDS).flatMap(([name, aliases]) => aliases.map((a) => [a.toLowerCase(), name as CommandName] as const)),
-);
+const BY_ALIAS = new Map<string, CommandName>(COMMAND_NAMES.flatMap((name) => COMMANDS[name].map((a) => [a.toLowerCase(), name] as const)));
 
 /** `"/拜访 Acme"` → `{ command: 'visit', text: 'Acme' }`; null when the text is not a command. */
 export function parseCommand(text: string): { command: CommandName; text: string } | null {
@@ -43,4 +69,13 @@ export function parseCommand(text: string): { command: CommandName; text: string
   return command ? { command, text: (m[2] ?? '').trim() } : null;
 }
 
+/** The command a Slack slash command (`/visit`) names, or null for one this version does not know. */
+export const commandBySlash = (slash: string): CommandName | null => {
+  const c = BY_ALIAS.get(slash.toLowerCase());
+  return c && COMMAND_TABLE[c].en.toLowerCase() === slash.toLowerCase() ? c : null;
+};
+
 export const isEntryCommand = (c: CommandName): c is EntryCommand => (ENTRY_COMMANDS as readonly string[]).includes(c);
+
+/** The commands a help section lists, in table order. */
+export const commandsIn = (section: HelpSection): CommandName[] => COMMAND_NAMES.filter((c) => COMMAND_TABLE[c].help === section);

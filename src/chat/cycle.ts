@@ -9,12 +9,11 @@ import { cycleStatusView, publicationPreviewView } from '../views/cycle-views.js
 import { t } from '../views/i18n.js';
 import { CALIBRATION_SUBCOMMANDS } from './calibration.js';
 import { LIFECYCLE_SUBCOMMANDS } from './lifecycle.js';
-import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './request.js';
+import type { CycleSubcommand } from './cycle-subcommand.js';
+import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './port.js';
 
 /** `/cycle …` and `/publish-results …`, shared by every platform, as platform-neutral views. */
 
-/** A `/cycle` subcommand: the words after it, and the whole request (mentions, lines). */
-export type CycleSubcommand = (deps: AppDeps, actor: Person, args: string[], req: ChatRequest) => Promise<ChatAnswer>;
 
 const CORE_SUBCOMMANDS: Record<string, CycleSubcommand> = {
   /** `/cycle open <period> [close YYYY-MM-DD]` */

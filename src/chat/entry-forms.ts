@@ -1,7 +1,6 @@
 import { jsonCodec, oncePerRequest } from './once.js';
 import { rebuildInterviewForm, submitInterviewForm } from './interview-form.js';
-import { accountTiersOf } from '../domain/model/template.js';
-import { ensureDefaultTemplate } from '../application/templates.js';
+import { formContext } from './form-context.js';
 import type { AppDeps } from '../application/deps.js';
 import { logDeal } from '../application/entries/log-deal.js';
 import { logFeedback } from '../application/entries/log-feedback.js';
@@ -22,20 +21,8 @@ import {
   peerReviewConfirmation,
   visitConfirmation,
 } from '../views/confirmations.js';
-import {
-  dealForm,
-  feedbackForm,
-  intelForm,
-  paymentForm,
-  peerReviewForm,
-  readDealForm,
-  readFeedbackForm,
-  readIntelForm,
-  readPaymentForm,
-  readPeerReviewForm,
-  readVisitForm,
-  visitForm,
-} from '../views/forms/entry-forms.js';
+import { dealForm, feedbackForm, intelForm, paymentForm, peerReviewForm, visitForm } from '../views/forms/entry-forms.js';
+import { readDealForm, readFeedbackForm, readIntelForm, readPaymentForm, readPeerReviewForm, readVisitForm } from './forms/entry-form-readers.js';
 import type { Form, FormContext, FormId, FormValues, Option } from '../views/forms/form.js';
 import type { EntryCommand } from './commands.js';
 import { orLate } from './lifecycle.js';
@@ -48,10 +35,6 @@ import { orLate } from './lifecycle.js';
 
 export type ChatDeps = AppDeps;
 
-export async function formContext(deps: ChatDeps, actor: Person): Promise<FormContext> {
-  const tiers = accountTiersOf(await ensureDefaultTemplate(deps)).map((a) => a.tier);
-  return { locale: actor.locale, today: today(deps), baseCurrency: deps.settings.baseCurrency, accountTiers: tiers };
-}
 
 /** The best account for a command's text: an exact or leading name match. */
 async function accountFromText(deps: ChatDeps, text: string): Promise<Option | undefined> {

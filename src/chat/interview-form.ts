@@ -5,11 +5,12 @@ import { logInterview } from '../application/interviews/log-interview.js';
 import { AppError } from '../domain/errors.js';
 import { PLATFORMS } from '../domain/model/delivery.js';
 import type { Person } from '../domain/model/people.js';
-import { interviewForm, interviewFormLines } from '../views/forms/interview-form.js';
+import { interviewForm } from '../views/forms/interview-form.js';
+import { interviewFormLines } from './forms/interview-form-reader.js';
 import type { Form, FormContext, FormValues } from '../views/forms/form.js';
 import { t } from '../views/i18n.js';
-import { parseLogLines } from './interviews.js';
-import { fanOutPlatforms } from './request.js';
+import { parseLogLines } from './interview-lines.js';
+import { fanOutPlatforms } from './port.js';
 import { selfReviewLine } from './self-and-leave.js';
 
 /**

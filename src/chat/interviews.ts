@@ -5,7 +5,7 @@ import { selfReviewOf } from '../application/cycle/self-review.js';
 import { selfReviewLine } from './self-and-leave.js';
 import { momentFor, zoneOf } from '../application/interviews/interview-messages.js';
 import { myInterviews, teamInterviews } from '../application/interviews/interview-overview.js';
-import { logInterview, type LogInput } from '../application/interviews/log-interview.js';
+import { logInterview } from '../application/interviews/log-interview.js';
 import { scheduleInterview } from '../application/interviews/schedule-interview.js';
 import { AppError } from '../domain/errors.js';
 import type { Interview } from '../domain/model/cycle.js';
@@ -15,10 +15,10 @@ import { t } from '../views/i18n.js';
 import { interviewStatusView, myInterviewsBlocks, scheduledText, timeIn, type InterviewStatus } from '../views/interview-views.js';
 import { planPreviewView, planView } from '../views/plan-views.js';
 import type { Block } from '../views/view.js';
-import type { DecisionHandler } from './decisions.js';
-import { formContext } from './entry-forms.js';
+import { formContext } from './form-context.js';
+import { parseLogLines } from './interview-lines.js';
 import { interviewLogForm } from './interview-form.js';
-import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './request.js';
+import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest, type DecisionHandler } from './port.js';
 
 /**
  * Feedback interviews (面谈) and improvement plans:
@@ -44,42 +44,12 @@ function periodAtEnd(words: readonly string[]): { period: string | undefined; re
   return last && isPeriodKey(last.toUpperCase()) ? { period: last.toUpperCase(), rest: words.slice(0, -1) } : { period: undefined, rest: [...words] };
 }
 
-/** Slack wraps links as `<https://…|label>`: the place keeps the address. */
-const unwrapLinks = (s: string): string => s.replace(/<((?:https?|mailto):[^|>]+)(?:\|[^>]*)?>/g, '$1');
-
-const FIELD_RE = /^\s*(notes?|view|goal|记录|看法|目标)\s*[:：]\s*(.*)$/i;
-const FIELD_OF: Record<string, 'notes' | 'view' | 'goal'> = { note: 'notes', notes: 'notes', 记录: 'notes', view: 'view', 看法: 'view', goal: 'goal', 目标: 'goal' };
-
-/** `notes: …` / `view: …` / `goal: <text> [by YYYY-MM-DD]` lines; an unlabelled line continues the one before. */
-export function parseLogLines(lines: readonly string[]): Pick<LogInput, 'notes' | 'repView' | 'goals'> {
-  const notes: string[] = [];
-  const view: string[] = [];
-  const goals: LogInput['goals'] = [];
-  let current: 'notes' | 'view' | 'goal' = 'notes';
-  for (const raw of lines) {
-    const m = FIELD_RE.exec(raw);
-    const text = unwrapLinks(m ? m[2]! : raw).trim();
-    if (m) current = FIELD_OF[m[1]!.toLowerCase()]!;
-    else if (!text) continue;
-    if (current === 'goal') {
-      if (!m) {
-        // A continued goal line belongs to the goal before it.
-        const prev = goals.at(-1);
-        if (prev) prev.text = `${prev.text} ${text}`;
-        continue;
-      }
-      const by = /^(.*?)\s+(?:by|截止)\s+(\S+)$/i.exec(text);
-      goals.push(by ? { text: by[1]!.trim(), due: by[2]!, line: raw.trim() } : { text, line: raw.trim() });
-    } else (current === 'notes' ? notes : view).push(text);
-  }
-  return { notes: notes.join('\n'), repView: view.join('\n'), goals };
-}
 
 async function schedule(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   const rep = repOf(req);
   const [date = '', time = '', ...tail] = req.words;
   const { period, rest } = periodAtEnd(tail);
-  const r = await scheduleInterview(deps, actor, { rep, date, time, place: unwrapLinks(rest.join(' ')), period, platforms: fanOutPlatforms(deps.settings.platforms, req.platforms) });
+  const r = await scheduleInterview(deps, actor, { rep, date, time, place: rest.join(' '), period, platforms: fanOutPlatforms(deps.settings.platforms, req.platforms) });
   return { view: textView(scheduledText(actor.locale, r.moved, momentFor(deps, actor, r.interview, { rep, manager: r.manager }))) };
 }
 

@@ -11,9 +11,8 @@ import type { Person } from '../domain/model/people.js';
 import { t } from '../views/i18n.js';
 import { LATE_APPROVE, LATE_DECLINE, targetsView } from '../views/lifecycle-views.js';
 import type { View } from '../views/view.js';
-import type { CycleSubcommand } from './cycle.js';
-import type { DecisionHandler } from './decisions.js';
-import { fanOutPlatforms, textView } from './request.js';
+import type { CycleSubcommand } from './cycle-subcommand.js';
+import { fanOutPlatforms, textView, type DecisionHandler } from './port.js';
 
 /** The cycle's lifecycle in chat: `/cycle close …`, `/cycle targets …`, late entries after the close date. */
 

@@ -13,7 +13,7 @@ import type { Person } from '../domain/model/people.js';
 import { isPeriodKey, quarterOf } from '../domain/period.js';
 import { auditReason, auditSentence, auditView, exportDoneView, peerAuditView } from '../views/audit-views.js';
 import { t } from '../views/i18n.js';
-import { textView, type ChatAnswer, type ChatRequest } from './request.js';
+import { textView, type ChatAnswer, type ChatRequest } from './port.js';
 
 /**
  * `/export results <period> [version N]`, `/export annual <year>`, `/export audit [period] [@rep]`

@@ -7,7 +7,7 @@ import type { CommandName } from './commands.js';
 import { cycleAnswer, publishAnswer } from './cycle.js';
 import { interviewAnswer } from './interviews.js';
 import { auditAnswer, exportAnswer } from './records-export.js';
-import type { ChatAnswer, ChatRequest } from './request.js';
+import type { ChatAnswer, ChatRequest } from './port.js';
 import { jsonCodec, oncePerRequest } from './once.js';
 import { appealAnswer, awardAnswer } from './rewards.js';
 

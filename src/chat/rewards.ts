@@ -10,8 +10,7 @@ import { PUBLISH_CONFIRM } from '../views/cycle-views.js';
 import { t } from '../views/i18n.js';
 import { AWARD_APPROVE, AWARD_REJECT, awardAlreadyDecidedView, awardDecidedView, awardGrantedView, awardListView } from '../views/reward-views.js';
 import { appealAnswer } from './appeals.js';
-import type { DecisionHandler } from './decisions.js';
-import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest } from './request.js';
+import { fanOutPlatforms, textView, type ChatAnswer, type ChatRequest, type DecisionHandler } from './port.js';
 
 /** Rewards: `/award @rep <title>: <reason> [period]`, `/award list [period]`, the award and publication buttons. */
 

@@ -7,7 +7,7 @@ import { isPeriodKey } from '../domain/period.js';
 import type { Person } from '../domain/model/people.js';
 import type { SelfReview } from '../domain/model/self-and-leave.js';
 import { t } from '../views/i18n.js';
-import { textView, type ChatAnswer, type ChatRequest } from './request.js';
+import { textView, type ChatAnswer, type ChatRequest } from './port.js';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -1,4 +1,4 @@
-import type { CalibrationPack } from '../application/cycle/calibration-pack.js';
+import type { CalibrationPack } from '../domain/read-models/calibration-pack.js';
 import { localParts } from '../domain/dates.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { IndicatorKey } from '../domain/model/indicators.js';

@@ -1,6 +1,4 @@
-import type { DealLogged } from '../application/entries/log-deal.js';
-import type { PaymentLogged } from '../application/entries/log-payment.js';
-import type { VisitLogged } from '../application/entries/log-visit.js';
+import type { DealLogged, PaymentLogged, VisitLogged } from '../domain/read-models/entry-logged.js';
 import type { Feedback, PeerReview } from '../domain/model/entries.js';
 import type { Locale } from '../domain/model/fields.js';
 import { fmtMoney, fmtNumber } from './format.js';

@@ -1,4 +1,4 @@
-import type { ScorecardReport } from '../application/get-scorecard.js';
+import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { ReviewCycle } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { Scorecard } from '../domain/model/scorecard.js';

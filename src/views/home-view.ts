@@ -1,5 +1,5 @@
-import type { HomeData, TeamGlanceRow } from '../application/build-home.js';
-import type { RecentEntry } from '../application/entries/recent-entries.js';
+import type { RecentEntry } from '../domain/read-models/entries.js';
+import type { HomeData, TeamGlanceRow } from '../domain/read-models/home.js';
 import type { Locale } from '../domain/model/fields.js';
 import { fmtMoney, fmtNumber, fmtScore } from './format.js';
 import { t } from './i18n.js';

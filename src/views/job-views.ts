@@ -1,7 +1,7 @@
 import type { DormantAccount } from '../domain/accounts/dormancy.js';
 import { dormantPhrase } from './account-views.js';
 import type { Locale } from '../domain/model/fields.js';
-import type { ScorecardReport } from '../application/get-scorecard.js';
+import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { Pacing } from '../domain/scoring/analysis.js';
 import { HOME_ACTIONS } from './home-view.js';
 import { t } from './i18n.js';

@@ -1,7 +1,7 @@
 import type { RepOutcome } from '../domain/accounts/outcomes.js';
 import type { Account } from '../domain/model/accounts.js';
 import type { Locale } from '../domain/model/fields.js';
-import type { ChainFigures } from '../application/accounts/rep-outcomes.js';
+import type { ChainFigures } from '../domain/read-models/account-chain.js';
 import { fmtMoney, fmtPercent } from './format.js';
 import { t } from './i18n.js';
 import type { ViewContext } from './scorecard-view.js';

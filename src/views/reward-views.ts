@@ -1,4 +1,4 @@
-import type { ScorecardReport } from '../application/get-scorecard.js';
+import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { Appeal, Award, PublishedResult } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import { fmtMoney, fmtNumber, fmtScore } from './format.js';

@@ -1,4 +1,4 @@
-import type { ScorecardReport } from '../application/get-scorecard.js';
+import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { Locale } from '../domain/model/fields.js';
 import { INDICATORS, type IndicatorKey } from '../domain/model/indicators.js';
 import type { IndicatorLine } from '../domain/model/scorecard.js';

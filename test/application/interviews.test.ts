@@ -5,7 +5,7 @@ import { draftPlan } from '../../src/application/interviews/draft-plan.js';
 import { logInterview } from '../../src/application/interviews/log-interview.js';
 import { scheduleInterview } from '../../src/application/interviews/schedule-interview.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
-import { parseLogLines } from '../../src/chat/interviews.js';
+import { parseLogLines } from '../../src/chat/interview-lines.js';
 import { scorecardAnswer } from '../../src/chat/reports.js';
 import type { AppError } from '../../src/domain/errors.js';
 import type { Person } from '../../src/domain/model/people.js';

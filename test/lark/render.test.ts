@@ -7,6 +7,7 @@ import { viewToCard } from '../../src/adapters/lark/render/view-card.js';
 import { dealForm, feedbackForm, visitForm } from '../../src/views/forms/entry-forms.js';
 import type { FormContext } from '../../src/views/forms/form.js';
 import { helpView } from '../../src/views/help-view.js';
+import { commandsIn } from '../../src/chat/commands.js';
 import type { View } from '../../src/views/view.js';
 import { allElements, assertCard20 } from './card-schema.js';
 
@@ -45,8 +46,9 @@ describe('views as Lark cards (JSON 2.0)', () => {
   });
 
   it('renders the help view in Chinese and English', () => {
-    const zhCard = viewToCard(helpView('zh-CN', { admin: true }));
-    const enCard = viewToCard(helpView('en', { admin: false }));
+    const commands = { user: commandsIn('user'), manager: commandsIn('manager'), hr: commandsIn('hr') };
+    const zhCard = viewToCard(helpView('zh-CN', commands, { admin: true }));
+    const enCard = viewToCard(helpView('en', commands, { admin: false }));
     assertCard20(zhCard);
     assertCard20(enCard);
     expect(zhCard.header!.title.content).toBe('考核机器人：你可以做什么');

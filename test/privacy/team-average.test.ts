@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { getRanking } from '../../src/application/get-ranking.js';
-import { getScorecard, type ScorecardReport } from '../../src/application/get-scorecard.js';
+import { getScorecard } from '../../src/application/get-scorecard.js';
+import type { ScorecardReport } from '../../src/domain/read-models/scorecard-report.js';
 import { runJob } from '../../src/application/jobs/job.js';
 import { monthlyScorecard } from '../../src/application/jobs/monthly-scorecard.js';
 import { setCyclePolicy, setRankingPrivacy, RANKING_MODES, type RankingPrivacy } from '../../src/application/settings.js';

@@ -86,6 +86,7 @@ export const NEWCOMER: Readonly<Record<string, 'allowed' | 'refused' | Refusal>>
   '/self-review (own)': 'allowed',
   '/self-review 4 3 5 <comment>': 'allowed',
   '/away (own list)': 'allowed',
+  '/entries (own)': 'allowed',
   '/away <from> <to> (own)': 'allowed',
   '/away @ann <from> <to>': 'refused',
   'button decide:award.approve': 'refused',

@@ -165,6 +165,8 @@ export const REVIEW_ROWS: readonly MatrixRow[] = [
   { name: '/self-review (own)', trigger: cmd('self-review'), allowed: REPS, refusal: needs('rep'), given: q4Collecting },
   { name: '/self-review 4 3 5 <comment>', trigger: cmd('self-review', '4 3 5 Solid quarter'), allowed: REPS, refusal: needs('rep'), effect: ['selfReviews'], given: q4Collecting },
   { name: '/away (own list)', trigger: cmd('away'), allowed: ALL },
+  // ── One's own entries, with Edit / Delete (the App Home as a message, on every platform).
+  { name: '/entries (own)', trigger: cmd('entries'), allowed: ALL },
   { name: '/away <from> <to> (own)', trigger: cmd('away', '2026-12-10 2026-12-12 family'), allowed: ALL, effect: ['absences'] },
   { name: '/away @ann <from> <to>', trigger: cmd('away', '@ann 2026-12-10 2026-12-12'), allowed: ['repEast', 'hr', 'admin'], refusal: needs('admin/hr'), effect: ['absences'] },
 

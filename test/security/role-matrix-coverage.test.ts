@@ -61,8 +61,8 @@ describe('the role matrix covers', () => {
   });
 
   it('every decision button (decide:…), from every table the decisions are made of', () => {
-    // A decision table added to chat/decisions.ts must be imported here too.
-    const parts = /const DECISIONS[^=]*= \{([^}]*)\}/.exec(src('chat/decisions.ts'))![1]!.match(/\.\.\.(\w+)/g)!.map((p) => p.slice(3));
+    // A decision table added to the router's DECISIONS must be imported here too.
+    const parts = /const DECISIONS[^=]*= \{([^}]*)\}/.exec(src('chat/router.ts'))![1]!.match(/\.\.\.(\w+)/g)!.map((p) => p.slice(3));
     expect(parts.sort()).toEqual(['CALIBRATION_DECISIONS', 'INTERVIEW_DECISIONS', 'LATE_ENTRY_DECISIONS', 'REWARD_DECISIONS']);
     const ids = Object.keys({ ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS });
     expect(ids.length).toBeGreaterThan(4);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildHome, type HomeData } from '../../src/application/build-home.js';
+import { buildHome } from '../../src/application/build-home.js';
+import type { HomeData } from '../../src/domain/read-models/home.js';
 import { logDeal } from '../../src/application/entries/log-deal.js';
 import { logFeedback } from '../../src/application/entries/log-feedback.js';
 import { logPayment } from '../../src/application/entries/log-payment.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getScorecard, type ScorecardReport } from '../../src/application/get-scorecard.js';
+import { getScorecard } from '../../src/application/get-scorecard.js';
+import type { ScorecardReport } from '../../src/domain/read-models/scorecard-report.js';
 import { scorePeriod } from '../../src/application/score-period.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { parsePeriod } from '../../src/domain/period.js';

@@ -1,15 +1,14 @@
 import type { AppDeps } from '../../application/deps.js';
 import { seedDemo } from '../../application/seed-demo.js';
-import { adminAnswer, mentionsUsers } from '../../chat/admin.js';
-import { isEntryCommand, parseCommand } from '../../chat/commands.js';
-import type { ChatRequest } from '../../chat/request.js';
-import { isReviewCommand, reviewAnswer } from '../../chat/review.js';
-import { entryForm, formCanOpen, submitEntryForm } from '../../chat/entry-forms.js';
-import { helpAnswer, periodAndRest, rankingAnswer, scorecardAnswer } from '../../chat/reports.js';
+import { parseCommand } from '../../chat/commands.js';
+import type { ChatAnswer, ChatInput, ChatRequest } from '../../chat/port.js';
+import { converse } from '../../chat/router.js';
 import type { Person } from '../../domain/model/people.js';
 import { errorText } from '../../views/errors.js';
 import { t } from '../../views/i18n.js';
 import { renderText } from '../../views/render-text.js';
+import type { Button } from '../../views/view.js';
+import { ConsoleInputError, consoleRequest, matchPerson, matchProblem } from './console-request.js';
 import { fillForm } from './fill-form.js';
 import type { Prompt } from './prompt.js';
 import { saveFile } from './save-file.js';
@@ -23,29 +22,22 @@ export interface ConsoleOptions {
   offerDemo: boolean;
   /** Runs today's scheduled jobs now and sends what they queue (the `/jobs` command). */
   runJobs?: () => Promise<string>;
+  /** Sends what an answer put in the outbox (an intel post) now. */
+  onQueued?: () => Promise<void>;
   /** Where files an answer carries (exports) are written; default `./exports`. */
   exportDir?: string;
 }
 
-const matchPerson = (people: readonly Person[], text: string): Person | undefined => {
-  const q = text.trim().toLowerCase().replace(/^@/, '');
-  const n = Number(q);
-  if (Number.isInteger(n) && n >= 1 && n <= people.length) return people[n - 1];
-  return (
-    people.find((p) => p.id.toLowerCase() === q || p.identities.some((i) => i.toLowerCase() === q || i.toLowerCase() === `console:${q}`)) ??
-    people.find((p) => p.name.toLowerCase().startsWith(q)) ??
-    people.find((p) => p.name.toLowerCase().includes(q))
-  );
-};
+const buttonsOf = (answer: ChatAnswer): Button[] => answer.view.blocks.flatMap((b) => (b.type === 'actions' || b.type === 'item' ? b.buttons : []));
 
 /**
- * The local console platform: the same commands as Slack and Lark, typed in a terminal, with forms
- * asked field by field and answered with the same validation and messages. Returns when the input
- * ends or the user types /quit.
+ * The local console platform, a small loop over the conversation port (chat/router.ts): a typed
+ * line becomes a command request, the answer is printed (a form is asked field by field, files are
+ * saved, buttons are numbered and pressed with `/press <n>`). The console's own commands are
+ * `/as`, `/jobs`, `/press` and `/quit`. Returns when the input ends or the user types /quit.
  */
 export async function runConsole(o: ConsoleOptions): Promise<void> {
   const { deps, prompt } = o;
-  const exportDir = o.exportDir ?? 'exports';
   let locale = deps.settings.defaultLocale;
   if (o.offerDemo && (await deps.store.people.count()) === 0) {
     const yes = await prompt.ask(t(locale, 'console.loadDemo'));
@@ -66,9 +58,9 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         if (answer === null) return null;
         text = answer;
       }
-      const p = matchPerson(people, text);
-      if (p) return p;
-      prompt.say(t(locale, 'console.unknownUser', { name: text }));
+      const found = matchPerson(people, text);
+      if ('person' in found) return found.person;
+      prompt.say(matchProblem(locale, text, found.candidates));
       text = undefined;
     }
   };
@@ -78,6 +70,25 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   locale = actor.locale;
   prompt.say(t(locale, 'console.welcome'));
   prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: actor.roles.join(', ') }));
+  let buttons: Button[] = [];
+  const requestId = () => `console:${deps.newId()}`;
+
+  /** Prints an answer: a form asked field by field (its submission answered in turn), else the view, files and numbered buttons. */
+  const show = async (me: Person, answer: ChatAnswer, request: ChatRequest): Promise<void> => {
+    if (answer.form) {
+      const { form, kind, as } = answer.form;
+      const ref = { form: as ?? form.id, ...(kind ? { kind } : {}) };
+      const id = requestId();
+      const done = await fillForm(deps, prompt, form, locale, (values) => converse(deps, me, { type: 'submit', ref, values, request: { ...request, requestId: id } }));
+      if (!done) return prompt.say(t(locale, 'console.cancelled'));
+      return show(me, done, request);
+    }
+    prompt.say(answer.saved && !answer.saved.pending ? `✓ ${renderText(answer.view)}` : renderText(answer.view));
+    for (const file of answer.files ?? []) prompt.say(t(locale, 'console.fileSaved', { path: await saveFile(o.exportDir ?? 'exports', file) }));
+    if (answer.queued) await o.onQueued?.();
+    buttons = buttonsOf(answer);
+    if (buttons.length > 0) prompt.say(t(locale, 'console.buttons', { list: buttons.map((b, i) => `${i + 1}. ${b.label}`).join('  ') }));
+  };
 
   for (;;) {
     const line = await prompt.ask(`\n${actor.name}> `);
@@ -90,6 +101,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         if (next) {
           actor = next;
           locale = actor.locale;
+          buttons = [];
           prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: actor.roles.join(', ') }));
         }
         continue;
@@ -98,88 +110,33 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         prompt.say(t(locale, 'console.jobsRan', { summary: await o.runJobs() }));
         continue;
       }
+      // Re-read the actor: an admin may just have changed their roles or team.
+      actor = (await deps.store.people.get(actor.id)) ?? actor;
+      const me = actor;
+      const request = consoleRequest(people, locale, '', requestId());
+      const press = /^\/press\s+(\S+)\s*$/i.exec(text);
+      if (press) {
+        if (buttons.length === 0) {
+          prompt.say(t(locale, 'console.noButtons'));
+          continue;
+        }
+        const button = buttons[Number(press[1]) - 1];
+        if (!button) {
+          prompt.say(t(locale, 'console.noButton', { n: press[1]!, hint: t(locale, 'console.buttons', { list: buttons.map((b, i) => `${i + 1}. ${b.label}`).join('  ') }) }));
+          continue;
+        }
+        await show(me, await converse(deps, me, { type: 'button', action: button.id, value: button.value, request }), request);
+        continue;
+      }
       const cmd = parseCommand(text);
       if (!cmd) {
         prompt.say(t(locale, 'console.unknownCommand', { text }));
         continue;
       }
-      // Re-read the actor: an admin may just have changed their roles or team.
-      actor = (await deps.store.people.get(actor.id)) ?? actor;
-      const current = actor;
-      if (isEntryCommand(cmd.command)) {
-        const form = await entryForm(deps, current, cmd.command, cmd.text);
-        if (!formCanOpen(form)) {
-          prompt.say(form.intro ?? '');
-          continue;
-        }
-        const requestId = `console:${deps.newId()}`;
-        const done = await fillForm(deps, prompt, form, locale, (values) =>
-          submitEntryForm(deps, current, { formId: form.id, values, requestId, platform: 'console' }),
-        );
-        prompt.say(done ? `✓ ${done.text}` : t(locale, 'console.cancelled'));
-        continue;
-      }
-      const words = cmd.text.split(/\s+/).filter(Boolean);
-      const mentioned = words.filter((w) => w.startsWith('@')).map((w) => matchPerson(people, w));
-      const plain = words.filter((w) => !w.startsWith('@'));
-      switch (cmd.command) {
-        case 'scorecard': {
-          const { period } = periodAndRest(plain);
-          const subject = mentioned[0];
-          prompt.say(renderText(await scorecardAnswer(deps, current, { ...(subject ? { subject } : {}), ...(period ? { period } : {}) })));
-          break;
-        }
-        case 'ranking': {
-          const { period, rest } = periodAndRest(plain);
-          prompt.say(renderText(await rankingAnswer(deps, current, { ...(rest ? { teamName: rest } : {}), ...(period ? { period } : {}) })));
-          break;
-        }
-        case 'appraisal':
-          prompt.say(renderText(helpAnswer(current)));
-          break;
-        case 'appraisal-admin': {
-          const [first = '', ...rest] = cmd.text.split('\n');
-          const firstWords = first.split(/\s+/).filter((w) => w && !w.startsWith('@') && !w.startsWith('#'));
-          const users = mentionsUsers(firstWords) ? mentioned.filter((p): p is Person => p !== undefined) : [];
-          const channel = first.split(/\s+/).find((w) => w.startsWith('#'));
-          prompt.say(
-            await adminAnswer(deps, current, {
-              words: firstWords,
-              users,
-              ...(channel ? { channel: { ref: `console:${channel.slice(1)}`, label: channel } } : {}),
-              ...(rest.length ? { csv: rest.join('\n') } : {}),
-            }),
-          );
-          break;
-        }
-        default: {
-          if (!isReviewCommand(cmd.command)) {
-            prompt.say(t(locale, 'console.unknownCommand', { text }));
-            break;
-          }
-          const [first = '', ...lines] = cmd.text.split('\n');
-          const at = first.split(/\s+/).filter((w) => w.startsWith('@'));
-          const req: ChatRequest = {
-            words: first.split(/\s+/).filter((w) => w && !w.startsWith('@')),
-            users: at.map((w) => matchPerson(people, w)).filter((p): p is Person => p !== undefined),
-            unknownUsers: at.filter((w) => !matchPerson(people, w)),
-            lines,
-            platforms: ['console'],
-          };
-          const answer = await reviewAnswer(deps, current, cmd.command, req);
-          if (answer.form) {
-            const { form, kind } = answer.form;
-            const requestId = `console:${deps.newId()}`;
-            const done = await fillForm(deps, prompt, form, locale, (values) => submitEntryForm(deps, current, { formId: form.id, values, requestId, platform: 'console', kind }));
-            prompt.say(done ? `✓ ${done.text}` : t(locale, 'console.cancelled'));
-            continue;
-          }
-          prompt.say(renderText(answer.view));
-          for (const file of answer.files ?? []) prompt.say(t(locale, 'console.fileSaved', { path: await saveFile(exportDir, file) }));
-        }
-      }
+      const input: ChatInput = { type: 'command', command: cmd.command, request: consoleRequest(people, locale, cmd.text, requestId()) };
+      await show(me, await converse(deps, me, input), input.request);
     } catch (e) {
-      prompt.say(`⚠ ${errorText(locale, e)}`);
+      prompt.say(e instanceof ConsoleInputError ? `⚠ ${e.message}` : `⚠ ${errorText(locale, e)}`);
     }
   }
   prompt.say(t(locale, 'console.bye'));

@@ -1,7 +1,6 @@
 import type { AppDeps } from '../../application/deps.js';
 import type { Locale } from '../../domain/model/fields.js';
-import { isAppError } from '../../domain/errors.js';
-import { fieldErrors } from '../../views/errors.js';
+import type { ChatAnswer } from '../../chat/port.js';
 import type { Field, Form, FormValues } from '../../views/forms/form.js';
 import { t } from '../../views/i18n.js';
 import type { Prompt } from './prompt.js';
@@ -52,11 +51,11 @@ async function askField(deps: Pick<AppDeps, 'store'>, prompt: Prompt, field: Fie
 }
 
 /**
- * Fills a form in the terminal: each field as a question, then `submit`. When the submission is
- * refused with field problems, says them (the same messages as the chat platforms) and asks those
- * fields again. Returns the submit result, or null when the user cancelled.
+ * Fills a form in the terminal: each field as a question, then `submit` (the conversation port).
+ * When the submission is refused with field problems, says them (the same messages as the chat
+ * platforms) and asks those fields again. Returns the answer, or null when the user cancelled.
  */
-export async function fillForm<T>(deps: Pick<AppDeps, 'store'>, prompt: Prompt, form: Form, locale: Locale, submit: (values: FormValues) => Promise<T>): Promise<T | null> {
+export async function fillForm(deps: Pick<AppDeps, 'store'>, prompt: Prompt, form: Form, locale: Locale, submit: (values: FormValues) => Promise<ChatAnswer>): Promise<ChatAnswer | null> {
   prompt.say(`\n${form.title}  (${t(locale, 'console.cancelHint', { cancel: CANCEL })})`);
   if (form.intro) prompt.say(form.intro);
   const values: Record<string, string | undefined> = {};
@@ -67,15 +66,11 @@ export async function fillForm<T>(deps: Pick<AppDeps, 'store'>, prompt: Prompt, 
       if (answer === CANCEL) return null;
       values[field.id] = answer;
     }
-    try {
-      return await submit(values);
-    } catch (e) {
-      if (!isAppError(e) || e.issues.length === 0) throw e;
-      const errors = fieldErrors(locale, e.issues);
-      const known = form.fields.filter((f) => errors[f.id] !== undefined);
-      if (known.length === 0) throw e;
-      prompt.say(known.map((f) => `✗ ${f.label}: ${errors[f.id]}`).join('\n'));
-      toAsk = known;
-    }
+    const answer = await submit(values);
+    const errors = answer.refused?.fieldErrors ?? {};
+    const known = form.fields.filter((f) => errors[f.id] !== undefined);
+    if (known.length === 0) return answer;
+    prompt.say(known.map((f) => `✗ ${f.label}: ${errors[f.id]}`).join('\n'));
+    toAsk = known;
   }
 }

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
-import type { AnswerFile } from '../../chat/request.js';
+import type { AnswerFile } from '../../chat/port.js';
 
 /** Writes a file an answer carries into `dir` (created when missing); returns its absolute path. */
 export async function saveFile(dir: string, file: AnswerFile): Promise<string> {

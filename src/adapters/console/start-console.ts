@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { AppDeps } from '../../application/deps.js';
+import { dispatchDue } from '../../application/delivery/dispatch.js';
 import { JOBS } from '../../application/jobs/index.js';
 import type { Config } from '../../config/config.js';
 import { workCalendar } from '../../domain/work-calendar.js';
@@ -24,6 +25,10 @@ export async function startConsole(deps: AppDeps, config: Config, argv: readonly
       prompt,
       offerDemo: true,
       ...(typeof values.as === 'string' ? { as: values.as } : {}),
+      // What an answer queued (an intel post to the console's intel channel) is sent at once.
+      onQueued: async () => {
+        await dispatchDue(deps, new Map([[outbound.name, outbound]]), { owner: 'console', sleep: async () => {} });
+      },
       runJobs: async () => {
         // One read of everyone: the printed DMs name their recipients.
         for (const p of await deps.store.people.find()) for (const i of p.identities) names.set(i, p.name);

@@ -1,4 +1,4 @@
-import type { AnswerFile } from '../../chat/request.js';
+import type { AnswerFile } from '../../chat/port.js';
 import { apiFailure, callApi, LarkApiError } from './api-errors.js';
 import type { LarkContext } from './context.js';
 import type { Target } from './sender.js';

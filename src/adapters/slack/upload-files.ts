@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { AnswerFile } from '../../chat/request.js';
+import type { AnswerFile } from '../../chat/port.js';
 import type { SlackContext } from './context.js';
 
 type WebClient = App['client'];

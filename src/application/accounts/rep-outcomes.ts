@@ -2,6 +2,7 @@ import { addDays, type LocalDate } from '../../domain/dates.js';
 import { repOutcome, type RepOutcome } from '../../domain/accounts/outcomes.js';
 import type { Account } from '../../domain/model/accounts.js';
 import type { Period } from '../../domain/period.js';
+import type { ChainFigures } from '../../domain/read-models/account-chain.js';
 import type { AppDeps } from '../deps.js';
 
 const min = (a: LocalDate, b: LocalDate): LocalDate => (a < b ? a : b);
@@ -25,15 +26,6 @@ export async function repOutcomes(deps: Pick<AppDeps, 'store'>, input: { repIds:
     );
   }
   return out;
-}
-
-export interface ChainFigures {
-  visits: number;
-  deals: number;
-  /** Σ deal amounts (base currency). */
-  signed: number;
-  /** Σ payments received on those deals (base currency). */
-  collected: number;
 }
 
 /** An account's chain visits → deals → payments in a period and in the 12 months up to `asOf`. */

@@ -6,7 +6,8 @@ import { quarterOf } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
 import { today } from '../guards.js';
 import { manages, seesEveryone } from '../permissions.js';
-import { accountChain, type ChainFigures } from './rep-outcomes.js';
+import type { ChainFigures } from '../../domain/read-models/account-chain.js';
+import { accountChain } from './rep-outcomes.js';
 import { findAccountByName } from './reassign-account.js';
 
 export interface AccountShown {

@@ -3,8 +3,9 @@ import type { ReviewCycle } from '../../domain/model/cycle.js';
 import type { PlatformName } from '../../domain/model/delivery.js';
 import type { Person } from '../../domain/model/people.js';
 import { previousPeriod, type Period } from '../../domain/period.js';
-import { countGrades, guidelineWarnings, type GradeCount, type GuidelineWarning } from '../../domain/scoring/guideline.js';
+import { countGrades, guidelineWarnings } from '../../domain/scoring/guideline.js';
 import { peerReviewFlags } from '../../domain/scoring/peer-flags.js';
+import type { CalibrationPack, PackRow } from '../../domain/read-models/calibration-pack.js';
 import { calibrationPackView } from '../../views/calibration-views.js';
 import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
@@ -18,42 +19,6 @@ export const CALIBRATION_JOB = 'cycle-calibrate';
 
 /** The outlier rule, stated in the pack: a total this far from the team's average, or a grade this many bands from last quarter's. */
 export const OUTLIER_RULE = { teamGap: 15, bands: 2 } as const;
-
-export interface PackRow {
-  name: string;
-  team: string | null;
-  /** Null when the rep lacks data (no grade). */
-  total: number | null;
-  grade: string | null;
-  lastTotal: number | null;
-  lastGrade: string | null;
-  /** Average total of the graded reps of the rep's team; null without a team. */
-  teamAverage: number | null;
-  /** Sum of calibration adjustments so far. */
-  adjusted: number;
-  outlier: ('team' | 'bands')[];
-}
-
-export interface CalibrationPack {
-  periodKey: string;
-  previousKey: string;
-  rows: PackRow[];
-  graded: number;
-  overall: GradeCount[];
-  byManager: { manager: string; graded: number; counts: GradeCount[] }[];
-  /** Reps lacking data altogether (no grade). */
-  noData: string[];
-  /** Graded reps with indicators that had no data or no target. */
-  missing: { name: string; indicators: { key: string; why: 'no_data' | 'no_target' }[] }[];
-  adjustments: { name: string; delta: number; reason: string; by: string; at: string }[];
-  guideline: Record<string, number>;
-  warnings: GuidelineWarning[];
-  rule: { teamGap: number; bands: number };
-  /** Reps' self-reviews (1–5 per category), beside the computed scores; never part of them. */
-  selfReviews: { name: string; performance: number; behaviour: number; teamwork: number; comment: string }[];
-  /** Peer-review patterns to look at: mutual top ratings, a reviewer rating everyone the same. */
-  peerFlags: ({ kind: 'mutual-top'; names: [string, string]; periods: number } | { kind: 'same-rating'; reviewer: string; rating: number; count: number })[];
-}
 
 export interface CalibrationResult {
   cycle: ReviewCycle;

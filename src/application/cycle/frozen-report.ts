@@ -5,7 +5,7 @@ import type { Person, Team } from '../../domain/model/people.js';
 import type { Scorecard } from '../../domain/model/scorecard.js';
 import { periodsBefore, parsePeriod } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
-import type { ScorecardReport } from '../get-scorecard.js';
+import type { ScorecardReport } from '../../domain/read-models/scorecard-report.js';
 import { templateForPeriod } from '../templates.js';
 
 const HISTORY = 4;

@@ -4,7 +4,8 @@ import type { AppDeps } from '../deps.js';
 import { parseInput } from '../validate.js';
 import { firstWinWrites, type FirstWinMoved } from './first-win.js';
 import { perDeal } from './log-payment.js';
-import { assertEditable, auditWrite, ENTRY_COLLECTION, EntryRef, ownEntry, type AnyEntry, type EntryKind } from './own-entry.js';
+import { ENTRY_COLLECTION, type AnyEntry, type EntryKind } from '../../domain/model/entry-kinds.js';
+import { assertEditable, auditWrite, EntryRef, ownEntry } from './own-entry.js';
 
 export interface EntryDeleted {
   kind: EntryKind;

@@ -8,7 +8,8 @@ import { EditInputs, type EditInput } from './inputs.js';
 import { feedbackFields } from './log-feedback.js';
 import { paidOn, paymentFields, perDeal, receivedDateOf } from './log-payment.js';
 import { visitFields } from './log-visit.js';
-import { assertEditable, auditEntry, EntryRef, identityOf, ownEntry, type AnyEntry, type EntryKind } from './own-entry.js';
+import type { AnyEntry, EntryKind } from '../../domain/model/entry-kinds.js';
+import { assertEditable, auditEntry, EntryRef, identityOf, ownEntry } from './own-entry.js';
 import { newAccountWrite, resolveAccount } from './resolve-account.js';
 import { intelFields } from './share-intel.js';
 

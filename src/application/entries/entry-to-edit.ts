@@ -1,20 +1,9 @@
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { parseInput } from '../validate.js';
-import { outstandingOn, paidOn, type OpenDeal } from './log-payment.js';
-import { assertEditable, EntryRef, ownEntry, type AnyEntry } from './own-entry.js';
-
-/** One of the actor's entries as an edit form shows it: the record, its account, and a payment's deal. */
-export interface EntryToEdit {
-  entry: AnyEntry;
-  /** The entry's account (a payment's through its deal); null for intel. */
-  account: { id: string; name: string } | null;
-  /**
-   * A payment's deal, with what is still due not counting this payment: the most it may be edited to.
-   * Null for the other kinds.
-   */
-  deal: (OpenDeal & { accountName: string }) | null;
-}
+import type { EntryToEdit } from '../../domain/read-models/entries.js';
+import { outstandingOn, paidOn } from './log-payment.js';
+import { assertEditable, EntryRef, ownEntry } from './own-entry.js';
 
 /**
  * The entry an Edit button points at, refused exactly as the edit itself would be (someone else's

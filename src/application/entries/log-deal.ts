@@ -3,20 +3,13 @@ import { AppError } from '../../domain/errors.js';
 import { addDays } from '../../domain/dates.js';
 import type { Deal } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
+import type { DealLogged } from '../../domain/read-models/entry-logged.js';
 import type { AppDeps } from '../deps.js';
 import { assertDateOpen, requireRole, today, type EntryOptions } from '../guards.js';
 import { parseInput } from '../validate.js';
 import { DealInput } from './inputs.js';
 import { newAccountWrite, resolveAccount } from './resolve-account.js';
 import type { BatchWrite } from '../../ports/store.js';
-
-export interface DealLogged {
-  deal: Deal;
-  accountName: string;
-  created: boolean;
-  /** The account's first deal: a new customer won this period. */
-  newCustomer: boolean;
-}
 
 /** Converts an amount to the base currency with the configured rates; an unknown currency is refused. */
 export function toBase(deps: Pick<AppDeps, 'settings'>, amount: number, currency: string): number {

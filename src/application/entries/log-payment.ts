@@ -2,6 +2,8 @@ import { AppError } from '../../domain/errors.js';
 import type { LocalDate } from '../../domain/dates.js';
 import type { Deal, Payment } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
+import type { OpenDeal } from '../../domain/read-models/entries.js';
+import type { PaymentLogged } from '../../domain/read-models/entry-logged.js';
 import type { AppDeps } from '../deps.js';
 import { assertDateOpen, requireRole, today, unknownRef, type EntryOptions } from '../guards.js';
 import { parseInput } from '../validate.js';
@@ -15,25 +17,6 @@ import { keyedLock } from '../keyed-lock.js';
  * Editing a payment (edit-entry.ts) takes the same lock.
  */
 export const perDeal = keyedLock();
-
-export interface PaymentLogged {
-  payment: Payment;
-  created: boolean;
-  /** What is still due on the deal after this payment, in the deal's currency. */
-  remaining: number;
-  currency: string;
-}
-
-export interface OpenDeal {
-  dealId: string;
-  accountId: string;
-  product: string;
-  signedDate: string;
-  currency: string;
-  amount: number;
-  /** Still due, in the deal's currency. */
-  outstanding: number;
-}
 
 /** Money rounded to cents. */
 export const round2 = (x: number): number => Math.round(x * 100) / 100;

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
 import type { Activity } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
+import type { VisitLogged } from '../../domain/read-models/entry-logged.js';
 import { quarterOf } from '../../domain/period.js';
 import { indexTargets, resolveTargets } from '../../domain/scoring/targets.js';
 import type { AppDeps } from '../deps.js';
@@ -10,16 +11,6 @@ import { templateForPeriod } from '../templates.js';
 import { parseInput } from '../validate.js';
 import { VisitInput } from './inputs.js';
 import { newAccountWrite, resolveAccount } from './resolve-account.js';
-
-export interface VisitLogged {
-  activity: Activity;
-  accountName: string;
-  accountCreated: boolean;
-  /** False when the same request was already stored (a platform retry): nothing new was saved. */
-  created: boolean;
-  /** The rep's visits this quarter so far and the quarter's target (null without one). */
-  quarter: { key: string; visits: number; target: number | null };
-}
 
 /** A visit's stored fields, apart from who, where and the record's identity. */
 export type VisitFields = Omit<Activity, 'id' | 'repId' | 'accountId' | 'requestId' | 'createdAt'>;

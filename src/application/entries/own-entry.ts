@@ -4,42 +4,16 @@ import type { LocalDate } from '../../domain/dates.js';
 import { Id } from '../../domain/model/fields.js';
 import type { Person } from '../../domain/model/people.js';
 import { quarterOf } from '../../domain/period.js';
-import type { CollectionName, RecordInput, RecordOf } from '../../domain/records.js';
+import { ENTRY_COLLECTION, ENTRY_KINDS, entryDate, type AnyEntry } from '../../domain/model/entry-kinds.js';
+import type { RecordInput } from '../../domain/records.js';
 import type { AppDeps } from '../deps.js';
 import { isPeriodOpen, pastCloseDate } from '../guards.js';
 
-/**
- * What a rep can see, change and delete among their own entries. Peer reviews are not here: they
- * are replaced by submitting again (submit-peer-review.ts).
- */
-export const ENTRY_KINDS = ['visit', 'deal', 'payment', 'feedback', 'intel'] as const;
-export type EntryKind = (typeof ENTRY_KINDS)[number];
-
-export const ENTRY_COLLECTION = {
-  visit: 'activities',
-  deal: 'deals',
-  payment: 'payments',
-  feedback: 'feedback',
-  intel: 'intel',
-} as const satisfies Record<EntryKind, CollectionName>;
-
-/** The field holding the day an entry counts on: what decides its quarter. */
-export const ENTRY_DATE_FIELD = {
-  visit: 'date',
-  deal: 'signedDate',
-  payment: 'receivedDate',
-  feedback: 'date',
-  intel: 'date',
-} as const satisfies { [K in EntryKind]: keyof RecordOf<(typeof ENTRY_COLLECTION)[K]> };
-
-export type EntryRecord<K extends EntryKind> = RecordOf<(typeof ENTRY_COLLECTION)[K]>;
-export type AnyEntry = { [K in EntryKind]: { kind: K; record: EntryRecord<K> } }[EntryKind];
+/** What a rep can see, change and delete among their own entries (which kinds: domain/model/entry-kinds.ts). */
 
 /** An entry's identity as a button carries it: `{"kind":"visit","id":"…"}`. */
 export const EntryRef = z.object({ kind: z.enum(ENTRY_KINDS), id: Id });
 export type EntryRef = z.infer<typeof EntryRef>;
-
-export const entryDate = (e: AnyEntry): LocalDate => (e.record as Record<string, unknown>)[ENTRY_DATE_FIELD[e.kind]] as LocalDate;
 
 /**
  * The actor's own entry. Someone else's entry is reported exactly like a missing one, so ids cannot

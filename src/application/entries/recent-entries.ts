@@ -1,28 +1,10 @@
 import type { LocalDate } from '../../domain/dates.js';
-import type { ACTIVITY_KINDS } from '../../domain/model/entries.js';
+import { ENTRY_COLLECTION, ENTRY_DATE_FIELD, ENTRY_KINDS, entryDate, type AnyEntry, type EntryKind } from '../../domain/model/entry-kinds.js';
 import type { Person } from '../../domain/model/people.js';
 import { quarterOf } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
-import { ENTRY_COLLECTION, ENTRY_DATE_FIELD, ENTRY_KINDS, entryDate, isEditable, type AnyEntry, type EntryKind } from './own-entry.js';
-
-interface EntryBase {
-  id: string;
-  /** The day the entry counts on (a deal's signed date, a payment's received date). */
-  date: LocalDate;
-  createdAt: string;
-  /** False once its quarter is closed for entries: then it can no longer be edited or deleted. */
-  editable: boolean;
-}
-
-/** One line of "your latest entries": enough to recognise the entry, not the whole record. */
-export type RecentEntry = EntryBase &
-  (
-    | { kind: 'visit'; activity: (typeof ACTIVITY_KINDS)[number]; accountName: string; purpose: string }
-    | { kind: 'deal'; accountName: string; product: string; amount: number; currency: string }
-    | { kind: 'payment'; accountName: string; product: string; amount: number; currency: string }
-    | { kind: 'feedback'; accountName: string; service: number; productRating: number }
-    | { kind: 'intel'; topic: string }
-  );
+import type { RecentEntry } from '../../domain/read-models/entries.js';
+import { isEditable } from './own-entry.js';
 
 export const MAX_RECENT = 50;
 

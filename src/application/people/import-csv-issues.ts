@@ -1,4 +1,4 @@
-import type { CsvRow } from './import-csv-read.js';
+import type { CsvRow } from './import-csv-sheet.js';
 
 /** One problem in an import file. `line` is 1-based and counts the header as line 1. */
 export interface ImportIssue {

@@ -3,7 +3,7 @@ import { accountNameKey } from '../../domain/model/accounts.js';
 import type { Person, Team } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import type { IssueLog, RowCells } from './import-csv-issues.js';
-import type { CsvSheet } from './import-csv-read.js';
+import type { CsvSheet } from './import-csv-sheet.js';
 
 /**
  * What an import would do, worked out before anything is written: the counts, and `write` to do

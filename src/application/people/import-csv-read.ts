@@ -1,18 +1,7 @@
 import { parse, type CsvError } from 'csv-parse/sync';
 import { columnFor, CSV_COLUMNS, MAX_IMPORT_ROWS, type ImportKind } from './import-csv-columns.js';
 import type { ImportIssue } from './import-csv-issues.js';
-
-/** One data row: its line in the file and its cells by column key ('' when empty or cut short). */
-export interface CsvRow {
-  line: number;
-  cells: ReadonlyMap<string, string>;
-}
-
-export interface CsvSheet {
-  /** Column key → the header as written in the file (errors name the column the way the user wrote it). */
-  headers: ReadonlyMap<string, string>;
-  rows: CsvRow[];
-}
+import type { CsvRow, CsvSheet } from './import-csv-sheet.js';
 
 interface Parsed {
   record: string[];

@@ -1,14 +1,11 @@
-import type { EntryEdit } from '../../application/entries/edit-entry.js';
-import type { EntryToEdit } from '../../application/entries/entry-to-edit.js';
-import type { EntryRef } from '../../application/entries/own-entry.js';
-import type { Locale } from '../../domain/model/fields.js';
+import type { EntryToEdit } from '../../domain/read-models/entries.js';
 import { t } from '../i18n.js';
-import { dealForm, feedbackForm, intelForm, paymentForm, readDealForm, readFeedbackForm, readIntelForm, readPaymentForm, readVisitForm, visitForm } from './entry-forms.js';
+import { dealForm, feedbackForm, intelForm, paymentForm, visitForm } from './entry-forms.js';
 import type { Form, FormContext, FormValues } from './form.js';
 
 /**
- * Editing an entry: the form that logged it, opened with the entry's current values, and read back
- * by the same reader into the edit use case's input (which keeps the entry's own requestId).
+ * Editing an entry: the form that logged it, opened with the entry's current values. It is read
+ * back by the same reader into the edit use case's input (chat/forms/edit-form-reader.ts).
  */
 
 /** A stored entry as the values its form submits (field id → string). */
@@ -51,36 +48,4 @@ export function editForm(ctx: FormContext, toEdit: EntryToEdit, deal: { currenci
     }
   })();
   return { ...form, title: t(ctx.locale, `form.edit.${toEdit.entry.kind}`) };
-}
-
-/**
- * A submitted edit form as the edit use case's input. `activityKind` is the visit's own kind (visit,
- * call, follow-up), which the form does not show and the edit keeps.
- */
-export function readEditForm(ref: EntryRef, values: FormValues, locale: Locale, activityKind?: string): EntryEdit {
-  // The readers take a requestId for new entries; an edit keeps the entry's own, so none is sent.
-  const NONE = '';
-  const { id } = ref;
-  switch (ref.kind) {
-    case 'visit': {
-      const { requestId: _, ...input } = readVisitForm(values, locale, NONE, activityKind);
-      return { kind: 'visit', id, input };
-    }
-    case 'deal': {
-      const { requestId: _, ...input } = readDealForm(values, locale, NONE);
-      return { kind: 'deal', id, input };
-    }
-    case 'payment': {
-      const { requestId: _, ...input } = readPaymentForm(values, locale, NONE);
-      return { kind: 'payment', id, input };
-    }
-    case 'feedback': {
-      const { requestId: _, ...input } = readFeedbackForm(values, locale, NONE);
-      return { kind: 'feedback', id, input };
-    }
-    case 'intel': {
-      const { requestId: _, ...input } = readIntelForm(values, locale, NONE);
-      return { kind: 'intel', id, input };
-    }
-  }
 }

@@ -1,17 +1,16 @@
 import { ACTIVITY_MODES, FEEDBACK_SOURCES } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
-import type { OpenDeal } from '../../application/entries/log-payment.js';
-import type { AccountChoice, DealInput, FeedbackInput, IntelInput, PaymentInput, PeerReviewInput, VisitInput } from '../../application/entries/inputs.js';
-import { ACCOUNT_TIERS } from '../../application/entries/resolve-account.js';
+import { DEFAULT_TIERS as ACCOUNT_TIERS } from '../../domain/model/accounts.js';
+import type { OpenDeal } from '../../domain/read-models/entries.js';
 import { fmtMoney } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
-import { dateField, FormReader, ratingOptions, withInitial } from './fields.js';
+import { dateField, ratingOptions, withInitial } from './fields.js';
 import type { Field, Form, FormContext, FormValues, Option } from './form.js';
 
 /**
- * The entry forms (`/visit`, `/deal`, `/payment`, `/feedback`, `/intel`, `/peer-review`) and their
- * readers. A reader turns submitted strings into the use case's input; the use case does the full
- * validation, and both report problems by field id. Every builder takes optional `initial` values in
+ * The entry forms (`/visit`, `/deal`, `/payment`, `/feedback`, `/intel`, `/peer-review`): what each
+ * shows. Their readers, which turn submitted strings into the use cases' inputs, are in the
+ * conversation (chat/forms/entry-form-readers.ts). Every builder takes optional `initial` values in
  * the shape its reader reads (field id → string), so an edit form opens with the entry's values.
  */
 
@@ -33,15 +32,6 @@ function accountFields(ctx: FormContext, initial?: Option): Field[] {
   ];
 }
 
-function readAccount(r: FormReader): AccountChoice | undefined {
-  const id = r.text('account');
-  if (id) return { accountId: id };
-  const name = r.text('newAccountName');
-  if (name) return { newAccountName: name, newAccountTier: r.text('newAccountTier') ?? 'B' };
-  r.issue('account', 'form.error.accountOrNew');
-  return undefined;
-}
-
 export function visitForm(ctx: FormContext, prefill: { account?: Option; kind?: string } = {}, initial?: FormValues): Form {
   const { locale } = ctx;
   return {
@@ -61,24 +51,6 @@ export function visitForm(ctx: FormContext, prefill: { account?: Option; kind?: 
   };
 }
 
-export function readVisitForm(values: FormValues, locale: FormContext['locale'], requestId: string, kind?: string): VisitInput {
-  const r = new FormReader(values, locale);
-  const account = readAccount(r);
-  const input = {
-    requestId,
-    account: account!,
-    date: r.text('date'),
-    ...(kind ? { kind: kind as VisitInput['kind'] } : {}),
-    mode: (r.text('mode') ?? 'in_person') as VisitInput['mode'],
-    contacts: r.list('contacts'),
-    purpose: r.required('purpose') ?? '',
-    outcome: r.required('outcome') ?? '',
-    nextStep: r.text('nextStep'),
-    nextStepDate: r.text('nextStepDate'),
-  };
-  return r.done(input);
-}
-
 export function dealForm(ctx: FormContext, currencies: readonly string[], paymentTermsDays: number, prefill: { account?: Option } = {}, initial?: FormValues): Form {
   const { locale } = ctx;
   return {
@@ -95,22 +67,6 @@ export function dealForm(ctx: FormContext, currencies: readonly string[], paymen
       { ...dateField(locale, 'dueDate', 'form.dueDate', undefined, true), hint: t(locale, 'form.dueDate.hint', { days: paymentTermsDays }) },
     ], initial),
   };
-}
-
-export function readDealForm(values: FormValues, locale: FormContext['locale'], requestId: string): DealInput {
-  const r = new FormReader(values, locale);
-  const account = readAccount(r);
-  const input = {
-    requestId,
-    account: account!,
-    amount: r.number('amount', { required: true })!,
-    currency: r.text('currency'),
-    units: r.number('units', { whole: true, required: true })!,
-    product: r.required('product') ?? '',
-    signedDate: r.text('signedDate'),
-    dueDate: r.text('dueDate'),
-  };
-  return r.done(input);
 }
 
 export function paymentForm(ctx: FormContext, deals: readonly (OpenDeal & { accountName: string })[], initial?: FormValues): Form {
@@ -136,11 +92,6 @@ export function paymentForm(ctx: FormContext, deals: readonly (OpenDeal & { acco
   };
 }
 
-export function readPaymentForm(values: FormValues, locale: FormContext['locale'], requestId: string): PaymentInput {
-  const r = new FormReader(values, locale);
-  return r.done({ requestId, dealId: r.required('dealId') ?? '', amount: r.number('amount', { required: true })!, receivedDate: r.text('receivedDate') });
-}
-
 export function feedbackForm(ctx: FormContext, prefill: { account?: Option } = {}, initial?: FormValues): Form {
   const { locale } = ctx;
   return {
@@ -158,19 +109,6 @@ export function feedbackForm(ctx: FormContext, prefill: { account?: Option } = {
   };
 }
 
-export function readFeedbackForm(values: FormValues, locale: FormContext['locale'], requestId: string): FeedbackInput {
-  const r = new FormReader(values, locale);
-  return r.done({
-    requestId,
-    accountId: r.required('accountId') ?? '',
-    service: r.number('service', { whole: true, required: true })!,
-    product: r.number('product', { whole: true, required: true })!,
-    source: (r.text('source') ?? 'customer') as FeedbackInput['source'],
-    comment: r.text('comment') ?? '',
-    date: r.text('date'),
-  });
-}
-
 export function intelForm(ctx: FormContext, prefill: { topic?: string } = {}, initial?: FormValues): Form {
   const { locale } = ctx;
   return {
@@ -182,11 +120,6 @@ export function intelForm(ctx: FormContext, prefill: { topic?: string } = {}, in
       { type: 'text', id: 'text', label: t(locale, 'form.text'), multiline: true, maxLength: 4000 },
     ], initial),
   };
-}
-
-export function readIntelForm(values: FormValues, locale: FormContext['locale'], requestId: string): IntelInput {
-  const r = new FormReader(values, locale);
-  return r.done({ requestId, topic: r.required('topic') ?? '', text: r.required('text') ?? '' });
 }
 
 export function peerReviewForm(ctx: FormContext, teammates: readonly Person[], prefill: { toId?: string } = {}, initial?: FormValues): Form {
@@ -202,9 +135,4 @@ export function peerReviewForm(ctx: FormContext, teammates: readonly Person[], p
       { type: 'text', id: 'comment', label: t(locale, 'form.comment'), multiline: true, optional: true, maxLength: 4000 },
     ], initial),
   };
-}
-
-export function readPeerReviewForm(values: FormValues, locale: FormContext['locale'], requestId: string): PeerReviewInput {
-  const r = new FormReader(values, locale);
-  return r.done({ requestId, toId: r.required('toId') ?? '', collaboration: r.number('collaboration', { whole: true, required: true })!, comment: r.text('comment') ?? '' });
 }

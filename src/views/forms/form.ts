@@ -3,8 +3,8 @@ import type { Locale } from '../../domain/model/fields.js';
 /**
  * Platform-neutral forms. A command that opens a form returns one of these; Slack renders it as a
  * modal, Lark as a card with a form container, the console as prompts. What comes back is a flat
- * map of field id → string (or string[] for multi-selects); each form has a reader that turns it
- * into the use case's input. Field ids are the input's field names, so an error's path points at
+ * map of field id → string (or string[] for multi-selects); each form has a reader (in the
+ * conversation, chat/forms/) that turns it into the use case's input. Field ids are the input's field names, so an error's path points at
  * the field to highlight.
  */
 export interface Option {

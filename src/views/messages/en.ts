@@ -221,6 +221,7 @@ export const en = {
   'error.rankingMode': 'Unknown ranking mode: use one of {modes}.',
   'help.title': 'Appraisal bot: what you can do',
   'help.intro': 'Record what you did right after doing it; your scorecard updates as you go. Run a command bare to open a form.',
+  'help.cmd.entries': 'your latest entries with Edit and Delete while their quarter is open (in Slack also on the bot’s Home tab)',
   'help.cmd.visit': 'log a client visit, call or follow-up (`/visit Acme` pre-fills the account)',
   'help.cmd.deal': 'log a signed deal: amount, units, product; a first deal with an account counts as a new customer',
   'help.cmd.payment': 'log money received on one of your deals (回款)',

@@ -222,6 +222,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.rankingMode': '未知的排名模式：请使用 {modes} 之一。',
   'help.title': '考核机器人：你可以做什么',
   'help.intro': '做完一件事就马上记录，计分卡会随时更新。只输入命令即可打开表单。',
+  'help.cmd.entries': '查看你最近的记录，所在季度未关闭时可以修改或删除（Slack 中也可在机器人的主页标签查看）',
   'help.cmd.visit': '记录客户拜访、电话或跟进（`/visit 客户名` 可预填客户）',
   'help.cmd.deal': '记录成交：金额、数量、产品；与某客户的首单计为新客户开发',
   'help.cmd.payment': '记录你的订单回款',

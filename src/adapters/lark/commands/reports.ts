@@ -1,10 +1,8 @@
-import { COMMANDS } from '../../../chat/commands.js';
 import { requireKnownMentions } from '../../../chat/mentions.js';
 import { helpAnswer, periodAndRest, rankingAnswer, scorecardAnswer } from '../../../chat/reports.js';
 import type { Person } from '../../../domain/model/people.js';
-import { t } from '../../../views/i18n.js';
 import type { LarkCommand, LarkContext } from '../context.js';
-import { escapeMarkdown, notation, type Card } from '../render/card.js';
+import type { Card } from '../render/card.js';
 import { viewToCard } from '../render/view-card.js';
 
 const words = (text: string): string[] => text.split(/\s+/).filter(Boolean);
@@ -24,10 +22,5 @@ export async function rankingCard(ctx: LarkContext, actor: Person, text: string)
   return viewToCard(await rankingAnswer(ctx.deps, actor, { ...(rest ? { teamName: rest } : {}), ...(period ? { period } : {}) }));
 }
 
-/** `/appraisal help` (`/帮助`), with the Chinese command names Lark users can type as well. */
-export function helpCard(actor: Person): Card {
-  const aliases = Object.values(COMMANDS)
-    .map((names) => names[1])
-    .join(' ');
-  return viewToCard(helpAnswer(actor), [notation(escapeMarkdown(t(actor.locale, 'lark.aliases', { list: aliases })))]);
-}
+/** `/appraisal help` (`/帮助`), with the Chinese command names Lark users can type. */
+export const helpCard = (actor: Person): Card => viewToCard(helpAnswer(actor, 'lark'));

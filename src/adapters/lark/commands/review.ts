@@ -1,4 +1,4 @@
-import type { ChatRequest } from '../../../chat/request.js';
+import type { ChatRequest } from '../../../chat/port.js';
 import { reviewAnswer, type ReviewCommand } from '../../../chat/review.js';
 import type { Person } from '../../../domain/model/people.js';
 import type { LarkCommand, LarkContext } from '../context.js';

@@ -9,6 +9,8 @@ import { adminCard } from './admin.js';
 import { entryCard } from './entry.js';
 import { helpCard, rankingCard, scorecardCard } from './reports.js';
 import { reviewCard } from './review.js';
+import { converse } from '../../../chat/router.js';
+import { viewToCard } from '../render/view-card.js';
 
 /** The answer to a command, as a card: a form, a report, an admin result. */
 async function answer(ctx: LarkContext, actor: Person, cmd: LarkCommand): Promise<Card> {
@@ -26,6 +28,8 @@ async function answer(ctx: LarkContext, actor: Person, cmd: LarkCommand): Promis
       return helpCard(actor);
     case 'appraisal-admin':
       return adminCard(ctx, actor, text, cmd);
+    case 'entries':
+      return viewToCard((await converse(ctx.deps, actor, { type: 'command', command, request: { words: [], users: [], unknownUsers: [], lines: [], platforms: ['lark'], platform: 'lark' } })).view);
   }
 }
 

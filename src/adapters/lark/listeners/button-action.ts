@@ -1,4 +1,4 @@
-import { decide, isDecision } from '../../../chat/decisions.js';
+import { converse } from '../../../chat/router.js';
 import { entryForm, followUpForm } from '../../../chat/entry-forms.js';
 import { HOME_ACTIONS } from '../../../views/home-view.js';
 import { REMINDER_ACTIONS } from '../../../views/job-views.js';
@@ -18,7 +18,7 @@ export const isButtonValue = (v: unknown): v is ButtonValue =>
  * Returns null for a button it does not know (the caller says the card is out of date).
  */
 export async function onButton(ctx: LarkContext, openId: string, button: ButtonValue): Promise<CardResponse | null> {
-  if (isDecision(button.action)) return onDecision(ctx, openId, button);
+  if (button.action.startsWith('decide:')) return onDecision(ctx, openId, button);
   if (button.action !== REMINDER_ACTIONS.logFollowUp && button.action !== HOME_ACTIONS.logVisit) return null;
   const actor = await ctx.actors.resolve(openId);
   try {
@@ -37,8 +37,8 @@ export async function onButton(ctx: LarkContext, openId: string, button: ButtonV
 async function onDecision(ctx: LarkContext, openId: string, button: ButtonValue): Promise<CardResponse | null> {
   const actor = await ctx.actors.resolve(openId);
   try {
-    const view = await decide(ctx.deps, actor, button.action, button.value, ['lark']);
-    return view ? { card: { type: 'raw', data: viewToCard(view) } } : null;
+    const answer = await converse(ctx.deps, actor, { type: 'button', action: button.action, value: button.value, request: { words: [], users: [], unknownUsers: [], lines: [], platforms: ['lark'], platform: 'lark' } });
+    return answer.stale ? null : { card: { type: 'raw', data: viewToCard(answer.view) } };
   } catch (e) {
     return { toast: { type: 'error', content: errorText(actor.locale, e) } };
   }

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { decide } from '../../../chat/decisions.js';
+import { converse } from '../../../chat/router.js';
 import { t } from '../../../views/i18n.js';
 import type { SlackContext } from '../context.js';
 import { viewMessage, type viewToBlocks } from '../render/blocks.js';
@@ -28,8 +28,9 @@ export function registerDecisionActions(app: App, ctx: SlackContext): void {
     try {
       const actor = await ctx.actors.resolve(body.user.id);
       locale = actor.locale;
-      const view = await decide(ctx.deps, actor, action.action_id, action.value ?? '', ['slack'], `slack:${body.trigger_id}`);
-      await replace(view ? viewMessage(view) : { text: t(locale, 'decision.stale') });
+      const request = { words: [], users: [], unknownUsers: [], lines: [], platforms: ['slack' as const], platform: 'slack' as const, requestId: `slack:${body.trigger_id}` };
+      const answer = await converse(ctx.deps, actor, { type: 'button', action: action.action_id, value: action.value ?? '', request });
+      await replace(answer.stale ? { text: t(locale, 'decision.stale') } : viewMessage(answer.view));
     } catch (e) {
       logFailure(ctx.logger, e, action.action_id);
       // The message stays as it was (the decision can be tried again); the refusal is said privately.

@@ -6,14 +6,16 @@ import { EntryRef } from '../../../application/entries/own-entry.js';
 import { parseInput } from '../../../application/validate.js';
 import type { Person } from '../../../domain/model/people.js';
 import { errorText } from '../../../views/errors.js';
-import { editForm, readEditForm } from '../../../views/forms/edit-forms.js';
+import { readEditForm } from '../../../chat/forms/edit-form-reader.js';
+import { editForm } from '../../../views/forms/edit-forms.js';
 import { HOME_ACTIONS } from '../../../views/home-view.js';
 import { t } from '../../../views/i18n.js';
 import { answerSubmission } from '../answer-submission.js';
 import type { SlackContext } from '../context.js';
 import { homeNotice, publishHome } from '../publish-home.js';
 import { errorMessage, logFailure } from '../replies.js';
-import { entryForm, formContext } from '../../../chat/entry-forms.js';
+import { entryForm } from '../../../chat/entry-forms.js';
+import { formContext } from '../../../chat/form-context.js';
 import { openForm } from './entry-commands.js';
 
 /** Edit modals are `edit:<kind>:<id>`: the entry travels in the callback id, checked again on submit. */

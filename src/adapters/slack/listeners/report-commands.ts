@@ -24,5 +24,5 @@ export function registerReportCommands(app: App, ctx: SlackContext): void {
     return asAnswer(await rankingAnswer(ctx.deps, actor, { ...(parsed.rest ? { teamName: unescapeSlack(parsed.rest) } : {}), ...(parsed.period ? { period: parsed.period } : {}) }));
   });
 
-  ephemeralCommand(app, ctx, '/appraisal', async (actor) => asAnswer(helpAnswer(actor)));
+  ephemeralCommand(app, ctx, '/appraisal', async (actor) => asAnswer(helpAnswer(actor, 'slack')));
 }

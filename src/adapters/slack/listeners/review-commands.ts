@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import type { ChatRequest } from '../../../chat/request.js';
+import type { ChatRequest } from '../../../chat/port.js';
 import { REVIEW_COMMANDS, reviewAnswer } from '../../../chat/review.js';
 import type { Person } from '../../../domain/model/people.js';
 import type { SlackContext } from '../context.js';

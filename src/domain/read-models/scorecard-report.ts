@@ -1,0 +1,26 @@
+import type { Comparison, Pacing } from '../scoring/analysis.js';
+import type { Forecast } from '../scoring/forecast.js';
+import type { Person, Team } from '../model/people.js';
+import type { Scorecard } from '../model/scorecard.js';
+import type { KpiTemplate } from '../model/template.js';
+import type { Period } from '../period.js';
+
+/**
+ * One rep's explained scorecard for a period, as the scorecard use case answers it (live or frozen
+ * from a published result) and every scorecard-like view shows it.
+ */
+export interface ScorecardReport {
+  rep: Person;
+  team: Team | null;
+  period: Period;
+  template: KpiTemplate;
+  card: Scorecard;
+  comparison: Comparison;
+  /** The graded teammates behind the team average (the rep excluded): whose figures it reveals. */
+  teamPeerIds: readonly string[];
+  /** Only while the period is running. */
+  pacing: Pacing | null;
+  /** Totals of the previous periods, oldest first (null where the rep had no data). */
+  history: { periodKey: string; total: number | null; grade: string }[];
+  forecast: Forecast | null;
+}

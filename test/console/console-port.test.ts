@@ -1,0 +1,91 @@
+import { PassThrough } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runConsole } from '../../src/adapters/console/console-app.js';
+import { createPrompt } from '../../src/adapters/console/prompt.js';
+import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { person, smallOrg, T0 } from '../helpers/org.js';
+import { testDeps } from '../helpers/temp-store.js';
+
+/**
+ * The console as a small loop over the conversation port: names that fit several people are
+ * refused, quoted names work, buttons are numbered and pressed (/entries → Edit / Delete).
+ */
+let deps: ReturnType<typeof testDeps>;
+beforeEach(async () => {
+  deps = testDeps('2026-11-26T02:00:00Z');
+  await smallOrg(deps.store);
+  await ensureDefaultTemplate(deps);
+  await deps.store.people.insertMany([
+    person('zj', { name: 'Zhou Jing', teamId: 'east', managerId: 'mgr' }),
+    person('zl', { name: 'Zhou Li', roles: ['hr'] }),
+    person('boss', { name: 'Demo Admin', roles: ['admin'] }),
+  ]);
+});
+afterEach(() => deps.cleanup());
+
+async function session(lines: string[], as: string): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (c: Buffer) => (printed += c.toString('utf8')));
+  input.end(lines.map((l) => `${l}\n`).join(''));
+  const prompt = createPrompt(input, output);
+  await runConsole({ deps, prompt, offerDemo: false, as });
+  prompt.close();
+  return printed;
+}
+
+describe('console names', () => {
+  it('refuses a name that fits several people, with the candidates, and changes nobody', async () => {
+    const out = await session(['/appraisal-admin role @Zhou admin', '/quit'], 'boss');
+    expect(out).toContain('"Zhou" fits several people: Zhou Jing (zj), Zhou Li (zl)');
+    expect((await deps.store.people.get('zj'))!.roles).toEqual(['rep']);
+    expect((await deps.store.people.get('zl'))!.roles).toEqual(['hr']);
+  });
+
+  it('takes a quoted full name and acts on exactly that person', async () => {
+    await session(['/appraisal-admin role @"Zhou Li" admin', '/quit'], 'boss');
+    expect((await deps.store.people.get('zl'))!.roles).toContain('admin');
+    expect((await deps.store.people.get('zj'))!.roles).toEqual(['rep']);
+  });
+
+  it('never matches the middle of a name (@Min is not Demo Admin)', async () => {
+    const out = await session(['/scorecard @Min', '/quit'], 'hr');
+    expect(out).not.toContain('Scorecard: Demo Admin');
+    expect(out).toContain("@Min");
+  });
+
+  it('refuses an ambiguous name when choosing who you are, listing the candidates', async () => {
+    const out = await session(['zhou li', '/quit'], 'Zhou');
+    expect(out).toContain('"Zhou" fits several people');
+    expect(out).toContain('You are Zhou Li');
+  });
+});
+
+describe('console buttons', () => {
+  beforeEach(async () => {
+    await deps.store.activities.insertMany([
+      { id: 'v1', repId: 'ann', accountId: 'acme', kind: 'visit', date: '2026-11-20', mode: 'in_person', contacts: ['Li Wei'], purpose: 'Review', outcome: 'Fine', createdAt: T0 },
+    ] as never);
+  });
+
+  it('numbers the buttons of /entries and deletes an entry with /press', async () => {
+    const out = await session(['/entries', '/press 9', '/press 4', '/quit'], 'ann');
+    expect(out).toContain('Buttons: 1. Log a visit  2. Log a deal  3. Edit  4. Delete. Type /press <number> to press one.');
+    expect(out).toContain('There is no button 9 on the last message.');
+    expect(out).toContain('Entry deleted.');
+    expect(await deps.store.activities.count({ repId: 'ann' })).toBe(0);
+  });
+
+  it('edits an entry through its Edit button: the form is asked, the change stored', async () => {
+    // Every field keeps its value (an empty answer) except the outcome.
+    const out = await session(['/entries', '/press 3', '', '', '', '', '', '', '', 'Signed the pilot', '', '', '/quit'], 'ann');
+    expect(out).toContain('Saved your changes.');
+    expect((await deps.store.activities.get('v1'))!.outcome).toBe('Signed the pilot');
+  });
+
+  it('says when the last message has no buttons', async () => {
+    const out = await session(['/press 1', '/quit'], 'ann');
+    expect(out).toContain('The last message has no buttons.');
+  });
+});
