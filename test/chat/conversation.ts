@@ -1,9 +1,7 @@
 import type { AppDeps } from '../../src/application/deps.js';
 import { parseCommand } from '../../src/chat/commands.js';
-import { adminAnswer } from '../../src/chat/admin.js';
-import { periodAndRest, scorecardAnswer } from '../../src/chat/reports.js';
-import { textView, type ChatAnswer } from '../../src/chat/request.js';
-import { isReviewCommand, plainRequest, reviewAnswer } from '../../src/chat/review.js';
+import type { ChatAnswer, ChatRequest } from '../../src/chat/port.js';
+import { converse } from '../../src/chat/router.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { isAppError } from '../../src/domain/errors.js';
 import { errorText } from '../../src/views/errors.js';
@@ -19,27 +17,27 @@ export interface Mentions {
 export type Answered = (ChatAnswer & { refusal?: undefined }) | { refusal: string; view?: undefined; files?: undefined };
 
 /**
- * The shared conversation, asked directly: a person's command line (any alias, any language) in,
- * the platform-neutral answer out, as every platform adapter would hand it over. Mentions are
- * written `@name` in the line and given apart, resolved (what each platform does with its own
- * mention markup).
- * This is the one place tests route a command by hand; when the conversation port lands, it asks the port.
+ * The shared conversation, asked through its port (chat/router.ts `converse`): a person's command
+ * line (any alias, any language) in, the platform-neutral answer out, as every platform adapter
+ * hands it over. Mentions are written `@name` in the line and given apart, resolved (what each
+ * platform does with its own mention markup).
  */
 export async function ask(deps: AppDeps, personId: string, line: string, mentions: Mentions = {}): Promise<Answered> {
   const actor = await personOf(deps, personId);
   const cmd = parseCommand(line);
   if (!cmd) throw new Error(`not a command: ${line}`);
   const users = await Promise.all((mentions.known ?? []).map((id) => personOf(deps, id)));
-  try {
+  const [first = '', ...lines] = cmd.text.split('\n');
+  const request: ChatRequest = {
     // A platform hands over the words with its mention markup removed (`@name` here).
-    const req = plainRequest(cmd.text.replace(/(^|\s)@[^\s:：,，]+/g, '$1'), ['lark'], users);
-    if (cmd.command === 'scorecard') {
-      const { period } = periodAndRest(req.words);
-      return { view: await scorecardAnswer(deps, actor, { ...(users[0] ? { subject: users[0] } : {}), ...(period ? { period } : {}) }) };
-    }
-    if (cmd.command === 'appraisal-admin') return { view: textView(await adminAnswer(deps, actor, { words: req.words, users, ...(req.lines.length ? { csv: req.lines.join('\n') } : {}) })) };
-    if (!isReviewCommand(cmd.command)) throw new Error(`ask() does not route /${cmd.command} yet`);
-    return await reviewAnswer(deps, actor, cmd.command, { ...req, unknownUsers: mentions.unknown ?? [] });
+    words: first.replace(/(^|\s)@[^\s:：,，]+/g, '$1').split(/\s+/).filter(Boolean),
+    users,
+    unknownUsers: mentions.unknown ?? [],
+    lines,
+    platforms: ['lark'],
+  };
+  try {
+    return await converse(deps, actor, { type: 'command', command: cmd.command, request });
   } catch (e) {
     if (isAppError(e)) return { refusal: errorText(actor.locale, e) };
     throw e;

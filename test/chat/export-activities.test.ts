@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
-import type { AnswerFile } from '../../src/chat/request.js';
+import type { AnswerFile } from '../../src/chat/port.js';
 import { t } from '../../src/views/i18n.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
