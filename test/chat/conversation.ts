@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../src/application/deps.js';
 import { parseCommand } from '../../src/chat/commands.js';
-import type { ChatAnswer, ChatRequest } from '../../src/chat/port.js';
+import type { ChatAnswer, ChatRequest, FormRef } from '../../src/chat/port.js';
+import type { FormValues } from '../../src/views/forms/form.js';
 import { converse } from '../../src/chat/router.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { isAppError } from '../../src/domain/errors.js';
@@ -14,7 +15,7 @@ export interface Mentions {
 }
 
 /** The answer, or the refusal the person reads (a known error, in their language) — as every adapter answers it. */
-export type Answered = (ChatAnswer & { refusal?: undefined }) | { refusal: string; view?: undefined; files?: undefined };
+export type Answered = (ChatAnswer & { refusal?: undefined }) | { refusal: string; view?: undefined; files?: undefined; form?: undefined };
 
 /**
  * The shared conversation, asked through its port (chat/router.ts `converse`): a person's command
@@ -42,6 +43,13 @@ export async function ask(deps: AppDeps, personId: string, line: string, mention
     if (isAppError(e)) return { refusal: errorText(actor.locale, e) };
     throw e;
   }
+}
+
+/** A form submitted through the port, as a platform hands over a modal or card form: the form, its kind, the values by field id. */
+export async function submitForm(deps: AppDeps, personId: string, ref: FormRef, values: FormValues): Promise<ChatAnswer> {
+  const actor = await personOf(deps, personId);
+  const request: ChatRequest = { words: [], users: [], unknownUsers: [], lines: [], platforms: ['lark'], requestId: `test:${deps.newId()}` };
+  return converse(deps, actor, { type: 'submit', ref, values, request });
 }
 
 async function personOf(deps: AppDeps, id: string): Promise<Person> {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { t } from '../../src/views/i18n.js';
+import { addQ3Data, publishQ3 } from '../application/interview-fixture.js';
 import { visits } from '../helpers/org.js';
 import type { CaseId, PlatformDriver, Values } from './driver.js';
 
@@ -48,6 +49,21 @@ export const CASES: readonly ContractCase[] = [
     async run(d) {
       await openVisit(d);
       expect(await d.deps.store.activities.count()).toBe(0);
+    },
+  },
+  {
+    id: 'form-with-kind',
+    name: 'a command that opens a prefilled form (/interview log @ann) carries what it is about to the submission',
+    needs: [],
+    async run(d) {
+      await addQ3Data(d.deps);
+      await publishQ3(d.deps, (await d.deps.store.people.get('hr'))!);
+      expect((await d.open('mgr', 'interview', 'log @ann')).title).not.toBeNull();
+      const done = await d.submit('mgr', { notes: 'Strong deals, visits slipped in August', view: 'Agrees', goals: 'Two strategic visits a week by 2026-12-31' });
+      expect(done.fieldErrors).toEqual({});
+      // The form's kind (whose interview, which period) came back with the submission.
+      expect(await d.deps.store.interviews.find({ repId: 'ann', periodKey: '2026-Q3' })).toEqual([expect.objectContaining({ state: 'held', notes: 'Strong deals, visits slipped in August' })]);
+      expect((await d.deps.store.plans.find({ repId: 'ann' }))[0]?.goals).toEqual([expect.objectContaining({ text: 'Two strategic visits a week', dueDate: '2026-12-31' })]);
     },
   },
   {

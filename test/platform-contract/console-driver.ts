@@ -4,22 +4,26 @@ import { runConsole } from '../../src/adapters/console/console-app.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { t } from '../../src/views/i18n.js';
 import { en } from '../../src/views/messages/en.js';
+import { interviewsEn } from '../../src/views/messages/interviews.js';
 import { smallOrg } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 import type { Opened, Platform, PlatformDriver, Submitted, Values, Who } from './driver.js';
 import { ScriptedPrompt } from './scripted-prompt.js';
 
-/** A form field's id from the label the console asks it with (the catalogue's `form.<id>`, English). */
+/** A form field's id from the label the console asks it with (the catalogue's `form.<id>` or `interview.form.<id>`, English). */
 const FIELD_BY_LABEL = new Map<string, string>(
-  Object.entries(en)
-    .filter(([k]) => /^form\.[A-Za-z]+$/.test(k))
-    .map(([k, label]) => [label, k.slice('form.'.length)] as const)
+  Object.entries({ ...en, ...interviewsEn })
+    .flatMap(([k, label]) => {
+      const id = /^(?:interview\.)?form\.([A-Za-z]+)$/.exec(k)?.[1];
+      return id ? [[label, id] as const] : [];
+    })
     .reverse(), // the first key wins a label two keys share (form.account over form.accountId)
 );
 
 /** The label in a field question: `Label (optional) [default]\n  hint\n> `. */
 const labelOf = (question: string): string => {
-  const line = question.split('\n')[0]!.replace(/ \[.*\]$/, '');
+  // The default may run over several lines (a prefilled plan): the label is what comes before it.
+  const line = question.split('\n')[0]!.split(' [')[0]!;
   const optional = ` (${t('en', 'console.optional')})`;
   return line.endsWith(optional) ? line.slice(0, -optional.length) : line;
 };

@@ -48,6 +48,7 @@ export interface RateLimitReport {
 
 export type CaseId =
   | 'open-form'
+  | 'form-with-kind'
   | 'field-errors'
   | 'stored'
   | 'submitted-twice'
@@ -74,11 +75,11 @@ export interface Platform {
 
 export interface PlatformDriver {
   deps: ReturnType<typeof testDeps>;
-  /** Sends `command` (English name, no slash) with `text`; the form it opened, or what it answered. */
+  /** Sends `command` (English name, no slash) with `text` (mentions as in `command`); the form it opened, or what it answered. */
   open(who: Who, command: string, text?: string): Promise<Opened>;
   /**
    * Sends a command that answers with a message (no form); returns the answer's text. In `text`,
-   * `@bob` mentions bob (known to the bot) and `@stranger` a platform user the bot has never seen,
+   * `@ann` and `@bob` mention them (known to the bot), `@stranger` a platform user the bot has never seen,
    * each written in the platform's own mention markup.
    */
   command(who: Who, command: string, text?: string): Promise<string>;

@@ -1,4 +1,5 @@
-import { dmChat, startHarness, TOKEN } from '../lark/harness.js';
+import { assertCard20 } from '../lark/card-schema.js';
+import { dmChat, startHarness, TOKEN, type Card as SchemaCard } from '../lark/harness.js';
 import { envelope, messageEvent } from '../lark/signing.js';
 import type { Clicked, Platform, PlatformDriver, Submitted, Values, Who } from './driver.js';
 import { larkText } from './shown-text.js';
@@ -7,11 +8,21 @@ import { larkText } from './shown-text.js';
 const LARK_USER: Record<Who, string> = { ann: 'ou_annlee', mgr: 'ou_miamgr', hr: 'ou_hanahr' };
 
 /** Lark users the cases mention: a person the bot knows, and one it has never seen. */
-const MENTIONED: Record<string, { openId: string; name: string }> = { bob: { openId: 'ou_bobwu', name: 'Bob Wu' }, stranger: { openId: 'ou_stranger9', name: 'Stranger' } };
+const MENTIONED: Record<string, { openId: string; name: string }> = {
+  ann: { openId: 'ou_annlee', name: 'Ann Lee' },
+  bob: { openId: 'ou_bobwu', name: 'Bob Wu' },
+  stranger: { openId: 'ou_stranger9', name: 'Stranger' },
+};
 
 type Element = { tag?: string; name?: string; content?: string; elements?: Element[]; behaviors?: { value: Record<string, unknown> }[] };
 type Card = { header?: { title: { content: string } }; body: { elements: Element[] } };
 type CallbackAnswer = { toast?: { type: string; content: string }; card?: { data: Card } };
+
+/** Every card the bot sends is checked against Lark's card JSON 2.0 rules (test/lark/card-schema.ts). */
+function checked<T extends { msgType: string; card: unknown }>(sent: T[]): T[] {
+  for (const m of sent) if (m.msgType === 'interactive') assertCard20(m.card as SchemaCard);
+  return sent;
+}
 
 const flat = (els: readonly Element[]): Element[] => els.flatMap((e) => [e, ...flat(e.elements ?? [])]);
 const formOf = (card: Card): Element | undefined => flat(card.body.elements).find((e) => e.tag === 'form');
@@ -45,7 +56,7 @@ async function larkDriver(): Promise<PlatformDriver> {
     const res = await h.dm(LARK_USER[who], line);
     if (res.status !== 200) throw new Error(`${line}: HTTP ${res.status}`);
     await h.idle();
-    return h.fake.sentTo(chat).slice(from);
+    return checked(h.fake.sentTo(chat).slice(from));
   };
 
   /**
@@ -64,8 +75,11 @@ async function larkDriver(): Promise<PlatformDriver> {
     const res = await h.group(LARK_USER[who], text, mentions);
     if (res.status !== 200) throw new Error(`${line}: HTTP ${res.status}`);
     await h.idle();
-    return h.fake.sentTo(LARK_USER[who]).slice(from);
+    return checked(h.fake.sentTo(LARK_USER[who]).slice(from));
   };
+
+  /** A line as a person sends it: with a mention in a group, otherwise in the DM with the bot. */
+  const send = (who: Who, line: string) => (/@\w/.test(line) ? inGroup : dm)(who, line);
 
   const submit = async (who: Who, values: Values): Promise<Submitted> => {
     const open = forms.get(who);
@@ -85,6 +99,7 @@ async function larkDriver(): Promise<PlatformDriver> {
     if (res.status !== 200) throw new Error(`card callback: HTTP ${res.status}`);
     await h.idle();
     const answer = res.json() as CallbackAnswer;
+    if (answer.card) assertCard20(answer.card.data as unknown as SchemaCard);
     const card = answer.card?.data;
     const still = card ? formOf(card) : undefined;
     // The answer's card replaces the form card in place: with a form in it, the form stays open.
@@ -95,7 +110,7 @@ async function larkDriver(): Promise<PlatformDriver> {
   return {
     deps: h.deps,
     async open(who, command, text = '') {
-      const sent = await dm(who, `/${command} ${text}`.trim());
+      const sent = await send(who, `/${command} ${text}`.trim());
       const withForm = sent.find((m) => m.msgType === 'interactive' && formOf(m.card as unknown as Card));
       if (!withForm) return { title: null, text: sent.map((m) => larkText(m.card)).join('\n') };
       const card = withForm.card as unknown as Card;
@@ -103,8 +118,7 @@ async function larkDriver(): Promise<PlatformDriver> {
       return { title: card.header?.title.content ?? '', text: '' };
     },
     async command(who, command, text = '') {
-      const line = `/${command} ${text}`.trim();
-      return (await (/@\w/.test(line) ? inGroup : dm)(who, line)).map((m) => larkText(m.card)).join('\n');
+      return (await send(who, `/${command} ${text}`.trim())).map((m) => larkText(m.card)).join('\n');
     },
     submit,
     resubmit: async (who) => submit(who, last.get(who)!),
@@ -114,6 +128,7 @@ async function larkDriver(): Promise<PlatformDriver> {
       if (res.status !== 200) throw new Error(`card callback: HTTP ${res.status}`);
       await h.idle();
       const answer = res.json() as CallbackAnswer;
+      if (answer.card) assertCard20(answer.card.data as unknown as SchemaCard);
       return { replacedClicked: Boolean(answer.card), text: [answer.toast?.content ?? '', answer.card ? larkText(answer.card.data) : ''].join('\n') } satisfies Clicked;
     },
     async filesSent() {

@@ -6,7 +6,9 @@ import { firstPart, slackText } from './shown-text.js';
 const SLACK_USER: Record<Who, string> = { ann: 'UANN', mgr: 'UMGR', hr: 'UHR' };
 
 /** Slack users the cases mention: a person the bot knows, and one it has never seen. */
-const MENTIONED: Record<string, string> = { bob: 'UBOB', stranger: 'UNOBODY' };
+const MENTIONED: Record<string, string> = { ann: 'UANN', bob: 'UBOB', stranger: 'UNOBODY' };
+/** A mention as Slack escapes it in a slash command's text. */
+const slackMentions = (text: string): string => text.replace(/@(\w+)/g, (m, name: string) => (MENTIONED[name] ? `<@${MENTIONED[name]}|${name}>` : m));
 
 type Modal = { callback_id: string; title: { text: string }; private_metadata: string; blocks: { block_id?: string; element?: { type: string } }[] };
 
@@ -62,7 +64,7 @@ async function slackDriver(): Promise<PlatformDriver> {
     async open(who, command, text = '') {
       const opened = h.fake.succeeded('views.open').length;
       const responseId = `${command}-${++seq}`;
-      const res = await h.command(SLACK_USER[who], `/${command}`, text, { responseId });
+      const res = await h.command(SLACK_USER[who], `/${command}`, slackMentions(text), { responseId });
       if (res.status !== 200) throw new Error(`/${command}: HTTP ${res.status}`);
       await h.fake.until(() => h.fake.succeeded('views.open').length > opened || h.fake.responses.some((r) => r.id === responseId), `a modal or an answer to /${command}`);
       const call = h.fake.succeeded('views.open').at(opened);
@@ -73,8 +75,7 @@ async function slackDriver(): Promise<PlatformDriver> {
     },
     async command(who, command, text = '') {
       const responseId = `${command}-${++seq}`;
-      // A mention as Slack escapes it in a slash command's text.
-      const res = await h.command(SLACK_USER[who], `/${command}`, text.replace(/@(\w+)/g, (m, name: string) => (MENTIONED[name] ? `<@${MENTIONED[name]}|${name}>` : m)), { responseId });
+      const res = await h.command(SLACK_USER[who], `/${command}`, slackMentions(text), { responseId });
       if (res.status !== 200) throw new Error(`/${command}: HTTP ${res.status}`);
       return responseText(responseId, 0);
     },
