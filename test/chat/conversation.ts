@@ -46,10 +46,22 @@ export async function ask(deps: AppDeps, personId: string, line: string, mention
 }
 
 /** A form submitted through the port, as a platform hands over a modal or card form: the form, its kind, the values by field id. */
-export async function submitForm(deps: AppDeps, personId: string, ref: FormRef, values: FormValues): Promise<ChatAnswer> {
+export async function submitForm(deps: AppDeps, personId: string, ref: FormRef, values: FormValues, requestId = `test:${deps.newId()}`): Promise<ChatAnswer> {
+  const actor = await personOf(deps, personId);
+  const request: ChatRequest = { words: [], users: [], unknownUsers: [], lines: [], platforms: ['lark'], requestId };
+  return converse(deps, actor, { type: 'submit', ref, values, request });
+}
+
+/** A button the bot drew, clicked: the answer that replaces its message, or the refusal the clicker reads. */
+export async function click(deps: AppDeps, personId: string, action: string, value: string): Promise<Answered> {
   const actor = await personOf(deps, personId);
   const request: ChatRequest = { words: [], users: [], unknownUsers: [], lines: [], platforms: ['lark'], requestId: `test:${deps.newId()}` };
-  return converse(deps, actor, { type: 'submit', ref, values, request });
+  try {
+    return await converse(deps, actor, { type: 'button', action, value, request });
+  } catch (e) {
+    if (isAppError(e)) return { refusal: errorText(actor.locale, e) };
+    throw e;
+  }
 }
 
 async function personOf(deps: AppDeps, id: string): Promise<Person> {
