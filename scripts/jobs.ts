@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { listUnsent, resend } from '../src/application/delivery/outbox-admin.js';
 import { JOBS } from '../src/application/jobs/index.js';
 import { isLocalDate } from '../src/domain/dates.js';
+import { renderText } from '../src/views/render-text.js';
 import { AppError } from '../src/domain/errors.js';
 import { createScheduler } from '../src/jobs/scheduler.js';
 import { outboundPlatforms } from '../src/outbound-platforms.js';
@@ -64,7 +65,9 @@ await runCli(async (deps, config) => {
   if (!result.ran) return void process.stdout.write(`${jobName} did not run for ${result.runKey}: ${result.skipped}.\n`);
   for (const d of result.deliveries) {
     const to = d.target.kind === 'dm' ? d.target.identity : d.target.channel;
-    process.stdout.write(`→ ${to}${d.notBefore ? ` (not before ${d.notBefore})` : ''}\n  ${d.message.text.replace(/\n/g, '\n  ')}\n`);
+    // The whole message as its reader would see it, not only its title.
+    const body = d.message.view ? renderText(d.message.view) : d.message.text;
+    process.stdout.write(`→ ${to}${d.notBefore ? ` (not before ${d.notBefore})` : ''}\n  ${body.trim().replace(/\n/g, '\n  ')}\n`);
   }
   if (dryRun) {
     process.stdout.write(`\n${result.deliveries.length} message(s) would be sent${platforms.size === 0 ? ' (no platform is configured, so this is a dry run)' : ''}; nothing was sent.\n`);

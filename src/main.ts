@@ -28,10 +28,16 @@ const BULK_STORE_TIMEOUT_MS = 60_000;
  * on one HTTP server (with /healthz, /readyz and /metrics) and the scheduled jobs; on SIGTERM/SIGINT
  * stop within SHUTDOWN_TIMEOUT_SECONDS.
  */
+/** Where the local console's logs go when LOG_FILE is not set. */
+const CONSOLE_LOG_FILE = 'logs/console.log';
+
 async function main(): Promise<void> {
   const loaded = loadConfig(processEnv());
   // `npm start -- --init`: start over on an empty database although one was in use here before.
-  const config = process.argv.includes('--init') ? { ...loaded, storeInit: true } : loaded;
+  const initialised = process.argv.includes('--init') ? { ...loaded, storeInit: true } : loaded;
+  // The local console shares the terminal: its logs go to a file unless LOG_FILE says where.
+  const consoleOnly = !initialised.slack && !initialised.lark;
+  const config = consoleOnly && !initialised.log.file ? { ...initialised, log: { ...initialised.log, file: CONSOLE_LOG_FILE } } : initialised;
   const core = await composeCore(config);
   await core.store.checkWritable();
   // Every store call of the running bot has a deadline, so a hung database answers UNAVAILABLE in time.

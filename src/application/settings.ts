@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
+import { CHANNEL_REF_RE } from '../domain/model/platforms.js';
 import type { AppDeps } from './deps.js';
 import { requireRole } from './guards.js';
 
@@ -13,8 +14,8 @@ import { requireRole } from './guards.js';
 export const CHANNEL_PURPOSES = ['intel', 'rankings', 'results', 'hr-private'] as const;
 export type ChannelPurpose = (typeof CHANNEL_PURPOSES)[number];
 
-/** Platform channel refs (`slack:C0123`, `lark:oc_abc`) per purpose; a platform reads its own. */
-const ChannelsSchema = z.partialRecord(z.enum(CHANNEL_PURPOSES), z.array(z.string().regex(/^(slack|lark|console):[A-Za-z0-9_-]+$/)).max(4));
+/** Platform channel refs (`slack:C0123`, `lark:oc_abc`) per purpose, as outbox targets take them; a platform reads its own. */
+const ChannelsSchema = z.partialRecord(z.enum(CHANNEL_PURPOSES), z.array(z.string().regex(CHANNEL_REF_RE)).max(4));
 
 export const RANKING_MODES = ['full', 'rank_only', 'top_n', 'own_only'] as const;
 const RankingPrivacySchema = z.object({

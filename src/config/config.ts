@@ -158,6 +158,11 @@ const EnvSchema = z.object({
     .refine((v) => /^[A-Za-z0-9.:[\]-]+$/.test(v), {
       message: fix('METRICS_HOST', 'is not a host name or address', 'use 127.0.0.1 (this machine only, the default), 0.0.0.0 (every interface, e.g. in a container scraped by Prometheus) or an interface address'),
     }),
+  LOG_FILE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => v || undefined),
   LOG_LEVEL: z
     .enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'], {
       message: fix('LOG_LEVEL', 'is not a log level', 'use one of trace, debug, info, warn, error, fatal, silent'),
@@ -237,7 +242,8 @@ export interface Config {
   port: number;
   /** A listener of their own for /metrics, /readyz and /healthz, off the public webhook port (METRICS_PORT). */
   metrics: { port: number; host: string } | undefined;
-  log: { level: string; format: 'json' | 'pretty' };
+  /** `file`: logs go there instead of stderr (LOG_FILE; the local console defaults to logs/console.log, so log lines never interleave with it). */
+  log: { level: string; format: 'json' | 'pretty'; file?: string };
   /** Deadline of a store call on the request path: past it the user hears "temporarily unavailable". */
   storeTimeoutMs: number;
   /** How long a graceful shutdown may take before the process exits anyway. */
@@ -338,7 +344,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     defaultLocale: e.DEFAULT_LOCALE,
     port: e.PORT,
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },
-    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT },
+    log: { level: e.LOG_LEVEL, format: e.LOG_FORMAT, ...(e.LOG_FILE ? { file: e.LOG_FILE } : {}) },
     storeTimeoutMs: e.STORE_TIMEOUT_MS,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     slack: e.SLACK_BOT_TOKEN

@@ -57,7 +57,8 @@ export interface ActualsQuery {
   tierWeights?: Readonly<Record<string, number>>;
   /**
    * Fills `keyAccountsOwned` / `keyAccountsCovered`: accounts owned by each rep whose tier has a
-   * cadence (days), and those with an activity (by anyone) in the `days` days up to `asOf`.
+   * cadence (days), and those with an activity (by anyone) in the `days` days up to `asOf`. The
+   * first covering day per tier comes from domain/accounts/cadence.ts; a store only compares dates.
    */
   coverage?: { asOf: LocalDate; cadenceDays: Readonly<Record<string, number>> };
 }

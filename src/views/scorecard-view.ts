@@ -1,10 +1,10 @@
 import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { Locale } from '../domain/model/fields.js';
-import { INDICATORS, type IndicatorKey } from '../domain/model/indicators.js';
+import { INDICATORS, type ExplainValue, type IndicatorKey } from '../domain/model/indicators.js';
 import type { IndicatorLine } from '../domain/model/scorecard.js';
 import type { Scoring } from '../domain/model/template.js';
 import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
-import { t } from './i18n.js';
+import { t, type MessageKey } from './i18n.js';
 import type { Block, View } from './view.js';
 
 export interface ViewContext {
@@ -39,22 +39,14 @@ export function describeScoring(locale: Locale, s: Scoring): string {
   }
 }
 
-/** The inputs behind an actual: "¥0.8M collected of ¥1M due", "average of 6 ratings". */
+/** The inputs behind an actual: "¥0.8M collected of ¥1M due", "average of 6 ratings" (each indicator says which, see its descriptor). */
 function describeInputs(ctx: ViewContext, line: IndicatorLine): string | null {
-  const { locale } = ctx;
-  if (line.key === 'collection_rate') {
-    return t(locale, 'inputs.collection', {
-      collected: fmtMoney(locale, line.inputs.collected ?? 0, ctx.currency),
-      due: fmtMoney(locale, line.inputs.due ?? 0, ctx.currency),
-    });
-  }
-  if (line.inputs.withheld !== undefined) return t(locale, 'inputs.peerWithheld', { count: line.inputs.withheld, floor: line.inputs.floor ?? 3 });
-  if (INDICATORS[line.key].measure === 'rating') return t(locale, 'inputs.ratings', { count: line.inputs.count ?? 0 });
-  if (line.key === 'coverage') return t(locale, 'inputs.coverage', { covered: line.inputs.covered ?? 0, owned: line.inputs.owned ?? 0 });
-  if (line.key === 'visits' && line.inputs.weightedVisits !== undefined) {
-    return t(locale, 'inputs.weightedVisits', { visits: line.inputs.visits ?? 0, weighted: fmtNumber(locale, line.inputs.weightedVisits, 1) });
-  }
-  return null;
+  const e = INDICATORS[line.key].explain?.(line.inputs);
+  if (!e) return null;
+  const show = (v: ExplainValue): string | number =>
+    typeof v === 'number' ? v : 'money' in v ? fmtMoney(ctx.locale, v.money, ctx.currency) : fmtNumber(ctx.locale, v.decimal, 1);
+  // The descriptors' message keys are checked against both catalogues by test/domain/indicators.test.ts.
+  return t(ctx.locale, e.message as MessageKey, Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, show(v)])));
 }
 
 /** The arithmetic that turned the actual into the score, e.g. "48 ÷ 36 = 133.3% → capped at 120%". */

@@ -59,6 +59,15 @@ describe('logVisit', () => {
     expect(await deps.store.activities.count()).toBe(0);
   });
 
+  it('flags every field of a bad next step at once, as the stored record’s rule does', async () => {
+    const e = await refusal(logVisit(deps, ann, { requestId: 'ns', account: { accountId: 'acme' }, date: '2026-11-20', nextStepDate: '2026-11-19' }));
+    expect(e.issues).toEqual([
+      { path: 'nextStep', message: 'say what the next step is' },
+      { path: 'nextStepDate', message: 'must not be before the visit date' },
+    ]);
+    expect(await deps.store.activities.count()).toBe(0);
+  });
+
   it('accepts the previous quarter until its cycle is published', async () => {
     await expect(logVisit(deps, ann, { requestId: 'q3', account: { accountId: 'acme' }, date: '2026-09-30' })).resolves.toMatchObject({ created: true });
     await deps.store.cycles.insert({ id: 'c3', periodKey: '2026-Q3', templateId: 'default', templateVersion: 1, state: 'published', createdAt: T0, createdBy: 'hr', updatedAt: T0 });

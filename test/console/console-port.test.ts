@@ -1,6 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/adapters/console/console-app.js';
+import { movableClock } from '../../src/adapters/console/movable-clock.js';
 import { createPrompt } from '../../src/adapters/console/prompt.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { person, smallOrg, T0 } from '../helpers/org.js';
@@ -23,14 +24,14 @@ beforeEach(async () => {
 });
 afterEach(() => deps.cleanup());
 
-async function session(lines: string[], as: string): Promise<string> {
+async function session(lines: string[], as: string, extra: Partial<Parameters<typeof runConsole>[0]> = {}): Promise<string> {
   const input = new PassThrough();
   const output = new PassThrough();
   let printed = '';
   output.on('data', (c: Buffer) => (printed += c.toString('utf8')));
   input.end(lines.map((l) => `${l}\n`).join(''));
   const prompt = createPrompt(input, output);
-  await runConsole({ deps, prompt, offerDemo: false, as });
+  await runConsole({ deps, prompt, offerDemo: false, as, ...extra });
   prompt.close();
   return printed;
 }
@@ -87,5 +88,50 @@ describe('console buttons', () => {
   it('says when the last message has no buttons', async () => {
     const out = await session(['/press 1', '/quit'], 'ann');
     expect(out).toContain('The last message has no buttons.');
+  });
+});
+
+describe('console paste', () => {
+  it('takes a pasted block (bracketed paste) as one command with its lines: a CSV import', async () => {
+    const out = await session(['\x1b[200~/appraisal-admin import accounts', 'name,tier,owner', 'Tiny Ltd,A,slack:UANN', 'Other Ltd,B,\x1b[201~', '/quit'], 'boss');
+    expect(out).not.toContain('Not a command');
+    expect((await deps.store.accounts.find()).map((a) => a.name).sort()).toEqual(['Acme', 'Globex', 'Other Ltd', 'Tiny Ltd']);
+  });
+
+  it('asks the terminal for bracketed paste only when told to, and turns it off on close', async () => {
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (c: Buffer) => (printed += c.toString('utf8')));
+    const input = new PassThrough();
+    input.end();
+    const { createPrompt: make } = await import('../../src/adapters/console/prompt.js');
+    make(input, output, { bracketedPaste: true }).close();
+    expect(printed).toBe('\x1b[?2004h\x1b[?2004l');
+  });
+});
+
+describe('console date', () => {
+  it('/date moves the console’s today for the answers after it; a bad date is explained', async () => {
+    const clock = movableClock(deps.clock, deps.settings.companyTimeZone);
+    const moved = { ...deps, clock };
+    const out = await session(['/date 2027-01-04', '/scorecard', '/date next monday', '/quit'], 'ann', { deps: moved, setDate: (d) => clock.moveTo(d) });
+    expect(out).toContain('Today is now 2027-01-04 in this console');
+    expect(out).toContain('Scorecard: ann, 2027-Q1');
+    expect(out).toContain('Write the date as YYYY-MM-DD');
+  });
+
+  it('/jobs --date runs that day’s jobs', async () => {
+    const clock = movableClock(deps.clock, deps.settings.companyTimeZone);
+    const days: string[] = [];
+    const out = await session(['/jobs --date 2026-11-30', '/quit'], 'hr', {
+      deps: { ...deps, clock },
+      setDate: (d) => clock.moveTo(d),
+      runJobs: async () => {
+        days.push(clock.now().toISOString().slice(0, 10));
+        return 'ran';
+      },
+    });
+    expect(out).toContain('Today is now 2026-11-30');
+    expect(days).toEqual(['2026-11-30']);
   });
 });

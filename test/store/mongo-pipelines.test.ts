@@ -9,6 +9,7 @@ import { toDocument, fromDocument } from '../../src/adapters/mongo/documents.js'
 import {
   accountsServedPipeline,
   ACTUALS_PIPELINES,
+  coveragePipeline,
   dealBalancesPipeline,
   keyAccountsPipeline,
   mergeActuals,
@@ -100,6 +101,18 @@ describe('MongoDB actuals pipelines (run through mingo)', () => {
         await embedded.accounts.put({ ...account, tier: id === 'acc-2' ? 'strategic' : 'A' });
       }
     }
+  });
+
+  it('count coverage at the cadence boundary as the domain rule says: 44 days old is on time, 45 is over', () => {
+    // acc-1 (A, 45 days), owned by rep-a, was last visited on 15 February; acc-3 (A) first on 1 April.
+    const docs = fixtureDocuments();
+    for (const d of docs.accounts ?? []) if (d._id === 'acc-1' || d._id === 'acc-3') Object.assign(d, { ownerId: 'rep-a', tier: 'A' });
+    const covered = (asOf: string) =>
+      new Aggregator(coveragePipeline({ ...Q1, coverage: { asOf, cadenceDays: { A: 45 } } })! as unknown as Doc[], { collectionResolver: (name) => docs[name] ?? [] }).run(docs.accounts ?? []);
+    expect(covered('2026-03-31')).toEqual([{ _id: 'rep-a', keyAccountsOwned: 2, keyAccountsCovered: 1 }]); // acc-1
+    expect(covered('2026-04-01')).toEqual([{ _id: 'rep-a', keyAccountsOwned: 2, keyAccountsCovered: 1 }]); // acc-3 only
+    expect(covered('2026-05-15')).toEqual([{ _id: 'rep-a', keyAccountsOwned: 2, keyAccountsCovered: 1 }]); // acc-3: 44 days
+    expect(covered('2026-05-16')).toEqual([{ _id: 'rep-a', keyAccountsOwned: 2, keyAccountsCovered: 0 }]); // 45 days
   });
 
   it('honour a rep filter, peer reviews by their recipient', async () => {

@@ -6,7 +6,8 @@ import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { rankingView } from '../../src/views/ranking-view.js';
 import { cellWidth, renderText } from '../../src/views/render-text.js';
-import { scorecardView } from '../../src/views/scorecard-view.js';
+import { explainLine, scorecardView } from '../../src/views/scorecard-view.js';
+import { anIndicatorLine } from '../domain/builders.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -54,6 +55,30 @@ describe('scorecard view', () => {
     expect(text).toContain('Pace: 62% of the period gone');
     expect(text).toMatch(/Client visits: 12 so far → 19\.4 projected vs 36 target/);
     expect(text).toMatchSnapshot();
+  });
+});
+
+describe('explaining an indicator by its inputs', () => {
+  const en = { locale: 'en', currency: 'CNY' } as const;
+  const zh = { locale: 'zh-CN', currency: 'CNY' } as const;
+
+  it('says how many key accounts were visited within their cadence', () => {
+    const line = anIndicatorLine({ key: 'coverage', actual: 0.75, target: 1, inputs: { covered: 3, owned: 4 } });
+    expect(explainLine(en, line)).toContain('3 of 4 key accounts visited within their tier’s cadence');
+    expect(explainLine(zh, line)).toContain('4 个重点客户中有 3 个在其级别的拜访周期内被拜访');
+  });
+
+  it('shows weighted visits next to the visits they weigh, and nothing extra for plain visits', () => {
+    const weighted = anIndicatorLine({ key: 'visits', actual: 12.5, target: 36, inputs: { visits: 10, weightedVisits: 12.5 } });
+    expect(explainLine(en, weighted)).toContain('10 visits weighted by account tier = 12.5');
+    expect(explainLine(zh, weighted)).toContain('10 次拜访按客户级别加权 = 12.5');
+    const plain = anIndicatorLine({ key: 'visits', actual: 10, target: 36, inputs: { visits: 10 } });
+    expect(explainLine(en, plain)).toBe('Client visits: actual ÷ target × 100, capped at 120%; 10 ÷ 36 = 27.8%; template default; 0.0 × 0% = 0.0 points');
+  });
+
+  it('explains a sum by nothing but its arithmetic', () => {
+    const line = anIndicatorLine({ key: 'intel_shared', actual: 3, target: 6, inputs: { posts: 3 } });
+    expect(explainLine(en, line)).toBe('Market intel shared: actual ÷ target × 100, capped at 120%; 3 ÷ 6 = 50%; template default; 0.0 × 0% = 0.0 points');
   });
 });
 

@@ -3,6 +3,7 @@ import { seedDemo } from '../../application/seed-demo.js';
 import { parseCommand } from '../../chat/commands.js';
 import type { ChatAnswer, ChatInput, ChatRequest } from '../../chat/port.js';
 import { converse } from '../../chat/router.js';
+import { isLocalDate, type LocalDate } from '../../domain/dates.js';
 import type { Person } from '../../domain/model/people.js';
 import { errorText } from '../../views/errors.js';
 import { t } from '../../views/i18n.js';
@@ -22,6 +23,11 @@ export interface ConsoleOptions {
   offerDemo: boolean;
   /** Runs today's scheduled jobs now and sends what they queue (the `/jobs` command). */
   runJobs?: () => Promise<string>;
+  /**
+   * Moves the console's today to `date` (YYYY-MM-DD), for every answer and job after it (`/date`,
+   * `/jobs --date`), so month-end scorecards and Monday digests can be seen; returns the new today.
+   */
+  setDate?: (date: LocalDate) => string;
   /** Sends what an answer put in the outbox (an intel post) now. */
   onQueued?: () => Promise<void>;
   /** Where files an answer carries (exports) are written; default `./exports`. */
@@ -93,6 +99,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   for (;;) {
     const line = await prompt.ask(`\n${actor.name}> `);
     if (line === null || /^\/(quit|exit)\b/i.test(line.trim())) break;
+    // A pasted block keeps its lines: the command on the first, its CSV or notes after.
     const text = line.trim();
     if (!text) continue;
     try {
@@ -106,10 +113,19 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         }
         continue;
       }
-      if (/^\/jobs\b/i.test(text) && o.runJobs) {
+      const dated = /^\/(date|jobs)(?:\s+(?:--date\s+)?(.+?))?\s*$/i.exec(text);
+      if (dated && (dated[2] || dated[1]!.toLowerCase() === 'date')) {
+        if (!o.setDate || !dated[2] || !isLocalDate(dated[2])) {
+          prompt.say(t(locale, 'console.dateUsage'));
+          continue;
+        }
+        prompt.say(t(locale, 'console.dateSet', { date: o.setDate(dated[2] as LocalDate) }));
+      }
+      if (dated && dated[1]!.toLowerCase() === 'jobs' && o.runJobs) {
         prompt.say(t(locale, 'console.jobsRan', { summary: await o.runJobs() }));
         continue;
       }
+      if (dated) continue;
       // Re-read the actor: an admin may just have changed their roles or team.
       actor = (await deps.store.people.get(actor.id)) ?? actor;
       const me = actor;

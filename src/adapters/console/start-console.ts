@@ -6,6 +6,7 @@ import type { Config } from '../../config/config.js';
 import { workCalendar } from '../../domain/work-calendar.js';
 import { runConsole } from './console-app.js';
 import { fastForwardJobs } from './fast-forward.js';
+import { movableClock } from './movable-clock.js';
 import { createConsoleOutbound } from './outbound.js';
 import { createPrompt } from './prompt.js';
 
@@ -15,24 +16,28 @@ import { createPrompt } from './prompt.js';
  */
 export async function startConsole(deps: AppDeps, config: Config, argv: readonly string[]): Promise<void> {
   const { values } = parseArgs({ args: [...argv], options: { as: { type: 'string' } }, strict: false });
-  const prompt = createPrompt(process.stdin, process.stdout);
+  const prompt = createPrompt(process.stdin, process.stdout, { bracketedPaste: process.stdout.isTTY === true });
   const calendar = workCalendar({ holidays: config.schedule.holidays, makeUpDays: config.schedule.makeUpDays });
   const names = new Map<string, string>();
+  // `/date` and `/jobs --date` move this console's today; the store and the chat platforms are not told.
+  const clock = movableClock(deps.clock, config.companyTimeZone);
+  const moved: AppDeps = { ...deps, clock };
   const outbound = createConsoleOutbound((text) => prompt.say(text), config.defaultLocale, (identity) => names.get(identity) ?? identity);
   try {
     await runConsole({
-      deps,
+      deps: moved,
+      setDate: (date) => clock.moveTo(date),
       prompt,
       offerDemo: true,
       ...(typeof values.as === 'string' ? { as: values.as } : {}),
       // What an answer queued (an intel post to the console's intel channel) is sent at once.
       onQueued: async () => {
-        await dispatchDue(deps, new Map([[outbound.name, outbound]]), { owner: 'console', sleep: async () => {} });
+        await dispatchDue(moved, new Map([[outbound.name, outbound]]), { owner: 'console', sleep: async () => {} });
       },
       runJobs: async () => {
         // One read of everyone: the printed DMs name their recipients.
-        for (const p of await deps.store.people.find()) for (const i of p.identities) names.set(i, p.name);
-        return fastForwardJobs(deps, JOBS, outbound, calendar);
+        for (const p of await moved.store.people.find()) for (const i of p.identities) names.set(i, p.name);
+        return fastForwardJobs(moved, JOBS, outbound, calendar);
       },
     });
   } finally {

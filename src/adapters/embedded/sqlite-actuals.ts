@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
+import { coveredSinceByTier } from '../../domain/accounts/cadence.js';
+import { addRepRow, type RawActuals } from '../../domain/scoring/actuals.js';
 import type { ActualsQuery } from '../../ports/store.js';
 
 /**
@@ -45,16 +46,28 @@ const OPTIONAL_QUERIES = {
      FROM activities a LEFT JOIN accounts acc ON acc.id = a.account_id LEFT JOIN w ON w.tier = acc.tier
      WHERE a.date BETWEEN ? AND ?${REP_FILTER('a.rep_id')} GROUP BY a.rep_id`,
   // One index probe (account, date) per owned key account: covered when anyone has an activity on
-  // it in the `days` days up to asOf.
-  coverage: `WITH cad(tier, days) AS (SELECT key, value FROM json_each(?)),
+  // it from its tier's first covering day (computed by the domain, cadence.ts) up to asOf.
+  coverage: `WITH cad(tier, since) AS (SELECT key, value FROM json_each(?)),
      owned AS (
-       SELECT acc.id AS account, acc.owner_id AS rep, date(?, '-' || (cad.days - 1) || ' days') AS since
+       SELECT acc.id AS account, acc.owner_id AS rep, cad.since AS since
        FROM accounts acc JOIN cad ON cad.tier = acc.tier WHERE acc.owner_id IS NOT NULL${REP_FILTER('acc.owner_id')}
      )
      SELECT o.rep AS rep, COUNT(*) AS keyAccountsOwned,
        SUM(EXISTS (SELECT 1 FROM activities x WHERE x.account_id = o.account AND x.date BETWEEN o.since AND ?)) AS keyAccountsCovered
      FROM owned o GROUP BY o.rep`,
 } as const;
+
+/**
+ * The raw figures each query yields (its columns but `rep`), `onRequest` for the optional ones:
+ * test/store/raw-figures.test.ts checks them against domain/model/raw-figures.ts.
+ */
+export function actualsColumns(db: Database.Database): { query: string; onRequest: boolean; figures: string[] }[] {
+  const columns = (sql: string): string[] => db.prepare(expand(sql, 'all')).columns().map((c) => c.name).filter((n) => n !== 'rep');
+  return [
+    ...Object.entries(QUERIES).map(([query, sql]) => ({ query, onRequest: false, figures: columns(sql) })),
+    ...Object.entries(OPTIONAL_QUERIES).map(([query, sql]) => ({ query, onRequest: true, figures: columns(sql) })),
+  ];
+}
 
 export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<string, RawActuals> {
   const prepare = (v: Variant) =>
@@ -72,11 +85,9 @@ export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<
     const rf = q.repIds ? [JSON.stringify(q.repIds)] : [];
     const range = [q.from, q.to] as const;
     const out = new Map<string, RawActuals>();
+    // Every column but `rep` is a raw figure by its domain name (model/raw-figures.ts).
     const merge = (rows: unknown[]): void => {
-      for (const row of rows as ({ rep: string } & Partial<RawActuals>)[]) {
-        const { rep, ...values } = row;
-        addActuals(out.get(rep) ?? out.set(rep, emptyActuals()).get(rep)!, values);
-      }
+      for (const { rep, ...figures } of rows as ({ rep: string } & Record<string, unknown>)[]) addRepRow(out, rep, figures);
     };
     // One read transaction: every figure comes from the same snapshot.
     db.transaction(() => {
@@ -90,7 +101,7 @@ export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<
       merge(s.intel.all(...range, ...rf));
       const o = q.repIds ? optional.reps : optional.all;
       if (q.tierWeights) merge(o.weighted.all(JSON.stringify(q.tierWeights), ...range, ...rf));
-      if (q.coverage) merge(o.coverage.all(JSON.stringify(q.coverage.cadenceDays), q.coverage.asOf, ...rf, q.coverage.asOf));
+      if (q.coverage) merge(o.coverage.all(JSON.stringify(coveredSinceByTier(q.coverage.asOf, q.coverage.cadenceDays)), ...rf, q.coverage.asOf));
     })();
     return out;
   };

@@ -1,7 +1,7 @@
 import type { PipelineStage } from 'mongoose';
 import type { CollectionName } from '../../domain/records.js';
-import { addDays } from '../../domain/dates.js';
-import { addActuals, emptyActuals, type RawActuals } from '../../domain/scoring/actuals.js';
+import { coveredSinceByTier } from '../../domain/accounts/cadence.js';
+import { addRepRow, type RawActuals } from '../../domain/scoring/actuals.js';
 import type { ActualsQuery } from '../../ports/store.js';
 
 /**
@@ -9,8 +9,8 @@ import type { ActualsQuery } from '../../ports/store.js';
  * run without a server (test/store/mongo-pipelines.test.ts runs them through mingo and compares
  * with the embedded store's SQL in adapters/embedded/sqlite-actuals.ts, which they mirror).
  *
- * Each actuals pipeline runs on one collection and yields `{ _id: repId, <RawActuals fields> }`;
- * `mergeActuals` adds them up per rep. Each starts with a $match on a date range (or period keys)
+ * Each actuals pipeline runs on one collection and yields `{ _id: repId, <raw figures> }`, named as
+ * in domain/model/raw-figures.ts; `mergeActuals` adds them up per rep. Each starts with a $match on a date range (or period keys)
  * that the compound indexes in indexes.ts serve, and groups only indexed fields.
  */
 
@@ -104,11 +104,14 @@ export function weightedVisitsPipeline(q: ActualsQuery): PipelineStage[] | null 
   ] as PipelineStage[];
 }
 
-/** Key accounts per owner and those with an activity (anyone's) within their cadence up to asOf; runs on accounts. */
+/**
+ * Key accounts per owner and those with an activity (anyone's) within their cadence up to asOf;
+ * runs on accounts. The first covering day per tier comes from the domain (cadence.ts): only compared here.
+ */
 export function coveragePipeline(q: ActualsQuery): PipelineStage[] | null {
   if (!q.coverage) return null;
   const { asOf, cadenceDays } = q.coverage;
-  const since = Object.fromEntries(Object.entries(cadenceDays).map(([tier, days]) => [tier, addDays(asOf, -(days - 1))]));
+  const since = coveredSinceByTier(asOf, cadenceDays);
   return [
     { $match: { ownerId: { $exists: true, $ne: null }, tier: { $in: Object.keys(cadenceDays) }, ...reps('ownerId', q) } },
     { $addFields: { since: byTier(since, asOf) } },
@@ -146,10 +149,7 @@ export const ACTUALS_PIPELINES: readonly { collection: CollectionName; build: (q
 export function mergeActuals(outputs: readonly Record<string, unknown>[][]): Map<string, RawActuals> {
   const out = new Map<string, RawActuals>();
   for (const rows of outputs) {
-    for (const { _id, ...values } of rows) {
-      const rep = String(_id);
-      addActuals(out.get(rep) ?? out.set(rep, emptyActuals()).get(rep)!, values as Partial<RawActuals>);
-    }
+    for (const { _id, ...figures } of rows) addRepRow(out, String(_id), figures);
   }
   return out;
 }

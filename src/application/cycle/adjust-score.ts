@@ -8,7 +8,8 @@ import { requireRole } from '../guards.js';
 import { periodLock } from './period-lock.js';
 import { scorePeriod, type PeriodScores } from '../score-period.js';
 import { readSetting } from '../settings.js';
-import { calibrationPeriod, managerIdOf, refuseUnknown, requireInReview, teamsById } from './calibration-common.js';
+import { managerOf } from '../people/manager-of.js';
+import { calibrationPeriod, refuseUnknown, requireInReview } from './calibration-common.js';
 import { audit } from './cycles.js';
 
 export interface AdjustInput {
@@ -66,7 +67,7 @@ function parseReason(text: string): string {
 async function assertMayAdjust(deps: AppDeps, actor: Person, rep: Person): Promise<void> {
   if (actor.id === rep.id) throw refuse('FORBIDDEN', 'calibration.error.self', 'nobody adjusts their own score');
   if (hasRole(actor, 'hr')) return;
-  if (managerIdOf(rep, await teamsById(deps)) !== actor.id) {
+  if ((await managerOf(deps, rep))?.id !== actor.id) {
     throw refuse('FORBIDDEN', 'calibration.error.notYourRep', `${rep.name} is not in ${actor.name}'s team`, { name: rep.name });
   }
 }

@@ -7,7 +7,8 @@ import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
 import { requireRole } from '../guards.js';
 import { audit } from './cycles.js';
-import { awardPeriod, isPublished, managerIdOf, requireReason, toHr } from './reward-common.js';
+import { managerOf } from '../people/manager-of.js';
+import { awardPeriod, isPublished, requireReason, toHr } from './reward-common.js';
 
 export const AWARD_REQUEST_JOB = 'award-request';
 
@@ -32,7 +33,7 @@ export async function grantAward(deps: AppDeps, actor: Person, input: GrantAward
   const hr = hasRole(actor, 'hr');
   // Nobody awards themselves, HR included: a player-coach's award is proposed by someone else and decided by HR.
   if (actor.id === rep.id) throw new AppError('FORBIDDEN', `${actor.name} may not award themselves`, { params: { messageId: 'rewards.error.selfAward' } });
-  if (!hr && (await managerIdOf(deps, rep)) !== actor.id) {
+  if (!hr && (await managerOf(deps, rep))?.id !== actor.id) {
     throw new AppError('FORBIDDEN', `${actor.name} does not manage ${rep.name}`, { params: { messageId: 'rewards.error.notYourRep', name: rep.name } });
   }
   const title = input.title.trim();

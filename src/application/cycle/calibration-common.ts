@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import type { ReviewCycle } from '../../domain/model/cycle.js';
-import type { Person, Team } from '../../domain/model/people.js';
+import type { Team } from '../../domain/model/people.js';
 import type { Period } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
 import { periodFrom, requireCycle } from './cycles.js';
@@ -30,11 +30,6 @@ export async function requireInReview(deps: Pick<AppDeps, 'store'>, period: Peri
   throw new AppError('CONFLICT', `the ${cycle.periodKey} cycle is ${cycle.state}, not in_review`, {
     params: { messageId: 'calibration.error.notInReview', period: cycle.periodKey, state: cycle.state },
   });
-}
-
-/** A rep's manager: their own manager, else their team's. */
-export function managerIdOf(rep: Pick<Person, 'managerId' | 'teamId'>, teams: ReadonlyMap<string, Team>): string | undefined {
-  return rep.managerId ?? (rep.teamId ? teams.get(rep.teamId)?.managerId : undefined);
 }
 
 export async function teamsById(deps: Pick<AppDeps, 'store'>): Promise<Map<string, Team>> {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ReviewCycle } from '../../domain/model/cycle.js';
 import type { PlatformName } from '../../domain/model/delivery.js';
+import { managerIdOf } from '../../domain/model/manager.js';
 import type { Person } from '../../domain/model/people.js';
 import { previousPeriod, type Period } from '../../domain/period.js';
 import { countGrades, guidelineWarnings } from '../../domain/scoring/guideline.js';
@@ -12,7 +13,7 @@ import { enqueue } from '../delivery/enqueue.js';
 import { channelTargets } from '../jobs/recipients.js';
 import { scorePeriod, type ScoredRep } from '../score-period.js';
 import { readSetting } from '../settings.js';
-import { calibrationPeriod, managerIdOf, requireInReview, teamsById } from './calibration-common.js';
+import { calibrationPeriod, requireInReview, teamsById } from './calibration-common.js';
 import { audit, requireHr } from './cycles.js';
 
 export const CALIBRATION_JOB = 'cycle-calibrate';
@@ -45,6 +46,7 @@ export async function assemblePack(deps: AppDeps, period: Period): Promise<Calib
     deps.store.peerReviews.find({ periodKey: { in: [period.key, ...earlier] } }),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name] as const));
+  const org = { teams, people: new Map(people.map((p) => [p.id, p] as const)) };
   const bands = scores.template.grades.map((g) => g.grade);
   const all = [...scores.reps.values()];
   const graded = all.filter((s) => !s.card.noData).sort((a, b) => b.card.total - a.card.total || a.rep.name.localeCompare(b.rep.name));
@@ -80,7 +82,7 @@ export async function assemblePack(deps: AppDeps, period: Period): Promise<Calib
 
   const byManager = new Map<string, ScoredRep[]>();
   for (const s of graded) {
-    const key = managerIdOf(s.rep, teams) ?? '';
+    const key = managerIdOf(s.rep, org) ?? '';
     byManager.set(key, [...(byManager.get(key) ?? []), s]);
   }
   const overall = countGrades(bands, graded.map((s) => s.card));

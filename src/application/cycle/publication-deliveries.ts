@@ -1,5 +1,6 @@
 import type { PublishedResult } from '../../domain/model/cycle.js';
 import type { PlatformName } from '../../domain/model/delivery.js';
+import { managerIdOf } from '../../domain/model/manager.js';
 import type { Person, Team } from '../../domain/model/people.js';
 import { periodsBefore } from '../../domain/period.js';
 import { channelSummaryView, penaltyFlagView, repResultView, teamResultsView } from '../../views/cycle-views.js';
@@ -68,15 +69,17 @@ export async function publicationDeliveries(
     out.push({ ...base, ...to, message: message(view) });
   }
 
+  // Each manager is told the results of the reps they are the manager of (never their own).
+  const active = new Map((await deps.store.people.find({ active: true })).map((p) => [p.id, p] as const));
   const byManager = new Map<string, typeof graded>();
   for (const scored of graded) {
-    const managerId = scored.rep.managerId ?? teamOf(scored.rep)?.managerId;
+    const managerId = managerIdOf(scored.rep, { teams, people: active });
     if (managerId) byManager.set(managerId, [...(byManager.get(managerId) ?? []), scored]);
   }
   for (const [managerId, reps] of byManager) {
-    const manager = await deps.store.people.get(managerId);
-    const to = manager?.active ? dmTargetOf(manager, input.platforms) : null;
-    if (!manager || !to) continue;
+    const manager = active.get(managerId)!;
+    const to = dmTargetOf(manager, input.platforms);
+    if (!to) continue;
     const rows = reps.map((s) => ({ name: s.rep.name, card: s.card, bonusAmount: resultOf.get(s.rep.id)!.bonusAmount ?? null }));
     out.push({ ...base, ...to, message: message(teamResultsView({ locale: manager.locale, currency }, periodKey, rows)) });
   }

@@ -11,14 +11,7 @@ import { today } from '../guards.js';
 import { channelTargets, dmTargetOf } from '../jobs/recipients.js';
 import { periodFrom } from './cycles.js';
 
-/** Shared by awards and appeals: who manages a rep, who HR is, reasons, result versions, the appeal window. */
-
-/** The rep's manager: their own, else their team's; never the rep (a player-coach's awards are HR's to decide). */
-export async function managerIdOf(deps: Pick<AppDeps, 'store'>, rep: Person): Promise<string | null> {
-  const team = !rep.managerId && rep.teamId ? await deps.store.teams.get(rep.teamId) : null;
-  const id = rep.managerId ?? team?.managerId ?? null;
-  return id === rep.id ? null : id;
-}
+/** Shared by awards and appeals: who HR is, reasons, result versions, the appeal window. */
 
 /** A written reason of at least 10 characters, refused with a sentence the user can act on. */
 export function requireReason(reason: string): string {

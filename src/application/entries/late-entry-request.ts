@@ -8,6 +8,7 @@ import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
 import { pastCloseDate, requireRole } from '../guards.js';
 import { dmTargetOf } from '../jobs/recipients.js';
+import { managerOf } from '../people/manager-of.js';
 import { checkLateEntry } from './late-entry-check.js';
 
 export const LATE_ENTRY_JOB = 'late-entry';
@@ -22,23 +23,10 @@ export interface LateEntryRequested {
 }
 
 /**
- * The manager who decides a rep's late entries: the rep's own manager, else their team's. Refused
- * when there is none (or only the rep themself), so nothing is stored that nobody can decide.
- */
-export async function managerOf(deps: Pick<AppDeps, 'store'>, rep: Person): Promise<Person | null> {
-  const team = rep.teamId ? await deps.store.teams.get(rep.teamId) : null;
-  for (const id of [rep.managerId, team?.managerId]) {
-    if (!id || id === rep.id) continue;
-    const manager = await deps.store.people.get(id);
-    if (manager?.active) return manager;
-  }
-  return null;
-}
-
-/**
  * An entry dated in a period past its cycle's close date: checked like an entry on time, kept as a
- * LateEntry, and sent to the rep's manager with Approve / Decline. The submission's requestId makes
- * a retried submission a no-op.
+ * LateEntry, and sent to the rep's manager with Approve / Decline. Refused when the rep has no
+ * manager, so nothing is stored that nobody can decide. The submission's requestId makes a retried
+ * submission a no-op.
  */
 export async function requestLateEntry(
   deps: AppDeps,

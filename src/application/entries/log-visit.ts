@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../domain/errors.js';
-import type { Activity } from '../../domain/model/entries.js';
+import { nextStepIssues, type Activity } from '../../domain/model/entries.js';
 import type { Person } from '../../domain/model/people.js';
 import type { VisitLogged } from '../../domain/read-models/entry-logged.js';
 import { quarterOf } from '../../domain/period.js';
@@ -17,18 +17,14 @@ export type VisitFields = Omit<Activity, 'id' | 'repId' | 'accountId' | 'request
 
 /**
  * Checks a visit form's input and returns the fields to store: the same rules for a new visit and an
- * edited one. The date defaults to today and must be open; a next step needs a text and must not be
- * before the visit. Nothing is written, so a refused visit never leaves a new account behind.
+ * edited one. The date defaults to today and must be open; the next step follows the record's rule
+ * (nextStepIssues). Nothing is written, so a refused visit never leaves a new account behind.
  */
 export async function visitFields(deps: AppDeps, input: Omit<z.output<typeof VisitInput>, 'requestId'>, opts: EntryOptions = {}): Promise<VisitFields> {
   const date = input.date ?? today(deps);
   await assertDateOpen(deps, date, 'date', opts);
-  if (input.nextStepDate && !input.nextStep) {
-    throw new AppError('VALIDATION', 'a next-step date needs a next step', { issues: [{ path: 'nextStep', message: 'say what the next step is' }] });
-  }
-  if (input.nextStepDate && input.nextStepDate < date) {
-    throw new AppError('VALIDATION', 'the next step is before the visit', { issues: [{ path: 'nextStepDate', message: 'must not be before the visit date' }] });
-  }
+  const issues = nextStepIssues({ date, nextStep: input.nextStep, nextStepDate: input.nextStepDate });
+  if (issues.length > 0) throw new AppError('VALIDATION', `bad next step: ${issues.map((i) => i.message).join('; ')}`, { issues });
   return {
     kind: input.kind,
     mode: input.mode,

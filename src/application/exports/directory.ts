@@ -1,4 +1,5 @@
 import { localParts } from '../../domain/dates.js';
+import { managerIdOf } from '../../domain/model/manager.js';
 import type { Person, Team } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 
@@ -26,8 +27,8 @@ export async function loadDirectory(deps: Pick<AppDeps, 'store'>): Promise<Direc
     person: (id) => byId.get(id),
     teamName: (p) => (p?.teamId ? (teamById.get(p.teamId)?.name ?? p.teamId) : ''),
     managerName: (p) => {
-      const id = p?.managerId ?? (p?.teamId ? teamById.get(p.teamId)?.managerId : undefined);
-      return id && id !== p?.id ? name(id) : '';
+      const id = p ? managerIdOf(p, { teams: teamById, people: byId }) : null;
+      return id === null ? '' : name(id);
     },
   };
 }

@@ -9,12 +9,6 @@ import { manages, seesEveryone } from '../permissions.js';
 
 export const teamOf = async (deps: Pick<AppDeps, 'store'>, rep: Person): Promise<Team | null> => (rep.teamId ? deps.store.teams.get(rep.teamId) : null);
 
-/** The rep's manager: the one named on the rep, else the manager of the rep's team; never the rep (a player-coach has none). */
-export async function managerIdOf(deps: Pick<AppDeps, 'store'>, rep: Person): Promise<string | null> {
-  const id = rep.managerId ?? (await teamOf(deps, rep))?.managerId ?? null;
-  return id === rep.id ? null : id;
-}
-
 /** The rep's manager or HR (or an admin); anyone else — the rep, another team's manager — is refused. */
 export async function requireInterviewer(deps: Pick<AppDeps, 'store'>, actor: Person, rep: Person): Promise<void> {
   if (seesEveryone(actor) || manages(actor, rep, await teamOf(deps, rep))) return;

@@ -10,7 +10,7 @@ import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
 import { today } from '../guards.js';
 import { dmTargetOf } from '../jobs/recipients.js';
-import { managerIdOf } from './interview-access.js';
+import { managerOf } from '../people/manager-of.js';
 import { draftPlan, noGoalsToPrefill } from './draft-plan.js';
 
 export const PLAN_JOB = 'interview-plan';
@@ -64,7 +64,7 @@ export async function logInterview(deps: AppDeps, actor: Person, input: LogInput
     throw new AppError('CONFLICT', `the ${period.key} interview with ${rep.name} was held`, { params: { messageId: 'interview.error.held', name: rep.name, period: period.key, date: existing.heldOn ?? '' } });
   }
   const stamp = deps.clock.now().toISOString();
-  const managerId = existing?.managerId ?? (await managerIdOf(deps, rep)) ?? actor.id;
+  const managerId = existing?.managerId ?? (await managerOf(deps, rep))?.id ?? actor.id;
   const interview = await deps.store.interviews.put({
     ...(existing ?? { id: deps.newId(), periodKey: period.key, repId: rep.id, createdAt: stamp }),
     managerId,

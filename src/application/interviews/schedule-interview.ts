@@ -7,7 +7,8 @@ import { timeIn } from '../../views/interview-views.js';
 import { audit } from '../cycle/cycles.js';
 import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
-import { managerIdOf, requireInterviewer, reviewedQuarter } from './interview-access.js';
+import { managerOf } from '../people/manager-of.js';
+import { requireInterviewer, reviewedQuarter } from './interview-access.js';
 import { interviewDeliveries } from './interview-messages.js';
 
 export const SCHEDULED_JOB = 'interview-scheduled';
@@ -50,8 +51,8 @@ export async function scheduleInterview(deps: AppDeps, actor: Person, input: Sch
     throw new AppError('CONFLICT', `the ${period.key} interview with ${rep.name} was held`, { params: { messageId: 'interview.error.held', name: rep.name, period: period.key, date: existing.heldOn ?? '' } });
   }
   // The interview is the rep's manager's even when HR puts it in the diary; a rep without one is HR's.
-  const managerId = (await managerIdOf(deps, rep)) ?? actor.id;
-  const manager = managerId === actor.id ? actor : ((await deps.store.people.get(managerId)) ?? actor);
+  const repManager = await managerOf(deps, rep);
+  const manager = repManager === null || repManager.id === actor.id ? actor : repManager;
   const stamp = now.toISOString();
   const place = input.place?.trim() || undefined;
   const interview = await deps.store.interviews.put({

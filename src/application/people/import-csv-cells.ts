@@ -1,6 +1,7 @@
 import { isLocalDate, type LocalDate } from '../../domain/dates.js';
 import { normaliseLine } from '../../domain/text.js';
 import { IDENTITY_RE, type Locale } from '../../domain/model/fields.js';
+import { normaliseIdentity } from '../../domain/model/platforms.js';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../domain/model/indicators.js';
 import { ROLES, type Role } from '../../domain/model/people.js';
 import { parsePeriod, type PeriodKey } from '../../domain/period.js';
@@ -45,9 +46,7 @@ export function date(s: string): Parsed<LocalDate> {
 
 /** `slack:U0123ABC` or `lark:ou_…`; the prefix in any case, Slack ids upper-cased (Slack's are). */
 export function identity(s: string): Parsed<string> {
-  const m = /^(slack|lark|console)\s*:\s*(.+)$/i.exec(s);
-  const platform = m?.[1]!.toLowerCase();
-  const value = m ? `${platform}:${platform === 'slack' ? m[2]!.toUpperCase() : m[2]}` : s;
+  const value = normaliseIdentity(s) ?? s;
   return IDENTITY_RE.test(value) ? { value } : { error: `'${s}' is not a platform identity; write it like slack:U0123ABC or lark:ou_abc123` };
 }
 

@@ -1,4 +1,5 @@
 import { isAppError } from '../../domain/errors.js';
+import type { PlatformName } from '../../domain/model/delivery.js';
 import type { Locale } from '../../domain/model/fields.js';
 import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
@@ -12,8 +13,8 @@ export interface FetchedProfile {
 }
 
 export interface ProfileCacheOptions {
-  /** `slack` or `lark`: identities are `<platform>:<id>`. */
-  platform: 'slack' | 'lark';
+  /** The platform whose profiles these are: identities are `<platform>:<id>`. */
+  platform: PlatformName;
   /**
    * Reads the platform's profile. Throws an AppError NOT_FOUND when the platform says the user
    * does not exist (they are refused); any other failure only means "not now".

@@ -1,4 +1,5 @@
 import { daysBetween, type LocalDate } from '../dates.js';
+import { isCovered } from './cadence.js';
 
 /** A key account with its owner and last activity (see Store.keyAccounts). */
 export interface KeyAccountLastVisit {
@@ -17,8 +18,8 @@ export interface DormantAccount extends KeyAccountLastVisit {
 
 /**
  * Key accounts past their tier's cadence on `asOf`: nobody has logged an activity on them in the
- * last `cadenceDays` days (or ever). The same rule as the coverage indicator: an account visited
- * `cadenceDays − 1` days ago is still covered, one visited `cadenceDays` days ago is dormant.
+ * last `cadenceDays` days (or ever): exactly the accounts the coverage indicator counts as not
+ * covered (see cadence.ts: visited `cadenceDays − 1` days ago is covered, `cadenceDays` ago dormant).
  * Longest neglected first (never visited first of all), then by name.
  */
 export function dormantAccounts(accounts: readonly KeyAccountLastVisit[], cadenceDays: Readonly<Record<string, number>>, asOf: LocalDate): DormantAccount[] {
@@ -26,8 +27,8 @@ export function dormantAccounts(accounts: readonly KeyAccountLastVisit[], cadenc
   for (const a of accounts) {
     const cadence = cadenceDays[a.tier];
     if (cadence === undefined) continue;
-    const daysSince = a.lastActivity === null ? null : daysBetween(a.lastActivity, asOf);
-    if (daysSince === null || daysSince >= cadence) out.push({ ...a, cadenceDays: cadence, daysSince });
+    if (isCovered(a.lastActivity, cadence, asOf)) continue;
+    out.push({ ...a, cadenceDays: cadence, daysSince: a.lastActivity === null ? null : daysBetween(a.lastActivity, asOf) });
   }
   return out.sort((x, y) => (y.daysSince ?? Infinity) - (x.daysSince ?? Infinity) || x.name.localeCompare(y.name));
 }

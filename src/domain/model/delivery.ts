@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, Identity } from './fields.js';
+import { CHANNEL_REF_RE, PLATFORMS } from './platforms.js';
 
 /**
  * What the bot sends without being asked goes through an outbox: each message is stored first
@@ -10,12 +11,12 @@ import { Id, Identity } from './fields.js';
 /** UTC instants (`…Z`): compared as strings in both stores, so one format only. */
 export const UtcTimestamp = z.iso.datetime();
 
-export const PLATFORMS = ['slack', 'lark', 'console'] as const;
-export type PlatformName = (typeof PLATFORMS)[number];
+// The platform list lives in platforms.ts; re-exported here, where most code has always found it.
+export { PLATFORMS, type PlatformName } from './platforms.js';
 
 export const DeliveryTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('dm'), identity: Identity }),
-  z.object({ kind: z.literal('channel'), channel: z.string().regex(/^(slack|lark|console):[A-Za-z0-9_-]{1,64}$/) }),
+  z.object({ kind: z.literal('channel'), channel: z.string().regex(CHANNEL_REF_RE) }),
 ]);
 export type DeliveryTarget = z.infer<typeof DeliveryTargetSchema>;
 

@@ -12,12 +12,25 @@ import {
   ShortText,
   Timestamp,
 } from './fields.js';
+import type { FieldIssue } from '../errors.js';
 import { line, text } from '../text.js';
 
 /** What reps record: activities, deals, payments, customer feedback, peer reviews, market intel. */
 
 export const ACTIVITY_KINDS = ['visit', 'call', 'follow_up'] as const;
 export const ACTIVITY_MODES = ['in_person', 'phone', 'video'] as const;
+
+/**
+ * A visit's next step, the one rule for the stored record and the visit form (log, edit, late
+ * entry): a follow-up date needs a step saying what happens then, and is not before the visit.
+ * Every broken part is reported, so the form marks all the fields to fix at once.
+ */
+export function nextStepIssues(visit: { date: string; nextStep?: string | undefined; nextStepDate?: string | undefined }): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (visit.nextStepDate && !visit.nextStep) issues.push({ path: 'nextStep', message: 'say what the next step is' });
+  if (visit.nextStepDate && visit.nextStepDate < visit.date) issues.push({ path: 'nextStepDate', message: 'must not be before the visit date' });
+  return issues;
+}
 
 export const ActivitySchema = z
   .object({
@@ -35,11 +48,9 @@ export const ActivitySchema = z
     requestId: RequestId.optional(),
     createdAt: Timestamp,
   })
-  .refine((a) => !a.nextStepDate || a.nextStepDate >= a.date, {
-    path: ['nextStepDate'],
-    message: 'must not be before the visit date',
-  })
-  .refine((a) => !a.nextStepDate || !!a.nextStep, { path: ['nextStep'], message: 'say what the next step is' });
+  .superRefine((a, ctx) => {
+    for (const issue of nextStepIssues(a)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  });
 export type Activity = z.infer<typeof ActivitySchema>;
 
 export const DealSchema = z

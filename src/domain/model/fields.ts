@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isLocalDate } from '../dates.js';
 import { isPeriodKey } from '../period.js';
 import { line, text } from '../text.js';
+import { IDENTITY_RE } from './platforms.js';
 
 /** Shared field schemas: one definition of "a date", "an id", "a 1–5 rating" for every record. */
 export const Id = z.string().min(1, 'must not be empty').max(64, 'at most 64 characters');
@@ -21,6 +22,6 @@ export const LOCALES = ['en', 'zh-CN'] as const;
 export const Locale = z.enum(LOCALES);
 export type Locale = z.infer<typeof Locale>;
 
-/** Platform identity: `slack:<user id>`, `lark:<open_id>` or `console:<name>` (local console). */
-export const IDENTITY_RE = /^(slack:[A-Z0-9]{2,32}|lark:ou_[A-Za-z0-9]{4,64}|console:[a-z0-9._-]{1,64})$/;
+/** Platform identity: `slack:<user id>`, `lark:<open_id>` or `console:<name>`, per platforms.ts. */
+export { IDENTITY_RE };
 export const Identity = z.string().regex(IDENTITY_RE, 'must look like slack:U0123ABC or lark:ou_abc123');

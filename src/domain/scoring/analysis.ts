@@ -1,6 +1,7 @@
 import { elapsedShare, type Period } from '../period.js';
 import type { LocalDate } from '../dates.js';
-import type { IndicatorKey } from '../model/indicators.js';
+import { INDICATORS, MEASURES, type IndicatorKey } from '../model/indicators.js';
+import type { RawFigure } from '../model/raw-figures.js';
 import type { Scorecard } from '../model/scorecard.js';
 import type { KpiTemplate } from '../model/template.js';
 import type { RawActuals } from './actuals.js';
@@ -52,14 +53,17 @@ export function compare(card: Scorecard, teamCards: readonly Scorecard[], previo
   };
 }
 
-/** Sums and counts grow with time; ratios and ratings do not. */
-const ADDITIVE_FIELDS = ['revenue', 'volume', 'accountsServed', 'visits', 'newCustomers', 'intel', 'weightedVisits'] as const;
+/**
+ * Sums and counts grow with time, ratios and ratings do not: the raw figures of the additive
+ * indicators are the ones projected at the run rate (the others are projected flat).
+ */
+export const RUN_RATE_FIGURES: readonly RawFigure[] = [...new Set(Object.values(INDICATORS).flatMap((i) => (i.additive ? i.figures : [])))];
 
 /** Run-rate projection of the raw actuals to the period end. */
 export function projectActuals(actuals: RawActuals, share: number): RawActuals {
   if (share <= 0 || share >= 1) return { ...actuals };
   const out = { ...actuals };
-  for (const f of ADDITIVE_FIELDS) out[f] = actuals[f] / share;
+  for (const f of RUN_RATE_FIGURES) out[f] = actuals[f] / share;
   return out;
 }
 
@@ -77,11 +81,10 @@ export interface Pacing {
   nextGrade: { grade: string; pointsNeeded: number; options: NextGradeOption[] } | null;
 }
 
-const COUNT_MEASURES: ReadonlySet<IndicatorKey> = new Set(['volume', 'accounts_served', 'visits', 'new_customers', 'intel_shared']);
-
 /**
  * What it takes to reach the next grade from a (projected) scorecard: for each additive indicator
- * scored by ratio against a target, how much more actual alone would close the gap, within its cap.
+ * scored by ratio against a target, how much more actual alone would close the gap, within its cap,
+ * rounded up in the indicator's measure (a whole visit, a cent of revenue).
  * "3 more visits or ¥120k more revenue."
  */
 export function nextGradeGap(template: KpiTemplate, card: Scorecard): Pacing['nextGrade'] {
@@ -98,8 +101,7 @@ export function nextGradeGap(template: KpiTemplate, card: Scorecard): Pacing['ne
     const headroom = ((line.scoring.cap * 100 - line.score) * line.effectiveWeight) / 100;
     if (headroom + 1e-9 < pointsNeeded || pointsPerUnit <= 0) continue;
     const raw = pointsNeeded / pointsPerUnit;
-    const more = COUNT_MEASURES.has(line.key) ? Math.ceil(raw - 1e-9) : Math.ceil(raw * 100 - 1e-6) / 100;
-    options.push({ indicator: line.key, more });
+    options.push({ indicator: line.key, more: MEASURES[INDICATORS[line.key].measure].roundGapUp(raw) });
   }
   return { grade: band.grade, pointsNeeded, options };
 }

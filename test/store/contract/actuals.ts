@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { dormantAccounts } from '../../../src/domain/accounts/dormancy.js';
 import type { Store } from '../../../src/ports/store.js';
 import { byRep, EXPECTED, Q1, Q2, seedFixtures, YEAR } from '../fixtures.js';
 
@@ -65,6 +66,18 @@ export function actualsContract(store: () => Store): void {
         expect(later.get('rep-a')).toMatchObject({ keyAccountsOwned: 3, keyAccountsCovered: 2 });
         const after = await store().periodActuals({ ...tiered, coverage: { ...tiered.coverage, asOf: '2026-05-01' } });
         expect(after.get('rep-a')).toMatchObject({ keyAccountsOwned: 3, keyAccountsCovered: 1 }); // acc-3 only (A: since 18 March)
+      });
+
+      it('counts as covered exactly the accounts the dormancy rule does not list, at the cadence boundary', async () => {
+        // acc-1 (A, 45 days) was last visited on 15 February: on 31 March that is 44 days, the last
+        // day on time; on 1 April it is 45 days, one day over. acc-3 (A) is first visited on 1 April.
+        const cadenceDays = { A: 45 };
+        for (const [asOf, dormant] of [['2026-03-31', ['acc-3']], ['2026-04-01', ['acc-1']], ['2026-04-02', ['acc-1']]] as const) {
+          const actuals = await store().periodActuals({ ...Q1, repIds: ['rep-a'], coverage: { asOf, cadenceDays } });
+          const listed = dormantAccounts(await store().keyAccounts({ asOf, tiers: ['A'], ownerIds: ['rep-a'] }), cadenceDays, asOf);
+          expect(listed.map((d) => d.accountId), asOf).toEqual(dormant);
+          expect(actuals.get('rep-a'), asOf).toMatchObject({ keyAccountsOwned: 2, keyAccountsCovered: 2 - dormant.length });
+        }
       });
 
       it('lists owned key accounts with their last activity up to a day, by owner', async () => {
