@@ -99,16 +99,13 @@ export const CONSOLE: Platform = {
   name: 'console',
   notApplicable: {
     'submitted-twice': 'a form typed in the console is submitted once, by the loop itself: no platform retries or double clicks',
-    'decision-replaces': 'the console prints buttons as [labels] and has no way to press one (decisions are not reachable from the console yet)',
+    'decision-replaces': 'the console presses a button by the number it printed beside it (/press 3, test/console/console-port.test.ts), not by a button id the contract could name; no message is replaced, the answer is printed after it',
     'rate-limited': 'no platform API between the console and the person: nothing answers 429',
     'redelivered-event': 'a typed line is read once from the terminal: there are no platform events to redeliver',
     'redelivery-after-crash': 'a typed line is read once from the terminal: there are no platform events to redeliver',
     'duplicate-while-handling': 'one console, one reader: no second replica receives the same line',
-    'stale-button': 'the console prints buttons as [labels] and has no way to press one',
-    'stale-button-language': 'the console prints buttons as [labels] and has no way to press one',
-  },
-  knownDefects: {
-    'known-mention': 'console-app.ts splits mentions on spaces only: `@bob:` is looked up as a person named “bob:” (unknown), and the colon that ends the mention is dropped with it',
+    'stale-button': 'the console presses a button by the number it printed beside it (/press 3, test/console/console-port.test.ts), not by a button id the contract could name; no message is replaced, the answer is printed after it',
+    'stale-button-language': 'the console presses a button by the number it printed beside it (/press 3, test/console/console-port.test.ts), not by a button id the contract could name; no message is replaced, the answer is printed after it',
   },
   start: consoleDriver,
 };

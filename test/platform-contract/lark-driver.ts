@@ -155,8 +155,5 @@ async function larkDriver(): Promise<PlatformDriver> {
 export const LARK: Platform = {
   name: 'lark',
   notApplicable: {},
-  knownDefects: {
-    'stale-button-language': 'the out-of-date toast (card-action.ts `stale`) is in the default language (zh-CN), not the clicker’s, and says lark.staleCard where Slack says decision.stale',
-  },
   start: larkDriver,
 };

@@ -3,6 +3,7 @@ import type { Locale } from '../../../domain/model/fields.js';
 import type { Person } from '../../../domain/model/people.js';
 import type { FormValues } from '../../../views/forms/form.js';
 import { t } from '../../../views/i18n.js';
+import { renderText } from '../../../views/render-text.js';
 import type { LarkContext } from '../context.js';
 import type { Card } from '../render/card.js';
 import { viewToCard } from '../render/view-card.js';
@@ -20,12 +21,13 @@ export interface CardResponse {
 
 const raw = (data: Card): CardResponse['card'] => ({ type: 'raw', data });
 
-/** A card this version no longer knows: the user sends the command again (in Lark's default language: the clicker may be anyone). */
+/** A card callback the adapter cannot read at all (no operator, no value): Lark's default language, the clicker being unknown. */
 export const staleToast = (locale: Locale): CardResponse => ({ toast: { type: 'info', content: t(locale, 'lark.staleCard') } });
 
 /** A button's answer: the clicked card becomes the form it opens, or the outcome (a decision, an entry deleted). */
 export async function buttonResponse(ctx: LarkContext, actor: Person, answer: ChatAnswer): Promise<CardResponse> {
-  if (answer.stale) return staleToast(ctx.defaultLocale);
+  // The conversation's own words for a button it does not know, in the clicker's language.
+  if (answer.stale) return { toast: { type: 'info', content: renderText(answer.view).trim() } };
   if (answer.queued) ctx.onQueued?.();
   if (answer.form) return { card: raw(await formCard(ctx, actor, answer.form)) };
   return { card: raw(viewToCard(answer.view, answer.saved ? 'green' : 'blue')) };
@@ -52,7 +54,7 @@ async function refusedResponse(ctx: LarkContext, actor: Person, ref: FormRef, va
 /** A submission's answer: stored → its confirmation (orange while a late entry waits for the manager); refused → see refusedResponse. */
 export async function submitResponse(ctx: LarkContext, actor: Person, submitted: { ref: FormRef; values: FormValues }, answer: ChatAnswer): Promise<CardResponse> {
   const locale = actor.locale;
-  if (answer.stale) return staleToast(ctx.defaultLocale);
+  if (answer.stale) return staleToast(locale);
   if (answer.queued) ctx.onQueued?.();
   if (answer.refused) return refusedResponse(ctx, actor, submitted.ref, submitted.values, answer.refused);
   if (answer.saved?.pending) return { toast: { type: 'info', content: t(locale, 'lifecycle.late.toast') }, card: raw(viewToCard(answer.view, 'orange')) };
