@@ -7,7 +7,7 @@ import { runScoring } from './bench/scoring.js';
 const USAGE = `Usage: npm run bench -- [--only scoring|ack|fanout]
   scoring: [--reps 10000] [--activities 2000000] [--runs 3] [--batch 25000] [--keep] [--data DIR]
     Generates the benchmark organisation in a fresh temporary store (or reuses --data DIR from a --keep
-    run), then times a raw scan of the fact tables against scoring every rep for the last complete quarter.
+    run), then times scoring every rep for the last complete quarter against the period scan (physical limit), the all-rows scan and per-rep queries.
   ack: [--submissions 2000] [--concurrency 50] [--warmup 100] [--keep]
     Starts the Slack adapter over HTTP on a loopback port (fresh temporary store with the demo org, Web API
     answered by a loopback fake) and times the ack of signed /visit submissions, client and server side.
