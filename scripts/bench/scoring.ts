@@ -9,6 +9,7 @@ import { KpiTemplateSchema, type KpiTemplate } from '../../src/domain/model/temp
 import { defaultTemplate } from '../../src/domain/scoring/default-template.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import type { Store } from '../../src/ports/store.js';
+import type { Period } from '../../src/domain/period.js';
 import { allRowsScan, periodScan, perRepQueries, scanPlans, type ScanResult } from './baselines.js';
 import { fmt, maxRss, mb, median, millis, say, secs, table, verdict } from './format.js';
 import { benchPeriods, generateBench } from './generate.js';
@@ -29,12 +30,12 @@ export interface ScoringOptions {
 }
 
 /** Fixed "today" so every run scores the same quarter over the same data. */
-const TODAY = '2026-11-26';
-const clock = fixedClock(`${TODAY}T09:00:00+08:00`);
+export const TODAY = '2026-11-26';
+export const clock = fixedClock(`${TODAY}T09:00:00+08:00`);
 const TARGET = { ratio: 1.2, tieredRatio: 1.5, seconds: 10 };
 
 /** Generates and loads through the store's own insertMany (validation and reference checks included). */
-async function load(store: Store, o: ScoringOptions): Promise<void> {
+export async function load(store: Store, o: Pick<ScoringOptions, 'reps' | 'activities' | 'batch'>): Promise<void> {
   await ensureDefaultTemplate({ store, clock });
   const rows = new Map<string, number>();
   let insertMs = 0;
@@ -78,11 +79,16 @@ const time = async <T>(fn: () => T | Promise<T>): Promise<[T, number]> => {
   return [r, performance.now() - t];
 };
 
-async function measure(store: Store, file: string, runs: number): Promise<void> {
+/** The baselines' scans for one store: the period's own rows, and every row. */
+export interface Scans {
+  period(p: Period): ScanResult | Promise<ScanResult>;
+  all(p: Period): ScanResult | Promise<ScanResult>;
+}
+
+/** Times scoring against the baselines, interleaved, and prints the table. */
+export async function measure(store: Store, scans: Scans, runs: number): Promise<void> {
   const { scored } = benchPeriods(TODAY);
-  const reader = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    say(`Scan plans (separate read-only connection):\n${scanPlans(reader)}`);
+  {
     const ms = { period: [] as number[], all: [] as number[], score: [] as number[], tiered: [] as number[] };
     let scan: ScanResult | undefined;
     let all: ScanResult | undefined;
@@ -92,8 +98,8 @@ async function measure(store: Store, file: string, runs: number): Promise<void> 
     // Run 0 is the warm-up (page cache, statement preparation, JIT) and is not counted. The
     // measurements interleave, so a noisy neighbour slows every one of them alike.
     for (let run = 0; run <= runs; run++) {
-      const [p, a] = await time(() => periodScan(reader, scored));
-      const [r, b] = await time(() => allRowsScan(reader, scored));
+      const [p, a] = await time(() => scans.period(scored));
+      const [r, b] = await time(() => scans.all(scored));
       scan = p;
       all = r;
       scores = undefined;
@@ -131,8 +137,6 @@ async function measure(store: Store, file: string, runs: number): Promise<void> 
     ];
     say(`\nSanity: ${sanity(scores!, scan!, perRepVisits)}`);
     say(`\n${table(rows)}`);
-  } finally {
-    reader.close();
   }
 }
 
@@ -145,7 +149,13 @@ export async function runScoring(o: ScoringOptions): Promise<void> {
   try {
     if (o.data) say('Reusing the data already in --data (no generation).');
     else await load(store, o);
-    await measure(store, file, o.runs);
+    const reader = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      say(`Scan plans (separate read-only connection):\n${scanPlans(reader)}`);
+      await measure(store, { period: (p) => periodScan(reader, p), all: (p) => allRowsScan(reader, p) }, o.runs);
+    } finally {
+      reader.close();
+    }
   } finally {
     await store.close();
     if (!o.keep && !o.data) fs.rmSync(dir, { recursive: true, force: true });
@@ -154,7 +164,7 @@ export async function runScoring(o: ScoringOptions): Promise<void> {
 }
 
 /** The seed template with visits weighted by tier (strategic 2 … C 0.5) and a coverage indicator. */
-function tieredTemplate(createdAt: string): KpiTemplate {
+export function tieredTemplate(createdAt: string): KpiTemplate {
   const base = defaultTemplate(createdAt);
   return KpiTemplateSchema.parse({
     ...base,
