@@ -42,7 +42,7 @@ async function time<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
   const used = process.cpuUsage(cpu);
   return [r, performance.now() - t, (used.user + used.system) / 1000];
 }
-const TARGET = { chartP95Ms: 10, planAndQueueCpuMs: 3000 };
+const TARGET = { chartP95Ms: 10, planAndQueueCpuMs: 3000, roundReps: 5000 };
 
 export async function runFanout(o: FanoutOptions): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-fanout-'));
@@ -103,7 +103,13 @@ export async function runFanout(o: FanoutOptions): Promise<void> {
       rows.push(
         [`${label}: plan (score 5 quarters, build ${fmt(deliveries.length)} scorecards${charts ? ' + chart specs' : ''})`, secs(planMs), `CPU ${secs(planCpu)}`],
         [`${label}: enqueue (outbox insert)`, secs(enqueueMs), `CPU ${secs(enqueueCpu)}`],
-        [`${label}: plan + enqueue, CPU (before the first message)`, secs(planCpu + enqueueCpu), `< ${secs(TARGET.planAndQueueCpuMs)}: ${verdict(planCpu + enqueueCpu < TARGET.planAndQueueCpuMs)}`],
+        [
+          `${label}: plan + enqueue, CPU (before the first message)`,
+          secs(planCpu + enqueueCpu),
+          o.reps >= TARGET.roundReps
+            ? `< ${secs(TARGET.planAndQueueCpuMs)} for ${fmt(TARGET.roundReps)} reps: ${verdict(planCpu + enqueueCpu < TARGET.planAndQueueCpuMs)}`
+            : `target < ${secs(TARGET.planAndQueueCpuMs)} is for ${fmt(TARGET.roundReps)} reps; ${millis((planCpu + enqueueCpu) / Math.max(1, deliveries.length))}/rep here`,
+        ],
         [`${label}: dispatch (${fmt(n)} sent, ${report.failed} failed)`, secs(dispatchMs), `${millis(dispatchMs / Math.max(1, n))}/message; calls ${Object.entries(stats.calls).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`],
         ...(chart
           ? ([
