@@ -23,6 +23,7 @@ export async function appraisalStory(): Promise<{
   midQuarter: (locale: Locale) => Promise<ScorecardReport>;
   publishedQ3: (locale: Locale) => Promise<ScorecardReport>;
   publishQ4Early: () => Promise<void>;
+  publishedQ4: (locale: Locale) => Promise<ScorecardReport>;
   resultDm: (periodKey: string) => Promise<View>;
 }> {
   const deps = testDeps(STORY_NOW);
@@ -44,6 +45,7 @@ export async function appraisalStory(): Promise<{
     deps,
     midQuarter: async (locale) => getScorecard(deps, { actor: await asAnn(locale), repId: 'ann', period: parsePeriod('2026-Q4') }),
     publishedQ3: async (locale) => getScorecard(deps, { actor: await asAnn(locale), repId: 'ann', period: parsePeriod('2026-Q3') }),
+    publishedQ4: async (locale) => getScorecard(deps, { actor: await asAnn(locale), repId: 'ann', period: parsePeriod('2026-Q4') }),
     publishQ4Early: async () => {
       await run('review 2026-Q4 early the board needs the results on 10 December');
       await publish('2026-Q4 confirm early the board needs the results on 10 December');
