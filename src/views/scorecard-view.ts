@@ -213,7 +213,7 @@ export function trendBlocks(ctx: ViewContext, report: ScorecardReport): Block[] 
 export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   const { locale } = ctx;
   const { card } = report;
-  const title = t(locale, report.provisional ? 'scorecard.titleProvisional' : 'scorecard.title', { name: report.rep.name, period: report.period.key });
+  const title = t(locale, 'scorecard.title', { name: report.rep.name, period: report.period.key });
   const rows = card.indicators.map((l) => [
     `${t(locale, `category.${l.category}`)} · ${t(locale, `indicator.${l.key}`)}`,
     fmtIndicatorValue(ctx, l.key, l.actual),

@@ -38,9 +38,9 @@ describe('a mid-quarter scorecard is provisional', () => {
     expect(text).not.toContain('Bonus multiplier');
     expect(text).not.toContain('×0');
     const [title, , first, second, third] = text.split('\n');
-    expect(title).toBe('Scorecard: ann, 2026-Q4 (provisional)');
+    expect(title).toBe('Scorecard: ann, 2026-Q4');
     expect(first).toMatch(/^Projected total \(current pace\) +12\.1$/);
-    expect(second).toMatch(/^Projected grade +D$/);
+    expect(second).toMatch(/^Grade \(provisional, projected\) +D$/);
     expect(third).toMatch(/^Total so far +10\.5$/);
     expect(text).toContain('Provisional: 2026-Q4 runs until 2026-12-31. The grade is final only when HR publishes the results');
     // The pace comes before the indicator table.
@@ -52,7 +52,7 @@ describe('a mid-quarter scorecard is provisional', () => {
     expect(text).not.toContain('最低等级：已提交人力资源部');
     expect(text).not.toMatch(/^奖金系数/m);
     expect(text).not.toContain('×0');
-    expect(text).toContain('绩效计分卡：ann，2026-Q4（暂定）');
+    expect(text).toMatch(/^等级（暂定，按预计） +D$/m);
     expect(text).toContain('暂定：2026-Q4 至 2026-12-31 结束。');
   });
 
@@ -66,7 +66,7 @@ describe('a published result is final and consistent', () => {
       expect(text).toContain('Grade');
       expect(text).not.toContain('Pace:');
       expect(text).not.toContain('Projected total');
-      expect(text).not.toContain('(provisional)');
+      expect(text).not.toContain('provisional');
     }
     expect(renderText(repResultView({ locale: 'zh-CN', currency: 'CNY' }, q4.get('zh-CN')!, { bonusAmount: null, awards: [], appealUntil: '2026-12-17' }))).not.toContain('进度');
   });
