@@ -159,7 +159,8 @@ describe('annual summary', () => {
       expect.arrayContaining([
         'Annual score: 77.0 (B), the quarters weighted 10/20/30/40.',
         'Trend: rising, +29.0 points a quarter.',
-        'Forecast for 2027-Q1: 135.0 (S).',
+        // The range: ±1 standard error of the prediction (residuals 1, −8, 13, −6 → s = √(270 / 2) = 11.62; se = s × √2.5 = 18.4).
+        'Forecast for 2027-Q1: 135.0 (S), likely 116.6–153.4, from the straight-line trend of 4 quarters.',
         'Deal of the quarter (2026-Q3): Won the Acme framework deal',
       ]),
     );
@@ -168,6 +169,8 @@ describe('annual summary', () => {
     // 60 and 50 weighted 20 and 30: (1200 + 1500) / 50 = 54 → D; falling 10 a quarter.
     expect(bob!.message.text).toBe('Your year 2026: 54.0 (D)');
     expect(texts(bob)).toEqual(expect.arrayContaining(['Trend: falling, −10.0 points a quarter.', 'No special awards this year.']));
+    // Two graded quarters make a trend, not a forecast.
+    expect(texts(bob).join('\n')).not.toContain('Forecast for');
     expect(dmTo(r.deliveries, 'slack:UFAY')!.message.text).toBe('Your year 2026: no graded quarter');
   });
 

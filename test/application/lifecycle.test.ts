@@ -166,6 +166,7 @@ describe('cycle reminders job', () => {
     expect(dmsTo(after)).toEqual(['slack:UHR']);
     expect(after.deliveries[0]!.message.text).toBe('The entry close date of 2026-Q4 (2027-01-10) has passed. Move the cycle to review with /cycle review 2026-Q4');
     expect((await remind('2027-01-12')).queued).toBe(0);
+    deps.clock.set(new Date('2027-01-12T02:00:00Z')); // HR reviews once the entries have closed
     await startReview(deps, hr, { period: '2026-Q4' });
     expect((await remind('2027-01-13')).deliveries).toEqual([]);
   });

@@ -19,6 +19,7 @@ import { plainRequest } from '../../src/chat/review.js';
  * colleague or the channel could read them), and the suspicious peer-review patterns flagged.
  */
 let deps: ReturnType<typeof testDeps>;
+const EARLY = 'the test calibrates the quarter before it ends';
 const get = async (id: string) => (await deps.store.people.get(id))!;
 
 beforeEach(async () => {
@@ -42,7 +43,8 @@ beforeEach(async () => {
   await review('p8', 'dan', 'cat', 3);
   await openCycle(deps, await get('hr'), { period: '2026-Q4' });
   await submitSelfReview(deps, await get('ann'), { ratings: { performance: 5, behaviour: 4, teamwork: 5 }, comment: 'Best quarter so far' });
-  await startReview(deps, await get('hr'), { period: '2026-Q4' });
+  // Calibrated mid-quarter on purpose: HR overrides the calendar with a reason.
+  await startReview(deps, await get('hr'), { period: '2026-Q4', early: EARLY });
 });
 afterEach(() => deps.cleanup());
 
@@ -67,14 +69,14 @@ describe('the calibration pack (issue 8)', () => {
     const after = await getScorecard(deps, { actor: await get('bob'), repId: 'bob', period: parsePeriod('2026-Q4') });
     expect((await getScorecard(deps, { actor: await get('ann'), repId: 'ann', period: parsePeriod('2026-Q4') })).card.total).toBe(before);
     expect(JSON.stringify(after)).not.toContain('Best quarter so far');
-    await publishResults(deps, await get('hr'), { period: '2026-Q4', platforms: ['slack'] });
+    await publishResults(deps, await get('hr'), { period: '2026-Q4', platforms: ['slack'], early: EARLY });
     const published = JSON.stringify(await deps.store.outbox.find({ job: 'publish-results' }));
     expect(published).not.toContain('Best quarter so far');
     expect(JSON.stringify(await deps.store.results.find({}))).not.toContain('Best quarter so far');
   });
 
   it('shows the self-review to the manager preparing the interview, not to a colleague', async () => {
-    await publishResults(deps, await get('hr'), { period: '2026-Q4', platforms: ['slack'] });
+    await publishResults(deps, await get('hr'), { period: '2026-Q4', platforms: ['slack'], early: EARLY });
     const preview = await interviewAnswer(deps, await get('mgr'), plainRequest('plan', ['slack'], [await get('ann')]));
     expect(JSON.stringify(preview.view)).toContain('Self-review: performance 5, behaviour 4, teamwork 5 — Best quarter so far');
     await expect(interviewAnswer(deps, await get('bob'), plainRequest('plan', ['slack'], [await get('ann')]))).rejects.toMatchObject({ code: 'FORBIDDEN' });

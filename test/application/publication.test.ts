@@ -126,6 +126,8 @@ describe('published results are immutable', () => {
   });
 });
 
+const EARLY = 'the annual summary is needed before the year ends';
+
 describe('the annual publication', () => {
   it('publishes 2026 as the weighted mean of the published quarters, with the annual awards', async () => {
     await publishResults(deps, p.hr, { period: '2026-Q3', platforms: SLACK });
@@ -135,7 +137,8 @@ describe('the annual publication', () => {
     await startReview(deps, p.hr, { period: '2026-Q2' });
     await publishResults(deps, p.hr, { period: '2026-Q2', platforms: SLACK });
     await openCycle(deps, p.hr, { period: '2026' });
-    await startReview(deps, p.hr, { period: '2026' });
+    // The year is not over on the test's day (2026-11-26): HR overrides the calendar with a reason.
+    await startReview(deps, p.hr, { period: '2026', early: EARLY });
     // "2026" ends the award: the year has a cycle, so it is the award's period.
     await awardAnswer(deps, p.hr, plainRequest('Rep of the year: the best collection rate all year 2026', SLACK, [p.ann]));
     const [award] = await deps.store.awards.find({ periodKey: '2026' });
@@ -143,7 +146,7 @@ describe('the annual publication', () => {
 
     const q = async (period: string, rep: string) => (await deps.store.results.find({ periodKey: period, repId: rep }))[0]!.scorecard.total;
     const [annQ2, annQ3, bobQ3] = [await q('2026-Q2', 'ann'), await q('2026-Q3', 'ann'), await q('2026-Q3', 'bob')];
-    const p2026 = await publishResults(deps, p.hr, { period: '2026', platforms: SLACK });
+    const p2026 = await publishResults(deps, p.hr, { period: '2026', platforms: SLACK, early: EARLY });
     expect(p2026.results).toBe(2);
     const annual = Object.fromEntries((await deps.store.results.find({ periodKey: '2026' })).map((r) => [r.repId, r]));
     expect(annual.ann!.scorecard.total).toBe(roundScore((annQ2 + annQ3) / 2)); // equal quarter weights, renormalised over two quarters

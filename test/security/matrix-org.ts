@@ -111,7 +111,8 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
   await startReview(deps, hr, { period: '2026-Q3' });
   await publishResults(deps, hr, { period: '2026-Q3', platforms });
   await openCycle(deps, hr, { period: '2026-Q4' });
-  await startReview(deps, hr, { period: '2026-Q4' });
+  // 2026-Q4 is still running on the matrix's day: HR reviews it early, with a reason (issue 14).
+  await startReview(deps, hr, { period: '2026-Q4', early: 'the role matrix needs a quarter in review' });
 
   const { award } = await grantAward(deps, mgr, { rep: ann, title: 'Rising star', reason: 'Opened three new doors this quarter', period: '2026-Q4', platforms });
   await store.awards.delete(award.id);

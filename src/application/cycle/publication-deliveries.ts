@@ -59,7 +59,7 @@ export async function publicationDeliveries(
     const to = dmTargetOf(scored.rep, input.platforms);
     if (!to) continue;
     const result = resultOf.get(scored.rep.id)!;
-    const report = comparisonFor(scored.rep, assembleReport(deps, { rep: scored.rep, team: teamOf(scored.rep), current: plan.scores, past }), comparison);
+    const report = comparisonFor(scored.rep, assembleReport(deps, { rep: scored.rep, team: teamOf(scored.rep), current: plan.scores, past, final: true }), comparison);
     const view = repResultView({ locale: scored.rep.locale, currency }, report, {
       bonusAmount: result.bonusAmount ?? null,
       awards: result.awardIds.map((id) => awardsById.get(id)?.title).filter((t): t is string => t !== undefined),

@@ -1,6 +1,6 @@
 /** Texts of the review cycle (`/cycle`) and the publication (`/publish-results`), in both languages. */
 export const cycleEn = {
-  'cycle.usage': 'Usage: /cycle plan <period> [close YYYY-MM-DD] · /cycle open <period> [close YYYY-MM-DD] · /cycle status [period] · /cycle review <period> · /cycle meeting <period> [<YYYY-MM-DD> <HH:mm> <place> @participant …] · /cycle calibrate [period] · /cycle targets <period> [<indicator> <value> team <name> | @rep] · /cycle close <period>',
+  'cycle.usage': 'Usage: /cycle plan <period> [close YYYY-MM-DD] · /cycle open <period> [close YYYY-MM-DD] · /cycle status [period] · /cycle review <period> [early <reason>] · /cycle meeting <period> [<YYYY-MM-DD> <HH:mm> <place> @participant …] · /cycle calibrate [period] · /cycle targets <period> [<indicator> <value> team <name> | @rep] · /cycle close <period> [early <reason>]',
   'cycle.opened': 'Review cycle {period} is open for data entry (template {template} v{version}){close}.',
   'cycle.opened.close': ', entries close on {date}',
   'cycle.reviewing': 'Review cycle {period} is now in review. When calibration is done: /publish-results {period}',
@@ -72,14 +72,23 @@ export const cycleEn = {
   'publish.penalty.line': '• {indicator}: {actual} of {target} (score {score}, weight {weight})',
   'help.hrTitle': 'Review cycle (HR)',
   'help.managerTitle': 'Reviews (managers)',
+  'cycle.error.early.review': '{period} is not over: reps can log entries for it until {lastDay} (days left: {days}), and reviewing now would stop them. Review from {openFrom}; if it cannot wait, say why: /cycle review {period} early <reason>',
+  'cycle.error.early.publish': '{period} is not over: reps can log entries for it until {lastDay} (days left: {days}), and publishing now would freeze results that are not final. Publish from {openFrom}; if it cannot wait, say why: /publish-results {period} confirm early <reason>',
+  'cycle.error.early.close': '{period} is not over: reps can log entries for it until {lastDay} (days left: {days}). Close it from {openFrom}; if it cannot wait, say why: /cycle close {period} early <reason>',
+  'cycle.error.earlyReason': 'Reps can log entries for {period} until {lastDay} (days left: {days}): after "early", say why it cannot wait (at least {min} characters).',
+  'cycle.reviewingEarly': 'Review cycle {period} is now in review before its entries close, as you asked (your reason is in the audit log). When calibration is done: /publish-results {period}',
+  'cycle.status.daysLeft': 'Days left for entries',
+  'cycle.status.daysLeftValue': '{days} (until {lastDay}; review and publish from {openFrom})',
+  'publish.preview.earlyCommand': '/publish-results {period} confirm early <reason>',
+  'publish.preview.early': '⚠ {period} is not over: reps can log entries for it until {lastDay} (days left: {days}). Publish from {openFrom}; publishing now needs a reason, kept in the audit log: {command}',
   'decision.stale': 'This button is out of date: run the command again.',
   'help.cmd.cycle': "open, check or move a quarter's review cycle (`/cycle open 2026-Q4 close 2027-01-10`)",
-  'help.cmd.publish-results': "publish a quarter's results: shows what will happen, then the Publish button (or `confirm`) publishes",
+  'help.cmd.publish-results': "publish a quarter's results: shows what will happen, then the Publish button (or `confirm`) publishes; before the quarter's entries close only with `confirm early <reason>`",
 } as const;
 export type CycleMessageKey = keyof typeof cycleEn;
 
 export const cycleZhCN: Record<CycleMessageKey, string> = {
-  'cycle.usage': '用法：/考核周期 plan <考核期> [close YYYY-MM-DD] · /考核周期 open <考核期> [close YYYY-MM-DD] · /考核周期 status [考核期] · /考核周期 review <考核期> · /考核周期 meeting <考核期> [<YYYY-MM-DD> <HH:mm> <地点> @参会人 …] · /考核周期 calibrate [考核期] · /考核周期 targets <考核期> [<指标> <数值> team <团队名> | @销售] · /考核周期 close <考核期>',
+  'cycle.usage': '用法：/考核周期 plan <考核期> [close YYYY-MM-DD] · /考核周期 open <考核期> [close YYYY-MM-DD] · /考核周期 status [考核期] · /考核周期 review <考核期> [提前 <理由>] · /考核周期 meeting <考核期> [<YYYY-MM-DD> <HH:mm> <地点> @参会人 …] · /考核周期 calibrate [考核期] · /考核周期 targets <考核期> [<指标> <数值> team <团队名> | @销售] · /考核周期 close <考核期> [提前 <理由>]',
   'cycle.opened': '{period} 考核周期已开放录入（模板 {template} v{version}）{close}。',
   'cycle.opened.close': '，录入截止日期 {date}',
   'cycle.reviewing': '{period} 考核周期已进入评审。校准完成后请运行：/publish-results {period}',
@@ -104,6 +113,15 @@ export const cycleZhCN: Record<CycleMessageKey, string> = {
   'cycle.error.transition': '{period} 考核周期当前为“{state}”，此操作需要“{needed}”。',
   'cycle.error.published': '{period} 的结果已发布，不能重复发布。',
   'cycle.error.nobodyGraded': '{period} 没有任何人获得评级，无可发布内容。',
+  'cycle.error.early.review': '{period} 尚未结束：销售可录入至 {lastDay}（还剩 {days} 天），现在进入评审会让他们无法再录入。请于 {openFrom} 起评审；如确需提前，请说明理由：/考核周期 review {period} 提前 <理由>',
+  'cycle.error.early.publish': '{period} 尚未结束：销售可录入至 {lastDay}（还剩 {days} 天），现在发布会冻结尚未确定的结果。请于 {openFrom} 起发布；如确需提前，请说明理由：/发布结果 {period} confirm 提前 <理由>',
+  'cycle.error.early.close': '{period} 尚未结束：销售可录入至 {lastDay}（还剩 {days} 天）。请于 {openFrom} 起关闭；如确需提前，请说明理由：/考核周期 close {period} 提前 <理由>',
+  'cycle.error.earlyReason': '{period} 的录入截止于 {lastDay}（还剩 {days} 天）：请在“提前”后写明不能等待的理由（至少 {min} 个字）。',
+  'cycle.reviewingEarly': '已按你的要求在录入截止前将 {period} 考核周期转入评审（理由已记入审计日志）。校准完成后请运行：/发布结果 {period}',
+  'cycle.status.daysLeft': '剩余录入天数',
+  'cycle.status.daysLeftValue': '{days} 天（录入至 {lastDay}；{openFrom} 起可评审和发布）',
+  'publish.preview.earlyCommand': '/发布结果 {period} confirm 提前 <理由>',
+  'publish.preview.early': '⚠ {period} 尚未结束：销售可录入至 {lastDay}（还剩 {days} 天）。请于 {openFrom} 起发布；现在发布须说明理由（记入审计日志）：{command}',
   'publish.preview.title': '发布 {period} 考核结果？',
   'publish.preview.grades': '等级：{list}（已评级 {graded} 人，{noData} 人缺少数据，不发布）。',
   'publish.preview.bonus': '奖金系数：平均 ×{average}；{up} 人高于 ×1，{down} 人低于 ×1。',
@@ -153,5 +171,5 @@ export const cycleZhCN: Record<CycleMessageKey, string> = {
   'help.managerTitle': '考核（经理）',
   'decision.stale': '此按钮已失效：请重新执行命令。',
   'help.cmd.cycle': '开启、查看或推进一个季度的考核周期（`/cycle open 2026-Q4 close 2027-01-10`）',
-  'help.cmd.publish-results': '发布一个季度的考核结果：先显示将要发生的事，再点击“发布”（或用 `confirm`）确认发布',
+  'help.cmd.publish-results': '发布一个季度的考核结果：先显示将要发生的事，再点击“发布”（或用 `confirm`）确认发布；季度录入截止前只能用 `confirm 提前 <理由>`',
 };
