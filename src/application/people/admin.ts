@@ -3,6 +3,7 @@ import { normaliseLine } from '../../domain/text.js';
 import { ROLES, type Person, type Role, type Team } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
+import { matchTeam } from './find-team.js';
 
 /** Every admin change is in the audit log: who did what to whom, and when. */
 async function audit(deps: AppDeps, actor: Person, action: string, subjectId: string, details: Record<string, unknown>): Promise<void> {
@@ -55,7 +56,8 @@ export async function assignTeam(deps: AppDeps, actor: Person, input: { personId
   }
   const subject = await subjectOf(deps, input.personId);
   const manager = input.managerId ? await subjectOf(deps, input.managerId) : undefined;
-  let [team] = await deps.store.teams.find({ name }, { limit: 1 });
+  // "team @ann East" puts ann in "East China 华东" when that is the one team the words name.
+  let team = matchTeam(await deps.store.teams.find(), name) ?? undefined;
   const teamCreated = !team;
   if (!team) team = await deps.store.teams.put({ id: deps.newId(), name, createdAt: deps.clock.now().toISOString() });
   if (manager) {
