@@ -19,9 +19,20 @@ export async function say(deps: AppDeps, actor: Person, command: CommandName, te
       command,
       request: { words: first.split(/\s+/).filter(Boolean), users, unknownUsers: [], lines, platforms: ['console'], platform: 'console', requestId: `test:${deps.newId()}` },
     });
-    return renderText(answer.view);
+    return renderText(answer.view).trim();
   } catch (e) {
     if (isAppError(e)) return `⚠ ${errorText(actor.locale, e)}`;
     throw e;
   }
+}
+
+/** A form submitted to the conversation core, read back as the confirmation or the refusal. */
+export async function submit(deps: AppDeps, actor: Person, form: string, values: Record<string, string>): Promise<string> {
+  const answer = await converse(deps, actor, {
+    type: 'submit',
+    ref: { form },
+    values,
+    request: { words: [], users: [], unknownUsers: [], lines: [], platforms: ['console'], platform: 'console', requestId: `test:${deps.newId()}` },
+  });
+  return answer.refused ? `⚠ ${answer.refused.reason}` : renderText(answer.view).trim();
 }

@@ -1,6 +1,6 @@
 import { AppError } from '../../domain/errors.js';
 import { normaliseLine } from '../../domain/text.js';
-import { ROLES, type Person, type Role, type Team } from '../../domain/model/people.js';
+import type { Person, Team } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
 import { matchTeam } from './find-team.js';
@@ -20,28 +20,6 @@ async function subjectOf(deps: AppDeps, id: string): Promise<Person> {
   const p = await deps.store.people.get(id);
   if (!p) throw new AppError('NOT_FOUND', `no person ${id}`, { params: { messageId: 'error.unknownPerson' } });
   return p;
-}
-
-/**
- * `/appraisal-admin role @user manager|hr|rep|admin`: sets the person's role. A manager or HR may
- * also sell, so `rep` is kept alongside `manager` when they had it; an admin cannot remove their
- * own admin role (so the bot always keeps one).
- */
-export async function grantRole(deps: AppDeps, actor: Person, input: { personId: string; role: string }): Promise<Person> {
-  requireRole(actor, ['admin'], 'grant roles');
-  if (!(ROLES as readonly string[]).includes(input.role)) {
-    throw new AppError('VALIDATION', `unknown role ${input.role}`, { params: { messageId: 'error.unknownRole', role: input.role, roles: ROLES.join(', ') }, issues: [{ path: 'role', message: `one of ${ROLES.join(', ')}` }] });
-  }
-  const role = input.role as Role;
-  const subject = await subjectOf(deps, input.personId);
-  if (subject.id === actor.id && role !== 'admin') {
-    throw new AppError('CONFLICT', 'an admin cannot remove their own admin role', { params: { messageId: 'error.selfDemote' } });
-  }
-  const roles: Role[] = role === 'manager' && subject.roles.includes('rep') ? ['manager', 'rep'] : [role];
-  // An admin giving a role (even rep) has placed the person: they are no longer a newcomer.
-  const updated = await deps.store.people.put({ ...placed(subject), roles });
-  await audit(deps, actor, 'role.grant', subject.id, { from: subject.roles, to: roles });
-  return updated;
 }
 
 /**
