@@ -64,6 +64,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^you cannot remove your own admin role$/, () => '不能移除自己的管理员角色'],
   [/^team '(.*)' already has a manager on line (\d+); a team has one manager$/, (m) => `团队“${m[1]}”已在第 ${m[2]} 行指定了经理：一个团队只有一位经理`],
   [/^no team named '(.*)'$/, (m) => `没有名为“${m[1]}”的团队`],
+  [/^'(.*)' fits several teams: (.+)$/, (m) => `“${m[1]}”对应多个团队：${m[2]}`],
   [/^this line has (\d+) cells but the header has (\d+) columns$/, (m) => `此行有 ${m[1]} 个单元格，但表头只有 ${m[2]} 列`],
   [/^unknown column '(.*)'; the \w+ columns are (.+)$/, (m) => `未知的列“${m[1]}”：可用的列为 ${m[2]}`],
   [/^column (\S+) appears twice \(also as '(.*)'\)$/, (m) => `列 ${m[1]} 出现了两次（另一处为“${m[2]}”）`],

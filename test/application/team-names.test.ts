@@ -51,6 +51,16 @@ describe('a team named as people write it', () => {
     expect(await deps.store.teams.count()).toBe(teamsBefore);
   });
 
+  it('reads a team target in an imported CSV the same way, refusing a name that fits several', async () => {
+    const csv = (team: string) => `import targets\nperiod,indicator,scope,target,value\n2026-Q4,visits,team,${team},44`;
+    expect(await say(deps, hr, 'appraisal-admin', csv('East'))).toContain('1 created');
+    expect(await eastTarget()).toEqual([['visits', 44]]);
+    const before = await targets();
+    expect(await say(deps, hr, 'appraisal-admin', csv('China'))).toContain("'China' fits several teams: East China 华东, North China 华北, South China 华南");
+    expect(await say(deps, { ...hr, locale: 'zh-CN' }, 'appraisal-admin', csv('China'))).toContain('“China”对应多个团队：East China 华东, North China 华北, South China 华南');
+    expect(await targets()).toEqual(before);
+  });
+
   it('refuses a name that fits no team, listing the teams, and changes nothing', async () => {
     const before = await targets();
     const text = await say(deps, hr, 'cycle', 'targets 2026-Q4 visits 40 team Mars');

@@ -14,17 +14,21 @@ import { normaliseLine } from '../../domain/text.js';
  * Several teams fitting step 2 is refused with the candidates rather than guessed.
  */
 export function matchTeam(teams: readonly Team[], typed: string): Team | null {
-  const wanted = fold(typed);
-  if (!wanted) return null;
-  const exact = teams.find((t) => fold(t.name) === wanted);
-  if (exact) return exact;
-  const fits = teams.filter((t) => startsAWord(fold(t.name), wanted));
+  const fits = teamsFitting(teams, typed);
   if (fits.length > 1) {
     throw new AppError('VALIDATION', `"${typed}" fits several teams`, {
       params: { messageId: 'team.ambiguous', team: normaliseLine(typed).trim(), teams: fits.map((t) => t.name).join(', ') },
     });
   }
   return fits[0] ?? null;
+}
+
+/** The teams a typed name fits (see matchTeam): the one named exactly, else every team it starts a word of. */
+export function teamsFitting(teams: readonly Team[], typed: string): Team[] {
+  const wanted = fold(typed);
+  if (!wanted) return [];
+  const exact = teams.find((t) => fold(t.name) === wanted);
+  return exact ? [exact] : teams.filter((t) => startsAWord(fold(t.name), wanted));
 }
 
 /** Like matchTeam, and a name that fits no team is refused with the list of teams. */
