@@ -103,7 +103,9 @@ export function errorText(locale: Locale, error: unknown): string {
   const id = typeof e.params.messageId === 'string' ? e.params.messageId : undefined;
   if (id && isMessageKey(id)) {
     const params = Object.fromEntries(Object.entries(e.params).filter((kv): kv is [string, string | number] => typeof kv[1] === 'string' || typeof kv[1] === 'number'));
-    return t(locale, id, params);
+    // A second sentence, when the error says what the reader can do about it.
+    const hint = typeof e.params.hintId === 'string' && isMessageKey(e.params.hintId) ? ` ${t(locale, e.params.hintId, params)}` : '';
+    return t(locale, id, params) + hint;
   }
   switch (e.code) {
     case 'UNAVAILABLE':

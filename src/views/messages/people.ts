@@ -10,6 +10,7 @@ export const peopleEn = {
   'error.noRoleLeft': '{name} would have no role left: give another role in the same command, e.g. +rep -manager.',
   'error.lastAdmin': '{name} is the last administrator: make someone else admin first, so the bot always has one.',
   'team.ambiguous': '"{team}" fits several teams: {teams}. Write more of the name.',
+  'error.needsRole.selfGrant': 'As an administrator you can give it to yourself: /appraisal-admin role @you +{role}.',
   'help.repTitle': 'Your records (reps)',
   'help.everyoneTitle': 'Scores and reports',
 } as const;
@@ -27,6 +28,7 @@ export const peopleZhCN: Record<PeopleMessageKey, string> = {
   'error.noRoleLeft': '{name} 将没有任何角色：请在同一条命令里再给一个角色，例如 +rep -manager。',
   'error.lastAdmin': '{name} 是最后一位管理员：请先让另一个人成为管理员，机器人必须始终有一位管理员。',
   'team.ambiguous': '“{team}”对应多个团队：{teams}。请写出更完整的名称。',
+  'error.needsRole.selfGrant': '你是管理员，可以给自己添加该角色：/appraisal-admin role @你 +{role}。',
   'help.repTitle': '我的记录（销售代表）',
   'help.everyoneTitle': '成绩与报表',
 };
