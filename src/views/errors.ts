@@ -64,6 +64,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^you cannot remove your own admin role$/, () => '不能移除自己的管理员角色'],
   [/^team '(.*)' already has a manager on line (\d+); a team has one manager$/, (m) => `团队“${m[1]}”已在第 ${m[2]} 行指定了经理：一个团队只有一位经理`],
   [/^no team named '(.*)'$/, (m) => `没有名为“${m[1]}”的团队`],
+  [/^'(.*)' fits several teams: (.+)$/, (m) => `“${m[1]}”对应多个团队：${m[2]}`],
   [/^this line has (\d+) cells but the header has (\d+) columns$/, (m) => `此行有 ${m[1]} 个单元格，但表头只有 ${m[2]} 列`],
   [/^unknown column '(.*)'; the \w+ columns are (.+)$/, (m) => `未知的列“${m[1]}”：可用的列为 ${m[2]}`],
   [/^column (\S+) appears twice \(also as '(.*)'\)$/, (m) => `列 ${m[1]} 出现了两次（另一处为“${m[2]}”）`],
@@ -102,7 +103,9 @@ export function errorText(locale: Locale, error: unknown): string {
   const id = typeof e.params.messageId === 'string' ? e.params.messageId : undefined;
   if (id && isMessageKey(id)) {
     const params = Object.fromEntries(Object.entries(e.params).filter((kv): kv is [string, string | number] => typeof kv[1] === 'string' || typeof kv[1] === 'number'));
-    return t(locale, id, params);
+    // A second sentence, when the error says what the reader can do about it.
+    const hint = typeof e.params.hintId === 'string' && isMessageKey(e.params.hintId) ? ` ${t(locale, e.params.hintId, params)}` : '';
+    return t(locale, id, params) + hint;
   }
   switch (e.code) {
     case 'UNAVAILABLE':

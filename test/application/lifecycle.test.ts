@@ -104,7 +104,7 @@ describe('/cycle targets', () => {
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'smiles', value: '40', teamName: 'East' }), '"smiles" is not an indicator'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '-3', teamName: 'East' }), '"-3" is not a valid target'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: 'lots', teamName: 'East' }), '"lots" is not a valid target'],
-      [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40', teamName: 'North' }), 'There is no team named "North"'],
+      [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40', teamName: 'North' }), 'No team matches "North". Teams: East, West.'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40', rep: mgr }), 'mgr is not a rep'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40' }), 'Usage: /cycle targets'],
       [cycleTargets(deps, ann, { period: '2026-Q4' }), 'needs the hr/manager role'],

@@ -20,7 +20,7 @@ describe('/appraisal-admin from Lark', () => {
   it('grants a role and assigns a team with its manager, from @-mentions in a group', async () => {
     await h.group(ADMIN, '/appraisal-admin role @_user_2 manager', [{ openId: 'ou_catxu', name: 'Cat Xu' }]);
     // People are named as stored: a mention never refreshes (renames) anyone.
-    expect(await answerTo(ADMIN, ADMIN)).toBe('cat 的角色现在是：manager, rep。');
+    expect(await answerTo(ADMIN, ADMIN)).toBe('cat 现在的角色：销售代表、经理。');
     await h.group(ADMIN, '/管理 team @_user_2 North China manager @_user_3', [{ openId: 'ou_bobwu', name: 'Bob Wu' }, { openId: 'ou_catxu', name: 'Cat Xu' }]);
     expect(await answerTo(ADMIN, ADMIN)).toBe('bob 现在属于 North China 团队。 团队经理：cat。');
     const bob = (await h.deps.store.people.get('bob'))!;

@@ -19,8 +19,15 @@ import { person, visits } from '../helpers/org.js';
  */
 
 /** The roles of the matrix. Roles are a set: a player-coach manages a team and sells in it. */
-export const ROLES = ['repEast', 'repWest', 'mgrEast', 'mgrWest', 'admin', 'hr', 'coach', 'newcomer'] as const;
+export const ROLES = ['repEast', 'repWest', 'mgrEast', 'mgrWest', 'admin', 'hr', 'coach', 'adminHr', 'newcomer'] as const;
 export type MatrixRole = (typeof ROLES)[number];
+
+/**
+ * Roles held together by one person, as companies have them: the first administrator of a small
+ * company is also its HR. Such a person is answered wherever any of their roles is (the union),
+ * and where none is, refused as those roles are.
+ */
+export const HOLDS: Partial<Record<MatrixRole, readonly MatrixRole[]>> = { adminHr: ['admin', 'hr'] };
 
 export interface RoleUser {
   /** The stored person; none for the newcomer, who is registered by their first message. */
@@ -36,7 +43,7 @@ export interface RoleUser {
 
 /**
  * Who plays each role. ann (rep of East, manager mgr) and the people of smallOrg keep their
- * harness identities; mgr2, adm and coach are added here. Some speak Chinese so that refusals are
+ * harness identities; mgr2, adm, coach and admhr (administrator and HR) are added here. Some speak Chinese so that refusals are
  * checked in both languages.
  */
 export const PEOPLE: Record<Exclude<MatrixRole, 'newcomer'>, RoleUser> = {
@@ -47,6 +54,7 @@ export const PEOPLE: Record<Exclude<MatrixRole, 'newcomer'>, RoleUser> = {
   admin: { personId: 'adm', slack: 'UADMIN', lark: 'ou_adaadmin', locale: 'en', slackLocale: 'en-US', name: 'Ada Admin' },
   hr: { personId: 'hr', slack: 'UHR', lark: 'ou_hanahr', locale: 'en', slackLocale: 'en-US', name: 'Hana HR' },
   coach: { personId: 'coach', slack: 'UCOACH', lark: 'ou_coachpc', locale: 'zh-CN', slackLocale: 'zh-CN', name: 'Kai Coach' },
+  adminHr: { personId: 'admhr', slack: 'UADMHR', lark: 'ou_admhr01', locale: 'en', slackLocale: 'en-US', name: 'Lin Admin-HR' },
 };
 
 let newcomers = 0;
@@ -88,6 +96,7 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
     person('mgr2', { name: PEOPLE.mgrWest.name, roles: ['manager'], teamId: 'west', locale: 'zh-CN' }),
     person('adm', { name: PEOPLE.admin.name, roles: ['admin'] }),
     person('coach', { name: PEOPLE.coach.name, roles: ['manager', 'rep'], teamId: 'north', locale: 'zh-CN' }),
+    person('admhr', { name: PEOPLE.adminHr.name, roles: ['hr', 'admin'] }),
   ];
   for (const p of extra) {
     const old = await store.people.get(p.id);

@@ -14,6 +14,8 @@ export const REVIEW_ROWS: readonly MatrixRow[] = [
   // ── Administration: HR and administrators; people, identities and channels are the administrators' alone.
   { name: '/appraisal-admin (usage)', trigger: cmd('appraisal-admin'), allowed: ['admin', 'hr'], refusal: needs('admin/hr') },
   { name: '/appraisal-admin role @cat manager', trigger: cmd('appraisal-admin', 'role @cat manager'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  // Roles are a set: one is removed, the others stay.
+  { name: '/appraisal-admin role @coach -rep', trigger: cmd('appraisal-admin', 'role @coach -rep'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   { name: '/appraisal-admin team @cat North', trigger: cmd('appraisal-admin', 'team @cat North'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   { name: '/appraisal-admin link @cat <identity>', trigger: cmd('appraisal-admin', 'link @cat slack:U0CATTWO'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   {

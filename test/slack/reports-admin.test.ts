@@ -51,7 +51,7 @@ describe('/appraisal help', () => {
 describe('/appraisal-admin', () => {
   it('lets an administrator from APPRAISAL_ADMINS grant a role and put someone in a team, audited', async () => {
     await h.command(ADMIN, '/appraisal-admin', 'role <@UCAT|cat> manager');
-    expect(last().text).toBe('cat now has the role: manager, rep.');
+    expect(last().text).toBe('cat’s roles are now: rep, manager.');
     await h.command(ADMIN, '/appraisal-admin', 'team <@UBOB|bob> North China manager <@UCAT|cat>');
     expect(last().text).toBe('bob is now in team North China. Team manager: cat.');
     const bob = (await h.deps.store.people.get('bob'))!;
