@@ -13,6 +13,7 @@ import { rewardsEn, rewardsZhCN, type RewardsMessageKey } from './messages/rewar
 import { interviewsEn, interviewsZhCN, type InterviewsMessageKey } from './messages/interviews.js';
 import { recordsEn, recordsZhCN, type RecordsMessageKey } from './messages/records.js';
 import { accessEn, accessZhCN, type AccessMessageKey } from './messages/access.js';
+import { labelsEn, labelsZhCN, type LabelsMessageKey } from './messages/labels.js';
 
 export type MessageKey =
   | CoreKey
@@ -27,15 +28,16 @@ export type MessageKey =
   | RewardsMessageKey
   | InterviewsMessageKey
   | RecordsMessageKey
-  | AccessMessageKey;
+  | AccessMessageKey
+  | LabelsMessageKey;
 
 /**
  * Every user-facing text, in English and Simplified Chinese (views/messages/). `{name}`
  * placeholders are filled by `t()`.
  */
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn, ...accessEn },
-  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN },
+  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn, ...accessEn, ...labelsEn },
+  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN, ...labelsZhCN },
 };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {

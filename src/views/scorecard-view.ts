@@ -4,6 +4,7 @@ import { INDICATORS, type ExplainValue, type IndicatorKey } from '../domain/mode
 import type { IndicatorLine } from '../domain/model/scorecard.js';
 import type { Scoring } from '../domain/model/template.js';
 import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
+import { countUnit } from './labels.js';
 import { t, type MessageKey } from './i18n.js';
 import type { Block, View } from './view.js';
 
@@ -129,7 +130,7 @@ export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pa
     const options = p.nextGrade.options.map((o) =>
       INDICATORS[o.indicator].measure === 'amount'
         ? t(locale, 'pacing.more.amount', { amount: fmtMoney(locale, o.more, ctx.currency, true), indicator: t(locale, `indicator.${o.indicator}`) })
-        : t(locale, 'pacing.more.count', { n: fmtNumber(locale, o.more), indicator: t(locale, `indicator.${o.indicator}`) }),
+        : t(locale, 'pacing.more.count', { n: `${fmtNumber(locale, o.more)}${countUnit(locale, o.indicator)}`, indicator: t(locale, `indicator.${o.indicator}`) }),
     );
     blocks.push({ type: 'text', text: t(locale, 'pacing.next', { grade: p.nextGrade.grade, options: options.join(t(locale, 'pacing.or')) }) });
   }

@@ -28,7 +28,7 @@ describe('calibration on Lark', () => {
     expect(await cardText('ou_hanahr')).toContain('Review meeting for 2026-Q3 set for 2026-12-03 14:30 (Asia/Shanghai) at Room 5, with');
     const outbox = await h.deps.store.outbox.find({ job: 'cycle-meeting' });
     expect(outbox.map((o) => (o.target.kind === 'dm' ? o.target.identity : '')).sort()).toEqual(['lark:ou_bobwu', 'lark:ou_miamgr']);
-    expect(outbox.find((o) => o.target.kind === 'dm' && o.target.identity === 'lark:ou_bobwu')!.message.text).toBe('邀请：2026-Q3 评审会，2026-12-03 14:30');
+    expect(outbox.find((o) => o.target.kind === 'dm' && o.target.identity === 'lark:ou_bobwu')!.message.text).toBe('邀请：2026-Q3 校准会，2026-12-03 14:30');
 
     await h.group('ou_hanahr', '/cycle meeting 2026-Q3 2026-12-03 14:30 Room 5 @_user_2', [{ openId: 'ou_stranger9', name: 'Stranger' }]);
     expect(await cardText('ou_hanahr')).toContain('The bot does not know @Stranger');
@@ -45,7 +45,7 @@ describe('calibration on Lark', () => {
     expect((await h.deps.store.outbox.find({ job: 'cycle-calibrate' })).map((o) => o.target)).toEqual([{ kind: 'channel', channel: 'lark:oc_hrprivate' }]);
 
     await h.group('ou_bobwu', '/调整 @_user_2 +5 我觉得我的分数应该更高一些', [BOB]);
-    expect(await cardText('ou_bobwu')).toContain('此操作需要 hr/manager 角色');
+    expect(await cardText('ou_bobwu')).toContain('此操作需要人力资源或经理角色');
     await h.group('ou_miamgr', '/调整 @_user_2 -3', [ANN]);
     expect(await cardText('ou_miamgr')).toContain('An adjustment needs a written reason');
     expect(await h.deps.store.adjustments.count()).toBe(0);
@@ -63,8 +63,8 @@ describe('calibration on Lark', () => {
     await h.dm('ou_hanahr', '/cycle review 2026-Q3');
     await h.dm('ou_hanahr', '/考核周期 calibrate 2026-Q3');
     const pack = await cardText(dmChat('ou_hanahr'));
-    for (const s of ['2026-Q3 校准资料', '团队均分', '尚未配置 HR 私密频道']) expect(pack).toContain(s);
+    for (const s of ['2026-Q3 校准资料', '团队均分', '尚未配置人力资源部私密频道']) expect(pack).toContain(s);
     await h.dm('ou_hanahr', '/调整');
-    expect(await cardText(dmChat('ou_hanahr'))).toContain('用法：/adjust @销售');
+    expect(await cardText(dmChat('ou_hanahr'))).toContain('用法：/调整 @销售');
   });
 });

@@ -34,7 +34,7 @@ describe('/interview on Lark', () => {
   it('refuses a rep, an unknown mention, an unpublished period and a bad date; then schedules and DMs both', async () => {
     expect(await ask(MGR, '/interview @_user_2 2026-12-03 15:00')).toContain('has no published result yet');
     await publish();
-    expect(await ask(BOB, '/interview @_user_2 2026-12-03 15:00')).toContain('的经理或 HR 可以进行其绩效面谈');
+    expect(await ask(BOB, '/interview @_user_2 2026-12-03 15:00')).toContain('的经理或人力资源部可以进行其绩效面谈');
     expect(await ask(MGR, '/interview @_user_2 2026-12-03 15:00', [{ openId: 'ou_stranger', name: 'Stranger' }])).toContain('Stranger is not known to the appraisal bot yet');
     expect(await ask(MGR, '/interview @_user_2 2026-12-03 15:00 2027-Q1')).toContain('2027-Q1 is not published yet');
     expect(await ask(MGR, '/interview @_user_2 12/03 15:00')).toContain('\\"12/03\\" is not a date');

@@ -86,7 +86,7 @@ describe('/cycle targets and /cycle close on Lark', () => {
     expect(cardText('ou_hanahr')).toContain('ann: 45');
     await h.group('ou_bobwu', '/cycle targets 2026-Q4 visits 10 @_user_2', [{ openId: ANN, name: 'Ann Lee' }]);
     await h.idle();
-    expect(cardText('ou_bobwu')).toContain('此操作需要 hr 角色');
+    expect(cardText('ou_bobwu')).toContain('此操作需要人力资源角色');
     expect(await h.deps.store.targets.count()).toBe(1);
 
     await h.dm('ou_hanahr', '/cycle open 2026-Q3');

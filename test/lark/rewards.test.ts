@@ -51,7 +51,7 @@ describe('rewards on Lark', () => {
   it('a manager’s award approved by HR’s button, published with the Publish button; the channel summary and every DM', async () => {
     // ann's first message brings her Lark name; nothing to appeal yet.
     expect(await say(ANN, '/appeal')).toContain('No appeals.');
-    expect(await mention(BOB, '/award @_user_2 最佳队友：帮我拿下了 Globex', { openId: ANN, name: 'Ann Lee' })).toContain('需要 hr/manager 角色');
+    expect(await mention(BOB, '/award @_user_2 最佳队友：帮我拿下了 Globex', { openId: ANN, name: 'Ann Lee' })).toContain('需要人力资源或经理角色');
     expect(await mention(MGR, '/award @_user_2 Deal of the quarter: won the Acme framework deal', { openId: ANN, name: 'Ann Lee' })).toContain('is proposed; HR has been asked to approve it');
     const [award] = await h.deps.store.awards.find();
     const [request] = await outboxTo('award-request', `lark:${HR}`);
@@ -81,7 +81,7 @@ describe('rewards on Lark', () => {
     expect(ann).toContain('appeal until 2026-12-03');
     const [bob] = await outboxTo('publish-results', `lark:${BOB}`);
     expect(bob).toContain('等级 D');
-    expect(bob).toContain('HR 将与你沟通绩效改进计划');
+    expect(bob).toContain('人力资源部将与你沟通绩效改进计划');
     const [mgr] = await outboxTo('publish-results', `lark:${MGR}`);
     expect(mgr).toContain('/interview @Ann Lee');
     const [flag] = await outboxTo('publish-results', 'lark:oc_hrprivate');

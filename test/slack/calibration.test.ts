@@ -36,7 +36,7 @@ describe('/cycle meeting in Slack', () => {
     expect(last().text).toMatch(/^Review meeting for 2026-Q3 set for 2026-12-03 14:30 \(Asia\/Shanghai\) at https:\/\/meet\.example\.com\/q3, with .+\. 2 invitation\(s\) queued\.$/);
     expect(await targets('cycle-meeting')).toEqual(['slack:UBOB', 'slack:UMGR']);
     const bobInvite = (await h.deps.store.outbox.find({ job: 'cycle-meeting' })).find((o) => o.target.kind === 'dm' && o.target.identity === 'slack:UBOB')!;
-    expect(bobInvite.message.text).toBe('邀请：2026-Q3 评审会，2026-12-03 14:30'); // bob reads Chinese
+    expect(bobInvite.message.text).toBe('邀请：2026-Q3 校准会，2026-12-03 14:30'); // bob reads Chinese
 
     await h.command('UHR', '/cycle', 'meeting 2026-Q3');
     expect(allText(last())).toContain('https://meet.example.com/q3');
@@ -66,7 +66,7 @@ describe('/cycle calibrate and /adjust in Slack', () => {
     expect(await targets('cycle-calibrate')).toEqual(['slack:CHRPRIV']);
 
     await h.command('UBOB', '/adjust', '<@UBOB|bob> +5 我觉得我的分数应该更高一些');
-    expect(last().text).toContain('此操作需要 hr/manager 角色');
+    expect(last().text).toContain('此操作需要人力资源或经理角色');
     await h.command('UMGR', '/adjust', '<@UANN|ann> -2 short');
     expect(last().text).toContain('The reason is too short');
     await h.command('UMGR', '/adjust', '<@UANN|ann>');

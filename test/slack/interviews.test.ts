@@ -42,7 +42,7 @@ describe('/interview in Slack', () => {
     expect((await run('UMGR', '<@UANN|ann> 2026-12-03 15:00 2026-Q4')).text).toContain('2026-Q4 is not published yet');
     expect((await run('UMGR', '<@UANN|ann> 2026-12-03 3pm')).text).toContain('"3pm" is not a time');
     // bob reads Chinese.
-    expect((await run('UBOB', '<@UANN|ann> 2026-12-03 15:00')).text).toContain('只有 Ann Lee 的经理或 HR');
+    expect((await run('UBOB', '<@UANN|ann> 2026-12-03 15:00')).text).toContain('只有 Ann Lee 的经理或人力资源部');
     expect(await h.deps.store.interviews.count()).toBe(0);
     expect(await h.deps.store.outbox.count({ job: 'interview-scheduled' })).toBe(0);
   });

@@ -38,7 +38,7 @@ const posted = (channel: string) => h.fake.callsTo('chat.postMessage').filter((c
 describe('awards, publication and appeals in Slack', () => {
   it('a manager’s award approved by HR with the button, published with the Publish button; channel summary and DMs checked', async () => {
     await h.command('UBOB', '/award', '<@UANN|ann> Best teammate: helped me close Globex');
-    expect(last().text).toContain('需要 hr/manager 角色'); // bob is a rep, and reads Chinese
+    expect(last().text).toContain('需要人力资源或经理角色'); // bob is a rep, and reads Chinese
     await h.command('UMGR', '/award', '<@UANN|ann> Deal of the quarter: won the Acme framework deal');
     expect(last().text).toBe('Special award "Deal of the quarter" for ann (2026-Q3) is proposed; HR has been asked to approve it.');
     const [award] = await h.deps.store.awards.find();
