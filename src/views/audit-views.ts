@@ -135,7 +135,7 @@ export interface AuditViewData {
 
 export function auditScope(locale: Locale, d: { repName?: string | undefined; periodKey?: string | undefined }): string {
   const parts = [d.repName ? t(locale, 'audit.scope.rep', { name: d.repName }) : '', d.periodKey ? t(locale, 'audit.scope.period', { period: d.periodKey }) : ''].filter(Boolean);
-  return parts.length ? ` (${parts.join(', ')})` : '';
+  return parts.length ? t(locale, 'paren', { text: parts.join(t(locale, 'paren.separator')) }) : '';
 }
 
 /**

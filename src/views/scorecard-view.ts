@@ -4,7 +4,7 @@ import { INDICATORS, type ExplainValue, type IndicatorKey } from '../domain/mode
 import type { IndicatorLine } from '../domain/model/scorecard.js';
 import type { Scoring } from '../domain/model/template.js';
 import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
-import { countUnit } from './labels.js';
+import { countUnit, storedText } from './labels.js';
 import { t, type MessageKey } from './i18n.js';
 import type { Block, View } from './view.js';
 
@@ -200,6 +200,6 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   blocks.push({ type: 'header', text: t(locale, 'trend.title') });
   blocks.push({ type: 'text', text: trend.join(' → ') });
   if (report.forecast) blocks.push({ type: 'text', text: t(locale, 'trend.forecast', { value: fmtScore(locale, report.forecast.next) }) });
-  blocks.push({ type: 'context', text: t(locale, 'scorecard.template', { template: card.templateId, version: card.templateVersion }) });
+  blocks.push({ type: 'context', text: t(locale, 'scorecard.template', { template: storedText(locale, card.templateId), version: card.templateVersion }) });
   return { title, blocks };
 }

@@ -27,6 +27,9 @@ export const labelsEn = {
   'stored.goals written in the interview': 'goals written in the interview',
   'stored.goals prefilled from the weakest weighted indicators of the published result': 'goals prefilled from the weakest weighted indicators of the published result',
   'stored.Key-account sales (default)': 'Key-account sales (default)',
+  'stored.default': 'default',
+  'paren': ' ({text})',
+  'paren.separator': ', ',
 } as const;
 
 export type LabelsMessageKey = keyof typeof labelsEn;
@@ -53,4 +56,7 @@ export const labelsZhCN: Record<LabelsMessageKey, string> = {
   'stored.goals written in the interview': '面谈中写下的目标',
   'stored.goals prefilled from the weakest weighted indicators of the published result': '按已发布结果中失分最多的加权指标预填的目标',
   'stored.Key-account sales (default)': '大客户销售（默认）',
+  'stored.default': '默认',
+  'paren': '（{text}）',
+  'paren.separator': '，',
 };
