@@ -21,6 +21,7 @@ export async function composeCore(config: Config, clock: Clock = systemClock): P
       paymentTermsDays: config.paymentTermsDays,
       admins: config.admins,
       defaultLocale: config.defaultLocale,
+      companyLocale: config.companyLocale,
     },
   };
 }

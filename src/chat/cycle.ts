@@ -6,6 +6,7 @@ import { startReview } from '../application/cycle/start-review.js';
 import type { AppDeps } from '../application/deps.js';
 import type { Person } from '../domain/model/people.js';
 import { cycleStatusView, publicationPreviewView } from '../views/cycle-views.js';
+import { storedText } from '../views/labels.js';
 import { t } from '../views/i18n.js';
 import { CALIBRATION_SUBCOMMANDS } from './calibration.js';
 import { LIFECYCLE_SUBCOMMANDS } from './lifecycle.js';
@@ -23,14 +24,14 @@ const CORE_SUBCOMMANDS: Record<string, CycleSubcommand> = {
     const closeDate = closeAt >= 0 ? (args[closeAt + 1] ?? '') : undefined;
     const cycle = await openCycle(deps, actor, { period: args[0], closeDate });
     const close = cycle.entryCloseDate ? t(actor.locale, 'cycle.opened.close', { date: cycle.entryCloseDate }) : '';
-    return { view: textView(t(actor.locale, 'cycle.opened', { period: cycle.periodKey, template: cycle.templateId, version: cycle.templateVersion, close })) };
+    return { view: textView(t(actor.locale, 'cycle.opened', { period: cycle.periodKey, template: storedText(actor.locale, cycle.templateId), version: cycle.templateVersion, close })) };
   },
   /** `/cycle plan <period> [close YYYY-MM-DD]` */
   plan: async (deps, actor, args) => {
     const closeAt = args.findIndex((a) => a.toLowerCase() === 'close');
     const closeDate = closeAt >= 0 ? (args[closeAt + 1] ?? '') : undefined;
     const cycle = await planCycle(deps, actor, { period: args[0], closeDate });
-    return { view: textView(t(actor.locale, 'cycle.planned', { period: cycle.periodKey, template: cycle.templateId, version: cycle.templateVersion })) };
+    return { view: textView(t(actor.locale, 'cycle.planned', { period: cycle.periodKey, template: storedText(actor.locale, cycle.templateId), version: cycle.templateVersion })) };
   },
   /** `/cycle status [period]` */
   status: async (deps, actor, args) => {

@@ -1,6 +1,7 @@
 import { isAppError, type AppError, type FieldIssue } from '../domain/errors.js';
 import type { Locale } from '../domain/model/fields.js';
 import { isMessageKey, t } from './i18n.js';
+import { roleAlternatives } from './labels.js';
 
 /**
  * Turns errors into what the user reads. Known errors carry a message id and params; field issues
@@ -41,7 +42,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^choose one of (.+)$/, (m) => `请从 ${m[1]} 中选择`],
   [/^you cannot review yourself$/, () => '不能评价自己'],
   [/^choose someone in your team$/, () => '请选择本团队的同事'],
-  [/^choose an account or fill in a new one$/, () => '请选择一个客户，或填写新客户'],
+  [/^choose an account or fill in a new one$/, () => '请选择一个客户，或填写新建客户'],
   [/^no exchange rate for (\w{3}): use (\w{3}) or ask an admin to add it to FX_RATES$/, (m) => `没有 ${m[1]} 的汇率：请使用 ${m[2]}，或请管理员在 FX_RATES 中添加`],
   [/^expected YYYY-Qn or YYYY$/, () => '请使用 2026-Q3 或 2026 这样的格式'],
   // CSV imports (application/people/import-csv-*.ts).
@@ -103,6 +104,8 @@ export function errorText(locale: Locale, error: unknown): string {
   const id = typeof e.params.messageId === 'string' ? e.params.messageId : undefined;
   if (id && isMessageKey(id)) {
     const params = Object.fromEntries(Object.entries(e.params).filter((kv): kv is [string, string | number] => typeof kv[1] === 'string' || typeof kv[1] === 'number'));
+    // The guard names the roles as stored (`rep/manager`): the reader sees them in their language.
+    if (id === 'error.needsRole' && typeof params.roles === 'string') params.roles = roleAlternatives(locale, params.roles);
     // A second sentence, when the error says what the reader can do about it.
     const hint = typeof e.params.hintId === 'string' && isMessageKey(e.params.hintId) ? ` ${t(locale, e.params.hintId, params)}` : '';
     return t(locale, id, params) + hint;

@@ -14,6 +14,7 @@ import { interviewsEn, interviewsZhCN, type InterviewsMessageKey } from './messa
 import { recordsEn, recordsZhCN, type RecordsMessageKey } from './messages/records.js';
 import { accessEn, accessZhCN, type AccessMessageKey } from './messages/access.js';
 import { peopleEn, peopleZhCN, type PeopleMessageKey } from './messages/people.js';
+import { labelsEn, labelsZhCN, type LabelsMessageKey } from './messages/labels.js';
 
 export type MessageKey =
   | CoreKey
@@ -29,15 +30,16 @@ export type MessageKey =
   | InterviewsMessageKey
   | RecordsMessageKey
   | AccessMessageKey
-  | PeopleMessageKey;
+  | PeopleMessageKey
+  | LabelsMessageKey;
 
 /**
  * Every user-facing text, in English and Simplified Chinese (views/messages/). `{name}`
  * placeholders are filled by `t()`.
  */
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn, ...accessEn, ...peopleEn },
-  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN, ...peopleZhCN },
+  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn, ...accessEn, ...peopleEn, ...labelsEn },
+  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN, ...peopleZhCN, ...labelsZhCN },
 };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {

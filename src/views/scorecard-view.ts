@@ -5,6 +5,7 @@ import type { IndicatorLine } from '../domain/model/scorecard.js';
 import type { Scoring } from '../domain/model/template.js';
 import { MIN_FORECAST_PERIODS } from '../domain/scoring/forecast.js';
 import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
+import { countUnit, storedText } from './labels.js';
 import { t, type MessageKey } from './i18n.js';
 import type { Block, View } from './view.js';
 
@@ -131,7 +132,7 @@ export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pa
     const options = p.nextGrade.options.map((o) =>
       INDICATORS[o.indicator].measure === 'amount'
         ? t(locale, 'pacing.more.amount', { amount: fmtMoney(locale, o.more, ctx.currency, true), indicator: t(locale, `indicator.${o.indicator}`) })
-        : t(locale, 'pacing.more.count', { n: fmtNumber(locale, o.more), indicator: t(locale, `indicator.${o.indicator}`) }),
+        : t(locale, 'pacing.more.count', { n: `${fmtNumber(locale, o.more)}${countUnit(locale, o.indicator)}`, indicator: t(locale, `indicator.${o.indicator}`) }),
     );
     blocks.push({ type: 'text', text: t(locale, 'pacing.next', { grade: p.nextGrade.grade, options: options.join(t(locale, 'pacing.or')) }) });
   }
@@ -240,6 +241,6 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   }
   blocks.push({ type: 'context', text: [t(locale, 'scorecard.explain'), ...card.indicators.map((l) => explainLine(ctx, l))].join('\n') });
   blocks.push(...trendBlocks(ctx, report));
-  blocks.push({ type: 'context', text: t(locale, 'scorecard.template', { template: card.templateId, version: card.templateVersion }) });
+  blocks.push({ type: 'context', text: t(locale, 'scorecard.template', { template: storedText(locale, card.templateId), version: card.templateVersion }) });
   return { title, blocks };
 }

@@ -161,7 +161,7 @@ describe('/export results', () => {
     await deps.store.people.put({ ...(await get('hr')), locale: 'zh-CN', name: '韩娜' });
     const e = await exportResults(deps, await get('hr'), { period: '2026-Q3' });
     const [header, first] = csvOf(e.files).split('\r\n');
-    expect(header).toMatch(/^销售,团队,经理,考核期,版本,总分,调整前总分,校准调整,调整原因,等级,奖金系数,奖金金额,处罚,特别奖励,/);
+    expect(header).toMatch(/^销售,团队,经理,考核期,版本,总分,调整前总分,校准调整,调整原因,等级,奖金系数,奖金金额,需绩效改进,特别奖励,/);
     expect(header).toContain('发布时间（Asia/Shanghai）');
     expect(first).toMatch(/,否,Deal of the quarter,.*,韩娜,appeal accepted$/);
     const sheet = sheetOf(e.files);

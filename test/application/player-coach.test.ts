@@ -49,7 +49,7 @@ describe('a player-coach is not his own manager', () => {
   it('may not propose an award for himself (told so in his language); HR may, and he may for his reps', async () => {
     const e = await refusal(grantAward(deps, coach, { rep: coach, title: 'Deal of the quarter', reason: 'won the Initech framework', platforms: ['slack'] }));
     expect([e.code, e.params.messageId]).toEqual(['FORBIDDEN', 'rewards.error.selfAward']);
-    expect(errorText('zh-CN', e)).toBe('任何人都不能给自己授予奖励：请由 HR 决定是否给你授奖。');
+    expect(errorText('zh-CN', e)).toBe('任何人都不能给自己授予奖励：请由人力资源部决定是否给你授奖。');
     expect(errorText('en', e)).toBe('Nobody can award themselves: ask HR to decide on an award for you.');
     expect(await deps.store.awards.find()).toEqual([]);
 

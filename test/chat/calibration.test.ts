@@ -42,7 +42,7 @@ describe('/cycle meeting (shared conversation)', () => {
     expect(set.view!.title).toMatch(/^Review meeting for 2026-Q3 set for 2026-12-03 14:30 \(Asia\/Shanghai\) at https:\/\/meet\.example\.com\/q3, with .+\. 2 invitation\(s\) queued\.$/);
     expect(await targets('cycle-meeting')).toEqual(['lark:ou_bobwu', 'lark:ou_miamgr']);
     const bobInvite = (await deps.store.outbox.find({ job: 'cycle-meeting' })).find((o) => o.target.kind === 'dm' && o.target.identity === 'lark:ou_bobwu')!;
-    expect(bobInvite.message.text).toBe('邀请：2026-Q3 评审会，2026-12-03 14:30'); // bob reads Chinese
+    expect(bobInvite.message.text).toBe('邀请：2026-Q3 校准会，2026-12-03 14:30'); // bob reads Chinese
 
     const shown = await say('hr', '/cycle meeting 2026-Q3');
     expect(shown).toContain('https://meet.example.com/q3');
@@ -73,8 +73,8 @@ describe('/cycle calibrate and /adjust (shared conversation)', () => {
     for (const s of ['Team avg', 'Posted to 1 hr-private channel(s).', 'more than 15 points from the team average']) expect(said(pack)).toContain(s);
     expect((await deps.store.outbox.find({ job: 'cycle-calibrate' })).map((o) => o.target)).toEqual([{ kind: 'channel', channel: 'lark:oc_hrprivate' }]);
 
-    expect(await say('bob', '/adjust @bob +5 我觉得我的分数应该更高一些', ['bob'])).toContain('此操作需要 hr/manager 角色');
-    expect(await say('bob', '/调整 @bob +5 我觉得我的分数应该更高一些', ['bob'])).toContain('此操作需要 hr/manager 角色');
+    expect(await say('bob', '/adjust @bob +5 我觉得我的分数应该更高一些', ['bob'])).toContain('此操作需要人力资源或经理角色');
+    expect(await say('bob', '/调整 @bob +5 我觉得我的分数应该更高一些', ['bob'])).toContain('此操作需要人力资源或经理角色');
     expect(await say('mgr', '/adjust @ann -2 short', ['ann'])).toContain('The reason is too short');
     expect(await say('mgr', '/调整 @ann -3', ['ann'])).toContain('An adjustment needs a written reason');
     expect(await say('mgr', '/adjust @ann', ['ann'])).toContain('Usage: /adjust @rep <±points> <reason');
@@ -112,7 +112,7 @@ describe('/cycle calibrate and /adjust (shared conversation)', () => {
     await say('hr', '/cycle open 2026-Q3');
     await say('hr', '/cycle review 2026-Q3');
     const pack = await say('hr', '/考核周期 calibrate 2026-Q3');
-    for (const s of ['2026-Q3 校准资料', '团队均分', '尚未配置 HR 私密频道']) expect(pack).toContain(s);
-    expect(await say('hr', '/调整')).toContain('用法：/adjust @销售');
+    for (const s of ['2026-Q3 校准资料', '团队均分', '尚未配置人力资源部私密频道']) expect(pack).toContain(s);
+    expect(await say('hr', '/调整')).toContain('用法：/调整 @销售');
   });
 });

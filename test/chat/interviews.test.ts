@@ -36,7 +36,7 @@ describe('/interview (shared conversation)', () => {
     expect(await interview('mgr', '@zed 2026-12-03 15:00', [], ['@zed'])).toContain('@zed is not known to the appraisal bot yet');
     expect(await interview('mgr', '2026-12-03 15:00', [])).toContain('Mention the rep');
     for (const who of ['ann', 'cat', 'mgr2']) expect(await interview(who, '@ann 2026-12-03 15:00')).toContain("Only Ann Lee's manager or HR may hold");
-    expect(await interview('bob', '@ann 2026-12-03 15:00')).toContain('只有 Ann Lee 的经理或 HR');
+    expect(await interview('bob', '@ann 2026-12-03 15:00')).toContain('只有 Ann Lee 的经理或人力资源部');
     expect(await interview('mgr', '@ann 2026-12-03 15:00 2026-Q4')).toContain('2026-Q4 is not published yet');
     expect(await interview('mgr', '@ann 2026-12-03 15:00 2027-Q1')).toContain('2027-Q1 is not published yet');
     expect(await interview('mgr', '@ann 2026-12-03 3pm')).toContain('"3pm" is not a time');

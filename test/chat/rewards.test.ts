@@ -48,7 +48,7 @@ const queued = async (job: string, target: string) => (await deps.store.outbox.f
 
 describe('special awards and the publication (shared conversation)', () => {
   it('a manager’s award is approved by HR’s button and published with the Publish button; the channel summary and every DM', async () => {
-    expect(await say('bob', '/award @ann 最佳队友：帮我拿下了 Globex', ['ann'])).toContain('需要 hr/manager 角色'); // bob is a rep, and reads Chinese
+    expect(await say('bob', '/award @ann 最佳队友：帮我拿下了 Globex', ['ann'])).toContain('需要人力资源或经理角色'); // bob is a rep, and reads Chinese
     expect(await say('mgr', '/award @ann Deal of the quarter: won the Acme framework deal', ['ann'])).toContain(
       'Special award "Deal of the quarter" for Ann Lee (2026-Q3) is proposed; HR has been asked to approve it.',
     );
@@ -89,7 +89,7 @@ describe('special awards and the publication (shared conversation)', () => {
     const [ann] = await queued('publish-results', 'lark:ou_annlee');
     for (const s of ['Your 2026-Q3 appraisal result', 'Bonus: ¥20,000', 'Special award: Deal of the quarter', 'Team average', 'appeal until 2026-12-03']) expect(ann).toContain(s);
     const [bob] = await queued('publish-results', 'lark:ou_bobwu');
-    for (const s of ['你的 2026-Q3 考核结果', '等级 D', 'HR 将与你沟通绩效改进计划']) expect(bob).toContain(s);
+    for (const s of ['你的 2026-Q3 考核结果', '等级 D', '人力资源部将与你沟通绩效改进计划']) expect(bob).toContain(s);
     const [mgr] = await queued('publish-results', 'lark:ou_miamgr');
     for (const s of ['/interview @Ann Lee', '/interview @Bob Wu']) expect(mgr).toContain(s);
     const [flags] = await queued('publish-results', 'lark:oc_hrprivate');

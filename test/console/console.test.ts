@@ -71,7 +71,7 @@ describe('local console', () => {
     await deps.store.people.put({ ...bob, locale: 'zh-CN' });
     const out = await session(['/scorecard @ann', '/appraisal-admin role @ann admin', '/quit'], { as: 'bob' });
     expect(out).toContain('⚠ 你无权查看 ann 的计分卡');
-    expect(out).toContain('⚠ 此操作需要 admin/hr 角色');
+    expect(out).toContain('⚠ 此操作需要管理员或人力资源角色');
   });
 
   it('runs today’s scheduled jobs on /jobs and prints the messages they send', async () => {

@@ -30,10 +30,10 @@ describe('/appraisal-admin from Lark', () => {
 
   it('makes the group it is sent in the intel chat, or a chat named by id from a DM', async () => {
     await h.group(ADMIN, '/appraisal-admin channel intel', [], 'oc_intelgroup');
-    expect(await answerTo(ADMIN, ADMIN)).toBe('机器人现在把 intel 发到 本群。');
+    expect(await answerTo(ADMIN, ADMIN)).toBe('机器人现在把市场情报发到 本群。');
     expect((await h.deps.store.settings.get('channels'))!.value).toEqual({ intel: ['lark:oc_intelgroup'] });
     await h.dm(ADMIN, '/appraisal-admin channel rankings oc_rankings01');
-    expect(await answerTo(ADMIN)).toBe('机器人现在把 rankings 发到 oc_rankings01。');
+    expect(await answerTo(ADMIN)).toBe('机器人现在把排名发到 oc_rankings01。');
     await h.dm(ADMIN, '/appraisal-admin channel intel');
     expect(await answerTo(ADMIN)).toContain('请在机器人要发消息的群里 @机器人 发送此命令');
     expect((await h.deps.store.settings.get('channels'))!.value).toEqual({ intel: ['lark:oc_intelgroup'], rankings: ['lark:oc_rankings01'] });

@@ -7,6 +7,7 @@ import { isLocalDate, type LocalDate } from '../../domain/dates.js';
 import type { Person } from '../../domain/model/people.js';
 import { errorText } from '../../views/errors.js';
 import { t } from '../../views/i18n.js';
+import { roleList } from '../../views/labels.js';
 import { renderText } from '../../views/render-text.js';
 import type { Button } from '../../views/view.js';
 import { ConsoleInputError, consoleRequest, matchPerson, matchProblem } from './console-request.js';
@@ -75,7 +76,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   if (!actor) return;
   locale = actor.locale;
   prompt.say(t(locale, 'console.welcome'));
-  prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: actor.roles.join(', ') }));
+  prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: roleList(locale, actor.roles) }));
   let buttons: Button[] = [];
   const requestId = () => `console:${deps.newId()}`;
 
@@ -111,7 +112,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
           actor = next;
           locale = actor.locale;
           buttons = [];
-          prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: actor.roles.join(', ') }));
+          prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: roleList(locale, actor.roles) }));
         }
         continue;
       }

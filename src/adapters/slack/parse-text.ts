@@ -1,3 +1,5 @@
+import { slackCommandNames } from './command-names.js';
+
 /**
  * Slash-command text with escaping on (the manifest sets `should_escape: true`): users arrive as
  * `<@U0123|name>`, channels as `<#C0123|name>`, links as `<https://…|label>`, and `&`, `<`, `>` as
@@ -41,10 +43,11 @@ export function splitMentions(firstLine: string): { words: string[]; mentions: {
  * `<!channel>`, `<@U…>` and `<http://…|a disguised link>` show as typed and notify or link nobody.
  * The words a client may still read as a broadcast (`@channel`, `@here`, `@everyone`) get an
  * invisible word joiner after the `@`. The bot's own markup (`*bold*`, `<@U…>` of a person it
- * means to mention) is added around the escaped text, never inside it.
+ * means to mention) is added around the escaped text, never inside it. Chinese command aliases
+ * become the English commands Slack can run (command-names.ts).
  */
 export const escapeSlack = (text: string): string =>
-  text
+  slackCommandNames(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -31,13 +31,13 @@ export const consoleEn = {
 export type ConsoleMessageKey = keyof typeof consoleEn;
 
 export const consoleZhCN: Record<ConsoleMessageKey, string> = {
-  'console.welcome': '考核机器人本地控制台。输入 /appraisal help 查看命令，/as 切换用户，/jobs 立即运行今天的定时任务，/quit 退出。',
+  'console.welcome': '考核机器人本地控制台。输入 /帮助 查看命令，/as 切换用户，/jobs 立即运行今天的定时任务，/quit 退出。',
   'console.loadDemo': '数据库是空的。要加载演示组织吗（3 个团队、24 名销售、5 个季度的数据）？[Y/n] ',
   'console.demoLoaded': '演示数据已加载：{reps} 名销售、{accounts} 个大客户、{activities} 条活动。',
   'console.noPeople': '还没有任何人员：请加载演示数据（npm run seed:demo）或导入人员。',
   'console.whoAreYou': '你是谁？输入编号或姓名：',
   'console.youAre': '你现在是 {name}（{roles}）。',
-  'console.unknownUser': '没有匹配"{name}"的人。',
+  'console.unknownUser': '没有匹配“{name}”的人。',
   'console.ambiguousUser': '“{name}”对应多个人：{candidates}。请多输入几个字、输入编号，或用引号写全名（@"周丽"）。',
   'console.pressHint': '输入 /press <编号> 按下按钮，例如 /press 1。',
   'console.noButton': '上一条消息没有第 {n} 个按钮：按钮编号是 1 到 {count}。',
@@ -48,7 +48,7 @@ export const consoleZhCN: Record<ConsoleMessageKey, string> = {
   'console.dateSet': '本控制台的今天现在是 {date}（回答和定时任务都按这一天计算；聊天平台上没有任何改变）。',
   'console.unknownCommand': '不是命令：{text}。输入 /帮助 查看命令。',
   'console.optional': '可选，回车跳过',
-  'console.noMatch': '没有匹配"{text}"的大客户，请换个名称。',
+  'console.noMatch': '没有匹配“{text}”的大客户，请换个名称。',
   'console.pick': '选择哪一个？输入编号：',
   'console.cancelHint': '输入 {cancel} 取消',
   'console.cancelled': '已取消：没有保存任何内容。',
