@@ -26,10 +26,10 @@ describe('an administrator who is also HR', () => {
   it('gives herself HR, keeping admin, and opens the cycle', async () => {
     const adm = await get('adm');
     expect(await say(deps, adm, 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the hr role. Ask an administrator if you should have it. As an administrator you can give it to yourself: /appraisal-admin role @you +hr.');
-    expect(await say(deps, { ...adm, locale: 'zh-CN' }, 'cycle', 'open 2026-Q4')).toContain('你是管理员，可以给自己添加该角色：/appraisal-admin role @你 +hr。');
+    expect(await say(deps, { ...adm, locale: 'zh-CN' }, 'cycle', 'open 2026-Q4')).toContain('你是管理员，可以给自己添加该角色：/管理 role @你 +hr。');
     // Others are not told to grant themselves anything.
     expect(await say(deps, await get('ann'), 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the hr role. Ask an administrator if you should have it.');
-    expect(await say(deps, adm, 'appraisal-admin', 'role +hr', [adm])).toBe('Ada Admin’s roles are now: HR, admin.');
+    expect(await say(deps, adm, 'appraisal-admin', 'role +hr', [adm])).toBe('Ada Admin’s roles are now: hr, admin.');
     expect((await get('adm')).roles).toEqual(['hr', 'admin']);
     expect(await say(deps, await get('adm'), 'cycle', 'open 2026-Q4')).not.toContain('⚠');
     expect((await deps.store.cycles.find({ periodKey: '2026-Q4' })).map((c) => c.state)).toEqual(['collecting']);
@@ -89,8 +89,8 @@ describe('changing roles', () => {
     expect(await say(deps, adm, 'appraisal-admin', 'role -admin +hr', [adm])).toBe('⚠ Ada Admin is the last administrator: make someone else admin first, so the bot always has one.');
     expect((await get('adm')).roles).toEqual(['admin']);
     expect(await say({ ...deps }, { ...adm, locale: 'zh-CN' }, 'appraisal-admin', 'role -admin +hr', [adm])).toBe('⚠ Ada Admin 是最后一位管理员：请先让另一个人成为管理员，机器人必须始终有一位管理员。');
-    expect(await say(deps, adm, 'appraisal-admin', 'role +admin', [await get('hr')])).toBe('hr’s roles are now: HR, admin.');
-    expect(await say(deps, adm, 'appraisal-admin', 'role -admin +hr', [adm])).toBe('Ada Admin’s roles are now: HR.');
+    expect(await say(deps, adm, 'appraisal-admin', 'role +admin', [await get('hr')])).toBe('hr’s roles are now: hr, admin.');
+    expect(await say(deps, adm, 'appraisal-admin', 'role -admin +hr', [adm])).toBe('Ada Admin’s roles are now: hr.');
     // Now hr is the last one.
     const hr = await get('hr');
     expect(await say(deps, hr, 'appraisal-admin', 'role -admin', [hr])).toContain('is the last administrator');

@@ -78,7 +78,7 @@ describe('every command, in English and by its Chinese alias, from a DM', () => 
   it('/appraisal-admin and /管理 answer an admin with the usage, and refuse a rep', async () => {
     const a = await ask(ADMIN, '/appraisal-admin');
     expect(await ask(ADMIN, '/管理')).toEqual(a);
-    expect(text(a)).toContain('/appraisal-admin link @');
+    expect(text(a)).toContain('/管理 link @');
     const refused = await ask(ANN, '/管理 role');
     expect(refused.header!.template).toBe('red');
     expect(text(refused)).toContain('This needs the admin/hr role. Ask an administrator if you should have it.');
