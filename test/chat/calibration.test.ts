@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureDefaultTemplate } from '../../src/application/templates.js';
-import { smallOrg, T0, visits } from '../helpers/org.js';
+import { T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
-import { ask, shownTexts, type Answered } from './conversation.js';
+import { ask, shownTexts, type Answered, namedOrg } from './conversation.js';
 
 /**
  * Calibration in the shared conversation: /cycle meeting, /cycle calibrate and /adjust (moved from
@@ -12,13 +11,7 @@ import { ask, shownTexts, type Answered } from './conversation.js';
 let deps: ReturnType<typeof testDeps>;
 beforeEach(async () => {
   deps = testDeps('2026-11-26T02:00:00Z');
-  await smallOrg(deps.store);
-  await ensureDefaultTemplate(deps);
-  const put = async (id: string, over: object) => deps.store.people.put({ ...(await deps.store.people.get(id))!, ...over });
-  await put('ann', { name: 'Ann Lee', identities: ['lark:ou_annlee'] });
-  await put('bob', { name: 'Bob Wu', locale: 'zh-CN', identities: ['lark:ou_bobwu'] });
-  await put('mgr', { name: 'Mia Manager', identities: ['lark:ou_miamgr'] });
-  await put('hr', { name: 'Hana HR', identities: ['lark:ou_hanahr'] });
+  await namedOrg(deps);
   await deps.store.activities.insertMany([...visits('ann', 'acme', 30, '2026-07-01'), ...visits('bob', 'globex', 12, '2026-08-01')]);
 });
 afterEach(() => deps.cleanup());

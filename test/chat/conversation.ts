@@ -1,4 +1,6 @@
 import type { AppDeps } from '../../src/application/deps.js';
+import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { smallOrg } from '../helpers/org.js';
 import { parseCommand } from '../../src/chat/commands.js';
 import type { ChatAnswer, ChatRequest, FormRef } from '../../src/chat/port.js';
 import type { FormValues } from '../../src/views/forms/form.js';
@@ -91,4 +93,18 @@ export function shownTexts(view: View): string[] {
     }
   };
   return [view.title, ...view.blocks.flatMap(of)];
+}
+
+/**
+ * The small test organisation with the template, its people named and on Lark as the review-cycle
+ * scenarios read them: Ann Lee, Bob Wu (reads Chinese), Mia Manager, Hana HR.
+ */
+export async function namedOrg(deps: AppDeps): Promise<void> {
+  await smallOrg(deps.store);
+  await ensureDefaultTemplate(deps);
+  const put = async (id: string, over: object) => deps.store.people.put({ ...(await deps.store.people.get(id))!, ...over });
+  await put('ann', { name: 'Ann Lee', identities: ['lark:ou_annlee'] });
+  await put('bob', { name: 'Bob Wu', locale: 'zh-CN', identities: ['lark:ou_bobwu'] });
+  await put('mgr', { name: 'Mia Manager', identities: ['lark:ou_miamgr'] });
+  await put('hr', { name: 'Hana HR', identities: ['lark:ou_hanahr'] });
 }

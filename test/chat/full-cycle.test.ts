@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import type { OutboxItem } from '../../src/domain/model/delivery.js';
 import type { View } from '../../src/views/view.js';
-import { smallOrg, T0, visits } from '../helpers/org.js';
+import { T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
-import { ask, click, shownTexts, submitForm, type Answered } from './conversation.js';
+import { ask, click, shownTexts, submitForm, type Answered, namedOrg } from './conversation.js';
 
 /**
  * Issue 6's "done when", told once through the shared conversation (moved from
@@ -19,13 +18,7 @@ import { ask, click, shownTexts, submitForm, type Answered } from './conversatio
 let deps: ReturnType<typeof testDeps>;
 beforeAll(async () => {
   deps = testDeps('2026-11-26T02:00:00Z'); // 10:00 in Shanghai; 2026-Q3 has just ended
-  await smallOrg(deps.store);
-  await ensureDefaultTemplate(deps);
-  const put = async (id: string, over: object) => deps.store.people.put({ ...(await deps.store.people.get(id))!, ...over });
-  await put('ann', { name: 'Ann Lee', identities: ['lark:ou_annlee'] });
-  await put('bob', { name: 'Bob Wu', locale: 'zh-CN', identities: ['lark:ou_bobwu'] });
-  await put('mgr', { name: 'Mia Manager', identities: ['lark:ou_miamgr'] });
-  await put('hr', { name: 'Hana HR', identities: ['lark:ou_hanahr'] });
+  await namedOrg(deps);
   await deps.store.activities.insertMany([...visits('ann', 'acme', 30, '2026-07-01'), ...visits('bob', 'globex', 10, '2026-08-01')]);
   await deps.store.deals.insert({
     id: 'd1', repId: 'ann', accountId: 'acme', amount: 1_500_000, currency: 'CNY', amountBase: 1_500_000, units: 300,

@@ -1,10 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import type { OutboxItem } from '../../src/domain/model/delivery.js';
 import type { Button, View } from '../../src/views/view.js';
-import { smallOrg, T0, visits } from '../helpers/org.js';
+import { T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
-import { ask, click, shownTexts, type Answered } from './conversation.js';
+import { ask, click, shownTexts, type Answered, namedOrg } from './conversation.js';
 
 /**
  * Special awards, the publication and appeals in the shared conversation (moved from
@@ -15,13 +14,7 @@ import { ask, click, shownTexts, type Answered } from './conversation.js';
 let deps: ReturnType<typeof testDeps>;
 beforeEach(async () => {
   deps = testDeps('2026-11-26T02:00:00Z');
-  await smallOrg(deps.store);
-  await ensureDefaultTemplate(deps);
-  const put = async (id: string, over: object) => deps.store.people.put({ ...(await deps.store.people.get(id))!, ...over });
-  await put('ann', { name: 'Ann Lee', identities: ['lark:ou_annlee'] });
-  await put('bob', { name: 'Bob Wu', locale: 'zh-CN', identities: ['lark:ou_bobwu'] });
-  await put('mgr', { name: 'Mia Manager', identities: ['lark:ou_miamgr'] });
-  await put('hr', { name: 'Hana HR', identities: ['lark:ou_hanahr'] });
+  await namedOrg(deps);
   await deps.store.activities.insertMany([...visits('ann', 'acme', 36, '2026-07-01'), ...visits('bob', 'globex', 12, '2026-08-01')]);
   // ann signs and collects a ¥1.5M deal: grade B (×1); bob lands in the lowest grade.
   await deps.store.deals.insert({
