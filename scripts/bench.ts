@@ -1,16 +1,20 @@
 import { parseArgs } from 'node:util';
+import { processEnv } from '../src/config/config.js';
 import { runAck } from './bench/ack.js';
 import { wholeNumber as num, say } from './bench/format.js';
 import { runFanout } from './bench/fanout.js';
 import { runScoring } from './bench/scoring.js';
+import { runScoringMongo } from './bench/scoring-mongo.js';
 
 const USAGE = `Usage: npm run bench -- [--only scoring|ack|fanout]
-  scoring: [--reps 10000] [--activities 2000000] [--runs 3] [--batch 25000] [--keep] [--data DIR]
+  scoring: [--store embedded|mongo] [--reps 10000] [--activities 2000000] [--runs 3] [--batch 25000] [--keep] [--data DIR]
     Generates the benchmark organisation in a fresh temporary store (or reuses --data DIR from a --keep
-    run), then times a raw scan of the fact tables against scoring every rep for the last complete quarter.
-  ack: [--submissions 2000] [--concurrency 50] [--warmup 100] [--keep]
+    run; with --store mongo, a fresh database on MONGODB_URI, dropped afterwards unless --keep), then times scoring every rep for the last complete quarter against the period scan (physical limit), the all-rows scan and per-rep queries.
+  ack: [--submissions 2000] [--concurrency 50] [--warmup 100] [--rates 100,300,500] [--seconds 5] [--keep]
     Starts the Slack adapter over HTTP on a loopback port (fresh temporary store with the demo org, Web API
-    answered by a loopback fake) and times the ack of signed /visit submissions, client and server side.
+    answered by a loopback fake) and times the ack of signed /visit submissions, client and server side:
+    closed loop (--concurrency in flight), then open loop (Poisson arrivals at each rate for --seconds, then
+    higher rates until the client-side p99 crosses 100 ms).
   fanout: [--fanout-reps 5000] [--fanout-activities 250000]
     Times a monthly scorecard round (plan, enqueue, dispatch) against a loopback fake Slack API in a child
     process with pacing off, with and without the trend chart rendered to PNG and uploaded.
@@ -19,6 +23,7 @@ All sections run by default, in this order.`;
 const { values: args } = parseArgs({
   options: {
     only: { type: 'string' },
+    store: { type: 'string', default: 'embedded' },
     reps: { type: 'string', default: '10000' },
     activities: { type: 'string', default: '2000000' },
     runs: { type: 'string', default: '3' },
@@ -28,6 +33,8 @@ const { values: args } = parseArgs({
     submissions: { type: 'string', default: '2000' },
     concurrency: { type: 'string', default: '50' },
     warmup: { type: 'string', default: '100' },
+    rates: { type: 'string', default: '100,300,500' },
+    seconds: { type: 'string', default: '5' },
     'fanout-reps': { type: 'string', default: '5000' },
     'fanout-activities': { type: 'string', default: '250000' },
     help: { type: 'boolean', default: false },
@@ -43,7 +50,19 @@ if (args.only !== undefined && !(SECTIONS as readonly string[]).includes(args.on
 }
 const run = (section: (typeof SECTIONS)[number]): boolean => args.only === undefined || args.only === section;
 
-if (run('scoring')) {
+if (args.store !== 'embedded' && args.store !== 'mongo') throw new Error(`--store must be embedded or mongo, got ${args.store}`);
+// Only MONGODB_URI is read (from the environment or .env), and only for --store mongo: the bench needs no other setting.
+const mongodbUri = processEnv().MONGODB_URI;
+if (args.store === 'mongo' && !mongodbUri) {
+  process.stderr.write('npm run bench -- --store mongo needs MONGODB_URI, e.g. MONGODB_URI=mongodb://127.0.0.1:27017 npm run bench -- --only scoring --store mongo\n');
+  process.exit(2);
+}
+if (run('scoring') && args.store === 'mongo') {
+  await runScoringMongo(
+    { reps: num('reps', args.reps), activities: num('activities', args.activities), runs: num('runs', args.runs), batch: num('batch', args.batch), keep: args.keep, data: undefined },
+    mongodbUri,
+  );
+} else if (run('scoring')) {
   await runScoring({
     reps: num('reps', args.reps),
     activities: num('activities', args.activities),
@@ -55,7 +74,14 @@ if (run('scoring')) {
 }
 if (run('ack')) {
   if (run('scoring')) say('');
-  await runAck({ submissions: num('submissions', args.submissions), concurrency: num('concurrency', args.concurrency), warmup: num('warmup', args.warmup), keep: args.keep });
+  await runAck({
+    submissions: num('submissions', args.submissions),
+    concurrency: num('concurrency', args.concurrency),
+    warmup: num('warmup', args.warmup),
+    keep: args.keep,
+    rates: args.rates.split(',').map((r) => num('rates', r.trim())),
+    seconds: num('seconds', args.seconds),
+  });
 }
 if (run('fanout')) {
   if (run('scoring') || run('ack')) say('');

@@ -22,6 +22,7 @@ export async function composeCore(config: Config, clock: Clock = systemClock): P
       admins: config.admins,
       defaultLocale: config.defaultLocale,
       ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+      companyLocale: config.companyLocale,
     },
   };
 }

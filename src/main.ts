@@ -60,11 +60,14 @@ async function main(): Promise<void> {
   }
 
   const metrics = createMetrics({ store: deps.store });
+  // An answer that queued messages (an intel post) asks the scheduler's dispatcher to send them
+  // now. The scheduler is built below; a request answered before then waits for its regular round.
+  let dispatchNow = (): void => {};
   const slack = config.slack
-    ? createSlackAdapter(deps, { ...config.slack, defaultLocale: config.defaultLocale, onCommand: (c) => metrics.commandHandled('slack', c) })
+    ? createSlackAdapter(deps, { ...config.slack, defaultLocale: config.defaultLocale, onCommand: (c) => metrics.commandHandled('slack', c), onQueued: () => dispatchNow() })
     : undefined;
   const larkPace = { now: realPace.now, sleep: (ms: number) => (metrics.rateLimitWait('lark', 'pacing', ms), realPace.sleep(ms)) };
-  const lark = config.lark ? createLarkAdapter(deps, { ...config.lark, pace: larkPace, onCommand: (c) => metrics.commandHandled('lark', c) }) : undefined;
+  const lark = config.lark ? createLarkAdapter(deps, { ...config.lark, pace: larkPace, onCommand: (c) => metrics.commandHandled('lark', c), onQueued: () => dispatchNow() }) : undefined;
   const routes = new Map<string, RequestListener>();
   if (slack?.listener) routes.set('/slack/events', slack.listener);
   if (lark?.listener) {
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
       if (outcome === 'rate_limited') metrics.rateLimitWait(platform, 'retry_after');
     },
   });
+  dispatchNow = () => void scheduler.dispatchNow().catch((e: unknown) => deps.logger.error({ err: e }, 'dispatch failed'));
   scheduler.start();
   deps.logger.info(
     { port, ...(metricsPort !== undefined ? { metricsPort, metricsHost: config.metrics?.host } : {}), store: deps.store.kind, slack: config.slack ? (config.slack.appToken ? 'socket-mode' : 'http') : 'off', lark: config.lark?.connection ?? 'off' },

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore } from '../../src/adapters/embedded/sqlite-store.js';
-import { renderTrendChart } from '../../src/adapters/render/png.js';
+import { outlineStats, renderTrendChart } from '../../src/adapters/render/png.js';
 import { createSlackOutbound } from '../../src/adapters/slack/outbound.js';
 import type { AppDeps } from '../../src/application/deps.js';
 import { dispatchDue } from '../../src/application/delivery/dispatch.js';
@@ -16,7 +16,7 @@ import { workCalendar } from '../../src/domain/work-calendar.js';
 import type { ChartRenderer } from '../../src/ports/chat.js';
 import { fixedClock } from '../../src/ports/clock.js';
 import { silentLogger } from '../../src/ports/logger.js';
-import { fmt, maxRss, mb, millis, progress, say, secs, table } from './format.js';
+import { fmt, maxRss, mb, millis, percentiles, progress, say, secs, table, verdict } from './format.js';
 import { generateBench } from './generate.js';
 
 /**
@@ -34,11 +34,15 @@ export interface FanoutOptions {
 const RUN_DATE = '2026-12-01';
 const clock = fixedClock(`${RUN_DATE}T10:00:00+08:00`);
 
-async function time<T>(fn: () => Promise<T>): Promise<[T, number]> {
+/** Wall time and this process's CPU time (all threads) of one step. */
+async function time<T>(fn: () => Promise<T>): Promise<[T, number, number]> {
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const r = await fn();
-  return [r, performance.now() - t];
+  const used = process.cpuUsage(cpu);
+  return [r, performance.now() - t, (used.user + used.system) / 1000];
 }
+const TARGET = { chartP95Ms: 10, planAndQueueCpuMs: 3000, roundReps: 5000 };
 
 export async function runFanout(o: FanoutOptions): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kam-fanout-'));
@@ -70,30 +74,51 @@ export async function runFanout(o: FanoutOptions): Promise<void> {
     const calendar = workCalendar({ holidays: [], makeUpDays: [] });
     for (const charts of [true, false]) {
       const label = charts ? 'with charts' : 'without charts';
-      let renderMs = 0;
+      // Wall time and CPU time per chart: on a shared machine the CPU time is the steadier figure.
+      const chartMs: number[] = [];
+      const chartCpuMs: number[] = [];
       const render: ChartRenderer = (spec) => {
         const t = performance.now();
+        const cpu = process.cpuUsage();
         const image = renderTrendChart(spec);
-        renderMs += performance.now() - t;
+        const used = process.cpuUsage(cpu);
+        chartCpuMs.push((used.user + used.system) / 1000);
+        chartMs.push(performance.now() - t);
         return image;
       };
       const slack = createSlackOutbound({ botToken: 'xoxb-test-token', apiUrl, limits: { perTargetIntervalMs: 0, perPlatformIntervalMs: 0 }, ...(charts ? { renderChart: render } : {}) });
       const run = { date: RUN_DATE, runKey: `${RUN_DATE.slice(0, 7)}-${charts ? 'charts' : 'plain'}`, platforms: ['slack'] as const, calendar };
       progress(`${label}: planning …`);
-      const [deliveries, planMs] = await time(() => monthlyScorecard.plan(deps, run));
-      const [queued, enqueueMs] = await time(() => enqueue(deps, deliveries));
+      const [deliveries, planMs, planCpu] = await time(() => monthlyScorecard.plan(deps, run));
+      const [queued, enqueueMs, enqueueCpu] = await time(() => enqueue(deps, deliveries));
       progress(`${label}: ${fmt(queued.queued)} queued; dispatching …`);
       const [report, dispatchMs] = await time(() => dispatchDue(deps, new Map([['slack', slack]]), { owner: 'bench', sleep: async () => {}, batch: 200 }));
       const stats = await ask<{ calls: Record<string, number>; uploads: number; uploadBytes: number }>('stats');
       await ask<unknown>('reset');
       const n = report.sent;
       const total = planMs + enqueueMs + dispatchMs;
+      const renderMs = chartMs.reduce((a, b) => a + b, 0);
+      const chart = chartMs.length ? percentiles(chartMs) : undefined;
+      const chartCpu = chartCpuMs.length ? percentiles(chartCpuMs) : undefined;
       rows.push(
-        [`${label}: plan (score 5 quarters, build ${fmt(deliveries.length)} scorecards${charts ? ' + chart specs' : ''})`, secs(planMs), ''],
-        [`${label}: enqueue (outbox insert)`, secs(enqueueMs), ''],
+        [`${label}: plan (score 5 quarters, build ${fmt(deliveries.length)} scorecards${charts ? ' + chart specs' : ''})`, secs(planMs), `CPU ${secs(planCpu)}`],
+        [`${label}: enqueue (outbox insert)`, secs(enqueueMs), `CPU ${secs(enqueueCpu)}`],
+        [
+          `${label}: plan + enqueue, CPU (before the first message)`,
+          secs(planCpu + enqueueCpu),
+          o.reps >= TARGET.roundReps
+            ? `< ${secs(TARGET.planAndQueueCpuMs)} for ${fmt(TARGET.roundReps)} reps: ${verdict(planCpu + enqueueCpu < TARGET.planAndQueueCpuMs)}`
+            : `target < ${secs(TARGET.planAndQueueCpuMs)} is for ${fmt(TARGET.roundReps)} reps; ${millis((planCpu + enqueueCpu) / Math.max(1, deliveries.length))}/rep here`,
+        ],
         [`${label}: dispatch (${fmt(n)} sent, ${report.failed} failed)`, secs(dispatchMs), `${millis(dispatchMs / Math.max(1, n))}/message; calls ${Object.entries(stats.calls).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`],
-        ...(charts ? [[`${label}: of which PNG rendering`, secs(renderMs), `${millis(renderMs / Math.max(1, stats.uploads))}/chart; ${fmt(stats.uploads)} uploads, avg ${fmt(Math.round(stats.uploadBytes / Math.max(1, stats.uploads)))} bytes`] as [string, string, string]] : []),
-        [`${label}: total`, secs(total), `${fmt(Math.round(n / (total / 1000)))} messages/s`],
+        ...(chart
+          ? ([
+              [`${label}: of which PNG rendering, ${fmt(chartMs.length)} charts`, secs(renderMs), `${fmt(Math.round(chartMs.length / (renderMs / 1000)))} charts/s; ${fmt(stats.uploads)} uploads, avg ${fmt(Math.round(stats.uploadBytes / Math.max(1, stats.uploads)))} bytes`],
+              [`${label}: chart wall time p50 / p95 / max`, millis(chart.p50), `p95 ${millis(chart.p95)} (≤ ${TARGET.chartP95Ms} ms: ${verdict(chart.p95 <= TARGET.chartP95Ms)}), max ${millis(chart.max)}`],
+              [`${label}: chart CPU time p50 / p95 / max`, millis(chartCpu!.p50), `p95 ${millis(chartCpu!.p95)} (≤ ${TARGET.chartP95Ms} ms: ${verdict(chartCpu!.p95 <= TARGET.chartP95Ms)}), max ${millis(chartCpu!.max)}; font loads ${outlineStats().fontLoads} for ${outlineStats().characters} characters`],
+            ] as [string, string, string][])
+          : []),
+        [`${label}: total`, secs(total), `${fmt(Math.round(n / (total / 1000)))} messages/s overall; ${fmt(Math.round(n / (dispatchMs / 1000)))} messages/s in dispatch`],
       );
     }
     rows.push(['peak RSS (maxRSS, bench process incl. load)', mb(maxRss()), '']);

@@ -11,8 +11,10 @@ export interface Settings {
   fxRates: Record<string, number>;
   paymentTermsDays: number;
   admins: readonly string[];
-  /** Language of company-wide posts (channels) and of people whose language is unknown. */
+  /** Language of people whose language is unknown (and of channel posts when `companyLocale` is unset). */
   defaultLocale: Locale;
+  /** Language of company-wide posts in channels (COMPANY_LOCALE): results, rankings, intel, HR packs. */
+  companyLocale?: Locale;
   /**
    * The chat platforms this process runs. Messages a command fans out (published results) go to
    * all of them, not only to the platform the command came from. Unset: the caller's platform.
@@ -30,3 +32,6 @@ export interface AppDeps {
   settings: Settings;
   newId: () => string;
 }
+
+/** The language channel posts are written in: the company's, not any one reader's. */
+export const channelLocale = (settings: Pick<Settings, 'defaultLocale' | 'companyLocale'>): Locale => settings.companyLocale ?? settings.defaultLocale;

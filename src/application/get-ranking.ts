@@ -1,9 +1,9 @@
-import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
 import type { RankEntry } from '../domain/scoring/ranking.js';
 import type { Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
 import { requirePlaced } from './guards.js';
+import { findTeam } from './people/find-team.js';
 import { seesEveryone } from './permissions.js';
 import { scorePeriod } from './score-period.js';
 import { rankingOptedOut, readSetting, type RankingPrivacy } from './settings.js';
@@ -37,13 +37,7 @@ export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger
   const teamNames = new Map(teams.map((t) => [t.id, t.name]));
   let team: RankingResult['team'] = null;
   if (input.teamName) {
-    const wanted = input.teamName.trim().toLowerCase();
-    const found = teams.find((t) => t.name.toLowerCase() === wanted) ?? teams.find((t) => t.name.toLowerCase().includes(wanted));
-    if (!found) {
-      throw new AppError('NOT_FOUND', `no team matches ${input.teamName}`, {
-        params: { messageId: 'error.unknownTeam', team: input.teamName, teams: teams.map((t) => t.name).join(', ') },
-      });
-    }
+    const found = findTeam(teams, input.teamName);
     team = { id: found.id, name: found.name };
   }
   const scores = await scorePeriod(deps, input.period);

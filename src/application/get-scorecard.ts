@@ -1,10 +1,10 @@
 import { AppError } from '../domain/errors.js';
 import { todayIn } from '../domain/dates.js';
 import { compare, pacing, teamPeers } from '../domain/scoring/analysis.js';
-import { linearForecast } from '../domain/scoring/forecast.js';
+import { trendForecast } from '../domain/scoring/forecast.js';
 import type { Person, Team } from '../domain/model/people.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
-import { periodsBefore, type Period } from '../domain/period.js';
+import { nextPeriod, periodsBefore, type Period } from '../domain/period.js';
 import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { AppDeps } from './deps.js';
 import { frozenReport, latestResults } from './cycle/frozen-report.js';
@@ -61,11 +61,12 @@ async function explainedScorecard(
 /**
  * A rep's report from already-scored periods: the current one (with the rep's team in it, for the
  * team average) and the previous ones (oldest first). Shared by the one-rep query above and by
- * jobs that report on every rep at once (which score each period once for everybody).
+ * jobs that report on every rep at once (which score each period once for everybody). `final`
+ * (a publication's result) is never provisional and has no pace, however early it was published.
  */
 export function assembleReport(
   deps: Pick<AppDeps, 'clock' | 'settings'>,
-  input: { rep: Person; team: Team | null; current: PeriodScores; past: readonly PeriodScores[] },
+  input: { rep: Person; team: Team | null; current: PeriodScores; past: readonly PeriodScores[]; final?: boolean },
 ): ScorecardReport {
   const { rep, current } = input;
   const period = current.period;
@@ -78,7 +79,7 @@ export function assembleReport(
   const previousCard = previous && previous.total !== null ? ({ total: previous.total, noData: false } as Scorecard) : null;
 
   const today = todayIn(deps.settings.companyTimeZone, deps.clock.now());
-  const running = today >= period.from && today <= period.to;
+  const running = !input.final && today >= period.from && today <= period.to;
   const teamCards = [...current.reps.values()].filter((s) => (rep.teamId ? s.rep.teamId === rep.teamId : s.rep.id === rep.id)).map((s) => s.card);
   const totals = history.map((h) => h.total).filter((t): t is number => t !== null);
   return {
@@ -90,8 +91,11 @@ export function assembleReport(
     comparison: compare(mine.card, teamCards, previousCard),
     teamPeerIds: teamPeers(mine.card, teamCards),
     pacing: running ? pacing(current.template, period, today, rep.id, mine.actuals, mine.targets) : null,
+    provisional: running,
     history,
-    forecast: linearForecast(mine.card.noData || running ? totals : [...totals, mine.card.total]),
+    // While the period runs the line forecasts it; once over, its total joins the line and the next one is forecast.
+    forecast: trendForecast(current.template, running ? totals : mine.card.noData ? null : [...totals, mine.card.total], (running ? period : nextPeriod(period)).key),
     leave: mine.leave,
   };
 }
+

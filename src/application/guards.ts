@@ -5,11 +5,14 @@ import { hasRole, isUnplaced, type Person, type Role } from '../domain/model/peo
 import { quarterOf, previousPeriod, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
 
-/** Refuses an actor without any of the roles. */
+/**
+ * Refuses an actor without any of the roles. Roles are a set: an administrator lacking the role
+ * (the first admin of a small company, who is also its HR) is told how to give it to themselves.
+ */
 export function requireRole(actor: Person, roles: readonly Role[], action: string): void {
   if (roles.some((r) => hasRole(actor, r))) return;
   throw new AppError('FORBIDDEN', `${actor.name} may not ${action}: needs the ${roles.join(' or ')} role`, {
-    params: { messageId: 'error.needsRole', roles: roles.join('/'), action },
+    params: { messageId: 'error.needsRole', roles: roles.join('/'), action, ...(hasRole(actor, 'admin') ? { hintId: 'error.needsRole.selfGrant', role: roles[0]! } : {}) },
   });
 }
 

@@ -5,6 +5,7 @@ import { accountChainView } from '../views/outcome-views.js';
 import type { AppDeps } from '../application/deps.js';
 import { today } from '../application/guards.js';
 import { manages, seesEveryone } from '../application/permissions.js';
+import { findTeam } from '../application/people/find-team.js';
 import { AppError } from '../domain/errors.js';
 import { hasRole, type Person } from '../domain/model/people.js';
 import { dormantAccountsView, type DormantRow } from '../views/account-views.js';
@@ -44,9 +45,7 @@ async function dormantAnswer(deps: AppDeps, actor: Person, words: string[], user
   let owners: Person[];
   if (users.length > 0) owners = users;
   else if ((words[0] ?? '').toLowerCase() === 'team') {
-    const name = words.slice(1).join(' ').trim().toLowerCase();
-    const team = teams.find((x) => x.name.toLowerCase() === name);
-    if (!team) throw new AppError('NOT_FOUND', `no team ${name}`, { params: { messageId: 'account.error.noTeam', name: words.slice(1).join(' ') } });
+    const team = findTeam(teams, words.slice(1).join(' '));
     owners = people.filter((p) => p.teamId === team.id);
   } else owners = seesEveryone(actor) || hasRole(actor, 'manager') ? people.filter((p) => p.id !== actor.id || hasRole(p, 'rep')) : [actor];
   const allowed = owners.filter(mine);

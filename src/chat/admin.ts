@@ -1,7 +1,8 @@
 import type { AppDeps } from '../application/deps.js';
 import { requireRole } from '../application/guards.js';
 import { importCsv } from '../application/people/import-csv.js';
-import { assignTeam, grantRole } from '../application/people/admin.js';
+import { assignTeam } from '../application/people/admin.js';
+import { changeRoles, parseRoleChanges } from '../application/people/change-roles.js';
 import { linkIdentity } from '../application/people/link-identity.js';
 import { setChannel, setCyclePolicy, setRankingPrivacy } from '../application/settings.js';
 import { AppError } from '../domain/errors.js';
@@ -9,6 +10,7 @@ import type { Person } from '../domain/model/people.js';
 import { currentTemplate, importTemplate, setCoverage, setTiers } from '../application/template-admin.js';
 import { issueText } from '../views/errors.js';
 import { renderText } from '../views/render-text.js';
+import { purposeLabel, roleList } from '../views/labels.js';
 import { templateView } from '../views/template-view.js';
 import { t } from '../views/i18n.js';
 import { jsonCodec, oncePerRequest } from './once.js';
@@ -48,8 +50,8 @@ async function adminWork(deps: AppDeps, actor: Person, req: AdminRequest): Promi
     case 'role': {
       requireRole(actor, ['admin'], 'grant roles');
       if (!req.users[0]) throw needUser();
-      const updated = await grantRole(deps, actor, { personId: req.users[0].id, role: (args[0] ?? '').toLowerCase() });
-      return t(locale, 'admin.role', { name: updated.name, roles: updated.roles.join(', ') });
+      const r = await changeRoles(deps, actor, { personId: req.users[0].id, changes: parseRoleChanges(args) });
+      return t(locale, r.changed ? 'admin.roles' : 'admin.roles.same', { name: r.person.name, roles: roleList(locale, r.person.roles) });
     }
     case 'team': {
       requireRole(actor, ['admin'], 'assign teams');
@@ -64,7 +66,7 @@ async function adminWork(deps: AppDeps, actor: Person, req: AdminRequest): Promi
       if (!req.channel) throw new AppError('VALIDATION', 'mention a channel', { params: { messageId: 'admin.needChannel' } });
       const purpose = (args[0] ?? '').toLowerCase();
       await setChannel(deps, actor, { purpose, channel: req.channel.ref });
-      return t(locale, 'admin.channel', { purpose, channel: req.channel.label });
+      return t(locale, 'admin.channel', { purpose: purposeLabel(locale, purpose), channel: req.channel.label });
     }
     case 'ranking': {
       const topN = args[1] ? Number(args[1]) : undefined;

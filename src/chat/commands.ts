@@ -1,3 +1,5 @@
+import type { HelpAudience } from '../views/help-view.js';
+
 /**
  * The command table: every chat command once, with its names in each language and where help
  * lists it. Routing (chat/router.ts holds one handler per name, checked by the compiler), help
@@ -5,44 +7,51 @@
  * the Lark guide's aliases are all derived from it; test/chat/command-table.test.ts fails when a
  * manifest and the table disagree.
  *
- * `help`: the help section that lists the command — everyone, managers, HR; `admin` commands are
- * listed by their subcommands; the help command itself is not listed.
+ * `help`: who help lists the command for — a reader sees a command when they hold one of its
+ * audiences (everyone holds `everyone`), once, under the first of the command's audiences they hold. Help follows the
+ * reader's roles, so a rep is not shown the administration; `/appraisal-admin` is listed by its
+ * subcommands (views/help-view.ts); the help command itself is not listed.
  */
-export type HelpSection = 'user' | 'manager' | 'hr' | 'admin' | 'none';
+export type Audience = HelpAudience;
+
+/** The help sections, in the order help shows them. */
+export const AUDIENCES: readonly Audience[] = ['rep', 'everyone', 'manager', 'hr', 'admin'];
 
 export interface CommandSpec {
   /** The English name: Slack's slash command, typed anywhere. */
   en: `/${string}`;
   /** The Chinese alias, typed in Lark and the console. */
   zh: `/${string}`;
-  help: HelpSection;
+  help: readonly Audience[];
   /** Opens a form when run bare (an entry). */
   entry?: true;
 }
 
 export const COMMAND_TABLE = {
-  visit: { en: '/visit', zh: '/拜访', help: 'user', entry: true },
-  deal: { en: '/deal', zh: '/成交', help: 'user', entry: true },
-  payment: { en: '/payment', zh: '/回款', help: 'user', entry: true },
-  feedback: { en: '/feedback', zh: '/反馈', help: 'user', entry: true },
-  intel: { en: '/intel', zh: '/情报', help: 'user', entry: true },
-  'peer-review': { en: '/peer-review', zh: '/互评', help: 'user', entry: true },
-  scorecard: { en: '/scorecard', zh: '/成绩', help: 'user' },
-  ranking: { en: '/ranking', zh: '/排名', help: 'user' },
-  appraisal: { en: '/appraisal', zh: '/帮助', help: 'none' },
-  'appraisal-admin': { en: '/appraisal-admin', zh: '/管理', help: 'admin' },
-  cycle: { en: '/cycle', zh: '/考核周期', help: 'hr' },
-  'publish-results': { en: '/publish-results', zh: '/发布结果', help: 'hr' },
-  adjust: { en: '/adjust', zh: '/调整', help: 'manager' },
-  award: { en: '/award', zh: '/奖励', help: 'manager' },
-  appeal: { en: '/appeal', zh: '/申诉', help: 'user' },
-  interview: { en: '/interview', zh: '/面谈', help: 'manager' },
-  export: { en: '/export', zh: '/导出', help: 'user' },
-  audit: { en: '/audit', zh: '/审计', help: 'hr' },
-  account: { en: '/account', zh: '/客户', help: 'user' },
-  'self-review': { en: '/self-review', zh: '/自评', help: 'user' },
-  away: { en: '/away', zh: '/休假', help: 'user' },
-  entries: { en: '/entries', zh: '/我的记录', help: 'user' },
+  // What reps (and managers, who may log their own client work) record.
+  visit: { en: '/visit', zh: '/拜访', help: ['rep', 'manager'], entry: true },
+  deal: { en: '/deal', zh: '/成交', help: ['rep', 'manager'], entry: true },
+  payment: { en: '/payment', zh: '/回款', help: ['rep', 'manager'], entry: true },
+  feedback: { en: '/feedback', zh: '/反馈', help: ['rep', 'manager'], entry: true },
+  intel: { en: '/intel', zh: '/情报', help: ['rep', 'manager'], entry: true },
+  'peer-review': { en: '/peer-review', zh: '/互评', help: ['rep', 'manager'], entry: true },
+  scorecard: { en: '/scorecard', zh: '/成绩', help: ['everyone'] },
+  ranking: { en: '/ranking', zh: '/排名', help: ['everyone'] },
+  appraisal: { en: '/appraisal', zh: '/帮助', help: [] },
+  'appraisal-admin': { en: '/appraisal-admin', zh: '/管理', help: ['admin', 'hr'] },
+  cycle: { en: '/cycle', zh: '/考核周期', help: ['hr'] },
+  'publish-results': { en: '/publish-results', zh: '/发布结果', help: ['hr'] },
+  adjust: { en: '/adjust', zh: '/调整', help: ['manager', 'hr'] },
+  award: { en: '/award', zh: '/奖励', help: ['manager', 'hr'] },
+  // A rep appeals their result; HR decides appeals.
+  appeal: { en: '/appeal', zh: '/申诉', help: ['rep', 'hr'] },
+  interview: { en: '/interview', zh: '/面谈', help: ['manager', 'hr'] },
+  export: { en: '/export', zh: '/导出', help: ['everyone'] },
+  audit: { en: '/audit', zh: '/审计', help: ['hr'] },
+  account: { en: '/account', zh: '/客户', help: ['everyone'] },
+  'self-review': { en: '/self-review', zh: '/自评', help: ['rep'] },
+  away: { en: '/away', zh: '/休假', help: ['everyone'] },
+  entries: { en: '/entries', zh: '/我的记录', help: ['rep', 'manager'] },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMAND_TABLE;
@@ -77,5 +86,16 @@ export const commandBySlash = (slash: string): CommandName | null => {
 
 export const isEntryCommand = (c: CommandName): c is EntryCommand => (ENTRY_COMMANDS as readonly string[]).includes(c);
 
-/** The commands a help section lists, in table order. */
-export const commandsIn = (section: HelpSection): CommandName[] => COMMAND_NAMES.filter((c) => COMMAND_TABLE[c].help === section);
+/** Every command help lists for this audience, in table order. */
+export const commandsIn = (audience: Audience): CommandName[] => COMMAND_NAMES.filter((c) => (COMMAND_TABLE[c].help as readonly Audience[]).includes(audience));
+
+/**
+ * The help sections of a reader holding `audiences`: each command they may use once, under the
+ * first of the command's audiences they hold (a player-coach finds /visit under his rep section, a manager
+ * who does not sell under his manager section). Empty sections are left out.
+ */
+export function helpSections(audiences: readonly Audience[]): { audience: Audience; commands: CommandName[] }[] {
+  const held = AUDIENCES.filter((a) => a === 'everyone' || audiences.includes(a));
+  const sectionOf = (c: CommandName): Audience | undefined => (COMMAND_TABLE[c].help as readonly Audience[]).find((a) => held.includes(a));
+  return held.map((audience) => ({ audience, commands: COMMAND_NAMES.filter((c) => sectionOf(c) === audience) })).filter((s) => s.commands.length > 0);
+}

@@ -1,5 +1,5 @@
 import { enqueue } from '../application/delivery/enqueue.js';
-import type { AppDeps } from '../application/deps.js';
+import { channelLocale, type AppDeps } from '../application/deps.js';
 import type { PlatformName } from '../domain/model/delivery.js';
 import type { Intel } from '../domain/model/entries.js';
 import type { Person } from '../domain/model/people.js';
@@ -14,8 +14,9 @@ export const INTEL_JOB = 'intel-post';
  * submission queues nothing twice), then paced, retried and checked by the dispatcher. The topic
  * and text are the rep's words, literal in the view; each platform escapes them.
  */
-export async function queueIntelPost(deps: Pick<AppDeps, 'store' | 'clock'>, actor: Person, intel: { entry: Intel; channels: string[] }, platform: PlatformName): Promise<number> {
-  const heading = t(actor.locale, 'intel.post', { author: actor.name, topic: intel.entry.topic });
+export async function queueIntelPost(deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, actor: Person, intel: { entry: Intel; channels: string[] }, platform: PlatformName): Promise<number> {
+  // The channel is the company's: its heading is in the company's language, not the author's.
+  const heading = t(channelLocale(deps.settings), 'intel.post', { author: actor.name, topic: intel.entry.topic });
   const view: View = { title: heading, blocks: [{ type: 'header', text: heading }, { type: 'text', text: intel.entry.text }] };
   const { queued } = await enqueue(
     deps,

@@ -12,6 +12,7 @@ import { t } from '../views/i18n.js';
 import { LATE_APPROVE, LATE_DECLINE, targetsView } from '../views/lifecycle-views.js';
 import type { View } from '../views/view.js';
 import type { CycleSubcommand } from './cycle-subcommand.js';
+import { splitEarly } from './early-override.js';
 import { fanOutPlatforms, textView, type DecisionHandler } from './port.js';
 
 /** The cycle's lifecycle in chat: `/cycle close …`, `/cycle targets …`, late entries after the close date. */
@@ -43,9 +44,10 @@ export async function orLate<R extends { text: string }>(
 }
 
 export const LIFECYCLE_SUBCOMMANDS: Record<string, CycleSubcommand> = {
-  /** `/cycle close <period>` */
-  close: async (deps, actor, args) => {
-    const cycle = await closeCycle(deps, actor, { period: args[0] });
+  /** `/cycle close <period> [early <reason>]` */
+  close: async (deps, actor, args, req) => {
+    const { head, early } = splitEarly(args, req.lines);
+    const cycle = await closeCycle(deps, actor, { period: head[0], early });
     return { view: textView(t(actor.locale, 'lifecycle.closed', { period: cycle.periodKey })) };
   },
   /** `/cycle targets <period>` lists; `/cycle targets <period> <indicator> <value> [team <name> | @rep]` sets. */

@@ -5,7 +5,6 @@ import { getRanking } from '../application/get-ranking.js';
 import { getScorecard } from '../application/get-scorecard.js';
 import { planProgressFor } from '../application/interviews/plan-progress.js';
 import { today } from '../application/guards.js';
-import { seesEveryone } from '../application/permissions.js';
 import { setRankingOptOut } from '../application/settings.js';
 import { t } from '../views/i18n.js';
 import { textView } from './port.js';
@@ -13,7 +12,7 @@ import { hasRole, type Person } from '../domain/model/people.js';
 import { isPeriodKey, parsePeriod, quarterOf, type Period } from '../domain/period.js';
 import { helpView } from '../views/help-view.js';
 import type { PlatformName } from '../domain/model/delivery.js';
-import { COMMAND_NAMES, COMMAND_TABLE, commandsIn } from './commands.js';
+import { COMMAND_NAMES, COMMAND_TABLE, helpSections } from './commands.js';
 import { planProgressBlocks } from '../views/plan-views.js';
 import { rankingView } from '../views/ranking-view.js';
 import { scorecardView } from '../views/scorecard-view.js';
@@ -76,9 +75,8 @@ export async function rankingAnswer(deps: AppDeps, actor: Person, input: { teamN
 /** Platforms where the Chinese aliases can be typed (Slack slash commands are ASCII only). */
 const TYPES_ALIASES: Record<PlatformName, boolean> = { slack: false, lark: true, console: true };
 
-/** `/appraisal help`, derived from the command table: administration commands only for those who may use them. */
+/** `/appraisal help`, derived from the command table: one section per role the reader holds, so a rep is not shown the administration. */
 export function helpAnswer(actor: Person, platform: PlatformName): View {
   const aliases = TYPES_ALIASES[platform] ? Object.fromEntries(COMMAND_NAMES.map((c) => [c, COMMAND_TABLE[c].zh])) : undefined;
-  const commands = { user: commandsIn('user'), manager: commandsIn('manager'), hr: commandsIn('hr'), ...(aliases ? { aliases } : {}) };
-  return helpView(actor.locale, commands, { admin: seesEveryone(actor), manager: hasRole(actor, 'manager') });
+  return helpView(actor.locale, { sections: helpSections(actor.roles), ...(aliases ? { aliases } : {}) });
 }

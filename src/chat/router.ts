@@ -130,13 +130,13 @@ export const isFormRef = (form: string): boolean => isFormId(form) || isEditRef(
  * A submitted form: stored → the confirmation; refused → the reason, each problem under its field,
  * and the form again for a platform that must redraw it. Unexpected failures are thrown.
  */
-async function submit(deps: AppDeps, actor: Person, ref: FormRef, values: ChatInput & { type: 'submit' }, req: ChatRequest): Promise<ChatAnswer> {
+async function submit(deps: AppDeps, actor: Person, { ref, values, request: req }: ChatInput & { type: 'submit' }): Promise<ChatAnswer> {
   const locale = actor.locale;
   try {
-    if (isEditRef(ref.form)) return await submitEdit(deps, actor, ref, values.values);
+    if (isEditRef(ref.form)) return await submitEdit(deps, actor, ref, values);
     if (!isFormId(ref.form)) return { view: textView(t(locale, 'lark.staleCard')), stale: true };
     const formId: FormId = ref.form;
-    const outcome = await submitEntryForm(deps, actor, { formId, values: values.values, requestId: req.requestId ?? `${platformOf(req)}:${deps.newId()}`, platform: platformOf(req), ...(ref.kind ? { kind: ref.kind } : {}) });
+    const outcome = await submitEntryForm(deps, actor, { formId, values, requestId: req.requestId ?? `${platformOf(req)}:${deps.newId()}`, platform: platformOf(req), ...(ref.kind ? { kind: ref.kind } : {}) });
     const title = t(locale, `form.${formId}.title` as MessageKey);
     const queued = outcome.intel ? await queueIntelPost(deps, actor, outcome.intel, platformOf(req)) : 0;
     return { view: textView(outcome.text, title), saved: outcome.pending ? { pending: true } : {}, ...(queued > 0 ? { queued } : {}) };
@@ -145,7 +145,7 @@ async function submit(deps: AppDeps, actor: Person, ref: FormRef, values: ChatIn
     const formAgainFor = async (): Promise<FormToOpen | null> => {
       if (isEditRef(ref.form)) return editFormAgain(deps, actor, ref);
       if (!isFormId(ref.form)) return null;
-      return { form: await formAgain(deps, actor, ref.form, ref.kind, values.values), ...(ref.kind ? { kind: ref.kind } : {}) };
+      return { form: await formAgain(deps, actor, ref.form, ref.kind, values), ...(ref.kind ? { kind: ref.kind } : {}) };
     };
     const reason = errorText(locale, error);
     return { view: textView(reason), refused: { error, fieldErrors: fieldErrors(locale, error.issues), reason, formAgain: () => formAgainFor().catch(() => null) } };
@@ -160,6 +160,6 @@ export async function converse(deps: AppDeps, actor: Person, input: ChatInput): 
     case 'button':
       return button(deps, actor, input.action, input.value, input.request);
     case 'submit':
-      return submit(deps, actor, input.ref, input, input.request);
+      return submit(deps, actor, input);
   }
 }

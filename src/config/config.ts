@@ -134,6 +134,7 @@ const EnvSchema = z.object({
     .catch(() => -1)
     .refine((n) => n >= 0, { message: fix('PAYMENT_TERMS_DAYS', 'must be a whole number of days from 0 to 365', 'set e.g. PAYMENT_TERMS_DAYS=30') }),
   DEFAULT_LOCALE: z.enum(LOCALES, { message: fix('DEFAULT_LOCALE', 'is not a supported language', 'use en or zh-CN') }).default('en'),
+  COMPANY_LOCALE: z.enum(LOCALES, { message: fix('COMPANY_LOCALE', 'is not a supported language', 'use en or zh-CN') }).optional(),
   PORT: z.coerce
     .number()
     .int()
@@ -248,6 +249,8 @@ export interface Config {
   fxRates: Record<string, number>;
   paymentTermsDays: number;
   defaultLocale: (typeof LOCALES)[number];
+  /** Language of channel posts (results, rankings, intel, HR packs): COMPANY_LOCALE, else DEFAULT_LOCALE when set, else Chinese with Lark and English without. */
+  companyLocale: (typeof LOCALES)[number];
   port: number;
   /** A listener of their own for /metrics, /readyz and /healthz, off the public webhook port (METRICS_PORT). */
   metrics: { port: number; host: string } | undefined;
@@ -353,6 +356,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     fxRates: { ...e.FX_RATES, [e.BASE_CURRENCY]: 1 },
     paymentTermsDays: e.PAYMENT_TERMS_DAYS,
     defaultLocale: e.DEFAULT_LOCALE,
+    // A company on Lark/Feishu is a Chinese company unless it says otherwise.
+    companyLocale: e.COMPANY_LOCALE ?? (env.DEFAULT_LOCALE?.trim() ? e.DEFAULT_LOCALE : e.LARK_APP_ID ? 'zh-CN' : 'en'),
     port: e.PORT,
     ...(e.PUBLIC_URL ? { publicUrl: e.PUBLIC_URL } : {}),
     metrics: e.METRICS_PORT === undefined ? undefined : { port: e.METRICS_PORT, host: e.METRICS_HOST },

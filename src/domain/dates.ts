@@ -68,13 +68,27 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
 
 /** Local calendar date and time of an instant in a time zone. */
 export function localParts(instant: Date, tz: string): { date: LocalDate; hour: number; minute: number } {
+  const ms = instant.getTime();
+  // Memoised per zone and UTC minute: formatToParts costs ~20 µs and a submission asks for today
+  // a few dozen times (issue 16, ack profile). Since 1980 every zone's offset is whole minutes, so
+  // the local minute follows from the UTC minute; earlier instants are computed every time.
+  const key = ms >= MEMO_FROM ? `${tz}|${Math.floor(ms / 60_000)}` : undefined;
+  const hit = key !== undefined ? partsMemo.get(key) : undefined;
+  if (hit) return { ...hit };
   const parts = Object.fromEntries(formatterFor(tz).formatToParts(instant).map((p) => [p.type, p.value]));
-  return {
+  const out = {
     date: `${parts.year}-${parts.month}-${parts.day}`,
     hour: Number(parts.hour),
     minute: Number(parts.minute),
   };
+  if (key !== undefined) {
+    if (partsMemo.size >= 1000) partsMemo.clear();
+    partsMemo.set(key, out);
+  }
+  return { ...out };
 }
+const MEMO_FROM = Date.UTC(1980, 0, 1);
+const partsMemo = new Map<string, { date: LocalDate; hour: number; minute: number }>();
 
 /** Today's date in the given zone. */
 export function todayIn(tz: string, instant: Date): LocalDate {

@@ -1,6 +1,7 @@
 import type { DormantAccount } from '../domain/accounts/dormancy.js';
 import type { Locale } from '../domain/model/fields.js';
 import { t } from './i18n.js';
+import { daysLabel, tierLabel } from './labels.js';
 import type { Block, View } from './view.js';
 
 /** At most this many rows in a chat table; the rest is counted. */
@@ -12,7 +13,7 @@ export interface DormantRow extends DormantAccount {
 
 /** One dormant account as a short phrase: "Acme (A, 52 days)", "Globex (strategic, never visited)". */
 export const dormantPhrase = (locale: Locale, a: DormantAccount): string =>
-  `${a.name} (${a.tier}, ${a.daysSince === null ? t(locale, 'account.dormant.never') : `${a.daysSince}d`})`;
+  t(locale, 'account.dormant.phrase', { name: a.name, tier: tierLabel(locale, a.tier), since: a.daysSince === null ? t(locale, 'account.dormant.never') : daysLabel(locale, a.daysSince) });
 
 /** The dormant-account table rows (without a header), newest neglect last. */
 export function dormantTable(locale: Locale, rows: readonly DormantRow[], withOwner: boolean): Block[] {
@@ -30,7 +31,7 @@ export function dormantTable(locale: Locale, rows: readonly DormantRow[], withOw
       columns,
       rows: shown.map((r) => [
         r.name,
-        r.tier,
+        tierLabel(locale, r.tier),
         ...(withOwner ? [r.ownerName] : []),
         r.lastActivity ?? t(locale, 'account.dormant.never'),
         `${r.daysSince ?? '—'} (${r.cadenceDays})`,

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import { isMessageKey, t, type MessageKey } from './i18n.js';
+import { storedText } from './labels.js';
 import type { Block, View } from './view.js';
 
 /** The audit log and the export answers, as platform-neutral views. */
@@ -134,7 +135,7 @@ export interface AuditViewData {
 
 export function auditScope(locale: Locale, d: { repName?: string | undefined; periodKey?: string | undefined }): string {
   const parts = [d.repName ? t(locale, 'audit.scope.rep', { name: d.repName }) : '', d.periodKey ? t(locale, 'audit.scope.period', { period: d.periodKey }) : ''].filter(Boolean);
-  return parts.length ? ` (${parts.join(', ')})` : '';
+  return parts.length ? t(locale, 'paren', { text: parts.join(t(locale, 'paren.separator')) }) : '';
 }
 
 /**
@@ -152,7 +153,7 @@ export function auditView(locale: Locale, d: AuditViewData): View {
   else {
     const lines = d.lines.map((l) => {
       const line = t(locale, 'audit.line', { when: l.when, who: l.who, what: l.what });
-      return l.reason ? `${line}\n    ${t(locale, 'audit.why', { reason: l.reason })}` : line;
+      return l.reason ? `${line}\n    ${t(locale, 'audit.why', { reason: storedText(locale, l.reason) })}` : line;
     });
     blocks.push({ type: 'text', text: lines.join('\n') });
   }

@@ -1,4 +1,5 @@
 import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
+import type { CycleCalendar } from '../domain/cycle-calendar.js';
 import type { ReviewCycle } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
@@ -17,7 +18,7 @@ const multiplier = (locale: Locale, m: number): string => fmtNumber(locale, m, 2
 
 export const stateName = (locale: Locale, cycle: Pick<ReviewCycle, 'state'>): string => t(locale, `cycle.state.${cycle.state}`);
 
-export function cycleStatusView(locale: Locale, s: { periodKey: string; cycle: ReviewCycle | null; graded: number; noData: number }): View {
+export function cycleStatusView(locale: Locale, s: { periodKey: string; cycle: ReviewCycle | null; graded: number; noData: number; calendar?: CycleCalendar | null }): View {
   const title = t(locale, 'cycle.status.title', { period: s.periodKey });
   const counts = [
     { label: t(locale, 'cycle.status.graded'), value: String(s.graded) },
@@ -34,12 +35,19 @@ export function cycleStatusView(locale: Locale, s: { periodKey: string; cycle: R
         fields: [
           { label: t(locale, 'cycle.status.state'), value: stateName(locale, c) },
           { label: t(locale, 'cycle.status.close'), value: c.entryCloseDate ?? t(locale, 'cycle.status.closeNone') },
+          ...daysLeftFields(locale, s.calendar),
           { label: t(locale, 'cycle.status.template'), value: `${c.templateId} v${c.templateVersion}` },
           ...counts,
         ],
       },
     ],
   };
+}
+
+/** While reps may still log for the period: how many days, and from when the cycle may move on. */
+function daysLeftFields(locale: Locale, cal: CycleCalendar | null | undefined): { label: string; value: string }[] {
+  if (!cal || cal.daysLeft === 0) return [];
+  return [{ label: t(locale, 'cycle.status.daysLeft'), value: t(locale, 'cycle.status.daysLeftValue', { days: cal.daysLeft, lastDay: cal.lastEntryDay, openFrom: cal.openFrom }) }];
 }
 
 export interface PreviewData {
@@ -57,6 +65,8 @@ export interface PreviewData {
   approvedAwards: { name: string; title: string }[];
   pendingAwards: { name: string; title: string }[];
   warnings: readonly GuidelineWarning[];
+  /** How long reps may still log: before that, no Publish button, only the command with a reason. */
+  calendar?: CycleCalendar | undefined;
 }
 
 export const PUBLISH_CONFIRM = 'decide:publish.confirm';
@@ -83,6 +93,13 @@ export function publicationPreviewView(ctx: ViewContext, p: PreviewData): View {
   if (p.pendingAwards.length > 0) blocks.push({ type: 'text', text: t(locale, 'publish.preview.pendingAwards', { list: awardList(p.pendingAwards) }) });
   for (const w of p.warnings) {
     blocks.push({ type: 'text', text: t(locale, 'publish.preview.guideline', { grade: w.grade, count: w.count, share: fmtNumber(locale, w.share, 1), max: fmtNumber(locale, w.max, 1) }) });
+  }
+  if (p.calendar && p.calendar.daysLeft > 0) {
+    // A button cannot carry a reason, and publishing now needs one: the command is the only way.
+    const command = t(locale, 'publish.preview.earlyCommand', { period: p.periodKey });
+    const c = p.calendar;
+    blocks.push({ type: 'text', text: t(locale, 'publish.preview.early', { period: p.periodKey, lastDay: c.lastEntryDay, days: c.daysLeft, openFrom: c.openFrom, command }) });
+    return { title, blocks };
   }
   blocks.push({
     type: 'actions',

@@ -163,7 +163,7 @@ export interface AnnualRepInput {
   weights: readonly number[];
   trend: Trend;
   slope: number | null;
-  forecast: { periodKey: string; total: number; grade: string } | null;
+  forecast: { periodKey: string; total: number; grade: string; low: number; high: number; basis: number } | null;
   awards: readonly AwardLine[];
 }
 
@@ -191,7 +191,8 @@ export function annualRepView(locale: Locale, input: AnnualRepInput): View {
     { type: 'text', text: t(locale, `annual.trend.${input.trend}`, { slope: fmtDelta(locale, input.slope === null ? null : Math.round(input.slope * 10) / 10) }) },
   ];
   if (input.forecast) {
-    blocks.push({ type: 'text', text: t(locale, 'annual.forecast', { period: input.forecast.periodKey, total: fmtScore(locale, input.forecast.total), grade: input.forecast.grade }) });
+    const f = input.forecast;
+    blocks.push({ type: 'text', text: t(locale, 'annual.forecast', { period: f.periodKey, total: fmtScore(locale, f.total), grade: f.grade, low: fmtScore(locale, f.low), high: fmtScore(locale, f.high), count: f.basis }) });
   }
   if (input.awards.length) {
     blocks.push({ type: 'text', text: t(locale, 'annual.awards') });

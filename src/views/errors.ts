@@ -1,6 +1,7 @@
 import { isAppError, type AppError, type FieldIssue } from '../domain/errors.js';
 import type { Locale } from '../domain/model/fields.js';
 import { isMessageKey, t } from './i18n.js';
+import { roleAlternatives } from './labels.js';
 
 /**
  * Turns errors into what the user reads. Known errors carry a message id and params; field issues
@@ -46,7 +47,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^one of (.+)$/, (m) => `请从 ${m[1]} 中选择`],
   [/^you cannot review yourself$/, () => '不能评价自己'],
   [/^choose someone in your team$/, () => '请选择本团队的同事'],
-  [/^choose an account or fill in a new one$/, () => '请选择一个客户，或填写新客户'],
+  [/^choose an account or fill in a new one$/, () => '请选择一个客户，或填写新建客户'],
   [/^no exchange rate for (\w{3}): use (\w{3}) or ask an admin to add it to FX_RATES$/, (m) => `没有 ${m[1]} 的汇率：请使用 ${m[2]}，或请管理员在 FX_RATES 中添加`],
   [/^expected YYYY-Qn or YYYY$/, () => '请使用 2026-Q3 或 2026 这样的格式'],
   // CSV imports (application/people/import-csv-*.ts).
@@ -69,6 +70,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^you cannot remove your own admin role$/, () => '不能移除自己的管理员角色'],
   [/^team '(.*)' already has a manager on line (\d+); a team has one manager$/, (m) => `团队“${m[1]}”已在第 ${m[2]} 行指定了经理：一个团队只有一位经理`],
   [/^no team named '(.*)'$/, (m) => `没有名为“${m[1]}”的团队`],
+  [/^'(.*)' fits several teams: (.+)$/, (m) => `“${m[1]}”对应多个团队：${m[2]}`],
   [/^this line has (\d+) cells but the header has (\d+) columns$/, (m) => `此行有 ${m[1]} 个单元格，但表头只有 ${m[2]} 列`],
   [/^unknown column '(.*)'; the \w+ columns are (.+)$/, (m) => `未知的列“${m[1]}”：可用的列为 ${m[2]}`],
   [/^column (\S+) appears twice \(also as '(.*)'\)$/, (m) => `列 ${m[1]} 出现了两次（另一处为“${m[2]}”）`],
@@ -107,7 +109,11 @@ export function errorText(locale: Locale, error: unknown): string {
   const id = typeof e.params.messageId === 'string' ? e.params.messageId : undefined;
   if (id && isMessageKey(id)) {
     const params = Object.fromEntries(Object.entries(e.params).filter((kv): kv is [string, string | number] => typeof kv[1] === 'string' || typeof kv[1] === 'number'));
-    return t(locale, id, params);
+    // The guard names the roles as stored (`rep/manager`): the reader sees them in their language.
+    if (id === 'error.needsRole' && typeof params.roles === 'string') params.roles = roleAlternatives(locale, params.roles);
+    // A second sentence, when the error says what the reader can do about it.
+    const hint = typeof e.params.hintId === 'string' && isMessageKey(e.params.hintId) ? ` ${t(locale, e.params.hintId, params)}` : '';
+    return t(locale, id, params) + hint;
   }
   switch (e.code) {
     case 'UNAVAILABLE':

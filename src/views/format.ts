@@ -1,35 +1,38 @@
 import type { Locale } from '../domain/model/fields.js';
 
 /** Number formatting per locale: the same figure reads "¥1.2M" in English and "¥120万" in Chinese. */
+// One formatter per locale and kind of figure. Keyed by a short name rather than the options as
+// JSON: a 5,000-rep scorecard round formats ~100 figures per card, and serialising the options for
+// every one was the round's largest single cost (issue 16, profile of the fan-out plan).
 const cache = new Map<string, Intl.NumberFormat>();
-function nf(locale: Locale, opts: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(opts)}`;
+function nf(locale: Locale, kind: string, opts: () => Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${kind}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, opts);
+    f = new Intl.NumberFormat(locale, opts());
     cache.set(key, f);
   }
   return f;
 }
 
 export const fmtScore = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x);
+  x === null ? '—' : nf(locale, 'score', () => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(x);
 
 export const fmtNumber = (locale: Locale, x: number | null, digits = 0): string =>
-  x === null ? '—' : nf(locale, { maximumFractionDigits: digits }).format(x);
+  x === null ? '—' : nf(locale, `number${digits}`, () => ({ maximumFractionDigits: digits })).format(x);
 
 export const fmtPercent = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, { style: 'percent', maximumFractionDigits: 1 }).format(x);
+  x === null ? '—' : nf(locale, 'percent', () => ({ style: 'percent', maximumFractionDigits: 1 })).format(x);
 
 export const fmtMoney = (locale: Locale, x: number | null, currency: string, compact = false): string =>
   x === null
     ? '—'
-    : nf(locale, {
+    : nf(locale, `money|${currency}|${compact}`, () => ({
         style: 'currency',
         currency,
         currencyDisplay: 'narrowSymbol',
         ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
-      }).format(x);
+      })).format(x);
 
 /** "+3.5" / "−2.0": signed deltas for comparisons. */
 export const fmtDelta = (locale: Locale, x: number | null): string =>

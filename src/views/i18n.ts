@@ -14,6 +14,8 @@ import { interviewsEn, interviewsZhCN, type InterviewsMessageKey } from './messa
 import { recordsEn, recordsZhCN, type RecordsMessageKey } from './messages/records.js';
 import { accessEn, accessZhCN, type AccessMessageKey } from './messages/access.js';
 import { fairnessEn, fairnessZhCN, type FairnessMessageKey } from './messages/fairness.js';
+import { peopleEn, peopleZhCN, type PeopleMessageKey } from './messages/people.js';
+import { labelsEn, labelsZhCN, type LabelsMessageKey } from './messages/labels.js';
 
 export type MessageKey =
   | CoreKey
@@ -29,6 +31,8 @@ export type MessageKey =
   | InterviewsMessageKey
   | RecordsMessageKey
   | AccessMessageKey
+  | PeopleMessageKey
+  | LabelsMessageKey
   | FairnessMessageKey;
 
 /**
@@ -36,8 +40,8 @@ export type MessageKey =
  * placeholders are filled by `t()`.
  */
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn, ...accessEn, ...fairnessEn },
-  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN, ...fairnessZhCN },
+  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn, ...accessEn, ...peopleEn, ...labelsEn, ...fairnessEn },
+  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN, ...peopleZhCN, ...labelsZhCN, ...fairnessZhCN },
 };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {

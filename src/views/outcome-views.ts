@@ -3,6 +3,7 @@ import type { Account } from '../domain/model/accounts.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { ChainFigures } from '../domain/read-models/account-chain.js';
 import { fmtMoney, fmtPercent } from './format.js';
+import { tierLabel } from './labels.js';
 import { t } from './i18n.js';
 import type { ViewContext } from './scorecard-view.js';
 import type { Block, View } from './view.js';
@@ -50,7 +51,7 @@ export function accountChainView(
   x: { account: Account; ownerName: string | null; periodKey: string; period: ChainFigures; year: ChainFigures; lastActivity: string | null },
 ): View {
   const { locale } = ctx;
-  const title = t(locale, 'account.chain.title', { account: x.account.name, tier: x.account.tier });
+  const title = t(locale, 'account.chain.title', { account: x.account.name, tier: tierLabel(locale, x.account.tier) });
   const row = (label: string, f: ChainFigures) => [label, String(f.visits), String(f.deals), fmtMoney(locale, f.signed, ctx.currency), fmtMoney(locale, f.collected, ctx.currency)];
   return {
     title,

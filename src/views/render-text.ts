@@ -18,10 +18,15 @@ const pad = (s: string, width: number, align: 'left' | 'right' = 'left'): string
   return align === 'right' ? fill + s : s + fill;
 };
 
-/** Buttons as "[Edit] [Delete]": a terminal cannot click, but the reader sees what is offered. */
-const buttons = (list: readonly Button[]): string => list.map((x) => `[${x.label}]`).join(' ');
+/**
+ * Buttons as "[Edit] [Delete]": a terminal cannot click, but the reader sees what is offered. With
+ * `number`, each button carries the number the console presses it by ("[3 Edit]"), counted across the view.
+ */
+function buttons(list: readonly Button[], number?: () => number): string {
+  return list.map((x) => (number ? `[${number()} ${x.label}]` : `[${x.label}]`)).join(' ');
+}
 
-function renderBlock(b: Block): string {
+function renderBlock(b: Block, number?: () => number): string {
   switch (b.type) {
     case 'header':
       return `\n${b.text}\n${'═'.repeat(Math.min(80, cellWidth(b.text)))}`;
@@ -44,12 +49,14 @@ function renderBlock(b: Block): string {
       return [line(b.columns.map((c) => c.label)), widths.map((w) => '─'.repeat(w)).join('  '), ...b.rows.map(line)].join('\n');
     }
     case 'actions':
-      return buttons(b.buttons);
+      return buttons(b.buttons, number);
     case 'item':
-      return b.buttons.length ? `${b.text}  ${buttons(b.buttons)}` : b.text;
+      return b.buttons.length ? `${b.text}  ${buttons(b.buttons, number)}` : b.text;
   }
 }
 
-export function renderText(view: View): string {
-  return view.blocks.map(renderBlock).join('\n').replace(/^\n/, '') + '\n';
+export function renderText(view: View, opts: { numberButtons?: boolean } = {}): string {
+  let n = 0;
+  const number = opts.numberButtons ? () => ++n : undefined;
+  return view.blocks.map((b) => renderBlock(b, number)).join('\n').replace(/^\n/, '') + '\n';
 }

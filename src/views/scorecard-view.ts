@@ -3,7 +3,9 @@ import type { Locale } from '../domain/model/fields.js';
 import { INDICATORS, type ExplainValue, type IndicatorKey } from '../domain/model/indicators.js';
 import type { IndicatorLine } from '../domain/model/scorecard.js';
 import type { Scoring } from '../domain/model/template.js';
+import { MIN_FORECAST_PERIODS } from '../domain/scoring/forecast.js';
 import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
+import { countUnit, storedText } from './labels.js';
 import { t, type MessageKey } from './i18n.js';
 import type { Block, View } from './view.js';
 
@@ -102,7 +104,7 @@ export function explainLine(ctx: ViewContext, line: IndicatorLine): string {
 }
 
 /** While the period runs: each additive indicator's pace, the projected total, and what reaches the next grade. */
-export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pacing'>): Block[] {
+export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pacing'>, opts: { projected?: boolean } = {}): Block[] {
   const p = report.pacing;
   if (!p) return [];
   const { locale } = ctx;
@@ -119,7 +121,8 @@ export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pa
   const blocks: Block[] = [
     { type: 'header', text: t(locale, 'pacing.title', { elapsed: fmtPercent(locale, p.elapsed) }) },
     { type: 'text', text: lines.join('\n') },
-    { type: 'text', text: t(locale, 'pacing.projected', { total: fmtScore(locale, p.projected.total), grade: p.projected.grade || '—' }) },
+    // The scorecard leads with the projection already; other views (home, nudges) say it here.
+    ...(opts.projected === false ? [] : [{ type: 'text' as const, text: t(locale, 'pacing.projected', { total: fmtScore(locale, p.projected.total), grade: p.projected.grade || '—' }) }]),
   ];
   if (!p.nextGrade) {
     if (!p.projected.noData) blocks.push({ type: 'text', text: t(locale, 'pacing.top') });
@@ -129,7 +132,7 @@ export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pa
     const options = p.nextGrade.options.map((o) =>
       INDICATORS[o.indicator].measure === 'amount'
         ? t(locale, 'pacing.more.amount', { amount: fmtMoney(locale, o.more, ctx.currency, true), indicator: t(locale, `indicator.${o.indicator}`) })
-        : t(locale, 'pacing.more.count', { n: fmtNumber(locale, o.more), indicator: t(locale, `indicator.${o.indicator}`) }),
+        : t(locale, 'pacing.more.count', { n: `${fmtNumber(locale, o.more)}${countUnit(locale, o.indicator)}`, indicator: t(locale, `indicator.${o.indicator}`) }),
     );
     blocks.push({ type: 'text', text: t(locale, 'pacing.next', { grade: p.nextGrade.grade, options: options.join(t(locale, 'pacing.or')) }) });
   }
@@ -146,6 +149,59 @@ function teamComparisonFields(locale: ViewContext['locale'], c: ScorecardReport[
   return [];
 }
 
+/**
+ * The headline figures. A final card: total, grade, bonus tier. A provisional one (the period still
+ * runs): the projection at the current pace first, then the total so far, and no bonus tier.
+ */
+function headlineFields(ctx: ViewContext, report: ScorecardReport): { label: string; value: string }[] {
+  const { locale } = ctx;
+  const { card } = report;
+  const comparison = [
+    ...teamComparisonFields(locale, report.comparison),
+    {
+      label: t(locale, 'compare.previous', { previous: fmtScore(locale, report.comparison.previousTotal) }),
+      value: fmtDelta(locale, report.comparison.vsPrevious),
+    },
+  ];
+  const projected = report.provisional ? report.pacing?.projected : undefined;
+  if (projected) {
+    return [
+      { label: t(locale, 'scorecard.projectedTotal'), value: projected.noData ? '—' : fmtScore(locale, projected.total) },
+      { label: t(locale, 'scorecard.projectedGrade'), value: projected.grade || '—' },
+      { label: t(locale, 'scorecard.soFar'), value: card.noData ? '—' : fmtScore(locale, card.total) },
+      ...comparison,
+    ];
+  }
+  return [
+    { label: t(locale, 'scorecard.total'), value: card.noData ? '—' : fmtScore(locale, card.total) },
+    { label: t(locale, 'scorecard.grade'), value: card.grade || '—' },
+    { label: t(locale, 'scorecard.bonus'), value: card.noData ? '—' : `×${fmtNumber(locale, card.bonusMultiplier, 2)}` },
+    ...comparison,
+  ];
+}
+
+/**
+ * The trend: past periods (those before the rep's first total left out: they are not "missing"),
+ * this period once it is over, and the forecast with its method and range, or why there is none.
+ */
+export function trendBlocks(ctx: ViewContext, report: ScorecardReport): Block[] {
+  const { locale } = ctx;
+  const { card } = report;
+  const first = report.history.findIndex((h) => h.total !== null);
+  const trend = (first < 0 ? [] : report.history.slice(first)).map((h) => `${h.periodKey} ${fmtScore(locale, h.total)}${h.grade ? ` (${h.grade})` : ''}`);
+  if (!report.pacing && !card.noData) trend.push(`${report.period.key} ${fmtScore(locale, card.total)} (${card.grade})`);
+  const blocks: Block[] = [{ type: 'header', text: t(locale, 'trend.title') }];
+  if (trend.length > 0) blocks.push({ type: 'text', text: trend.join(' → ') });
+  const f = report.forecast;
+  blocks.push({
+    type: 'text',
+    text: f
+      ? t(locale, 'trend.forecast', { period: f.periodKey, value: fmtScore(locale, f.value), low: fmtScore(locale, f.low), high: fmtScore(locale, f.high), count: f.basis })
+      : t(locale, 'trend.noForecast', { min: MIN_FORECAST_PERIODS }),
+  });
+  return blocks;
+}
+
 /** The full explained scorecard: every number with its inputs, formula, weight and contribution. */
 export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   const { locale } = ctx;
@@ -159,24 +215,15 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
     l.applied === 'excluded' ? '—' : fmtPercent(locale, l.effectiveWeight / 100),
     l.applied === 'excluded' ? '—' : fmtScore(locale, l.contribution),
   ]);
-  const blocks: Block[] = [
-    { type: 'header', text: title },
-    {
-      type: 'fields',
-      fields: [
-        { label: t(locale, 'scorecard.total'), value: card.noData ? '—' : fmtScore(locale, card.total) },
-        { label: t(locale, 'scorecard.grade'), value: card.grade || '—' },
-        { label: t(locale, 'scorecard.bonus'), value: card.noData ? '—' : `×${fmtNumber(locale, card.bonusMultiplier, 2)}` },
-        ...teamComparisonFields(locale, report.comparison),
-        {
-          label: t(locale, 'compare.previous', { previous: fmtScore(locale, report.comparison.previousTotal) }),
-          value: fmtDelta(locale, report.comparison.vsPrevious),
-        },
-      ],
-    },
-  ];
+  const blocks: Block[] = [{ type: 'header', text: title }, { type: 'fields', fields: headlineFields(ctx, report) }];
   if (card.noData) blocks.push({ type: 'text', text: t(locale, 'scorecard.noData') });
-  if (card.penalty) blocks.push({ type: 'text', text: t(locale, 'scorecard.penalty') });
+  if (report.provisional) {
+    // Nothing is decided mid-quarter: the grade is a projection, and nobody is flagged on it.
+    blocks.push({ type: 'context', text: t(locale, 'scorecard.provisional', { period: report.period.key, end: report.period.to }) });
+    blocks.push(...pacingBlocks(ctx, report, { projected: false }));
+  } else if (card.penalty) {
+    blocks.push({ type: 'text', text: t(locale, 'scorecard.penalty') });
+  }
   blocks.push({
     type: 'table',
     columns: [
@@ -200,12 +247,7 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
     const pending = report.leave.pendingDays > 0 ? t(locale, 'fairness.scorecard.leavePending', { days: report.leave.pendingDays }) : '';
     blocks.push({ type: 'context', text: t(locale, 'fairness.scorecard.leave', { approved: report.leave.approvedDays, pending }) });
   }
-  blocks.push(...pacingBlocks(ctx, report));
-  const trend = report.history.map((h) => `${h.periodKey} ${fmtScore(locale, h.total)}${h.grade ? ` (${h.grade})` : ''}`);
-  if (!report.pacing && !card.noData) trend.push(`${report.period.key} ${fmtScore(locale, card.total)} (${card.grade})`);
-  blocks.push({ type: 'header', text: t(locale, 'trend.title') });
-  blocks.push({ type: 'text', text: trend.join(' → ') });
-  if (report.forecast) blocks.push({ type: 'text', text: t(locale, 'trend.forecast', { value: fmtScore(locale, report.forecast.next) }) });
-  blocks.push({ type: 'context', text: t(locale, 'scorecard.template', { template: card.templateId, version: card.templateVersion }) });
+  blocks.push(...trendBlocks(ctx, report));
+  blocks.push({ type: 'context', text: t(locale, 'scorecard.template', { template: storedText(locale, card.templateId), version: card.templateVersion }) });
   return { title, blocks };
 }

@@ -2,12 +2,13 @@ import type { Locale } from '../domain/model/fields.js';
 import { accountTiersOf, type KpiTemplate } from '../domain/model/template.js';
 import { INDICATORS } from '../domain/model/indicators.js';
 import { fmtNumber, fmtPercent } from './format.js';
+import { storedText } from './labels.js';
 import { t, type MessageKey } from './i18n.js';
 import type { View } from './view.js';
 
 /** `/appraisal-admin template`: the current KPI template — weights, targets, grades, account tiers. */
 export function templateView(locale: Locale, tpl: KpiTemplate): View {
-  const title = t(locale, 'template.title', { name: tpl.name, version: tpl.version });
+  const title = t(locale, 'template.title', { name: storedText(locale, tpl.name), version: tpl.version });
   const n = (x: number) => fmtNumber(locale, x, x % 1 === 0 ? 0 : 2);
   return {
     title,

@@ -12,8 +12,11 @@ export interface TrendChartSpec {
   locale: Locale;
   /** Past periods, oldest first; null where the rep had no data. */
   points: { period: string; total: number | null }[];
-  /** The forecast for the next period (the current one while it runs). */
-  forecast: { period: string; total: number } | null;
+  /**
+   * The forecast for the next period (the current one while it runs): the same number the
+   * scorecard's text gives, with its likely range (absent in specs stored before ranges existed).
+   */
+  forecast: { period: string; total: number; low?: number; high?: number } | null;
   /** Grade bands, highest first, each with the lowest total that earns it. */
   bands: { grade: string; minScore: number }[];
 }
@@ -48,6 +51,40 @@ function yMax(spec: TrendChartSpec): number {
 
 function text(x: number, y: number, s: string, opts: { anchor?: 'start' | 'middle' | 'end'; size?: number; fill?: string; weight?: string } = {}): string {
   return `<text x="${num(x)}" y="${num(y)}" font-size="${opts.size ?? 12}" fill="${opts.fill ?? COLOURS.text}" text-anchor="${opts.anchor ?? 'middle'}"${opts.weight ? ` font-weight="${opts.weight}"` : ''}>${esc(s)}</text>`;
+}
+
+const LABEL_SIZE = 11;
+
+/** A label's box, from its baseline and right end (anchor end): a generous estimate of the glyphs' extent. */
+export function labelBox(label: { x: number; y: number; text: string }, size = LABEL_SIZE): { left: number; right: number; top: number; bottom: number } {
+  // Latin glyphs and digits are at most ~0.62 em wide in Noto Sans; CJK ones a full em.
+  const width = [...label.text].reduce((w, ch) => w + (/[\u2E80-\uFFEF]/.test(ch) ? size : size * 0.62), 0);
+  return { left: label.x - width, right: label.x, top: label.y - size, bottom: label.y + size * 0.3 };
+}
+
+/**
+ * Where the forecast's label goes: left of its point, on the side the dashed line does not come
+ * from (above when the line rises or stays level, below when it falls), so the line never strikes
+ * it through; when below would leave the plot, above and clear of the line's highest point under
+ * the label.
+ */
+export function forecastLabel(
+  spec: Pick<TrendChartSpec, 'locale' | 'forecast'>,
+  point: { x: number; y: number },
+  from: { x: number; y: number } | null,
+  plot: { top: number; bottom: number },
+): { x: number; y: number; text: string } {
+  const textOf = `${t(spec.locale, 'job.chart.forecast')} ${num(spec.forecast!.total)}`;
+  const x = point.x - 10;
+  const falling = from !== null && from.y < point.y; // SVG y grows downwards
+  const below = { x, y: point.y + 6 + LABEL_SIZE, text: textOf };
+  if (falling && labelBox(below).bottom <= plot.bottom) return below;
+  const above = { x, y: point.y - 10, text: textOf };
+  if (!falling || from === null) return above;
+  // Falling to the bottom of the plot: above the line where it passes the label's left end.
+  const left = labelBox(above).left;
+  const lineY = point.y + ((from.y - point.y) * (point.x - Math.max(left, from.x))) / (point.x - from.x);
+  return { x, y: Math.max(LABEL_SIZE + 2, lineY - 6), text: textOf };
 }
 
 export function trendChartSvg(spec: TrendChartSpec): string {
@@ -95,15 +132,21 @@ export function trendChartSvg(spec: TrendChartSpec): string {
     out.push(text(x(i), y(p.total) - 10, num(p.total), { size: 11 }));
   });
 
-  // The forecast: dashed from the last quarter with data, a hollow point.
+  // The forecast: dashed from the last quarter with data, its range as a whisker, a hollow point.
   if (spec.forecast) {
-    const fi = spec.points.length;
-    const fx = x(fi);
+    const fx = x(spec.points.length);
     const fy = y(spec.forecast.total);
     const last = [...spec.points.entries()].reverse().find(([, p]) => p.total !== null);
-    if (last) out.push(`<line x1="${num(x(last[0]))}" y1="${num(y(last[1].total!))}" x2="${num(fx)}" y2="${num(fy)}" stroke="${COLOURS.forecast}" stroke-width="2.5" stroke-dasharray="6 4"/>`);
+    const from = last ? { x: x(last[0]), y: y(last[1].total!) } : null;
+    if (from) out.push(`<line x1="${num(from.x)}" y1="${num(from.y)}" x2="${num(fx)}" y2="${num(fy)}" stroke="${COLOURS.forecast}" stroke-width="2.5" stroke-dasharray="6 4"/>`);
+    if (spec.forecast.low !== undefined && spec.forecast.high !== undefined && spec.forecast.high > spec.forecast.low) {
+      const [top, bottom] = [y(spec.forecast.high), y(spec.forecast.low)];
+      out.push(`<line x1="${num(fx)}" y1="${num(top)}" x2="${num(fx)}" y2="${num(bottom)}" stroke="${COLOURS.forecast}" stroke-width="1.5"/>`);
+      for (const v of [top, bottom]) out.push(`<line x1="${num(fx - 5)}" y1="${num(v)}" x2="${num(fx + 5)}" y2="${num(v)}" stroke="${COLOURS.forecast}" stroke-width="1.5"/>`);
+    }
     out.push(`<circle cx="${num(fx)}" cy="${num(fy)}" r="5" fill="#ffffff" stroke="${COLOURS.forecast}" stroke-width="2.5"/>`);
-    out.push(text(fx - 8, fy - 10, `${t(spec.locale, 'job.chart.forecast')} ${num(spec.forecast.total)}`, { anchor: 'end', size: 11, fill: COLOURS.forecast }));
+    const label = forecastLabel(spec, { x: fx, y: fy }, from, { top: M.top, bottom: M.top + plotH });
+    out.push(text(label.x, label.y, label.text, { anchor: 'end', size: LABEL_SIZE, fill: COLOURS.forecast }));
   }
   if (spec.points.every((p) => p.total === null) && !spec.forecast) {
     out.push(text(M.left + plotW / 2, M.top + plotH / 2, t(spec.locale, 'job.chart.noData'), { size: 14, fill: COLOURS.muted }));

@@ -102,7 +102,7 @@ describe('/audit', () => {
     expect(errorText('en', await refusal(ask('hr', 'everything')))).toContain('"everything" is not understood here. Usage: `/audit');
     const unknown = await refusal(auditAnswer(deps, await get('hr'), { ...plainRequest('', ['slack']), unknownUsers: ['@zed'] }));
     expect(errorText('en', unknown)).toContain('@zed is not known');
-    for (const id of ['ann', 'mgr']) expect(errorText('zh-CN', await refusal(ask(id, '')))).toContain('需要 hr 角色');
+    for (const id of ['ann', 'mgr']) expect(errorText('zh-CN', await refusal(ask(id, '')))).toContain('需要人力资源角色');
     expect(errorText('en', await refusal(auditLog(deps, await get('mgr'), {})))).toContain('needs the hr role');
   });
 
@@ -111,7 +111,7 @@ describe('/audit', () => {
     const shown = renderText((await ask(hr, '2026-Q3')).view);
     expect(shown).toContain('2026-10-01 10:00 · Mia Manager：将 Ann Lee 的 2026-Q3 得分调整 +2: 85.5 (B) → 87.5 (B)');
     expect(shown).toContain('原因：closed the Acme renewal on 30 Sep');
-    expect(shown).toContain('开启了 2026-Q3 考核周期（模板 v1，2026-10-10 截止录入）');
+    expect(shown).toContain('开启了 2026-Q3 考核周期（模板第 1 版，2026-10-10 截止录入）');
   });
 });
 
@@ -140,7 +140,7 @@ describe('audit sentences for the changes the use cases record', () => {
   const entry = (action: string, subjectId: string, details: Record<string, unknown>): AuditEntry => ({ id: 'x', at: '2026-10-01T01:00:00.000Z', actorId: 'mgr', action, subjectId, details });
 
   it.each([
-    [entry('award.grant', 'aw1', { periodKey: '2026-Q3', repId: 'ann', title: 'Rookie of the year', reason: '…', state: 'pending' }), 'proposed the award "Rookie of the year" for Ann Lee (2026-Q3), for HR to approve', '为 Ann Lee 提名特别奖励“Rookie of the year”（2026-Q3），待 HR 批准'],
+    [entry('award.grant', 'aw1', { periodKey: '2026-Q3', repId: 'ann', title: 'Rookie of the year', reason: '…', state: 'pending' }), 'proposed the award "Rookie of the year" for Ann Lee (2026-Q3), for HR to approve', '为 Ann Lee 提名特别奖励“Rookie of the year”（2026-Q3），待人力资源部批准'],
     [entry('award.grant', 'aw1', { periodKey: '2026-Q3', repId: 'ann', title: 'Top closer', state: 'approved' }), 'granted the award "Top closer" to Ann Lee (2026-Q3)', '授予 Ann Lee 特别奖励“Top closer”（2026-Q3）'],
     [entry('appeal.accept', 'ap1', { periodKey: '2026-Q3', repId: 'bob', fromVersion: 1, toVersion: 2, delta: 3, total: { from: 58, to: 61 }, grade: { from: 'D', to: 'C' } }), "accepted Bob Wu's appeal on 2026-Q3: version 2: 58 (D) → 61 (C)", '接受了 Bob Wu 对 2026-Q3 的申诉：新版本 2: 58 (D) → 61 (C)'],
     [entry('appeal.file', 'ap1', { periodKey: '2026-Q3', repId: 'bob', resultVersion: 1, reason: '…' }), "appealed Bob Wu's 2026-Q3 result (version 1)", '对 Bob Wu 的 2026-Q3 结果（版本 1）提出申诉'],

@@ -11,6 +11,7 @@ import { AppError } from '../../src/domain/errors.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { errorText } from '../../src/views/errors.js';
+import { aDeal, aPayment } from '../helpers/builders.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 import { refusal } from '../helpers/refusal.js';
@@ -30,11 +31,8 @@ beforeEach(async () => {
   // Q3: ann 36 visits and a deal, bob 18 (lowest grade, penalty), cat nothing (no data).
   await deps.store.activities.insertMany([...visits('ann', 'acme', 36, '2026-07-01'), ...visits('bob', 'globex', 18, '2026-08-01')]);
   // ann also signs and collects a ¥1.5M deal: grade B, while bob lands in the lowest grade.
-  await deps.store.deals.insert({
-    id: 'd1', repId: 'ann', accountId: 'acme', amount: 1_500_000, currency: 'CNY', amountBase: 1_500_000, units: 300,
-    product: 'Robots', signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true, createdAt: T0,
-  });
-  await deps.store.payments.insert({ id: 'p1', dealId: 'd1', repId: 'ann', amount: 1_500_000, amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09', createdAt: T0 });
+  await deps.store.deals.insert(aDeal({ id: 'd1', repId: 'ann', accountId: 'acme', amountBase: 1_500_000, units: 300, signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true }));
+  await deps.store.payments.insert(aPayment({ id: 'p1', dealId: 'd1', repId: 'ann', amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09' }));
   [hr, ann, mgr] = [await get('hr'), await get('ann'), await get('mgr')];
 });
 afterEach(() => deps.cleanup());
@@ -62,10 +60,10 @@ describe('review cycle states', () => {
   it('refuses a second cycle, a non-HR actor, a bad period, a bad date — each explained in both languages', async () => {
     await openCycle(deps, hr, { period: '2026-Q3' });
     explained(await refusal(openCycle(deps, hr, { period: '2026-Q3' })), 'already a review cycle for 2026-Q3', '2026-Q3 已有考核周期');
-    explained(await refusal(openCycle(deps, ann, { period: '2026-Q4' })), 'needs the hr role', '需要 hr 角色');
+    explained(await refusal(openCycle(deps, ann, { period: '2026-Q4' })), 'needs the hr role', '需要人力资源角色');
     explained(await refusal(openCycle(deps, hr, { period: '2026-Q5' })), 'is not a period', '不是有效的考核期');
     explained(await refusal(openCycle(deps, hr, { period: '2026-Q4', closeDate: '10/10/2026' })), 'is not a date', '不是有效日期');
-    explained(await refusal(cycleStatus(deps, mgr, {})), 'needs the hr role', '需要 hr 角色');
+    explained(await refusal(cycleStatus(deps, mgr, {})), 'needs the hr role', '需要人力资源角色');
     expect(await deps.store.cycles.count()).toBe(1);
   });
 
@@ -74,7 +72,7 @@ describe('review cycle states', () => {
     explained(await refusal(preparePublication(deps, hr, { period: '2026-Q3' })), 'no review cycle', '没有考核周期');
     await openCycle(deps, hr, { period: '2026-Q3' });
     explained(await refusal(preparePublication(deps, hr, { period: '2026-Q3' })), 'is collecting: it must be in_review', '当前为');
-    explained(await refusal(startReview(deps, ann, { period: '2026-Q3' })), 'needs the hr role', '需要 hr 角色');
+    explained(await refusal(startReview(deps, ann, { period: '2026-Q3' })), 'needs the hr role', '需要人力资源角色');
     const c = await startReview(deps, hr, { period: '2026-Q3' });
     expect(c.state).toBe('in_review');
     expect((await deps.store.audit.find({ action: 'cycle.in_review' })).map((a) => a.details.from)).toEqual(['collecting']);
@@ -122,7 +120,7 @@ describe('publishing results', () => {
 
   it('refuses a second publication and a non-HR publisher, queuing nothing more', async () => {
     await inReview();
-    explained(await refusal(publishResults(deps, mgr, { period: '2026-Q3', platforms: ['slack'] })), 'needs the hr role', '需要 hr 角色');
+    explained(await refusal(publishResults(deps, mgr, { period: '2026-Q3', platforms: ['slack'] })), 'needs the hr role', '需要人力资源角色');
     expect(await deps.store.results.count()).toBe(0);
     await publishResults(deps, hr, { period: '2026-Q3', platforms: ['slack'] });
     const queued = await deps.store.outbox.count();

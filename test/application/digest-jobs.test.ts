@@ -11,6 +11,7 @@ import { addDays, zonedInstant } from '../../src/domain/dates.js';
 import { defaultTemplate } from '../../src/domain/scoring/default-template.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
 import type { Block } from '../../src/views/view.js';
+import { anAward } from '../helpers/builders.js';
 import { person, smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -129,9 +130,9 @@ describe('quarterly digest', () => {
 describe('annual summary', () => {
   beforeEach(async () => {
     await deps.store.awards.insertMany([
-      { id: 'aw1', periodKey: '2026-Q3', repId: 'ann', title: 'Deal of the quarter', reason: 'Won the Acme framework deal', grantedBy: 'hr', state: 'approved', createdAt: T0 },
-      { id: 'aw2', periodKey: '2026-Q4', repId: 'ann', title: 'Pending idea', reason: 'Not decided on yet at all', grantedBy: 'hr', state: 'pending', createdAt: T0 },
-      { id: 'aw3', periodKey: '2025', repId: 'bob', title: 'Last year', reason: 'An award of the year before', grantedBy: 'hr', state: 'approved', createdAt: T0 },
+      anAward({ id: 'aw1', grantedBy: 'hr', repId: 'ann', title: 'Deal of the quarter', reason: 'Won the Acme framework deal', state: 'approved' }),
+      anAward({ id: 'aw2', grantedBy: 'hr', periodKey: '2026-Q4', repId: 'ann', title: 'Pending idea' }),
+      anAward({ id: 'aw3', grantedBy: 'hr', periodKey: '2025', repId: 'bob', title: 'Last year', state: 'approved' }),
     ]);
     deps.clock.set(new Date('2027-01-03T16:00:00Z'));
   });
@@ -158,7 +159,8 @@ describe('annual summary', () => {
       expect.arrayContaining([
         'Annual score: 77.0 (B), the quarters weighted 10/20/30/40.',
         'Trend: rising, +29.0 points a quarter.',
-        'Forecast for 2027-Q1: 135.0 (S).',
+        // The range: ±1 standard error of the prediction (residuals 1, −8, 13, −6 → s = √(270 / 2) = 11.62; se = s × √2.5 = 18.4).
+        'Forecast for 2027-Q1: 135.0 (S), likely 116.6–153.4, from the straight-line trend of 4 quarters.',
         'Deal of the quarter (2026-Q3): Won the Acme framework deal',
       ]),
     );
@@ -167,6 +169,8 @@ describe('annual summary', () => {
     // 60 and 50 weighted 20 and 30: (1200 + 1500) / 50 = 54 → D; falling 10 a quarter.
     expect(bob!.message.text).toBe('Your year 2026: 54.0 (D)');
     expect(texts(bob)).toEqual(expect.arrayContaining(['Trend: falling, −10.0 points a quarter.', 'No special awards this year.']));
+    // Two graded quarters make a trend, not a forecast.
+    expect(texts(bob).join('\n')).not.toContain('Forecast for');
     expect(dmTo(r.deliveries, 'slack:UFAY')!.message.text).toBe('Your year 2026: no graded quarter');
   });
 

@@ -4,7 +4,8 @@ import { quarterlyDigest } from '../../src/application/jobs/quarterly-digest.js'
 import { weeklyNudge } from '../../src/application/jobs/weekly-nudge.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
-import { smallOrg, T0, visits } from '../helpers/org.js';
+import { aDeal, anAccount } from '../helpers/builders.js';
+import { smallOrg, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
 /**
@@ -20,7 +21,7 @@ beforeEach(async () => {
   deps = testDeps('2026-11-22T23:00:00Z'); // 07:00 on Monday 23 November in Shanghai
   await smallOrg(deps.store);
   await ensureDefaultTemplate(deps);
-  await deps.store.accounts.insert({ id: 'initech', name: 'Initech', nameKey: 'initech', tier: 'C', ownerId: 'cat', createdAt: T0 });
+  await deps.store.accounts.insert(anAccount({ id: 'initech', name: 'Initech', tier: 'C', ownerId: 'cat' }));
   for (const [id, identity] of [['ann', 'slack:UANN'], ['bob', 'slack:UBOB'], ['cat', 'slack:UCAT'], ['mgr', 'slack:UMGR'], ['mgr2', 'slack:UMGR2']] as const) {
     const p = (await deps.store.people.get(id))!;
     await deps.store.people.put({ ...p, identities: [identity] });
@@ -61,9 +62,7 @@ describe('dormant key accounts in the quarterly digest', () => {
 describe('outcomes in the quarterly digest', () => {
   it('gives the manager each rep’s visit-to-deal conversion and follow-ups', async () => {
     await deps.store.activities.insertMany(visits('ann', 'acme', 2, '2026-09-01'));
-    await deps.store.deals.insert({
-      id: 'd1', repId: 'ann', accountId: 'acme', amount: 500_000, currency: 'CNY', amountBase: 500_000, units: 1, product: 'P', signedDate: '2026-09-10', dueDate: '2026-10-10', createdAt: T0,
-    });
+    await deps.store.deals.insert(aDeal({ repId: 'ann', accountId: 'acme', amountBase: 500_000, signedDate: '2026-09-10', dueDate: '2026-10-10' }));
     const r = await run(quarterlyDigest, '2026-10-01');
     const east = r.deliveries.find((d) => d.target.kind === 'dm' && d.target.identity === 'slack:UMGR')!;
     const text = JSON.stringify(east.message.view);

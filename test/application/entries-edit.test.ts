@@ -10,7 +10,8 @@ import { shareIntel } from '../../src/application/entries/share-intel.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { AppError } from '../../src/domain/errors.js';
 import type { Person } from '../../src/domain/model/people.js';
-import { smallOrg, T0, visits } from '../helpers/org.js';
+import { aCycle, aDeal, aFeedback, anIntel, aPayment } from '../helpers/builders.js';
+import { smallOrg, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 import { refusal } from '../helpers/refusal.js';
 
@@ -28,17 +29,17 @@ afterEach(() => deps.cleanup());
 
 const at = (minute: number): string => `2026-11-26T01:${String(minute).padStart(2, '0')}:00.000Z`;
 const publish = (periodKey: string) =>
-  deps.store.cycles.insert({ id: `c-${periodKey}`, periodKey, templateId: 'default', templateVersion: 1, state: 'published', createdAt: T0, createdBy: 'hr', updatedAt: T0 });
+  deps.store.cycles.insert(aCycle({ id: `c-${periodKey}`, periodKey, templateId: 'default', state: 'published', createdBy: 'hr' }));
 
 describe('recentEntries', () => {
   it('merges all five kinds, newest first by date then by recording time, and only the actor\'s own', async () => {
     const [v1, v2] = visits('ann', 'acme', 2, '2026-11-20');
     await deps.store.activities.insertMany([{ ...v1!, date: '2026-11-20', createdAt: at(1) }, { ...v2!, date: '2026-11-24', createdAt: at(2) }]);
     await deps.store.activities.insertMany(visits('bob', 'globex', 1, '2026-11-26'));
-    await deps.store.deals.insert({ id: 'd1', repId: 'ann', accountId: 'acme', amount: 100, currency: 'USD', amountBase: 710, units: 1, product: 'Robots', signedDate: '2026-11-20', dueDate: '2026-12-20', firstWin: true, createdAt: at(3) });
-    await deps.store.payments.insert({ id: 'p1', dealId: 'd1', repId: 'ann', amount: 40, amountBase: 284, dueDate: '2026-12-20', receivedDate: '2026-11-25', createdAt: at(4) });
-    await deps.store.feedback.insert({ id: 'f1', repId: 'ann', accountId: 'globex', date: '2026-10-05', service: 5, product: 3, comment: '', source: 'survey', createdAt: at(5) });
-    await deps.store.intel.insert({ id: 'i1', repId: 'ann', date: '2026-11-26', topic: 'Pricing', text: 'X cut prices', createdAt: at(6) });
+    await deps.store.deals.insert(aDeal({ id: 'd1', repId: 'ann', accountId: 'acme', amount: 100, currency: 'USD', amountBase: 710, product: 'Robots', signedDate: '2026-11-20', dueDate: '2026-12-20', firstWin: true, createdAt: at(3) }));
+    await deps.store.payments.insert(aPayment({ id: 'p1', dealId: 'd1', repId: 'ann', amount: 40, amountBase: 284, dueDate: '2026-12-20', receivedDate: '2026-11-25', createdAt: at(4) }));
+    await deps.store.feedback.insert(aFeedback({ id: 'f1', repId: 'ann', accountId: 'globex', date: '2026-10-05', service: 5, product: 3, source: 'survey', createdAt: at(5) }));
+    await deps.store.intel.insert(anIntel({ id: 'i1', repId: 'ann', date: '2026-11-26', createdAt: at(6) }));
 
     const all = await recentEntries(deps, ann);
     expect(all.map((e) => [e.kind, e.id, e.date])).toEqual([

@@ -8,7 +8,8 @@ import { submitPeerReview } from '../../src/application/entries/submit-peer-revi
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { AppError } from '../../src/domain/errors.js';
 import type { Person } from '../../src/domain/model/people.js';
-import { smallOrg, T0 } from '../helpers/org.js';
+import { aCycle } from '../helpers/builders.js';
+import { smallOrg } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 import { refusal } from '../helpers/refusal.js';
 
@@ -70,7 +71,7 @@ describe('logVisit', () => {
 
   it('accepts the previous quarter until its cycle is published', async () => {
     await expect(logVisit(deps, ann, { requestId: 'q3', account: { accountId: 'acme' }, date: '2026-09-30' })).resolves.toMatchObject({ created: true });
-    await deps.store.cycles.insert({ id: 'c3', periodKey: '2026-Q3', templateId: 'default', templateVersion: 1, state: 'published', createdAt: T0, createdBy: 'hr', updatedAt: T0 });
+    await deps.store.cycles.insert(aCycle({ templateId: 'default', state: 'published', createdBy: 'hr' }));
     const e = await refusal(logVisit(deps, ann, { requestId: 'q3b', account: { accountId: 'acme' }, date: '2026-09-29' }));
     expect(e.params.messageId).toBe('error.periodClosed');
   });

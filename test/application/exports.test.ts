@@ -10,7 +10,8 @@ import type { PublishedResult } from '../../src/domain/model/cycle.js';
 import type { Scorecard } from '../../src/domain/model/scorecard.js';
 import { errorText } from '../../src/views/errors.js';
 import { renderText } from '../../src/views/render-text.js';
-import { smallOrg, T0 } from '../helpers/org.js';
+import { aCycle, anAward, aTeam } from '../helpers/builders.js';
+import { smallOrg } from '../helpers/org.js';
 import { refusal } from '../helpers/refusal.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -36,7 +37,7 @@ function result(repId: string, periodKey: string, version: number, scorecard: Sc
 }
 
 async function publishedCycle(periodKey: string, state: 'published' | 'in_review' = 'published'): Promise<void> {
-  await deps.store.cycles.insert({ id: `c-${periodKey}`, periodKey, templateId: 'default', templateVersion: 1, state, createdAt: T0, createdBy: 'hr', updatedAt: T0 });
+  await deps.store.cycles.insert(aCycle({ id: `c-${periodKey}`, periodKey, templateId: 'default', state, createdBy: 'hr' }));
 }
 
 beforeEach(async () => {
@@ -54,7 +55,7 @@ beforeEach(async () => {
     result('ann', '2026-Q3', 2, card('ann', '2026-Q3', { total: 92.5, base: 90.5, grade: 'A', mult: 1.2, visits: [34, 36, 94.4], adjustments: [adj] }), { bonusAmount: 12000, awardIds: ['aw1'] }),
     result('bob', '2026-Q3', 1, card('bob', '2026-Q3', { total: 41, grade: 'D', mult: 0, penalty: true, visits: [18, 36, 50] })),
   ]);
-  await deps.store.awards.insert({ id: 'aw1', periodKey: '2026-Q3', repId: 'ann', title: 'Deal of the quarter', reason: 'the Acme renewal, largest of the year', grantedBy: 'mgr', state: 'approved', createdAt: T0 });
+  await deps.store.awards.insert(anAward({ repId: 'ann', title: 'Deal of the quarter', reason: 'the Acme renewal, largest of the year', grantedBy: 'mgr', state: 'approved' }));
 });
 afterEach(() => deps.cleanup());
 
@@ -160,7 +161,7 @@ describe('/export results', () => {
     await deps.store.people.put({ ...(await get('hr')), locale: 'zh-CN', name: '韩娜' });
     const e = await exportResults(deps, await get('hr'), { period: '2026-Q3' });
     const [header, first] = csvOf(e.files).split('\r\n');
-    expect(header).toMatch(/^销售,团队,经理,考核期,版本,总分,调整前总分,校准调整,调整原因,等级,奖金系数,奖金金额,处罚,特别奖励,/);
+    expect(header).toMatch(/^销售,团队,经理,考核期,版本,总分,调整前总分,校准调整,调整原因,等级,奖金系数,奖金金额,需绩效改进,特别奖励,/);
     expect(header).toContain('发布时间（Asia/Shanghai）');
     expect(first).toMatch(/,否,Deal of the quarter,.*,韩娜,appeal accepted$/);
     const sheet = sheetOf(e.files);
@@ -171,7 +172,7 @@ describe('/export results', () => {
 
   it('escapes text that a spreadsheet would run as a formula, in the CSV; the XLSX keeps it as plain text', async () => {
     await deps.store.people.put({ ...(await get('bob')), name: '=HYPERLINK("http://x","y")' });
-    await deps.store.teams.put({ id: 'east', name: '@East & <Co>', managerId: 'mgr', createdAt: T0 });
+    await deps.store.teams.put(aTeam({ id: 'east', name: '@East & <Co>', managerId: 'mgr' }));
     const e = await exportResults(deps, await get('hr'), { period: '2026-Q3' });
     const lines = csvOf(e.files).split('\r\n');
     expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/x"",""y""\)",'@East & <Co>,Mia Manager,/);

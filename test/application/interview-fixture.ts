@@ -4,7 +4,9 @@ import { startReview } from '../../src/application/cycle/start-review.js';
 import type { AppDeps } from '../../src/application/deps.js';
 import type { PlatformName } from '../../src/domain/model/delivery.js';
 import type { Person } from '../../src/domain/model/people.js';
-import { T0, visits } from '../helpers/org.js';
+import { aDeal, aPayment } from '../helpers/builders.js';
+import { anIntel } from '../helpers/builders.js';
+import { visits } from '../helpers/org.js';
 
 /**
  * 2026-Q3 for the small organisation, published through the real use cases: ann 30 visits to Acme
@@ -21,14 +23,11 @@ import { T0, visits } from '../helpers/org.js';
  */
 export async function addQ3Data(deps: Pick<AppDeps, 'store'>): Promise<void> {
   await deps.store.activities.insertMany([...visits('ann', 'acme', 30, '2026-07-01'), ...visits('bob', 'globex', 18, '2026-08-01')]);
-  await deps.store.deals.insert({
-    id: 'd1', repId: 'ann', accountId: 'acme', amount: 1_500_000, currency: 'CNY', amountBase: 1_500_000, units: 300,
-    product: 'Robots', signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true, createdAt: T0,
-  });
+  await deps.store.deals.insert(aDeal({ id: 'd1', repId: 'ann', accountId: 'acme', amountBase: 1_500_000, units: 300, signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true }));
   await deps.store.intel.insertMany(
-    Array.from({ length: 6 }, (_, i) => ({ id: `ann-i${i}`, repId: 'ann', date: `2026-09-0${i + 1}`, topic: 'Pricing', text: 'A rival cut prices', createdAt: T0 })),
+    Array.from({ length: 6 }, (_, i) => anIntel({ id: `ann-i${i}`, repId: 'ann', date: `2026-09-0${i + 1}` })),
   );
-  await deps.store.payments.insert({ id: 'p1', dealId: 'd1', repId: 'ann', amount: 1_500_000, amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09', createdAt: T0 });
+  await deps.store.payments.insert(aPayment({ id: 'p1', dealId: 'd1', repId: 'ann', amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09' }));
 }
 
 export async function publishQ3(deps: AppDeps, hr: Person, platforms: readonly PlatformName[] = ['slack']): Promise<void> {

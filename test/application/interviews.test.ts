@@ -72,16 +72,16 @@ describe('scheduling the feedback interview', () => {
   it('refuses a rep, another team\'s manager, an unpublished or yearly period, a rep without a result, a bad or past time — changing nothing', async () => {
     await publishQ3(deps, hr);
     const at = { date: '2026-12-03', time: '15:00', platforms };
-    explained(await refusal(scheduleInterview(deps, ann, { rep: ann, ...at })), "Only ann's manager or HR", '只有 ann 的经理或 HR');
-    explained(await refusal(scheduleInterview(deps, bob, { rep: ann, ...at })), "Only ann's manager or HR", '只有 ann 的经理或 HR');
-    explained(await refusal(scheduleInterview(deps, mgr2, { rep: ann, ...at })), "Only ann's manager or HR", '只有 ann 的经理或 HR');
+    explained(await refusal(scheduleInterview(deps, ann, { rep: ann, ...at })), "Only ann's manager or HR", '只有 ann 的经理或人力资源部');
+    explained(await refusal(scheduleInterview(deps, bob, { rep: ann, ...at })), "Only ann's manager or HR", '只有 ann 的经理或人力资源部');
+    explained(await refusal(scheduleInterview(deps, mgr2, { rep: ann, ...at })), "Only ann's manager or HR", '只有 ann 的经理或人力资源部');
     explained(await refusal(scheduleInterview(deps, mgr, { rep: ann, ...at, period: '2026-Q4' })), '2026-Q4 is not published yet', '2026-Q4 的结果尚未发布');
     await openCycle(deps, hr, { period: '2026-Q4' });
     explained(await refusal(scheduleInterview(deps, mgr, { rep: ann, ...at, period: '2026-Q4' })), '2026-Q4 is not published yet', '2026-Q4 的结果尚未发布');
     explained(await refusal(scheduleInterview(deps, mgr, { rep: ann, ...at, period: '2026' })), 'give a period like 2026-Q3', '请填写 2026-Q3 这样的季度');
     explained(await refusal(scheduleInterview(deps, mgr2, { rep: cat, ...at })), 'cat has no published result yet', 'cat 还没有已发布的考核结果');
     explained(await refusal(scheduleInterview(deps, mgr2, { rep: cat, ...at, period: '2026-Q3' })), 'cat has no published result for 2026-Q3', 'cat 在 2026-Q3 没有已发布的考核结果');
-    explained(await refusal(scheduleInterview(deps, mgr, { rep: ann, ...at, time: '25:00' })), '"25:00" is not a time', '"25:00" 不是有效时间');
+    explained(await refusal(scheduleInterview(deps, mgr, { rep: ann, ...at, time: '25:00' })), '"25:00" is not a time', '“25:00”不是有效时间');
     explained(await refusal(scheduleInterview(deps, mgr, { rep: ann, ...at, date: '2026-02-30' })), '"2026-02-30" is not a date', '不是有效日期');
     explained(await refusal(scheduleInterview(deps, mgr, { rep: ann, ...at, date: '2026-11-26', time: '09:59' })), '2026-11-26 09:59 (Asia/Shanghai) has already passed', '已经过去');
     expect(await deps.store.interviews.count()).toBe(0);
@@ -109,7 +109,7 @@ describe('the improvement plan', () => {
       ['volume', '销售量 0/300：下季度 +300'],
       ['intel_shared', '市场信息共享 0/6：下季度 +6'],
     ]);
-    explained(await refusal(draftPlan(deps, mgr2, { rep: ann })), "Only ann's manager or HR", '只有 ann 的经理或 HR');
+    explained(await refusal(draftPlan(deps, mgr2, { rep: ann })), "Only ann's manager or HR", '只有 ann 的经理或人力资源部');
   });
 
   it('logs the interview as held with the prefilled plan; the rep gets it with an Acknowledge button; a second log is refused', async () => {

@@ -6,6 +6,7 @@ import { weeklyNudge } from '../../src/application/jobs/weekly-nudge.js';
 import { weeklyRanking } from '../../src/application/jobs/weekly-ranking.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
+import { aDeal, aVisit } from '../helpers/builders.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -28,10 +29,10 @@ afterEach(() => deps.cleanup());
 describe('follow-up reminders', () => {
   beforeEach(async () => {
     await deps.store.activities.insertMany([
-      { id: 'a1', repId: 'ann', accountId: 'acme', kind: 'visit', date: '2026-11-20', contacts: [], purpose: 'p', outcome: 'o', nextStep: 'Send the quote', nextStepDate: '2026-11-27', createdAt: T0 },
-      { id: 'a2', repId: 'ann', accountId: 'globex', kind: 'visit', date: '2026-11-21', contacts: [], purpose: 'p', outcome: 'o', nextStep: 'Demo for the CTO', nextStepDate: '2026-11-27', createdAt: T0 },
-      { id: 'b1', repId: 'bob', accountId: 'globex', kind: 'visit', date: '2026-11-22', contacts: [], purpose: 'p', outcome: 'o', nextStep: 'Call back', nextStepDate: '2026-11-27', createdAt: T0 },
-      { id: 'b2', repId: 'bob', accountId: 'globex', kind: 'visit', date: '2026-11-22', contacts: [], purpose: 'p', outcome: 'o', nextStep: 'Later', nextStepDate: '2026-11-30', createdAt: T0 },
+      aVisit({ id: 'a1', repId: 'ann', accountId: 'acme', date: '2026-11-20', nextStep: 'Send the quote', nextStepDate: '2026-11-27' }),
+      aVisit({ id: 'a2', repId: 'ann', accountId: 'globex', date: '2026-11-21', nextStep: 'Demo for the CTO', nextStepDate: '2026-11-27' }),
+      aVisit({ id: 'b1', repId: 'bob', accountId: 'globex', date: '2026-11-22', nextStep: 'Call back', nextStepDate: '2026-11-27' }),
+      aVisit({ id: 'b2', repId: 'bob', accountId: 'globex', date: '2026-11-22', nextStep: 'Later', nextStepDate: '2026-11-30' }),
     ]);
   });
 
@@ -77,10 +78,7 @@ describe('weekly nudge', () => {
     // 54 of 92 days gone on Nov 23: ann's 40 visits project to ~68 and her ¥1.2M to ~¥2M (on pace);
     // bob's 5 visits project to ~8 and his revenue is 0 (behind on both).
     await deps.store.activities.insertMany(visits('ann', 'acme', 40, '2026-10-05'));
-    await deps.store.deals.insert({
-      id: 'd1', repId: 'ann', accountId: 'acme', amount: 1_200_000, currency: 'CNY', amountBase: 1_200_000, units: 200,
-      product: 'P', signedDate: '2026-11-02', dueDate: '2026-12-02', firstWin: true, createdAt: T0,
-    });
+    await deps.store.deals.insert(aDeal({ repId: 'ann', accountId: 'acme', amountBase: 1_200_000, units: 200, signedDate: '2026-11-02', dueDate: '2026-12-02', firstWin: true }));
     await deps.store.activities.insertMany(visits('bob', 'globex', 5, '2026-10-05'));
     const r = await run(weeklyNudge, '2026-11-23');
     expect(r.runKey).toBe('2026-W48');

@@ -13,7 +13,8 @@ import { isLateEntryError } from '../../src/application/guards.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { errorText } from '../../src/views/errors.js';
-import { smallOrg, T0 } from '../helpers/org.js';
+import { aTeam } from '../helpers/builders.js';
+import { smallOrg } from '../helpers/org.js';
 import { refusal } from '../helpers/refusal.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -125,7 +126,7 @@ describe('late entries', () => {
 
   it('refuses a rep without a manager, bad input, and an approval after publication', async () => {
     await deps.store.people.put({ ...ann, managerId: undefined });
-    await deps.store.teams.put({ id: 'east', name: 'East', createdAt: T0 });
+    await deps.store.teams.put(aTeam({ id: 'east', name: 'East' }));
     const none = await refusal(requestLateEntry(deps, await get('ann'), { kind: 'visit', raw: visit('r1'), platforms: SLACK }));
     expect(errorText('en', none)).toContain('Ask HR to set your manager. Nothing was saved.');
     expect(await deps.store.lateEntries.count()).toBe(0);

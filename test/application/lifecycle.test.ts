@@ -15,7 +15,8 @@ import { workCalendar } from '../../src/domain/work-calendar.js';
 import { cycleAnswer } from '../../src/chat/cycle.js';
 import { plainRequest } from '../../src/chat/review.js';
 import { errorText } from '../../src/views/errors.js';
-import { smallOrg, T0 } from '../helpers/org.js';
+import { anAppeal } from '../helpers/builders.js';
+import { smallOrg } from '../helpers/org.js';
 import { refusal } from '../helpers/refusal.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -48,7 +49,7 @@ describe('/cycle close', () => {
     await startReview(deps, hr, { period: '2026-Q3' });
     await deps.store.cycles.put({ ...(await q3()), state: 'published' });
     for (const [id, state] of [['ap1', 'pending'], ['ap2', 'pending'], ['ap3', 'rejected']] as const) {
-      await deps.store.appeals.insert({ id, periodKey: '2026-Q3', repId: 'ann', resultVersion: 1, reason: 'I disagree with the visits count', state, createdAt: T0 });
+      await deps.store.appeals.insert(anAppeal({ id, repId: 'ann', state }));
     }
     expect(errorText('en', await refusal(closeCycle(deps, ann, { period: '2026-Q3' })))).toContain('needs the hr role');
     expect(errorText('en', await refusal(closeCycle(deps, hr, { period: '2026-Q3' })))).toBe('The 2026-Q3 cycle cannot be closed: 2 appeal(s) are still pending. Decide them first.');
@@ -103,7 +104,7 @@ describe('/cycle targets', () => {
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'smiles', value: '40', teamName: 'East' }), '"smiles" is not an indicator'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '-3', teamName: 'East' }), '"-3" is not a valid target'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: 'lots', teamName: 'East' }), '"lots" is not a valid target'],
-      [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40', teamName: 'North' }), 'There is no team named "North"'],
+      [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40', teamName: 'North' }), 'No team matches "North". Teams: East, West.'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40', rep: mgr }), 'mgr is not a rep'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40' }), 'Usage: /cycle targets'],
       [cycleTargets(deps, ann, { period: '2026-Q4' }), 'needs the hr/manager role'],
@@ -165,6 +166,7 @@ describe('cycle reminders job', () => {
     expect(dmsTo(after)).toEqual(['slack:UHR']);
     expect(after.deliveries[0]!.message.text).toBe('The entry close date of 2026-Q4 (2027-01-10) has passed. Move the cycle to review with /cycle review 2026-Q4');
     expect((await remind('2027-01-12')).queued).toBe(0);
+    deps.clock.set(new Date('2027-01-12T02:00:00Z')); // HR reviews once the entries have closed
     await startReview(deps, hr, { period: '2026-Q4' });
     expect((await remind('2027-01-13')).deliveries).toEqual([]);
   });

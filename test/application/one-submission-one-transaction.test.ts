@@ -4,6 +4,7 @@ import { logDeal } from '../../src/application/entries/log-deal.js';
 import { logVisit } from '../../src/application/entries/log-visit.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import type { Person } from '../../src/domain/model/people.js';
+import { aDeal, aVisit } from '../helpers/builders.js';
 import { smallOrg } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -30,7 +31,7 @@ const failure = (p: Promise<unknown>): Promise<{ code?: string }> => p.then(() =
 
 describe('one submission, one transaction', () => {
   it('a visit to a new account that cannot be stored leaves no account behind, and its retry is stored', async () => {
-    await deps.store.activities.insert({ id: 'taken', repId: 'ann', accountId: 'acme', kind: 'visit', date: '2026-11-20', contacts: ['Li'], purpose: 'p', outcome: 'o', createdAt: '2026-11-20T00:00:00Z' });
+    await deps.store.activities.insert(aVisit({ id: 'taken', repId: 'ann', accountId: 'acme', date: '2026-11-20' }));
     const input = { requestId: 'visit-1', account: { newAccountName: 'Initech', newAccountTier: 'B' } };
     ids.push('acc-initech', 'taken');
     expect((await failure(logVisit(deps, ann, input))).code).toBe('CONFLICT');
@@ -44,7 +45,7 @@ describe('one submission, one transaction', () => {
   });
 
   it('a deal with a new account that cannot be stored leaves no account behind, and its retry wins the account', async () => {
-    await deps.store.deals.insert({ id: 'taken', repId: 'ann', accountId: 'acme', amount: 1, currency: 'CNY', amountBase: 1, units: 1, product: 'x', signedDate: '2026-11-20', dueDate: '2026-12-20', firstWin: true, createdAt: '2026-11-20T00:00:00Z' });
+    await deps.store.deals.insert(aDeal({ id: 'taken', repId: 'ann', accountId: 'acme', signedDate: '2026-11-20', dueDate: '2026-12-20', firstWin: true }));
     const input = { requestId: 'deal-1', account: { newAccountName: 'Initech', newAccountTier: 'B' }, amount: 5000, units: 2, product: 'Valves' };
     ids.push('acc-initech', 'taken');
     expect((await failure(logDeal(deps, ann, input))).code).toBe('CONFLICT');

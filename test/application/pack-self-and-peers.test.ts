@@ -6,6 +6,7 @@ import { submitSelfReview } from '../../src/application/cycle/self-review.js';
 import { startReview } from '../../src/application/cycle/start-review.js';
 import { getScorecard } from '../../src/application/get-scorecard.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { aPeerReview } from '../helpers/builders.js';
 import { person, smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 import { parsePeriod } from '../../src/domain/period.js';
@@ -18,6 +19,7 @@ import { plainRequest } from '../../src/chat/review.js';
  * colleague or the channel could read them), and the suspicious peer-review patterns flagged.
  */
 let deps: ReturnType<typeof testDeps>;
+const EARLY = 'the test calibrates the quarter before it ends';
 const get = async (id: string) => (await deps.store.people.get(id))!;
 
 beforeEach(async () => {
@@ -29,7 +31,7 @@ beforeEach(async () => {
   await deps.store.settings.put({ id: 'channels', value: { results: ['slack:CRESULTS'], 'hr-private': ['slack:CHR'] }, updatedAt: T0 });
   await deps.store.activities.insertMany([...visits('ann', 'acme', 30, '2026-10-01'), ...visits('bob', 'globex', 20, '2026-10-01'), ...visits('dan', 'acme', 10, '2026-10-01', 'd')]);
   const review = (id: string, fromId: string, toId: string, collaboration: number, periodKey = '2026-Q4') =>
-    deps.store.peerReviews.insert({ id, fromId, toId, periodKey, collaboration, comment: '', date: '2026-11-20', createdAt: T0 });
+    deps.store.peerReviews.insert(aPeerReview({ id, fromId, toId, periodKey, collaboration, date: '2026-11-20' }));
   // ann and bob: 5 for each other now and last quarter. dan: 3 for everyone.
   await review('p1', 'ann', 'bob', 5);
   await review('p2', 'bob', 'ann', 5);
@@ -38,10 +40,11 @@ beforeEach(async () => {
   await review('p5', 'dan', 'ann', 3);
   await review('p6', 'dan', 'bob', 3);
   await review('p7', 'cat', 'dan', 4);
-  await deps.store.peerReviews.insert({ id: 'p8', fromId: 'dan', toId: 'cat', periodKey: '2026-Q4', collaboration: 3, comment: '', date: '2026-11-20', createdAt: T0 });
+  await review('p8', 'dan', 'cat', 3);
   await openCycle(deps, await get('hr'), { period: '2026-Q4' });
   await submitSelfReview(deps, await get('ann'), { ratings: { performance: 5, behaviour: 4, teamwork: 5 }, comment: 'Best quarter so far' });
-  await startReview(deps, await get('hr'), { period: '2026-Q4' });
+  // Calibrated mid-quarter on purpose: HR overrides the calendar with a reason.
+  await startReview(deps, await get('hr'), { period: '2026-Q4', early: EARLY });
 });
 afterEach(() => deps.cleanup());
 
@@ -66,14 +69,14 @@ describe('the calibration pack (issue 8)', () => {
     const after = await getScorecard(deps, { actor: await get('bob'), repId: 'bob', period: parsePeriod('2026-Q4') });
     expect((await getScorecard(deps, { actor: await get('ann'), repId: 'ann', period: parsePeriod('2026-Q4') })).card.total).toBe(before);
     expect(JSON.stringify(after)).not.toContain('Best quarter so far');
-    await publishResults(deps, await get('hr'), { period: '2026-Q4', platforms: ['slack'] });
+    await publishResults(deps, await get('hr'), { period: '2026-Q4', platforms: ['slack'], early: EARLY });
     const published = JSON.stringify(await deps.store.outbox.find({ job: 'publish-results' }));
     expect(published).not.toContain('Best quarter so far');
     expect(JSON.stringify(await deps.store.results.find({}))).not.toContain('Best quarter so far');
   });
 
   it('shows the self-review to the manager preparing the interview, not to a colleague', async () => {
-    await publishResults(deps, await get('hr'), { period: '2026-Q4', platforms: ['slack'] });
+    await publishResults(deps, await get('hr'), { period: '2026-Q4', platforms: ['slack'], early: EARLY });
     const preview = await interviewAnswer(deps, await get('mgr'), plainRequest('plan', ['slack'], [await get('ann')]));
     expect(JSON.stringify(preview.view)).toContain('Self-review: performance 5, behaviour 4, teamwork 5 — Best quarter so far');
     await expect(interviewAnswer(deps, await get('bob'), plainRequest('plan', ['slack'], [await get('ann')]))).rejects.toMatchObject({ code: 'FORBIDDEN' });

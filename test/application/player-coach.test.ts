@@ -8,7 +8,8 @@ import { manages } from '../../src/application/permissions.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import type { Person, Team } from '../../src/domain/model/people.js';
 import { errorText } from '../../src/views/errors.js';
-import { person, smallOrg, T0 } from '../helpers/org.js';
+import { aTargetRecord, aTeam } from '../helpers/builders.js';
+import { person, smallOrg } from '../helpers/org.js';
 import { refusal } from '../helpers/refusal.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -26,12 +27,12 @@ beforeEach(async () => {
   await smallOrg(deps.store);
   await ensureDefaultTemplate(deps);
   // The team first, its people, then its manager (references must exist).
-  await deps.store.teams.put({ id: 'north', name: 'North', createdAt: T0 });
+  await deps.store.teams.put(aTeam({ id: 'north', name: 'North' }));
   await deps.store.people.insertMany([
     person('coach', { name: 'Kai Coach', roles: ['manager', 'rep'], teamId: 'north', locale: 'zh-CN' }),
     person('dan', { teamId: 'north' }),
   ]);
-  north = { id: 'north', name: 'North', managerId: 'coach', createdAt: T0 };
+  north = aTeam({ id: 'north', name: 'North', managerId: 'coach' });
   await deps.store.teams.put(north);
   [coach, dan, hr] = [await get('coach'), await get('dan'), await get('hr')];
 });
@@ -48,7 +49,7 @@ describe('a player-coach is not his own manager', () => {
   it('may not propose an award for himself (told so in his language); HR may, and he may for his reps', async () => {
     const e = await refusal(grantAward(deps, coach, { rep: coach, title: 'Deal of the quarter', reason: 'won the Initech framework', platforms: ['slack'] }));
     expect([e.code, e.params.messageId]).toEqual(['FORBIDDEN', 'rewards.error.selfAward']);
-    expect(errorText('zh-CN', e)).toBe('任何人都不能给自己授予奖励：请由 HR 决定是否给你授奖。');
+    expect(errorText('zh-CN', e)).toBe('任何人都不能给自己授予奖励：请由人力资源部决定是否给你授奖。');
     expect(errorText('en', e)).toBe('Nobody can award themselves: ask HR to decide on an award for you.');
     expect(await deps.store.awards.find()).toEqual([]);
 
@@ -74,9 +75,9 @@ describe('a player-coach is not his own manager', () => {
 
   it('still sees his own target beside his reps\' in the targets list', async () => {
     await deps.store.targets.insertMany([
-      { id: 't1', periodKey: '2026-Q4', indicator: 'visits', scope: 'rep', scopeId: 'coach', value: 30, createdAt: T0 },
-      { id: 't2', periodKey: '2026-Q4', indicator: 'visits', scope: 'rep', scopeId: 'dan', value: 20, createdAt: T0 },
-      { id: 't3', periodKey: '2026-Q4', indicator: 'visits', scope: 'rep', scopeId: 'ann', value: 10, createdAt: T0 },
+      aTargetRecord({ periodKey: '2026-Q4', indicator: 'visits', scope: 'rep', scopeId: 'coach', value: 30 }),
+      aTargetRecord({ periodKey: '2026-Q4', indicator: 'visits', scope: 'rep', scopeId: 'dan', value: 20 }),
+      aTargetRecord({ periodKey: '2026-Q4', indicator: 'visits', scope: 'rep', scopeId: 'ann', value: 10 }),
     ]);
     const { rows } = await cycleTargets(deps, coach, { period: '2026-Q4' });
     const overrides = rows.flatMap((r) => r.overrides).join('\n');

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ProfileCache, type FetchedProfile } from '../../src/application/people/profile-cache.js';
 import { AppError } from '../../src/domain/errors.js';
 import { testDeps } from '../helpers/temp-store.js';
+import { aPerson } from '../helpers/builders.js';
 
 let deps: ReturnType<typeof testDeps>;
 beforeEach(() => {
@@ -58,7 +59,7 @@ describe('ProfileCache', () => {
     const gone = async (): Promise<FetchedProfile> => {
       throw new AppError('NOT_FOUND', 'no such user');
     };
-    await deps.store.people.put({ id: 'ann', name: 'Ann', roles: ['rep'], joinDate: '2024-01-01', identities: ['slack:UANN'], locale: 'en', active: true, createdAt: '2026-01-01T00:00:00.000Z' });
+    await deps.store.people.put(aPerson({ id: 'ann', name: 'Ann', identities: ['slack:UANN'] }));
     expect(await cache(gone).known('UANN')).toMatchObject({ id: 'ann', name: 'Ann' });
     await expect(cache(gone).resolve('UGHOST')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await cache(gone).known('UNOBODY')).toBeNull();

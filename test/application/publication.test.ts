@@ -13,6 +13,7 @@ import { startReview } from '../../src/application/cycle/start-review.js';
 import { awardAnswer } from '../../src/chat/rewards.js';
 import { plainRequest } from '../../src/chat/review.js';
 import { roundScore } from '../../src/domain/scoring/grading.js';
+import { aDeal, anAdjustment } from '../helpers/builders.js';
 import { T0, visits } from '../helpers/org.js';
 import { recipient, rewardsQuarter, SLACK, type Deps } from './rewards-fixture.js';
 
@@ -101,13 +102,10 @@ describe('published results are immutable', () => {
     const annCard = frozen.find((r) => r.repId === 'ann')!.scorecard;
 
     // Later changes to everything a score is computed from.
-    await deps.store.deals.insert({
-      id: 'd2', repId: 'ann', accountId: 'acme', amount: 3_000_000, currency: 'CNY', amountBase: 3_000_000, units: 500,
-      product: 'Robots', signedDate: '2026-09-20', dueDate: '2026-10-20', firstWin: false, createdAt: T0,
-    });
+    await deps.store.deals.insert(aDeal({ id: 'd2', repId: 'ann', accountId: 'acme', amountBase: 3_000_000, units: 500, signedDate: '2026-09-20', dueDate: '2026-10-20' }));
     const base = defaultTemplate(T0);
     await deps.store.templates.put({ ...base, id: 'default@2', version: 2, grades: base.grades.map((g) => ({ ...g, minScore: Math.max(0, g.minScore - 30), bonusMultiplier: g.bonusMultiplier * 2 })) });
-    await deps.store.adjustments.insert({ id: 'adj-late', periodKey: '2026-Q3', repId: 'ann', delta: 7, reason: 'a late adjustment after publication', byId: 'hr', at: T0 });
+    await deps.store.adjustments.insert(anAdjustment({ id: 'adj-late', repId: 'ann', delta: 7, byId: 'hr' }));
 
     const live = (await scorePeriod(deps, parsePeriod('2026-Q3'))).reps.get('ann')!.card;
     expect(live.total).toBeGreaterThan(annCard.total); // the live score did move
@@ -128,6 +126,8 @@ describe('published results are immutable', () => {
   });
 });
 
+const EARLY = 'the annual summary is needed before the year ends';
+
 describe('the annual publication', () => {
   it('publishes 2026 as the weighted mean of the published quarters, with the annual awards', async () => {
     await publishResults(deps, p.hr, { period: '2026-Q3', platforms: SLACK });
@@ -137,7 +137,8 @@ describe('the annual publication', () => {
     await startReview(deps, p.hr, { period: '2026-Q2' });
     await publishResults(deps, p.hr, { period: '2026-Q2', platforms: SLACK });
     await openCycle(deps, p.hr, { period: '2026' });
-    await startReview(deps, p.hr, { period: '2026' });
+    // The year is not over on the test's day (2026-11-26): HR overrides the calendar with a reason.
+    await startReview(deps, p.hr, { period: '2026', early: EARLY });
     // "2026" ends the award: the year has a cycle, so it is the award's period.
     await awardAnswer(deps, p.hr, plainRequest('Rep of the year: the best collection rate all year 2026', SLACK, [p.ann]));
     const [award] = await deps.store.awards.find({ periodKey: '2026' });
@@ -145,7 +146,7 @@ describe('the annual publication', () => {
 
     const q = async (period: string, rep: string) => (await deps.store.results.find({ periodKey: period, repId: rep }))[0]!.scorecard.total;
     const [annQ2, annQ3, bobQ3] = [await q('2026-Q2', 'ann'), await q('2026-Q3', 'ann'), await q('2026-Q3', 'bob')];
-    const p2026 = await publishResults(deps, p.hr, { period: '2026', platforms: SLACK });
+    const p2026 = await publishResults(deps, p.hr, { period: '2026', platforms: SLACK, early: EARLY });
     expect(p2026.results).toBe(2);
     const annual = Object.fromEntries((await deps.store.results.find({ periodKey: '2026' })).map((r) => [r.repId, r]));
     expect(annual.ann!.scorecard.total).toBe(roundScore((annQ2 + annQ3) / 2)); // equal quarter weights, renormalised over two quarters

@@ -2,6 +2,7 @@ import { openCycle } from '../../src/application/cycle/open-cycle.js';
 import { startReview } from '../../src/application/cycle/start-review.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import type { Person } from '../../src/domain/model/people.js';
+import { aDeal, aPayment } from '../helpers/builders.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -21,11 +22,8 @@ export async function rewardsQuarter(): Promise<{ deps: Deps; people: Record<'hr
   await deps.store.settings.put({ id: 'channels', value: { results: ['slack:CRESULTS'], 'hr-private': ['slack:CHR'] }, updatedAt: T0, updatedBy: 'hr' });
   await deps.store.settings.put({ id: 'cycle.policy', value: { baseBonus: 10000, appealWindowDays: 14, guideline: { B: 40 }, topPerformers: 0 }, updatedAt: T0, updatedBy: 'hr' });
   await deps.store.activities.insertMany([...visits('ann', 'acme', 36, '2026-07-01'), ...visits('bob', 'globex', 18, '2026-08-01')]);
-  await deps.store.deals.insert({
-    id: 'd1', repId: 'ann', accountId: 'acme', amount: 1_500_000, currency: 'CNY', amountBase: 1_500_000, units: 300,
-    product: 'Robots', signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true, createdAt: T0,
-  });
-  await deps.store.payments.insert({ id: 'p1', dealId: 'd1', repId: 'ann', amount: 1_500_000, amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09', createdAt: T0 });
+  await deps.store.deals.insert(aDeal({ id: 'd1', repId: 'ann', accountId: 'acme', amountBase: 1_500_000, units: 300, signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true }));
+  await deps.store.payments.insert(aPayment({ id: 'p1', dealId: 'd1', repId: 'ann', amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09' }));
   const people = { hr: await get('hr'), ann: await get('ann'), bob: await get('bob'), cat: await get('cat'), mgr: await get('mgr'), mgr2: await get('mgr2') };
   await openCycle(deps, people.hr, { period: '2026-Q3' });
   await startReview(deps, people.hr, { period: '2026-Q3' });

@@ -4,7 +4,8 @@ import { scorePeriod } from '../../src/application/score-period.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { AppError } from '../../src/domain/errors.js';
 import { parsePeriod } from '../../src/domain/period.js';
-import { person, smallOrg, T0, visits } from '../helpers/org.js';
+import { aDeal, anAdjustment, aPayment, aTargetRecord } from '../helpers/builders.js';
+import { person, smallOrg, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
 let deps: ReturnType<typeof testDeps>;
@@ -21,11 +22,8 @@ describe('scorePeriod', () => {
   it('scores every rep from the stored records and ranks them', async () => {
     // ann: 36 visits (target 36 → 100), one ¥1.5M deal (target → 100), fully paid.
     await deps.store.activities.insertMany(visits('ann', 'acme', 36, '2026-07-01'));
-    await deps.store.deals.insert({
-      id: 'd1', repId: 'ann', accountId: 'acme', amount: 1_500_000, currency: 'CNY', amountBase: 1_500_000, units: 300,
-      product: 'Robots', signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true, createdAt: T0,
-    });
-    await deps.store.payments.insert({ id: 'p1', dealId: 'd1', repId: 'ann', amount: 1_500_000, amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09', createdAt: T0 });
+    await deps.store.deals.insert(aDeal({ id: 'd1', repId: 'ann', accountId: 'acme', amountBase: 1_500_000, units: 300, signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true }));
+    await deps.store.payments.insert(aPayment({ dealId: 'd1', repId: 'ann', amountBase: 1_500_000, dueDate: '2026-08-10', receivedDate: '2026-08-09' }));
     // bob: 18 visits only.
     await deps.store.activities.insertMany(visits('bob', 'globex', 18, '2026-08-01'));
 
@@ -57,10 +55,10 @@ describe('scorePeriod', () => {
   it('uses team and personal targets from the store, and calibration adjustments', async () => {
     await deps.store.activities.insertMany(visits('ann', 'acme', 20, '2026-07-01'));
     await deps.store.targets.insertMany([
-      { id: 't1', periodKey: '2026-Q3', indicator: 'visits', scope: 'team', scopeId: 'east', value: 40, createdAt: T0 },
-      { id: 't2', periodKey: '2026-Q3', indicator: 'visits', scope: 'rep', scopeId: 'ann', value: 20, createdAt: T0 },
+      aTargetRecord({ indicator: 'visits', scope: 'team', scopeId: 'east', value: 40 }),
+      aTargetRecord({ indicator: 'visits', scope: 'rep', scopeId: 'ann', value: 20 }),
     ]);
-    await deps.store.adjustments.insert({ id: 'adj1', periodKey: '2026-Q3', repId: 'ann', delta: 5, reason: 'Large tender won late in the quarter', byId: 'hr', at: T0 });
+    await deps.store.adjustments.insert(anAdjustment({ id: 'adj1', repId: 'ann', delta: 5, reason: 'Large tender won late in the quarter', byId: 'hr' }));
     await deps.store.activities.insertMany(visits('bob', 'globex', 20, '2026-07-01'));
     const scores = await scorePeriod(deps, Q3);
     const annVisits = scores.reps.get('ann')!.card.indicators.find((l) => l.key === 'visits')!;

@@ -23,6 +23,7 @@ describe('loadConfig', () => {
       fxRates: { CNY: 1 },
       paymentTermsDays: 30,
       defaultLocale: 'en',
+      companyLocale: 'en',
       port: 3000,
       log: { level: 'info', format: 'json' },
       storeTimeoutMs: 2000,

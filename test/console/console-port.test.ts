@@ -72,15 +72,17 @@ describe('console buttons', () => {
 
   it('numbers the buttons of /entries and deletes an entry with /press', async () => {
     const out = await session(['/entries', '/press 9', '/press 4', '/quit'], 'ann');
-    expect(out).toContain('Buttons: 1. Log a visit  2. Log a deal  3. Edit  4. Delete. Type /press <number> to press one.');
-    expect(out).toContain('There is no button 9 on the last message.');
+    expect(out).toContain('[1 Log a visit] [2 Log a deal]');
+    expect(out).toContain('2026-11-20 · Visit · Acme  [3 Edit] [4 Delete]');
+    expect(out).toContain('Type /press <number> to press a button, e.g. /press 1.');
+    expect(out).toContain('There is no button 9 on the last message: its buttons are numbered 1 to 4.');
     expect(out).toContain('Entry deleted.');
     expect(await deps.store.activities.count({ repId: 'ann' })).toBe(0);
   });
 
   it('edits an entry through its Edit button: the form is asked, the change stored', async () => {
-    // Every field keeps its value (an empty answer) except the outcome.
-    const out = await session(['/entries', '/press 3', '', '', '', '', '', '', '', 'Signed the pilot', '', '', '/quit'], 'ann');
+    // Every field keeps its value (an empty answer) except the outcome; the account is kept, so a new account's fields are not asked.
+    const out = await session(['/entries', '/press 3', '', '', '', '', '', 'Signed the pilot', '', '', '/quit'], 'ann');
     expect(out).toContain('Saved your changes.');
     expect((await deps.store.activities.get('v1'))!.outcome).toBe('Signed the pilot');
   });
@@ -133,5 +135,16 @@ describe('console date', () => {
     });
     expect(out).toContain('Today is now 2026-11-30');
     expect(days).toEqual(['2026-11-30']);
+  });
+});
+
+describe('console forms', () => {
+  it('checks each answer as it is given: a choice by its name or number, a number as people write it, a date', async () => {
+    const out = await session(['/visit', 'acme', 'tomorrow', '2026-11-25', 'face to face', '1', 'Li Wei', 'Review', 'Fine', '', '', '/quit'], 'ann');
+    expect(out).toContain('✗ Write the date as YYYY-MM-DD');
+    expect(out).toContain('✗ Choose one of: 1. In person  2. Call  3. Video (its number or its name).');
+    expect(out).not.toContain('expected one of');
+    expect(out).not.toContain('New account (name)');
+    expect(await deps.store.activities.find({ repId: 'ann' })).toEqual([expect.objectContaining({ date: '2026-11-25', mode: 'in_person' })]);
   });
 });

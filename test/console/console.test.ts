@@ -6,7 +6,7 @@ import { createConsoleOutbound } from '../../src/adapters/console/outbound.js';
 import { fastForwardJobs } from '../../src/adapters/console/fast-forward.js';
 import { JOBS } from '../../src/application/jobs/index.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
-import { T0 } from '../helpers/org.js';
+import { aVisit } from '../helpers/builders.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { smallOrg } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
@@ -48,9 +48,7 @@ describe('local console', () => {
     const out = await session([
       'ann', // who are you
       '/visit',
-      'acme', // account: one match
-      '', // new account name: skip
-      '', // tier: default
+      'acme', // account: one match (a new account's name and tier are then not asked)
       '', // date: today
       '1', // in person
       'Li Wei', // contacts
@@ -73,16 +71,13 @@ describe('local console', () => {
     await deps.store.people.put({ ...bob, locale: 'zh-CN' });
     const out = await session(['/scorecard @ann', '/appraisal-admin role @ann admin', '/quit'], { as: 'bob' });
     expect(out).toContain('⚠ 你无权查看 ann 的计分卡');
-    expect(out).toContain('⚠ 此操作需要 admin/hr 角色');
+    expect(out).toContain('⚠ 此操作需要管理员或人力资源角色');
   });
 
   it('runs today’s scheduled jobs on /jobs and prints the messages they send', async () => {
     const ann = (await deps.store.people.get('ann'))!;
     await deps.store.people.put({ ...ann, identities: ['console:ann'] });
-    await deps.store.activities.insert({
-      id: 'v1', repId: 'ann', accountId: 'acme', kind: 'visit', date: '2026-11-20', contacts: [], purpose: 'p', outcome: 'o',
-      nextStep: 'Send the quote', nextStepDate: '2026-11-26', createdAt: T0,
-    });
+    await deps.store.activities.insert(aVisit({ repId: 'ann', accountId: 'acme', date: '2026-11-20', nextStep: 'Send the quote', nextStepDate: '2026-11-26' }));
     const out = await session(['/jobs', '/quit'], { as: 'ann', jobs: true });
     expect(out).toContain('📨 Direct message to ann');
     expect(out).toContain('Acme: Send the quote (from your visit on 2026-11-20)');

@@ -3,9 +3,7 @@
  * only what matters to it. Nothing here reads the wall clock; every instant is a literal.
  */
 import type { IndicatorKey } from '../../src/domain/model/indicators.js';
-import type { Person } from '../../src/domain/model/people.js';
 import type { CategoryLine, IndicatorLine, Scorecard } from '../../src/domain/model/scorecard.js';
-import type { Target } from '../../src/domain/model/targets.js';
 import type { CategoryKey, IndicatorSpec, KpiTemplate, Scoring } from '../../src/domain/model/template.js';
 import { emptyActuals, type RawActuals } from '../../src/domain/scoring/actuals.js';
 import { defaultTemplate } from '../../src/domain/scoring/default-template.js';
@@ -90,17 +88,8 @@ export function repTargets(values: Partial<Record<IndicatorKey, number>>): Targe
   return out;
 }
 
-export type RepFacts = Pick<Person, 'id' | 'teamId' | 'joinDate' | 'leaveDate'>;
-
-export function aRep(overrides: Partial<RepFacts> = {}): RepFacts {
-  return { id: 'rep-1', teamId: 'team-east', joinDate: '2020-01-01', ...overrides };
-}
-
-let targetSeq = 0;
-export function aTargetRecord(t: Pick<Target, 'indicator' | 'scope' | 'scopeId' | 'value'> & Partial<Target>): Target {
-  targetSeq += 1;
-  return { id: `target-${targetSeq}`, periodKey: '2026-Q3', createdAt: CREATED_AT, ...t };
-}
+/** People and records live with the other record builders; the domain tests use them from here too. */
+export { aRep, aTargetRecord } from '../helpers/builders.js';
 
 const RATIO_12: Scoring = { type: 'ratio', cap: 1.2 };
 

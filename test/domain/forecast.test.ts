@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linearForecast } from '../../src/domain/scoring/forecast.js';
+import { defaultTemplate } from '../../src/domain/scoring/default-template.js';
+import { forecastNext, linearForecast } from '../../src/domain/scoring/forecast.js';
+import { scaleTop } from '../../src/domain/scoring/grading.js';
 
 describe('linearForecast', () => {
   it('no history → no forecast', () => {
@@ -35,5 +37,45 @@ describe('linearForecast', () => {
     expect(f?.intercept).toBeCloseTo(80, 12);
     expect(f?.next).toBeCloseTo(86, 12);
     expect(f?.basis).toBe(3);
+  });
+});
+
+describe('forecastNext (what people read)', () => {
+  it('makes no forecast from fewer than three periods', () => {
+    expect(forecastNext([], 120)).toBeNull();
+    expect(forecastNext([80], 120)).toBeNull();
+    // The case: 43.9 → 25.4 projected 7.0; two points are a line through noise.
+    expect(forecastNext([43.9, 25.4], 120)).toBeNull();
+  });
+
+  it('gives the least-squares value with ±1 standard error of the prediction as its range', () => {
+    // 60, 70, 65, 85: line 59.5 + 7x, next 87.5. Residuals 0.5, 3.5, −8.5, 4.5 → SSE 105.
+    // s = √(105 / 2) = 7.2457; se = s · √(1 + 1/4 + (4 − 1.5)² / 5) = 7.2457 · √2.5 = 11.4564.
+    expect(forecastNext([60, 70, 65, 85], 120)).toEqual({ value: 87.5, low: 76, high: 99, basis: 4 });
+    // A perfectly straight history has no spread: the range is the value itself.
+    expect(forecastNext([80, 82, 84], 120)).toEqual({ value: 86, low: 86, high: 86, basis: 3 });
+  });
+
+  it('never forecasts below 0 or above the top of the scale', () => {
+    const falling = forecastNext([43.9, 25.4, 9], 120)!;
+    expect(falling.value).toBe(0);
+    expect(falling.low).toBe(0);
+    expect(falling.high).toBeGreaterThanOrEqual(0);
+    const rising = forecastNext([90, 105, 118], 120)!;
+    expect(rising.value).toBe(120);
+    expect(rising.high).toBe(120);
+  });
+
+  it('knows the top of a template’s scale (caps above 100% let a total pass 100)', () => {
+    const template = defaultTemplate('2026-01-01T00:00:00.000Z');
+    const top = scaleTop(template);
+    expect(top).toBeGreaterThan(100);
+    // Every indicator at its cap (ratios), 100 (ratings): the weighted mean of those tops.
+    const manual = template.categories.reduce((sum, c) => {
+      const w = c.indicators.reduce((s, i) => s + i.weight, 0);
+      const cat = c.indicators.reduce((s, i) => s + (i.weight / w) * (i.scoring.type === 'ratio' || i.scoring.type === 'inverse' ? i.scoring.cap * 100 : 100), 0);
+      return sum + (c.weight / template.categories.reduce((s, x) => s + x.weight, 0)) * cat;
+    }, 0);
+    expect(top).toBeCloseTo(manual, 9);
   });
 });

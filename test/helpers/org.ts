@@ -1,11 +1,12 @@
 import type { Person } from '../../src/domain/model/people.js';
 import type { Store } from '../../src/ports/store.js';
+import { aPerson, aVisit, T0 } from './builders.js';
 
-export const T0 = '2026-01-01T00:00:00.000Z';
+export { T0 };
 
-/** A person record with sensible defaults. */
+/** A person record named after its id, in no team, joined in 2024. */
 export function person(id: string, over: Partial<Person> = {}): Person {
-  return { id, name: id, roles: ['rep'], joinDate: '2024-01-01', identities: [], locale: 'en', active: true, createdAt: T0, ...over };
+  return aPerson({ id, joinDate: '2024-01-01', ...over });
 }
 
 /**
@@ -35,15 +36,12 @@ export async function smallOrg(store: Store): Promise<void> {
 
 /** `n` visits by a rep to an account, spread from a first date. */
 export function visits(repId: string, accountId: string, n: number, first: string, prefix = `${repId}-v`) {
-  return Array.from({ length: n }, (_, i) => ({
-    id: `${prefix}${i}`,
-    repId,
-    accountId,
-    kind: 'visit' as const,
-    date: `${first.slice(0, 8)}${String(Math.min(28, Number(first.slice(8)) + (i % 20))).padStart(2, '0')}`,
-    contacts: [],
-    purpose: 'review',
-    outcome: 'ok',
-    createdAt: T0,
-  }));
+  return Array.from({ length: n }, (_, i) =>
+    aVisit({
+      id: `${prefix}${i}`,
+      repId,
+      accountId,
+      date: `${first.slice(0, 8)}${String(Math.min(28, Number(first.slice(8)) + (i % 20))).padStart(2, '0')}`,
+    }),
+  );
 }

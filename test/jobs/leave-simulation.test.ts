@@ -8,7 +8,8 @@ import { addDays, zonedInstant } from '../../src/domain/dates.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
 import type { OutboxItem } from '../../src/domain/model/delivery.js';
-import { smallOrg, T0 } from '../helpers/org.js';
+import { aVisit } from '../helpers/builders.js';
+import { smallOrg } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
 /**
@@ -32,10 +33,8 @@ beforeAll(async () => {
   // A follow-up due every day for both reps, and a few visits so both are scored (and behind pace).
   for (let d = '2026-10-02'; d <= '2026-12-31'; d = addDays(d, 1)) {
     for (const rep of ['ann', 'bob']) {
-      await deps.store.activities.insert({
-        id: `${rep}-${d}`, repId: rep, accountId: rep === 'ann' ? 'acme' : 'globex', kind: 'visit', date: d < '2026-10-08' ? d : '2026-10-08',
-        contacts: [], purpose: 'p', outcome: 'o', nextStep: 'call back', nextStepDate: d, createdAt: T0,
-      });
+      const [accountId, date] = [rep === 'ann' ? 'acme' : 'globex', d < '2026-10-08' ? d : '2026-10-08'];
+      await deps.store.activities.insert(aVisit({ id: `${rep}-${d}`, repId: rep, accountId, date, nextStep: 'call back', nextStepDate: d }));
     }
   }
   // Recorded by HR, so approved at once: one's own leave prorates targets only once approved (test/chat/leave-approval.test.ts).

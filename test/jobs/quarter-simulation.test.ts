@@ -6,6 +6,7 @@ import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { addDays, zonedInstant } from '../../src/domain/dates.js';
 import { createScheduler, type Scheduler } from '../../src/jobs/scheduler.js';
 import { FakeSlack } from '../slack/fake-slack.js';
+import { aVisit } from '../helpers/builders.js';
 import { smallOrg, T0 } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -45,10 +46,8 @@ beforeAll(async () => {
   for (let i = 0, d = '2026-10-01'; d <= '2026-12-31'; i++, d = addDays(d, 3)) {
     const rep = ['ann', 'bob', 'cat'][i % 3]!;
     followUps.push({ id: `f${i}`, step: `step-${i}`, due: d });
-    await deps.store.activities.insert({
-      id: `f${i}`, repId: rep, accountId: 'acme', kind: 'visit', date: addDays(d, -3) < '2026-09-28' ? '2026-09-28' : addDays(d, -3),
-      contacts: [], purpose: 'p', outcome: 'o', nextStep: `step-${i}`, nextStepDate: d, createdAt: T0,
-    });
+    const date = addDays(d, -3) < '2026-09-28' ? '2026-09-28' : addDays(d, -3);
+    await deps.store.activities.insert(aVisit({ id: `f${i}`, repId: rep, accountId: 'acme', date, nextStep: `step-${i}`, nextStepDate: d }));
   }
   const sleep = async (ms: number) => deps.clock.advance(ms);
   const schedule = { schedules: {}, disabled: [], holidays: HOLIDAYS, makeUpDays: MAKEUP, dispatchIntervalMs: 10_000 };

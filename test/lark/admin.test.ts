@@ -19,9 +19,10 @@ async function answerTo(openId: string, chat = dmChat(openId)): Promise<string> 
 describe('/appraisal-admin from Lark', () => {
   it('grants a role and assigns a team with its manager, from @-mentions in a group', async () => {
     await h.group(ADMIN, '/appraisal-admin role @_user_2 manager', [{ openId: 'ou_catxu', name: 'Cat Xu' }]);
-    expect(await answerTo(ADMIN, ADMIN)).toBe('Cat Xu 的角色现在是：manager, rep。');
+    // People are named as stored: a mention never refreshes (renames) anyone.
+    expect(await answerTo(ADMIN, ADMIN)).toBe('cat 现在的角色：销售代表、经理。');
     await h.group(ADMIN, '/管理 team @_user_2 North China manager @_user_3', [{ openId: 'ou_bobwu', name: 'Bob Wu' }, { openId: 'ou_catxu', name: 'Cat Xu' }]);
-    expect(await answerTo(ADMIN, ADMIN)).toBe('Bob Wu 现在属于 North China 团队。 团队经理：Cat Xu。');
+    expect(await answerTo(ADMIN, ADMIN)).toBe('bob 现在属于 North China 团队。 团队经理：cat。');
     const bob = (await h.deps.store.people.get('bob'))!;
     expect([(await h.deps.store.teams.get(bob.teamId!))!.name, bob.managerId]).toEqual(['North China', 'cat']);
     expect((await h.deps.store.audit.find({ action: 'role.grant' })).map((a) => a.subjectId)).toEqual(['cat']);
@@ -29,10 +30,10 @@ describe('/appraisal-admin from Lark', () => {
 
   it('makes the group it is sent in the intel chat, or a chat named by id from a DM', async () => {
     await h.group(ADMIN, '/appraisal-admin channel intel', [], 'oc_intelgroup');
-    expect(await answerTo(ADMIN, ADMIN)).toBe('机器人现在把 intel 发到 本群。');
+    expect(await answerTo(ADMIN, ADMIN)).toBe('机器人现在把市场情报发到 本群。');
     expect((await h.deps.store.settings.get('channels'))!.value).toEqual({ intel: ['lark:oc_intelgroup'] });
     await h.dm(ADMIN, '/appraisal-admin channel rankings oc_rankings01');
-    expect(await answerTo(ADMIN)).toBe('机器人现在把 rankings 发到 oc_rankings01。');
+    expect(await answerTo(ADMIN)).toBe('机器人现在把排名发到 oc_rankings01。');
     await h.dm(ADMIN, '/appraisal-admin channel intel');
     expect(await answerTo(ADMIN)).toContain('请在机器人要发消息的群里 @机器人 发送此命令');
     expect((await h.deps.store.settings.get('channels'))!.value).toEqual({ intel: ['lark:oc_intelgroup'], rankings: ['lark:oc_rankings01'] });
@@ -57,7 +58,7 @@ describe('/appraisal-admin from Lark', () => {
 describe('linking one person across platforms', () => {
   it('links a Slack identity to a Lark user by mention', async () => {
     await h.group(ADMIN, '/appraisal-admin link @_user_2 slack:UBOB', [{ openId: 'ou_bobwu', name: 'Bob Wu' }]);
-    expect(await answerTo(ADMIN, ADMIN)).toBe('slack:UBOB 已关联到 Bob Wu。');
+    expect(await answerTo(ADMIN, ADMIN)).toBe('slack:UBOB 已关联到 bob。');
     expect((await h.deps.store.people.get('bob'))!.identities).toEqual(['lark:ou_bobwu', 'slack:UBOB']);
   });
 

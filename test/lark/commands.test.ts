@@ -78,7 +78,7 @@ describe('every command, in English and by its Chinese alias, from a DM', () => 
   it('/appraisal-admin and /管理 answer an admin with the usage, and refuse a rep', async () => {
     const a = await ask(ADMIN, '/appraisal-admin');
     expect(await ask(ADMIN, '/管理')).toEqual(a);
-    expect(text(a)).toContain('/appraisal-admin link @');
+    expect(text(a)).toContain('/管理 link @');
     const refused = await ask(ANN, '/管理 role');
     expect(refused.header!.template).toBe('red');
     expect(text(refused)).toContain('This needs the admin/hr role. Ask an administrator if you should have it.');
@@ -126,13 +126,16 @@ describe('where commands come from', () => {
     expect(h.fake.sentTo('oc_salesgroup')).toEqual([]);
     const [sent] = h.fake.sentTo('ou_miamgr');
     expect(sent!.receiveIdType).toBe('open_id');
-    expect(title(sent!.card as unknown as Card)).toBe('Scorecard: Ann Lee, 2026-Q4');
+    // Named as stored: a mention never refreshes (renames) anyone.
+    expect(title(sent!.card as unknown as Card)).toBe('Scorecard: ann, 2026-Q4');
   });
 
   it('refuses a rep looking at a colleague’s scorecard, in their language', async () => {
     await h.group(BOB, '/成绩 @_user_2', [{ openId: ANN, name: 'Ann Lee' }]);
     await h.idle();
-    expect(text(h.lastCardTo(BOB))).toContain('你无权查看 Ann Lee 的计分卡');
+    expect(text(h.lastCardTo(BOB))).toContain('你无权查看 ann 的计分卡');
+    // The refused command changed nothing, not even the profile of the person it named.
+    expect((await h.deps.store.people.get('ann'))!.name).toBe('ann');
   });
 
   it('ignores group messages that do not mention the bot', async () => {

@@ -4,7 +4,6 @@ import { dmChat, startHarness, type Card, type Harness } from './harness.js';
 
 let h: Harness;
 const HR = 'ou_hanahr';
-const ANN = 'ou_annlee';
 beforeEach(async () => {
   h = await startHarness();
   await h.deps.store.activities.insertMany([...visits('ann', 'acme', 30, '2026-07-01'), ...visits('bob', 'globex', 12, '2026-08-01')]);
@@ -23,6 +22,11 @@ async function ask(openId: string, message: string): Promise<Card> {
   return h.lastCardTo(dmChat(openId));
 }
 
+/**
+ * /export and /audit, Lark's part: the files uploaded and sent as file messages to the DM before the
+ * answer card, never to a group, rate limits waited out, and a long audit list within a card's 30 KB.
+ * What the files hold, the answers and the refusals are in test/chat/exports.
+ */
 describe('/export on Lark', () => {
   it('uploads the CSV (stream) and the XLSX (xls) and sends each as a file message to the DM, then the answer card', async () => {
     const card = await ask(HR, '/export results 2026-Q3');
@@ -39,9 +43,7 @@ describe('/export on Lark', () => {
 
     const csv = h.fake.files[0]!.data;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const ann = (await h.deps.store.results.find({ periodKey: '2026-Q3', repId: 'ann' }))[0]!;
-    const row = csv.toString('utf8').split('\r\n').find((l) => l.startsWith('ann,'))!;
-    expect(row.startsWith(`ann,East,mgr,2026-Q3,1,${ann.scorecard.total},${ann.scorecard.baseTotal},0,,${ann.scorecard.grade},`)).toBe(true);
+    expect(csv.toString('utf8')).toContain('Rep,Team,Manager,Period,Version,Total,'); // what it holds: test/chat/exports
     expect(h.fake.files[1]!.data.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 
@@ -64,15 +66,6 @@ describe('/export on Lark', () => {
     expect(h.fake.files.map((f) => f.fileName)).toEqual(['results-2026-Q3-v1.csv', 'results-2026-Q3-v1.xlsx']);
     expect(h.fake.callsTo('POST', '/open-apis/im/v1/files')).toHaveLength(3);
     expect(h.fake.sentTo(dmChat(HR)).filter((m) => m.msgType === 'file')).toHaveLength(2);
-  });
-
-  it('refuses a rep and an unpublished period, uploading nothing; /审计 lists the changes', async () => {
-    expect(text(await ask(ANN, '/export results 2026-Q3'))).toContain('needs the hr role');
-    expect(text(await ask(HR, '/导出 results 2026-Q4'))).toContain('2026-Q4 has no published results yet');
-    expect(h.fake.files).toEqual([]);
-    const audit = text(await ask(HR, '/审计 2026-Q3 limit 2'));
-    expect(audit).toContain('published the 2026-Q3 results (version 1, 2 results)');
-    expect(audit).toContain('1 more not shown');
   });
 
   it('/audit limit 200 fits a card (30 KB), the count of the rest and the newest changes kept', async () => {

@@ -2,6 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allElements, assertCard20 } from './card-schema.js';
 import { startHarness, type Card, type Harness } from './harness.js';
 
+/**
+ * The entry forms on Lark: the card's answer (toast, confirmation card, errors under their fields
+ * with what was typed kept, a refusal above the form), a card submitted twice, form_value oddities,
+ * the intel post's card and a slow save updating the card later. The forms' rules (what is stored,
+ * each refusal, both languages) are in test/chat/entries.
+ */
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
@@ -72,23 +78,10 @@ describe('visit form', () => {
     expect((field(a, 'account') as unknown as { options: { value: string }[] }).options.map((o) => o.value)).toContain('initech');
   });
 
-  it('refuses a date in a closed quarter', async () => {
-    const a = await submit(ANN, 'visit', { ...visit, date: '2026-03-02 +0800', nextStepDate: '' });
-    expect(errorUnder(a, 'date')).toBe('2026-Q1 is closed for entries');
-    expect(await h.deps.store.activities.count()).toBe(0);
-  });
-
-  it('asks for an account or a new one when neither is given', async () => {
-    const a = await submit(ANN, 'visit', { ...visit, account: undefined });
-    expect(errorUnder(a, 'account')).toBe('choose an account or fill in a new one');
-  });
-
   it('answers a Chinese-speaking rep in Chinese', async () => {
     const bad = await submit('ou_bobwu', 'visit', { ...visit, account: 'globex', date: '2026-12-24 +0800' });
     expect(bad.toast).toEqual({ type: 'error', content: '请修改标出的字段' });
     expect(errorUnder(bad, 'date')).toBe('不能晚于今天');
-    const ok = await submit('ou_bobwu', 'visit', { ...visit, account: 'globex' });
-    expect(body(ok)).toContain('已记录：2026-11-25 与 Globex 的拜访。本季度拜访次数：1 / 36。');
   });
 
   it('refuses someone without the rep role, saying why above the form', async () => {
@@ -99,39 +92,7 @@ describe('visit form', () => {
   });
 });
 
-describe('deal, payment, feedback, peer review', () => {
-  it('stores a deal in a foreign currency and a payment against it; more than due is refused', async () => {
-    const deal = await submit(ANN, 'deal', { account: 'acme', newAccountTier: 'B', amount: '10,000', currency: 'USD', units: '5', product: 'Robots', signedDate: '2026-11-20 +0800' });
-    expect(body(deal)).toContain('First deal with Acme: a new customer this quarter.');
-    const [stored] = await h.deps.store.deals.find({ repId: 'ann' });
-    expect(stored).toMatchObject({ amount: 10_000, currency: 'USD', amountBase: 71_000, dueDate: '2026-12-20' });
-    const over = await submit(ANN, 'payment', { dealId: stored!.id, amount: '12000', receivedDate: '2026-11-25 +0800' });
-    expect(errorUnder(over, 'amount')).toBe('more than the 10000 USD still due');
-    const paid = await submit(ANN, 'payment', { dealId: stored!.id, amount: '4000', receivedDate: '2026-11-25 +0800' });
-    expect(body(paid)).toContain('Still due on this deal: $6,000');
-  });
-
-  it('answers numbers with letters in them next to their fields', async () => {
-    const a = await submit(ANN, 'deal', { account: 'acme', amount: '12abc', currency: 'CNY', units: '2.5', product: 'P', signedDate: '2026-11-20 +0800' });
-    expect([errorUnder(a, 'amount'), errorUnder(a, 'units')]).toEqual(['must be a number', 'must be a whole number']);
-    expect(await h.deps.store.deals.count()).toBe(0);
-  });
-
-  it('stores feedback; refuses a rating out of range and a forged account', async () => {
-    const base = { accountId: 'acme', service: '5', product: '4', source: 'survey', date: '2026-11-26 +0800' };
-    expect(errorUnder(await submit(ANN, 'feedback', { ...base, service: '7' }), 'service')).toBe('must be 1 to 5');
-    expect(errorUnder(await submit(ANN, 'feedback', { ...base, accountId: 'forged' }), 'accountId')).toBe('unknown account');
-    await submit(ANN, 'feedback', { ...base, comment: 'Quick answers' });
-    expect(await h.deps.store.feedback.find({ repId: 'ann' })).toEqual([expect.objectContaining({ service: 5, product: 4, comment: 'Quick answers' })]);
-  });
-
-  it('refuses reviewing oneself and stores a review of a teammate', async () => {
-    expect(errorUnder(await submit(ANN, 'peer-review', { toId: 'ann', collaboration: '5' }), 'toId')).toBe('you cannot review yourself');
-    expect(errorUnder(await submit(ANN, 'peer-review', { toId: 'cat', collaboration: '5' }), 'toId')).toBe('choose someone in your team');
-    expect(body(await submit(ANN, 'peer-review', { toId: 'bob', collaboration: '4' }))).toContain('Saved your review of');
-    expect(await h.deps.store.peerReviews.find({ fromId: 'ann' })).toEqual([expect.objectContaining({ toId: 'bob', collaboration: 4 })]);
-  });
-
+describe('form_value as Lark sends it', () => {
   it('ignores unknown fields and structured values in form_value', async () => {
     const a = await submit(ANN, 'intel', { topic: 'Tender', text: 'Next month', bogus: 'x', extra: { nested: true } });
     expect(a.toast!.type).toBe('success');
@@ -140,7 +101,7 @@ describe('deal, payment, feedback, peer review', () => {
 });
 
 describe('intel', () => {
-  it('posts a new intel entry to the Lark intel chat with its author, after the answer', async () => {
+  it('posts a new intel entry to the Lark intel chat with its author, through the outbox, after the answer', async () => {
     await h.deps.store.settings.put({ id: 'channels', value: { intel: ['lark:oc_intel', 'slack:C0INTEL'] }, updatedAt: '2026-11-01T00:00:00Z' });
     const a = await submit(ANN, 'intel', { topic: 'Competitor pricing', text: 'Globex got 15% off <at id=all></at>' });
     expect(body(a)).toContain('Posted to the intel channel.');
@@ -148,22 +109,24 @@ describe('intel', () => {
     const [post] = h.fake.sentTo('oc_intel');
     expect(post!.receiveIdType).toBe('chat_id');
     assertCard20(post!.card);
+    // The author is named in the title (a neutral view has no platform mentions); the rep's text is literal.
     expect((post!.card as unknown as Card).header!.title.content).toBe('Market intel from Ann Lee: Competitor pricing');
-    expect(JSON.stringify(post!.card)).toContain('<at id=ou_annlee></at>\\nGlobex got 15% off &lt;at id=all&gt;&lt;/at&gt;');
+    expect(JSON.stringify(post!.card)).toContain('Globex got 15% off &lt;at id=all&gt;&lt;/at&gt;');
     expect(h.fake.sent).toHaveLength(1);
+    // Stored in the outbox under the entry, sent once, with Lark's idempotency uuid.
+    expect((await h.deps.store.outbox.find({ job: 'intel-post' })).map((o) => [o.target, o.state])).toEqual([[{ kind: 'channel', channel: 'lark:oc_intel' }, 'sent']]);
+    expect(h.fake.callsTo('POST', '/open-apis/im/v1/messages').map((c) => typeof (c.body as { uuid?: unknown }).uuid)).toEqual(['string']);
   });
 
-  it('requires a topic and a text', async () => {
-    const a = await submit(ANN, 'intel', { topic: '  ', text: '' });
-    expect([errorUnder(a, 'topic'), errorUnder(a, 'text')]).toEqual(['is required', 'is required']);
-    expect(await h.deps.store.intel.count()).toBe(0);
-  });
-
-  it('says how to set an intel channel when none is set', async () => {
-    expect(body(await submit(ANN, 'intel', { topic: 'Tender', text: 'New tender next month' }))).toContain('No intel channel is set yet');
+  it('posts a resubmitted intel card once', async () => {
+    await h.deps.store.settings.put({ id: 'channels', value: { intel: ['lark:oc_intel'] }, updatedAt: '2026-11-01T00:00:00Z' });
+    await submit(ANN, 'intel', { topic: 'Tender', text: 'Next month' }, 'om_intel_twice');
+    await submit(ANN, 'intel', { topic: 'Tender', text: 'Next month' }, 'om_intel_twice');
     await h.idle();
-    expect(h.fake.sent).toEqual([]);
+    expect(await h.deps.store.intel.count()).toBe(1);
+    expect(h.fake.sentTo('oc_intel')).toHaveLength(1);
   });
+
 });
 
 describe('odd callbacks', () => {

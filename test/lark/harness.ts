@@ -1,7 +1,9 @@
 import type http from 'node:http';
 import { createHttpServer, close, listen } from '../../src/adapters/http/server.js';
 import { createLarkAdapter, type LarkAdapter } from '../../src/adapters/lark/lark-app.js';
+import { createLarkOutbound } from '../../src/adapters/lark/outbound.js';
 import type { Pace } from '../../src/adapters/lark/rate-limit.js';
+import { dispatchDue } from '../../src/application/delivery/dispatch.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import type { Locale } from '../../src/domain/model/fields.js';
 import { silentLogger } from '../../src/ports/logger.js';
@@ -67,6 +69,14 @@ export async function startHarness(opts: { ackDeadlineMs?: number; retries?: num
   const sleeps: number[] = [];
   // Waiting is recorded, not done: the tests assert what was asked for, never how long anything took.
   const pace: Pace = { now: () => deps.clock.now().getTime(), sleep: async (ms) => void sleeps.push(ms) };
+  // What an answer queues (an intel post) goes out as in main.ts: the dispatcher sends it through
+  // the Lark ChatPlatform to the fake, unpaced; idle() waits for it.
+  const outbound = new Map([['lark' as const, createLarkOutbound({ appId: APP_ID, appSecret: APP_SECRET, domain: fake.url, logger: silentLogger, limits: { perTargetIntervalMs: 0, perPlatformIntervalMs: 0 } })]]);
+  const dispatches = new Set<Promise<unknown>>();
+  const onQueued = (): void => {
+    const p: Promise<unknown> = dispatchDue(deps, outbound, { owner: 'lark-harness', sleep: async () => {} }).finally(() => dispatches.delete(p));
+    dispatches.add(p);
+  };
   const adapter = createLarkAdapter(deps, {
     appId: APP_ID,
     appSecret: APP_SECRET,
@@ -79,6 +89,7 @@ export async function startHarness(opts: { ackDeadlineMs?: number; retries?: num
     retries: opts.retries ?? 3,
     ackDeadlineMs: opts.ackDeadlineMs ?? 60_000,
     ...(opts.tenantKeys ? { tenantKeys: opts.tenantKeys } : {}),
+    onQueued,
   });
   await adapter.start();
   const server: http.Server = createHttpServer(
@@ -112,9 +123,13 @@ export async function startHarness(opts: { ackDeadlineMs?: number; retries?: num
       if (!m) throw new Error(`nothing was sent to ${receiveId}; sent: ${fake.sent.map((s) => s.receiveId).join(', ')}`);
       return m.card as unknown as Card;
     },
-    idle: () => adapter.idle(),
+    idle: async () => {
+      await adapter.idle();
+      while (dispatches.size > 0) await Promise.allSettled([...dispatches]);
+    },
     close: async () => {
       await adapter.stop();
+      await Promise.allSettled([...dispatches]);
       await close(server);
       await fake.stop();
       await deps.cleanup();

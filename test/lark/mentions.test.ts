@@ -35,7 +35,7 @@ describe('a Lark newcomer nobody has placed', () => {
   it('is refused the ranking in Chinese, naming the admin command, until an admin places them', async () => {
     await h.dm('ou_zedzhang', '/排名');
     await h.idle();
-    expect(textOf(h.lastCardTo('oc_dm_ou_zedzhang'))).toContain('你还没有被分配到团队，目前只能查看自己的记录。请管理员用 /appraisal-admin team @你');
+    expect(textOf(h.lastCardTo('oc_dm_ou_zedzhang'))).toContain('你还没有被分配到团队，目前只能查看自己的记录。请管理员用 /管理 team @你');
     expect(await h.deps.store.personByIdentity('lark:ou_zedzhang')).toMatchObject({ name: 'Zed Zhang', unplaced: true });
     await h.group(ADMIN, '/appraisal-admin team @_user_2 East', zed);
     await h.dm('ou_zedzhang', '/排名');

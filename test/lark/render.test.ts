@@ -7,7 +7,7 @@ import { viewToCard } from '../../src/adapters/lark/render/view-card.js';
 import { dealForm, feedbackForm, visitForm } from '../../src/views/forms/entry-forms.js';
 import type { FormContext } from '../../src/views/forms/form.js';
 import { helpView } from '../../src/views/help-view.js';
-import { commandsIn } from '../../src/chat/commands.js';
+import { helpSections } from '../../src/chat/commands.js';
 import type { View } from '../../src/views/view.js';
 import { allElements, assertCard20 } from './card-schema.js';
 
@@ -46,9 +46,8 @@ describe('views as Lark cards (JSON 2.0)', () => {
   });
 
   it('renders the help view in Chinese and English', () => {
-    const commands = { user: commandsIn('user'), manager: commandsIn('manager'), hr: commandsIn('hr') };
-    const zhCard = viewToCard(helpView('zh-CN', commands, { admin: true }));
-    const enCard = viewToCard(helpView('en', commands, { admin: false }));
+    const zhCard = viewToCard(helpView('zh-CN', { sections: helpSections(['admin']) }));
+    const enCard = viewToCard(helpView('en', { sections: helpSections(['rep']) }));
     assertCard20(zhCard);
     assertCard20(enCard);
     expect(zhCard.header!.title.content).toBe('考核机器人：你可以做什么');

@@ -59,7 +59,7 @@ describe('LARK_TENANT_KEY set: only our company gets in', () => {
     const answer = res.json() as { toast: { type: string; content: string } };
     expect(answer.toast.type).toBe('error');
     expect(answer.toast.content).toContain('This appraisal bot serves only its own company on Lark/Feishu');
-    expect(answer.toast.content).toContain('此考核机器人只服务于本公司的飞书/Lark 企业');
+    expect(answer.toast.content).toContain('此考核机器人只服务于本公司的飞书（Lark）企业');
     expect(await h.deps.store.intel.count()).toBe(0);
   });
 

@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { backupDatabase, checkBackup, defaultBackupPath, restoreDatabase } from '../../src/adapters/embedded/backup.js';
 import { openSqliteStore } from '../../src/adapters/embedded/sqlite-store.js';
 import type { AppError } from '../../src/domain/errors.js';
-import { smallOrg, T0 } from '../helpers/org.js';
+import { aTeam } from '../helpers/builders.js';
+import { smallOrg } from '../helpers/org.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -27,7 +28,7 @@ describe('embedded store backup and restore', () => {
     const { file, bytes } = await backupDatabase(dataDir);
     expect(file).toMatch(/backups[/\\]appraisal-\d{8}T\d{6}Z\.db$/);
     expect(bytes).toBeGreaterThan(0);
-    await store.teams.insert({ id: 'north', name: 'North', createdAt: T0 }); // after the backup
+    await store.teams.insert(aTeam({ id: 'north', name: 'North' })); // after the backup
     await store.close();
 
     const refused = await failure(restoreDatabase(dataDir, file));

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { T0 } from '../helpers/org.js';
+import { aDeal, anAccount } from '../helpers/builders.js';
 import { startHarness, VISIT_VALUES, type Harness } from '../slack/harness.js';
 
 /**
@@ -9,10 +9,8 @@ import { startHarness, VISIT_VALUES, type Harness } from '../slack/harness.js';
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
-  await h.deps.store.deals.insert({
-    id: 'd1', repId: 'ann', accountId: 'acme', amount: 800_000, currency: 'CNY', amountBase: 800_000, units: 10, product: 'Robots', signedDate: '2026-10-20', dueDate: '2026-11-20', createdAt: T0,
-  });
-  await h.deps.store.accounts.insert({ id: 'orphan', name: 'Orphan Ltd', nameKey: 'orphan ltd', tier: 'C', createdAt: T0 });
+  await h.deps.store.deals.insert(aDeal({ id: 'd1', repId: 'ann', accountId: 'acme', amountBase: 800_000, units: 10, signedDate: '2026-10-20', dueDate: '2026-11-20' }));
+  await h.deps.store.accounts.insert(anAccount({ id: 'orphan', name: 'Orphan Ltd', tier: 'C' }));
 });
 afterEach(() => h.close());
 
@@ -26,9 +24,7 @@ describe('/account show is scoped to the owner, their manager and HR', () => {
     await h.submit('UCAT', 'visit', VISIT_VALUES);
     expect(await h.deps.store.activities.count({ accountId: 'acme', repId: 'cat' })).toBe(1);
     // … and a deal on it, written straight to the store: neither grants a look.
-    await h.deps.store.deals.insert({
-      id: 'd2', repId: 'cat', accountId: 'acme', amount: 1, currency: 'CNY', amountBase: 1, units: 1, product: 'x', signedDate: '2026-11-01', dueDate: '2026-12-01', createdAt: T0,
-    });
+    await h.deps.store.deals.insert(aDeal({ id: 'd2', repId: 'cat', accountId: 'acme', amountBase: 1, signedDate: '2026-11-01', dueDate: '2026-12-01' }));
     await h.command('UCAT', '/account', 'show Acme');
     expect(last().text).toContain('You may see the accounts you own');
     expect(allText(last())).not.toContain('800,000');

@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COLLECTION_NAMES, type CollectionName } from '../../src/domain/records.js';
 import { addQ3Data, publishQ3 } from '../application/interview-fixture.js';
-import { T0, visits } from '../helpers/org.js';
+import { aDeal } from '../helpers/builders.js';
+import { visits } from '../helpers/org.js';
 import { ADMIN, buttonClick, SECRET, startHarness, VISIT_VALUES, type Harness } from '../slack/harness.js';
 import { commandBody, payloadBody, postSigned, viewSubmission } from '../slack/signing.js';
 
@@ -14,10 +15,7 @@ let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
   await h.deps.store.activities.insertMany([...visits('ann', 'acme', 36, '2026-07-01'), ...visits('bob', 'globex', 12, '2026-08-01')]);
-  await h.deps.store.deals.insert({
-    id: 'd1', repId: 'ann', accountId: 'acme', amount: 1_500_000, currency: 'CNY', amountBase: 1_500_000, units: 300,
-    product: 'Robots', signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true, createdAt: T0,
-  });
+  await h.deps.store.deals.insert(aDeal({ id: 'd1', repId: 'ann', accountId: 'acme', amountBase: 1_500_000, units: 300, signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true }));
   h.fake.addUser({ id: ADMIN, name: 'Ada Admin', locale: 'en-US' });
 });
 afterEach(() => h.close());

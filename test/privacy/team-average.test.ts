@@ -14,6 +14,7 @@ import { parsePeriod } from '../../src/domain/period.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
 import { renderText } from '../../src/views/render-text.js';
 import { scorecardView } from '../../src/views/scorecard-view.js';
+import { anAccount, aTeam } from '../helpers/builders.js';
 import { person, T0, visits } from '../helpers/org.js';
 import { refusal } from '../helpers/refusal.js';
 import { testDeps } from '../helpers/temp-store.js';
@@ -33,15 +34,15 @@ beforeEach(async () => {
   await ensureDefaultTemplate(deps);
   const people: Person[] = [person('hr', { roles: ['hr'] }), person('admin', { roles: ['admin'] })];
   for (const [team, reps] of Object.entries(TEAMS)) {
-    await deps.store.teams.insert({ id: team, name: team, createdAt: T0 });
+    await deps.store.teams.insert(aTeam({ id: team }));
     people.push(person(`m-${team}`, { roles: ['manager'], teamId: team }));
     for (const id of reps) {
       people.push(person(id, { teamId: team, managerId: `m-${team}`, identities: [`slack:U${id.toUpperCase()}`] }));
     }
   }
   await deps.store.people.insertMany(people);
-  for (const team of Object.keys(TEAMS)) await deps.store.teams.put({ id: team, name: team, managerId: `m-${team}`, createdAt: T0 });
-  await deps.store.accounts.insert({ id: 'acme', name: 'Acme', nameKey: 'acme', tier: 'A', createdAt: T0 });
+  for (const team of Object.keys(TEAMS)) await deps.store.teams.put(aTeam({ id: team, managerId: `m-${team}` }));
+  await deps.store.accounts.insert(anAccount({ id: 'acme', name: 'Acme' }));
   for (const [id, count] of Object.entries(VISITS)) await deps.store.activities.insertMany(visits(id, 'acme', count, '2026-10-01'));
 });
 afterEach(() => deps.cleanup());

@@ -38,16 +38,16 @@ async function say(openId: string, text: string): Promise<unknown> {
 }
 
 describe('Lark: user text is literal in every card', () => {
-  it('the intel post: the rep’s text escaped, the author still mentioned', async () => {
+  it('the intel post (sent through the outbox): the rep’s text escaped, the author named in the title', async () => {
     await h.deps.store.settings.put({ id: 'channels', value: { intel: ['lark:oc_intel'] }, updatedAt: '2026-11-01T00:00:00Z' });
     const res = await h.submit(ANN, { form: 'intel' }, { topic: 'Pricing', text: HOSTILE });
     expect(res.status).toBe(200);
     await h.idle();
     const post = h.lastCardTo('oc_intel');
     const md = larkMarkdown(post).join('\n');
-    expect(md).toMatch(/^<at id=ou_annlee><\/at>\n/);
+    expect((post.header as { title: { content: string } }).title.content).toBe('Market intel from Ann Lee: Pricing');
     expect(md).toContain('[x]\u2060(http://evil.test) !\u2060[i]\u2060(http://evil.test/i.png)');
-    expectNeutral(post, '<at id=ou_annlee></at>');
+    expectNeutral(post);
   });
 
   it('a form’s confirmation card repeats a new account’s name literally', async () => {

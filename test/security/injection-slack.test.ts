@@ -32,15 +32,17 @@ function expectNeutral(what: unknown, arrived = '&lt;!channel&gt;'): void {
 }
 
 describe('Slack: user text is literal in everything the bot posts', () => {
-  it('the intel post: its text and blocks carry the rep’s words escaped, and the author is still mentioned', async () => {
+  it('the intel post: its text and blocks carry the rep’s words escaped, and the author is named', async () => {
     await h.deps.store.settings.put({ id: 'channels', value: { intel: ['slack:C0INTEL'] }, updatedAt: '2026-11-01T00:00:00Z' });
     await h.submit('UANN', 'intel', { topic: { text: 'Pricing <!here>' }, text: { text: HOSTILE } });
     await h.fake.until(() => h.fake.callsTo('chat.postMessage').length === 1, 'the intel post');
     const post = params('chat.postMessage')[0] as { text: string; blocks: { text: { text: string } }[] };
     expectNeutral(post);
-    // The bot's own mention of the author stays a mention, in the notification text and the blocks.
-    expect(post.text).toMatch(/^Market intel from <@UANN>: Pricing &lt;!here&gt;\n&lt;!channel&gt; /);
-    expect(post.blocks[0]!.text.text).toContain('*Market intel from <@UANN>: Pricing &lt;!here&gt;*');
+    // Through the outbox, whose views are platform-neutral: the author is named (not mentioned), the
+    // heading is a plain-text header (shown as typed, parsed for nothing), the text escaped.
+    expect(post.text).toMatch(/^Market intel from Ann Lee: Pricing &lt;!here&gt;\n&lt;!channel&gt; /);
+    expect(post.blocks[0]).toMatchObject({ type: 'header', text: { type: 'plain_text', text: 'Market intel from Ann Lee: Pricing <!here>' } });
+    expect(post.blocks[1]!.text.text).toContain('&lt;!channel&gt;');
     expect(post.text).toContain('&amp; @\u2060everyone');
     expectNeutral(lastResponse(), '&lt;!here&gt;');
   });

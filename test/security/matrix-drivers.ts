@@ -47,7 +47,7 @@ let seq = 0;
 
 export async function slackDriver(): Promise<Driver> {
   const h: SlackHarness = await startSlack();
-  for (const u of [PEOPLE.mgrWest, PEOPLE.coach]) h.fake.addUser({ id: u.slack, name: u.name, locale: u.slackLocale, tz: 'Asia/Shanghai' });
+  for (const u of [PEOPLE.mgrWest, PEOPLE.coach, PEOPLE.adminHr]) h.fake.addUser({ id: u.slack, name: u.name, locale: u.slackLocale, tz: 'Asia/Shanghai' });
   const context = await seedMatrixOrg(h.deps, 'slack');
   const answerOf = (from: { calls: number; responses: number }): Answer => {
     const responses = h.fake.responses.slice(from.responses).map((r) => r.body);
@@ -94,7 +94,7 @@ export async function slackDriver(): Promise<Driver> {
 
 export async function larkDriver(): Promise<Driver> {
   const h: LarkHarness = await startLark();
-  for (const u of [PEOPLE.mgrWest, PEOPLE.coach]) h.fake.addUser({ openId: u.lark, name: u.name, timeZone: 'Asia/Shanghai' });
+  for (const u of [PEOPLE.mgrWest, PEOPLE.coach, PEOPLE.adminHr]) h.fake.addUser({ openId: u.lark, name: u.name, timeZone: 'Asia/Shanghai' });
   const context = await seedMatrixOrg(h.deps, 'lark');
   return {
     platform: 'lark',

@@ -32,6 +32,7 @@ export const NEWCOMER: Readonly<Record<string, 'allowed' | 'refused' | Refusal>>
   '/appraisal help': 'allowed',
   '/appraisal-admin (usage)': 'refused',
   '/appraisal-admin role @cat manager': 'refused',
+  '/appraisal-admin role @coach -rep': 'refused',
   '/appraisal-admin team @cat North': 'refused',
   '/appraisal-admin link @cat <identity>': 'refused',
   '/appraisal-admin channel intel <channel>': 'refused',

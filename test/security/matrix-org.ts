@@ -8,7 +8,8 @@ import { fileAppeal } from '../../src/application/cycle/appeal-file.js';
 import { currentTemplate } from '../../src/application/template-admin.js';
 import type { Locale } from '../../src/domain/model/fields.js';
 import type { Person } from '../../src/domain/model/people.js';
-import { person, T0, visits } from '../helpers/org.js';
+import { aDeal, anAbsence, anAccount, anAdjustment, aTeam } from '../helpers/builders.js';
+import { person, visits } from '../helpers/org.js';
 
 /**
  * The organisation of the role × command matrix, on top of smallOrg (test/helpers/org.ts): one
@@ -18,8 +19,15 @@ import { person, T0, visits } from '../helpers/org.js';
  */
 
 /** The roles of the matrix. Roles are a set: a player-coach manages a team and sells in it. */
-export const ROLES = ['repEast', 'repWest', 'mgrEast', 'mgrWest', 'admin', 'hr', 'coach', 'newcomer'] as const;
+export const ROLES = ['repEast', 'repWest', 'mgrEast', 'mgrWest', 'admin', 'hr', 'coach', 'adminHr', 'newcomer'] as const;
 export type MatrixRole = (typeof ROLES)[number];
+
+/**
+ * Roles held together by one person, as companies have them: the first administrator of a small
+ * company is also its HR. Such a person is answered wherever any of their roles is (the union),
+ * and where none is, refused as those roles are.
+ */
+export const HOLDS: Partial<Record<MatrixRole, readonly MatrixRole[]>> = { adminHr: ['admin', 'hr'] };
 
 export interface RoleUser {
   /** The stored person; none for the newcomer, who is registered by their first message. */
@@ -35,7 +43,7 @@ export interface RoleUser {
 
 /**
  * Who plays each role. ann (rep of East, manager mgr) and the people of smallOrg keep their
- * harness identities; mgr2, adm and coach are added here. Some speak Chinese so that refusals are
+ * harness identities; mgr2, adm, coach and admhr (administrator and HR) are added here. Some speak Chinese so that refusals are
  * checked in both languages.
  */
 export const PEOPLE: Record<Exclude<MatrixRole, 'newcomer'>, RoleUser> = {
@@ -46,6 +54,7 @@ export const PEOPLE: Record<Exclude<MatrixRole, 'newcomer'>, RoleUser> = {
   admin: { personId: 'adm', slack: 'UADMIN', lark: 'ou_adaadmin', locale: 'en', slackLocale: 'en-US', name: 'Ada Admin' },
   hr: { personId: 'hr', slack: 'UHR', lark: 'ou_hanahr', locale: 'en', slackLocale: 'en-US', name: 'Hana HR' },
   coach: { personId: 'coach', slack: 'UCOACH', lark: 'ou_coachpc', locale: 'zh-CN', slackLocale: 'zh-CN', name: 'Kai Coach' },
+  adminHr: { personId: 'admhr', slack: 'UADMHR', lark: 'ou_admhr01', locale: 'en', slackLocale: 'en-US', name: 'Lin Admin-HR' },
 };
 
 let newcomers = 0;
@@ -84,19 +93,20 @@ export const HR_ID = 'hr';
  */
 export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): Promise<CaseContext> {
   const store = deps.store;
-  await store.teams.put({ id: 'north', name: 'North', createdAt: T0 });
+  await store.teams.put(aTeam({ id: 'north', name: 'North' }));
   const extra: Person[] = [
     person('mgr2', { name: PEOPLE.mgrWest.name, roles: ['manager'], teamId: 'west', locale: 'zh-CN' }),
     person('adm', { name: PEOPLE.admin.name, roles: ['admin'] }),
     person('coach', { name: PEOPLE.coach.name, roles: ['manager', 'rep'], teamId: 'north', locale: 'zh-CN' }),
+    person('admhr', { name: PEOPLE.adminHr.name, roles: ['hr', 'admin'] }),
   ];
   for (const p of extra) {
     const old = await store.people.get(p.id);
     const role = (Object.values(PEOPLE) as RoleUser[]).find((u) => u.personId === p.id)!;
     await store.people.put({ ...(old ?? p), ...p, identities: [...(old?.identities ?? []), `${platform}:${role[platform]}`] });
   }
-  await store.teams.put({ id: 'north', name: 'North', managerId: 'coach', createdAt: T0 });
-  await store.accounts.put({ id: 'initech', name: 'Initech', nameKey: 'initech', tier: 'B', ownerId: 'coach', createdAt: T0 });
+  await store.teams.put(aTeam({ id: 'north', name: 'North', managerId: 'coach' }));
+  await store.accounts.put(anAccount({ id: 'initech', name: 'Initech', tier: 'B', ownerId: 'coach' }));
 
   // Activity in the published quarter and the current one, so every rep has a result and a scorecard.
   for (const [rep, account] of [['ann', 'acme'], ['cat', 'acme'], ['coach', 'initech'], ['bob', 'globex']] as const) {
@@ -112,19 +122,18 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
   await startReview(deps, hr, { period: '2026-Q3' });
   await publishResults(deps, hr, { period: '2026-Q3', platforms });
   await openCycle(deps, hr, { period: '2026-Q4' });
-  await startReview(deps, hr, { period: '2026-Q4' });
+  // 2026-Q4 is still running on the matrix's day: HR reviews it early, with a reason (issue 14).
+  await startReview(deps, hr, { period: '2026-Q4', early: 'the role matrix needs a quarter in review' });
 
   const { award } = await grantAward(deps, mgr, { rep: ann, title: 'Rising star', reason: 'Opened three new doors this quarter', period: '2026-Q4', platforms });
   await store.awards.delete(award.id);
   await store.awards.put({ ...award, id: IDS.award });
 
   // mgr's proposed +2 for ann in 2026-Q4, waiting for HR.
-  await store.adjustments.insert({
-    id: IDS.adjustment, periodKey: '2026-Q4', repId: 'ann', delta: 2, reason: 'Key-account workshop not captured by the CRM', byId: 'mgr', at: T0, state: 'pending',
-  });
+  await store.adjustments.insert(anAdjustment({ id: IDS.adjustment, periodKey: '2026-Q4', repId: 'ann', delta: 2, reason: 'Key-account workshop not captured by the CRM', byId: 'mgr', state: 'pending' }));
 
   // ann's own leave, waiting for mgr (or HR) to approve it.
-  await store.absences.insert({ id: IDS.leave, personId: 'ann', from: '2026-12-14', to: '2026-12-31', note: 'Annual leave', createdBy: 'ann', createdAt: T0, approval: 'pending' });
+  await store.absences.insert(anAbsence({ id: IDS.leave, personId: 'ann', from: '2026-12-14', to: '2026-12-31', note: 'Annual leave', createdBy: 'ann', approval: 'pending' }));
 
   await store.lateEntries.insert({
     id: IDS.late,
@@ -139,10 +148,7 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
   });
 
   // ann's open deal (to pay against) and bob's pending appeal of 2026-Q3 (for HR to decide).
-  await store.deals.insert({
-    id: IDS.annDeal, repId: 'ann', accountId: 'acme', amount: 10_000, currency: 'CNY', amountBase: 10_000, units: 5, product: 'Robots',
-    signedDate: '2026-11-02', dueDate: '2026-12-02', createdAt: T0,
-  });
+  await store.deals.insert(aDeal({ id: IDS.annDeal, repId: 'ann', accountId: 'acme', amountBase: 10_000, units: 5, product: 'Robots', signedDate: '2026-11-02', dueDate: '2026-12-02' }));
   const bob = (await store.people.get('bob'))!;
   await fileAppeal(deps, bob, { period: '2026-Q3', reason: 'Two September visits are missing from my count', platforms });
 

@@ -1,12 +1,21 @@
 import { IDS } from './matrix-org.js';
+import type { AppDeps } from '../../src/application/deps.js';
 import { ALL, byRole, needs, type MatrixRow } from './matrix-types.js';
+
+async function q3BackInReview(deps: AppDeps): Promise<void> {
+  for (const r of await deps.store.results.find({ periodKey: '2026-Q3' })) await deps.store.results.delete(r.id);
+  const [q3] = await deps.store.cycles.find({ periodKey: '2026-Q3' });
+  await deps.store.cycles.put({ ...q3!, state: 'in_review' });
+}
 
 /** Rows of the role matrix: the buttons on messages and on the App Home. */
 export const BUTTON_ROWS: readonly MatrixRow[] = [
   // ── Decision buttons: the handler checks the clicker, a forwarded button is no permission.
   { name: 'button decide:award.approve', trigger: { type: 'button', actionId: 'decide:award.approve', value: IDS.award }, allowed: ['hr'], refusal: needs('hr'), effect: ['awards'] },
   { name: 'button decide:award.reject', trigger: { type: 'button', actionId: 'decide:award.reject', value: IDS.award }, allowed: ['hr'], refusal: needs('hr'), effect: ['awards'] },
-  { name: 'button decide:publish.confirm', trigger: { type: 'button', actionId: 'decide:publish.confirm', value: '2026-Q4' }, allowed: ['hr'], refusal: needs('hr'), effect: ['results'] },
+  // The running 2026-Q4 cannot be published by a button (issue 14: only with a typed reason), so the
+  // button publishes the ended 2026-Q3, taken back to review for the row.
+  { name: 'button decide:publish.confirm', trigger: { type: 'button', actionId: 'decide:publish.confirm', value: '2026-Q3' }, allowed: ['hr'], refusal: needs('hr'), effect: ['results'], given: q3BackInReview },
   {
     name: 'button decide:late.approve',
     trigger: { type: 'button', actionId: 'decide:late.approve', value: IDS.late },

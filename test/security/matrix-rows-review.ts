@@ -14,6 +14,8 @@ export const REVIEW_ROWS: readonly MatrixRow[] = [
   // ── Administration: HR and administrators; people, identities and channels are the administrators' alone.
   { name: '/appraisal-admin (usage)', trigger: cmd('appraisal-admin'), allowed: ['admin', 'hr'], refusal: needs('admin/hr') },
   { name: '/appraisal-admin role @cat manager', trigger: cmd('appraisal-admin', 'role @cat manager'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  // Roles are a set: one is removed, the others stay.
+  { name: '/appraisal-admin role @coach -rep', trigger: cmd('appraisal-admin', 'role @coach -rep'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   { name: '/appraisal-admin team @cat North', trigger: cmd('appraisal-admin', 'team @cat North'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   { name: '/appraisal-admin link @cat <identity>', trigger: cmd('appraisal-admin', 'link @cat slack:U0CATTWO'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   {
@@ -62,9 +64,9 @@ export const REVIEW_ROWS: readonly MatrixRow[] = [
   { name: '/cycle meeting 2026-Q4 (show)', trigger: cmd('cycle', 'meeting 2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
   { name: '/cycle meeting 2026-Q4 <when> @ann', trigger: cmd('cycle', 'meeting 2026-Q4 2026-12-02 15:00 Room 5 @ann'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'] },
   { name: '/cycle calibrate 2026-Q4', trigger: cmd('cycle', 'calibrate 2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
-  { name: '/cycle review 2026-Q4', trigger: cmd('cycle', 'review 2026-Q4'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'], given: q4Collecting },
+  { name: '/cycle review 2026-Q4', trigger: cmd('cycle', 'review 2026-Q4 early the board needs the results'), allowed: ['hr'], refusal: needs('hr'), effect: ['cycles'], given: q4Collecting },
   { name: '/publish-results 2026-Q4 (preview)', trigger: cmd('publish-results', '2026-Q4'), allowed: ['hr'], refusal: needs('hr') },
-  { name: '/publish-results 2026-Q4 confirm', trigger: cmd('publish-results', '2026-Q4 confirm'), allowed: ['hr'], refusal: needs('hr'), effect: ['results', 'cycles'] },
+  { name: '/publish-results 2026-Q4 confirm', trigger: cmd('publish-results', '2026-Q4 confirm early the board needs the results'), allowed: ['hr'], refusal: needs('hr'), effect: ['results', 'cycles'] },
 
   // ── Calibration and rewards: HR, and the rep's own manager.
   {

@@ -4,7 +4,12 @@ import { t } from '../../src/views/i18n.js';
 import type { Driver } from './matrix-drivers.js';
 import { newcomer, PEOPLE, ROLES, type MatrixRole, type RoleUser } from './matrix-org.js';
 import { isAllowed, MATRIX, refusalOf, type MatrixRow } from './matrix-table.js';
+import { roleAlternatives } from '../../src/views/labels.js';
 import { diff, restore, snapshot, type Snapshot } from './store-snapshot.js';
+
+/** A refusal names the roles it needs in the reader's language (views/errors.ts), as `roles` of error.needsRole. */
+const rolesShown = (locale: 'en' | 'zh-CN', params: Record<string, string | number>): Record<string, string | number> =>
+  typeof params.roles === 'string' ? { ...params, roles: roleAlternatives(locale, params.roles) } : params;
 
 /**
  * Runs the whole matrix on one platform: one running app for the file, every row × role sent
@@ -42,7 +47,7 @@ export function runMatrix(platform: 'slack' | 'lark', start: () => Promise<Drive
         for (const c of row.effect ?? []) expect(Object.keys(changed), `${row.name} as ${role} did not change ${c}`).toContain(c);
       } else {
         const r = refusalOf(row, role);
-        const expected = d.shown('issue' in r ? issueText(user.locale, r.issue) : t(user.locale, r.key, r.params ?? {}));
+        const expected = d.shown('issue' in r ? issueText(user.locale, r.issue) : t(user.locale, r.key, rolesShown(user.locale, r.params ?? {})));
         const said = answer.texts.includes(JSON.stringify(expected).slice(1, -1));
         expect(said, `${row.name} as ${role}: expected the refusal "${expected}", got ${answer.texts.slice(0, 600)}`).toBe(true);
         expect(changed, `${row.name} as ${role} was refused but changed the store`).toEqual({});

@@ -1,4 +1,4 @@
-import type { MatrixRole } from './matrix-org.js';
+import { HOLDS, type MatrixRole } from './matrix-org.js';
 import { NEWCOMER } from './matrix-newcomer.js';
 import { BUTTON_ROWS } from './matrix-rows-buttons.js';
 import { ENTRY_ROWS } from './matrix-rows-entries.js';
@@ -13,7 +13,8 @@ import type { MatrixRow, Refusal } from './matrix-types.js';
  *
  * Roles (test/security/matrix-org.ts): repEast = ann (team East, manager mgrEast), repWest = cat
  * (West, and she has visits on ann's account Acme), mgrEast, mgrWest, admin, hr, coach (manager of
- * North and a rep in it), newcomer (never enrolled: their first message registers them).
+ * North and a rep in it), adminHr (administrator and HR: answered where either is, see HOLDS),
+ * newcomer (never enrolled: their first message registers them).
  *
  * Derived from the role checks in src/application (guards.ts requireRole, permissions.ts
  * seesEveryone / manages) and the README's "who" column. HR and administrators "see everyone"
@@ -32,7 +33,8 @@ export { NEWCOMER };
 export type { CaseContext } from './matrix-org.js';
 export type { MatrixRow, Refusal, Trigger } from './matrix-types.js';
 
-export const isAllowed = (row: MatrixRow, role: MatrixRole): boolean => (role === 'newcomer' ? NEWCOMER[row.name] === 'allowed' : row.allowed.includes(role));
+export const isAllowed = (row: MatrixRow, role: MatrixRole): boolean =>
+  role === 'newcomer' ? NEWCOMER[row.name] === 'allowed' : row.allowed.includes(role) || (HOLDS[role] ?? []).some((r) => r !== 'newcomer' && row.allowed.includes(r));
 
 export const refusalOf = (row: MatrixRow, role: MatrixRole): Refusal => {
   const own = role === 'newcomer' ? NEWCOMER[row.name] : undefined;

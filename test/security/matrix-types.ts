@@ -4,7 +4,7 @@ import type { CollectionName } from '../../src/domain/records.js';
 import type { MessageKey } from '../../src/views/i18n.js';
 import type { FieldValue } from '../slack/signing.js';
 import type { FormId } from '../../src/views/forms/form.js';
-import { ROLES, type CaseContext, type MatrixRole } from './matrix-org.js';
+import { HOLDS, ROLES, type CaseContext, type MatrixRole } from './matrix-org.js';
 
 /** The vocabulary of the role matrix's rows (test/security/matrix-table.ts). */
 
@@ -54,7 +54,7 @@ export const needs = (roles: string): Refusal => ({ key: 'error.needsRole', para
 export const byRole =
   (special: Partial<Record<MatrixRole, Refusal>>, otherwise: Refusal) =>
   (role: MatrixRole): Refusal =>
-    special[role] ?? otherwise;
+    special[role] ?? (HOLDS[role] ?? []).map((r) => special[r]).find((r) => r !== undefined) ?? otherwise;
 
 export const cmd = (command: CommandName, text = ''): Trigger => ({ type: 'command', command, text });
 

@@ -33,7 +33,7 @@ describe('/cycle and /publish-results in Slack', () => {
     expect(await h.deps.store.results.count()).toBe(0);
 
     await h.command('UBOB', '/publish-results', '2026-Q3 confirm');
-    expect(last().text).toContain('此操作需要 hr 角色'); // bob reads Chinese
+    expect(last().text).toContain('此操作需要人力资源角色'); // bob reads Chinese
     expect(await h.deps.store.results.count()).toBe(0);
 
     await h.command('UHR', '/publish-results', '2026-Q3 confirm');

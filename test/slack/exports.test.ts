@@ -29,6 +29,11 @@ function uploadedCsv(): string {
   return body.slice(body.indexOf('\uFEFFRep,') + 1);
 }
 
+/**
+ * /export and /audit, Slack's part: files.uploadV2 into the right DM, the fallback when a DM between
+ * two people refuses the upload, and a long audit list within Slack's 50 blocks. What the files
+ * hold, the answers and the refusals are in test/chat/exports.
+ */
 describe('/export on Slack', () => {
   it('uploads the CSV and the XLSX with files.uploadV2 to the HR’s DM with the bot, never into the channel', async () => {
     const res = await h.command('UHR', '/export', 'results 2026-Q3');
@@ -41,14 +46,8 @@ describe('/export on Slack', () => {
     expect((complete!.params.files as { title: string }[]).map((f) => f.title)).toEqual(['2026-Q3 published results (CSV)', '2026-Q3 published results (XLSX)']);
     expect(h.fake.uploads).toHaveLength(2);
 
-    const ann = (await h.deps.store.results.find({ periodKey: '2026-Q3', repId: 'ann' }))[0]!;
-    const csv = uploadedCsv();
-    expect(csv).toMatch(/^Rep,Team,Manager,Period,Version,Total,/);
-    const annRow = csv.split('\r\n').find((l) => l.startsWith('ann,'))!;
-    expect(annRow.startsWith(`ann,East,mgr,2026-Q3,1,${ann.scorecard.total},${ann.scorecard.baseTotal},0,,${ann.scorecard.grade},`)).toBe(true);
-    expect(annRow).toContain(',Hana HR,first publication');
-    // Scores with 2 decimals: 30 visits of 36 score 83.33.
-    expect(annRow).toContain(',30,36,83.33,');
+    // The bytes uploaded are the export's (what the files hold is in test/chat/exports).
+    expect(uploadedCsv()).toMatch(/^Rep,Team,Manager,Period,Version,Total,/);
     // The XLSX is a zip (PK) with its sheet inside.
     expect(h.fake.uploads.some((u) => u.data.includes(Buffer.from('PK\u0003\u0004', 'latin1')))).toBe(true);
 
@@ -69,34 +68,6 @@ describe('/export on Slack', () => {
       ['DUHR', 'ok'],
     ]);
     expect(JSON.stringify(last().blocks)).toContain('Annual summary 2026: 2 row(s) (2026-Q3 published).');
-  });
-
-  it('refuses a rep, a manager and an unpublished period, uploading nothing', async () => {
-    await h.command('UANN', '/export', 'results 2026-Q3');
-    expect(last().text).toContain('needs the hr role');
-    await h.command('UMGR', '/audit', '');
-    expect(last().text).toContain('needs the hr role');
-    await h.command('UHR', '/export', 'results 2026-Q2');
-    expect(last().text).toContain('2026-Q2 has no published results yet');
-    expect(h.fake.callsTo('files.getUploadURLExternal')).toHaveLength(0);
-    expect(h.fake.uploads).toHaveLength(0);
-  });
-
-  it('/audit lists the publication with a mention filter, and /export audit uploads the CSV', async () => {
-    await h.command('UHR', '/audit', '2026-Q3');
-    const shown = JSON.stringify(last().blocks);
-    expect(shown).toContain('Audit log (in 2026-Q3)');
-    expect(shown).toContain('Hana HR: published the 2026-Q3 results (version 1, 2 results)');
-    expect(shown).toContain('Hana HR: opened the 2026-Q3 review cycle (template v1)');
-    // One clock tick for the three changes: still newest first, in the order they were made.
-    expect(shown.indexOf('published the')).toBeLessThan(shown.indexOf('moved the 2026-Q3 cycle to review'));
-    expect(shown.indexOf('moved the 2026-Q3 cycle to review')).toBeLessThan(shown.indexOf('opened the'));
-    await h.command('UHR', '/audit', '<@UANN|ann>');
-    expect(JSON.stringify(last().blocks)).toContain('Audit log (about ann)');
-    await h.command('UHR', '/audit', '<@UNOBODY|zed>');
-    expect(last().text).toContain('@zed is not known');
-    await h.command('UHR', '/export', 'audit 2026-Q3');
-    expect(h.fake.succeeded('files.getUploadURLExternal').map((c) => c.params.filename)).toEqual(['audit-2026-Q3.csv']);
   });
 
   it('/audit limit 200 fits one message (50 blocks), the count of the rest first', async () => {

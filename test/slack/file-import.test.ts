@@ -43,7 +43,7 @@ describe('CSV import by file upload in the DM with the bot', () => {
     h.fake.files.set('F3', 'name,tier\nInitech,A\n');
     await h.event(fileShare('UBOB', 'import accounts', 'F3'), 'EvF3');
     await h.fake.until(() => said().length === 1, 'the refusal');
-    expect(said()[0]).toBe(':warning: 此操作需要 admin/hr 角色。如有需要，请联系管理员。');
+    expect(said()[0]).toBe(':warning: 此操作需要管理员或人力资源角色。如有需要，请联系管理员。');
     expect(await h.deps.store.searchAccounts('initech', 5)).toEqual([]);
   });
 });

@@ -1,7 +1,9 @@
 import type http from 'node:http';
 import type { Store } from '../../src/ports/store.js';
 import { createHttpServer, close, listen } from '../../src/adapters/http/server.js';
+import { createSlackOutbound } from '../../src/adapters/slack/outbound.js';
 import { createSlackAdapter } from '../../src/adapters/slack/slack-app.js';
+import { dispatchDue } from '../../src/application/delivery/dispatch.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { silentLogger } from '../../src/ports/logger.js';
 import { smallOrg } from '../helpers/org.js';
@@ -53,6 +55,14 @@ export async function startHarness(opts: { processBeforeResponse?: boolean; wrap
     const p = (await deps.store.people.get(u.person))!;
     await deps.store.people.put({ ...p, identities: [`slack:${id}`] });
   }
+  // What an answer queues (an intel post) goes out through the Slack outbound platform, as the
+  // scheduler's dispatcher sends it in production.
+  const outbound = createSlackOutbound({ botToken: 'xoxb-test-token', apiUrl: fake.apiUrl });
+  const dispatches = new Set<Promise<unknown>>();
+  const onQueued = (): void => {
+    const p = dispatchDue(deps, new Map([['slack', outbound]]), { owner: 'harness', sleep: async () => {} }).finally(() => dispatches.delete(p));
+    dispatches.add(p);
+  };
   const adapter = createSlackAdapter(opts.wrapStore ? { ...deps, store: opts.wrapStore(deps.store) } : deps, {
     botToken: 'xoxb-test-token',
     signingSecret: SECRET,
@@ -61,6 +71,7 @@ export async function startHarness(opts: { processBeforeResponse?: boolean; wrap
     processBeforeResponse: opts.processBeforeResponse ?? true,
     // One retry, so a 429 is retried after its Retry-After; a dead fake cannot stall a test.
     retries: 1,
+    onQueued,
     ...(opts.onCommand ? { onCommand: opts.onCommand } : {}),
     ...(opts.teamIds ? { teamIds: opts.teamIds } : {}),
   });
@@ -95,10 +106,14 @@ export async function startHarness(opts: { processBeforeResponse?: boolean; wrap
         contentType: 'application/json',
         headers,
       }),
-    idle: () => adapter.idle(),
+    idle: async () => {
+      await adapter.idle();
+      await Promise.allSettled([...dispatches]);
+    },
     close: async () => {
       await close(server);
       await adapter.idle();
+      await Promise.allSettled([...dispatches]);
       await fake.stop();
       await deps.cleanup();
     },

@@ -19,7 +19,7 @@ afterAll(() => h.close());
 
 describe('manifests/slack.yaml', () => {
   it('declares every command of the issue', () => {
-    expect(commands).toEqual(['/visit', '/deal', '/payment', '/feedback', '/intel', '/peer-review', '/scorecard', '/ranking', '/appraisal', '/appraisal-admin', '/cycle', '/publish-results', '/adjust', '/award', '/appeal', '/interview', '/export', '/audit', '/account', '/self-review', '/away']);
+    expect(commands).toEqual(['/visit', '/deal', '/payment', '/feedback', '/intel', '/peer-review', '/scorecard', '/ranking', '/appraisal', '/appraisal-admin', '/cycle', '/publish-results', '/adjust', '/award', '/appeal', '/interview', '/export', '/audit', '/account', '/self-review', '/away', '/entries']);
   });
 
   it('escapes mentions in every command (the admin and scorecard parsers rely on it)', () => {

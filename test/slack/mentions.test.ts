@@ -37,7 +37,7 @@ describe('a mention never enrols anyone', () => {
 
   it('still finds people the bot knows', async () => {
     await h.command('UMGR', '/scorecard', '<@UANN|ann>');
-    expect(last()).toContain('Scorecard: Ann Lee');
+    expect(last()).toContain('Scorecard: ann');
     await h.command(ADMIN, '/appraisal-admin', 'team <@UCAT|cat> East');
     expect((await h.deps.store.people.get('cat'))!.teamId).toBe('east');
   });

@@ -2,6 +2,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { visits } from '../helpers/org.js';
 import { ADMIN, startHarness, type Harness } from './harness.js';
 
+/**
+ * Reports and admin on Slack: the scorecard as an ephemeral Block Kit message, a refusal as a
+ * warning, help without Chinese aliases, an administrator known from APPRAISAL_ADMINS at first
+ * contact, mention and channel markup, pasted lines, and a 429 retried. Who sees what, the privacy
+ * setting and the admin commands' answers and refusals are in test/chat/reports-admin.
+ */
 let h: Harness;
 beforeEach(async () => {
   h = await startHarness();
@@ -25,45 +31,11 @@ describe('/scorecard', () => {
     expect((h.fake.responses.at(-1)!.body as { response_type: string }).response_type).toBe('ephemeral');
   });
 
-  it('lets a manager see a rep of their team, refuses a rep looking at a colleague', async () => {
-    await h.command('UMGR', '/scorecard', '<@UANN|ann> 2026-Q4');
-    expect(last().text).toBe('Scorecard: Ann Lee, 2026-Q4');
+  it('reads the rep from a mention and shows a refusal as a warning, in the reader’s language', async () => {
     await h.command('UBOB', '/scorecard', '<@UANN|ann>');
-    expect(last().text).toBe(':warning: 你无权查看 Ann Lee 的计分卡：销售只能看自己的，经理看本团队的，人力资源部可看全部。');
+    expect(last().text).toBe(':warning: 你无权查看 ann 的计分卡：销售只能看自己的，经理看本团队的，人力资源部可看全部。');
   });
 
-  it('explains a malformed period', async () => {
-    await h.command('UANN', '/scorecard', '2026-Q9');
-    // Not a period key, so it is read as free text and the current quarter is shown.
-    expect(last().text).toBe('Scorecard: Ann Lee, 2026-Q4');
-  });
-});
-
-describe('/ranking', () => {
-  it('shows the full ranking by default, with the viewer’s place', async () => {
-    await h.command('UANN', '/ranking');
-    const text = allText(last());
-    expect(text).toContain('Ranking 2026-Q4');
-    expect(text).toContain('Your place: 1 of 3.');
-  });
-
-  it('follows the privacy setting: own position only for a rep, everything for HR', async () => {
-    await h.command(ADMIN, '/appraisal-admin', 'ranking own_only');
-    expect(last().text).toBe('Rankings now show: own_only.');
-    await h.command('UBOB', '/ranking');
-    const rep = allText(last());
-    expect(rep).toContain('你的名次：第 2 名，共 3 人。');
-    expect(rep).not.toMatch(/\d\s+ann\s/); // ann never used Slack here, so she is still named by id
-    await h.command('UHR', '/ranking');
-    expect(allText(last())).toMatch(/1\s+ann\s+East/);
-  });
-
-  it('ranks within a team and refuses an unknown team', async () => {
-    await h.command('UANN', '/ranking', 'East');
-    expect(allText(last())).toContain('Ranking 2026-Q4, team East');
-    await h.command('UANN', '/ranking', 'Nowhere');
-    expect(last().text).toBe(':warning: No team matches "Nowhere". Teams: East, West.');
-  });
 });
 
 describe('/appraisal help', () => {
@@ -79,9 +51,9 @@ describe('/appraisal help', () => {
 describe('/appraisal-admin', () => {
   it('lets an administrator from APPRAISAL_ADMINS grant a role and put someone in a team, audited', async () => {
     await h.command(ADMIN, '/appraisal-admin', 'role <@UCAT|cat> manager');
-    expect(last().text).toBe('Cat Xu now has the role: manager, rep.');
+    expect(last().text).toBe('cat’s roles are now: rep, manager.');
     await h.command(ADMIN, '/appraisal-admin', 'team <@UBOB|bob> North China manager <@UCAT|cat>');
-    expect(last().text).toBe('Bob Wu is now in team North China. Team manager: Cat Xu.');
+    expect(last().text).toBe('bob is now in team North China. Team manager: cat.');
     const bob = (await h.deps.store.people.get('bob'))!;
     const team = (await h.deps.store.teams.get(bob.teamId!))!;
     expect([team.name, team.managerId, bob.managerId]).toEqual(['North China', 'cat', 'cat']);
@@ -101,24 +73,9 @@ describe('/appraisal-admin', () => {
     expect(await h.deps.store.personByIdentity('slack:UZED')).toMatchObject({ name: 'Zed Zhang', teamId: 'east' });
   });
 
-  it('refuses everyone else and changes nothing', async () => {
-    await h.command('UANN', '/appraisal-admin', 'role <@UANN|ann> admin');
-    expect(last().text).toBe(':warning: This needs the admin/hr role. Ask an administrator if you should have it.');
-    expect((await h.deps.store.people.get('ann'))!.roles).toEqual(['rep']);
-    await h.command('UHR', '/appraisal-admin', 'role <@UANN|ann> admin');
-    expect(last().text).toBe(':warning: This needs the admin role. Ask an administrator if you should have it.');
-    expect(await h.deps.store.audit.count()).toBe(0);
-  });
-
-  it('answers unknown subcommands, roles and purposes with the usage or a specific message', async () => {
-    await h.command(ADMIN, '/appraisal-admin', 'frobnicate');
-    expect(last().text).toContain('Usage:');
-    await h.command(ADMIN, '/appraisal-admin', 'role <@UCAT|cat> boss');
-    expect(last().text).toBe(':warning: Unknown role boss: use one of rep, manager, hr, admin.');
+  it('answers an unknown channel purpose named with channel markup', async () => {
     await h.command(ADMIN, '/appraisal-admin', 'channel gossip <#C0X|x>');
     expect(last().text).toBe(':warning: Unknown channel purpose gossip: use one of intel, rankings, results, hr-private.');
-    await h.command(ADMIN, '/appraisal-admin', 'role manager');
-    expect(last().text).toBe(':warning: Mention the person, e.g. @Wang Fang.');
   });
 });
 

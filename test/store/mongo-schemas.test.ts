@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fromDocument, toDocument } from '../../src/adapters/mongo/documents.js';
 import { buildModels } from '../../src/adapters/mongo/models.js';
 import { COLLECTION_NAMES, COLLECTIONS, type CollectionName, validateRecord } from '../../src/domain/records.js';
+import { aDeal, aFeedback, aPerson } from '../helpers/builders.js';
 import { activity, CREATED, cycleFixtures, fixtureBatches } from './fixtures.js';
 
 /**
@@ -49,7 +50,7 @@ describe('mongoose schemas refuse bad documents on their own', () => {
   const act = (): Doc => docOf('activities', activity('a', 'r', 'c', '2026-01-01'));
 
   it('refuses an out-of-range or fractional rating', async () => {
-    const fb = docOf('feedback', { id: 'f', repId: 'r', accountId: 'c', date: '2026-01-01', service: 5, product: 4, source: 'survey', createdAt: CREATED });
+    const fb = docOf('feedback', aFeedback({ service: 5, product: 4 }));
     expect(await errorPaths('feedback', { ...fb, service: 6, product: 2.5 })).toEqual(expect.arrayContaining(['service', 'product']));
     expect(await errorPaths('feedback', { ...fb, service: 0 })).toEqual(['service']);
   });
@@ -69,10 +70,10 @@ describe('mongoose schemas refuse bad documents on their own', () => {
 
   it('refuses malformed dates, identities, money and ids', async () => {
     expect(await errorPaths('activities', { ...act(), date: '1 Jan 2026' })).toEqual(['date']);
-    const p = docOf('people', { id: 'p', name: 'P', roles: ['rep'], joinDate: '2026-01-01', identities: [], createdAt: CREATED });
+    const p = docOf('people', aPerson());
     expect(await errorPaths('people', { ...p, identities: ['U123'] })).toEqual(['identities.0']);
     expect(await errorPaths('people', { ...p, roles: [] })).toEqual(['roles']);
-    const d = docOf('deals', { id: 'd', repId: 'r', accountId: 'c', amount: 1, currency: 'CNY', amountBase: 1, units: 1, product: 'x', signedDate: '2026-01-01', dueDate: '2026-01-01', createdAt: CREATED });
+    const d = docOf('deals', aDeal());
     expect(await errorPaths('deals', { ...d, amountBase: 0, currency: 'yuan' })).toEqual(expect.arrayContaining(['amountBase', 'currency']));
     expect(await errorPaths('deals', { ...d, _id: 'x'.repeat(65) })).toEqual(['_id']);
   });

@@ -9,7 +9,8 @@ import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import type { Person } from '../../src/domain/model/people.js';
 import { homeView } from '../../src/views/home-view.js';
 import { renderText } from '../../src/views/render-text.js';
-import { smallOrg, T0, visits } from '../helpers/org.js';
+import { aCycle } from '../helpers/builders.js';
+import { smallOrg, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
 let deps: ReturnType<typeof testDeps>;
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const [ann, mgr, hr] = (await Promise.all(['ann', 'mgr', 'hr'].map(get))) as [Person, Person, Person];
   await deps.store.activities.insertMany([...visits('ann', 'acme', 4, '2026-10-08'), ...visits('bob', 'globex', 24, '2026-10-01'), ...visits('cat', 'globex', 3, '2026-10-01')]);
   await deps.store.activities.insertMany(visits('ann', 'globex', 1, '2026-09-30', 'ann-q3-'));
-  await deps.store.cycles.insert({ id: 'c3', periodKey: '2026-Q3', templateId: 'default', templateVersion: 1, state: 'published', createdAt: T0, createdBy: 'hr', updatedAt: T0 });
+  await deps.store.cycles.insert(aCycle({ templateId: 'default', state: 'published', createdBy: 'hr' }));
   const { deal } = await logDeal(deps, ann, { requestId: 'd1', account: { accountId: 'acme' }, amount: 100_000, units: 10, product: 'Robots', signedDate: '2026-11-20' });
   await logPayment(deps, ann, { requestId: 'p1', dealId: deal.id, amount: 40_000, receivedDate: '2026-11-25' });
   await logFeedback(deps, ann, { requestId: 'f1', accountId: 'acme', service: 5, product: 4, source: 'survey', date: '2026-11-02' });

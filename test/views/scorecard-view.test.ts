@@ -8,6 +8,7 @@ import { rankingView } from '../../src/views/ranking-view.js';
 import { cellWidth, renderText } from '../../src/views/render-text.js';
 import { explainLine, scorecardView } from '../../src/views/scorecard-view.js';
 import { anIndicatorLine } from '../domain/builders.js';
+import { aDeal, aFeedback, aPayment, aPeerReview } from '../helpers/builders.js';
 import { smallOrg, T0, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
 
@@ -21,13 +22,10 @@ beforeAll(async () => {
   await ensureDefaultTemplate(deps);
   await deps.store.activities.insertMany(visits('ann', 'acme', 30, '2026-07-01'));
   await deps.store.activities.insertMany(visits('ann', 'acme', 12, '2026-10-08', 'ann-q4-'));
-  await deps.store.deals.insert({
-    id: 'd1', repId: 'ann', accountId: 'acme', amount: 900_000, currency: 'CNY', amountBase: 900_000, units: 120,
-    product: 'Robots', signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true, createdAt: T0,
-  });
-  await deps.store.payments.insert({ id: 'p1', dealId: 'd1', repId: 'ann', amount: 600_000, amountBase: 600_000, dueDate: '2026-08-10', receivedDate: '2026-08-20', createdAt: T0 });
-  await deps.store.feedback.insert({ id: 'f1', repId: 'ann', accountId: 'acme', date: '2026-08-01', service: 5, product: 4, comment: '', source: 'survey', createdAt: T0 });
-  await deps.store.peerReviews.insert({ id: 'r1', fromId: 'bob', toId: 'ann', periodKey: '2026-Q3', collaboration: 4, comment: '', date: '2026-09-20', createdAt: T0 });
+  await deps.store.deals.insert(aDeal({ id: 'd1', repId: 'ann', accountId: 'acme', amountBase: 900_000, units: 120, signedDate: '2026-07-10', dueDate: '2026-08-10', firstWin: true }));
+  await deps.store.payments.insert(aPayment({ dealId: 'd1', repId: 'ann', amountBase: 600_000, dueDate: '2026-08-10', receivedDate: '2026-08-20' }));
+  await deps.store.feedback.insert(aFeedback({ repId: 'ann', accountId: 'acme', date: '2026-08-01', service: 5, source: 'survey' }));
+  await deps.store.peerReviews.insert(aPeerReview({ fromId: 'bob', toId: 'ann', date: '2026-09-20' }));
   const hr = (await deps.store.people.get('hr'))!;
   q3 = await getScorecard(deps, { actor: hr, repId: 'ann', period: parsePeriod('2026-Q3') });
   q4 = await getScorecard(deps, { actor: hr, repId: 'ann', period: parsePeriod('2026-Q4') });

@@ -57,3 +57,53 @@ describe('trend chart', () => {
     expect(pngHeader(svgToPng(label('得分'))).width).toBe(200);
   });
 });
+
+describe('the forecast label and its dashed line', () => {
+  /** The dashed forecast segment and the forecast label's box (11 px glyphs, at most 7 px wide each, anchored at their right end). */
+  function geometry(svg: string) {
+    const line = svg.match(/<line x1="([\d.]+)" y1="([\d.]+)" x2="([\d.]+)" y2="([\d.]+)" stroke="#f59e0b" stroke-width="2.5" stroke-dasharray="6 4"\/>/);
+    const text = svg.match(/<text x="([\d.]+)" y="([\d.]+)" font-size="11" fill="#f59e0b" text-anchor="(\w+)">([^<]+)<\/text>/);
+    expect(line, 'the dashed line').not.toBeNull();
+    expect(text, 'the forecast label').not.toBeNull();
+    const [x1, y1, x2, y2] = line!.slice(1, 5).map(Number) as [number, number, number, number];
+    const [tx, ty] = [Number(text![1]), Number(text![2])];
+    const width = [...text![4]!].length * 7;
+    const left = text![3] === 'end' ? tx - width : text![3] === 'middle' ? tx - width / 2 : tx;
+    return { segment: { x1, y1, x2, y2 }, box: { left, right: left + width, top: ty - 11, bottom: ty + 3 }, label: text![4]! };
+  }
+  /** Whether the segment (with its 2.5 px stroke) passes through the box: sampled every half pixel. */
+  function strikes(s: { x1: number; y1: number; x2: number; y2: number }, b: { left: number; right: number; top: number; bottom: number }): boolean {
+    const steps = Math.ceil(Math.hypot(s.x2 - s.x1, s.y2 - s.y1) * 2);
+    for (let i = 0; i <= steps; i++) {
+      const x = s.x1 + ((s.x2 - s.x1) * i) / steps;
+      const y = s.y1 + ((s.y2 - s.y1) * i) / steps;
+      if (x >= b.left - 1.25 && x <= b.right + 1.25 && y >= b.top - 1.25 && y <= b.bottom + 1.25) return true;
+    }
+    return false;
+  }
+  const cases: [string, number, number][] = [
+    ['rising', 60, 83.2],
+    ['level', 70, 70],
+    ['falling gently', 60, 52],
+    ['falling steeply (the issue: 43.9 → 25.4)', 43.9, 25.4],
+    ['falling to the floor', 40, 0],
+    ['falling from the top', 100, 96],
+  ];
+  for (const [name, last, next] of cases) {
+    it(`is never struck through by the line: ${name}`, () => {
+      const svg = trendChartSvg({ ...spec('en'), points: [{ period: '2026-Q1', total: 50 }, { period: '2026-Q2', total: 55 }, { period: '2026-Q3', total: last }], forecast: { period: '2026-Q4', total: next, low: next - 3, high: next + 3 } });
+      const g = geometry(svg);
+      expect(g.label).toBe(`Forecast ${Math.round(next * 10) / 10}`);
+      expect(strikes(g.segment, g.box), `${name}: line ${JSON.stringify(g.segment)} label ${JSON.stringify(g.box)}`).toBe(false);
+      // And the label stays on the canvas.
+      expect(g.box.left).toBeGreaterThanOrEqual(0);
+      expect(g.box.top).toBeGreaterThanOrEqual(0);
+    });
+  }
+
+  it('draws the forecast’s range as a whisker at its period', () => {
+    const svg = trendChartSvg({ ...spec('en'), forecast: { period: '2026-Q4', total: 83.2, low: 76, high: 90.4 } });
+    // Three whisker strokes: the vertical one and its two caps.
+    expect(svg.match(/stroke="#f59e0b" stroke-width="1.5"/g)).toHaveLength(3);
+  });
+});

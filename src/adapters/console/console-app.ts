@@ -7,6 +7,7 @@ import { isLocalDate, type LocalDate } from '../../domain/dates.js';
 import type { Person } from '../../domain/model/people.js';
 import { errorText } from '../../views/errors.js';
 import { t } from '../../views/i18n.js';
+import { roleList } from '../../views/labels.js';
 import { renderText } from '../../views/render-text.js';
 import type { Button } from '../../views/view.js';
 import { ConsoleInputError, consoleRequest, matchPerson, matchProblem } from './console-request.js';
@@ -61,7 +62,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       if (text === undefined) {
         prompt.say(people.map((p, i) => `  ${i + 1}. ${p.name} (${p.roles.join(', ')})`).join('\n'));
         const answer = await prompt.ask(t(locale, 'console.whoAreYou'));
-        if (answer === null) return null;
+        if (answer === null || /^\/(quit|exit)\b/i.test(answer.trim())) return null;
         text = answer;
       }
       const found = matchPerson(people, text);
@@ -75,7 +76,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
   if (!actor) return;
   locale = actor.locale;
   prompt.say(t(locale, 'console.welcome'));
-  prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: actor.roles.join(', ') }));
+  prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: roleList(locale, actor.roles) }));
   let buttons: Button[] = [];
   const requestId = () => `console:${deps.newId()}`;
 
@@ -89,11 +90,13 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
       if (!done) return prompt.say(t(locale, 'console.cancelled'));
       return show(me, done, request);
     }
-    prompt.say(answer.saved && !answer.saved.pending ? `✓ ${renderText(answer.view)}` : renderText(answer.view));
+    // Buttons are numbered where they stand ("[3 Edit]"), in the order buttonsOf lists them.
+    const text = renderText(answer.view, { numberButtons: true });
+    prompt.say(answer.saved && !answer.saved.pending ? `✓ ${text}` : text);
     for (const file of answer.files ?? []) prompt.say(t(locale, 'console.fileSaved', { path: await saveFile(o.exportDir ?? 'exports', file) }));
     if (answer.queued) await o.onQueued?.();
     buttons = buttonsOf(answer);
-    if (buttons.length > 0) prompt.say(t(locale, 'console.buttons', { list: buttons.map((b, i) => `${i + 1}. ${b.label}`).join('  ') }));
+    if (buttons.length > 0) prompt.say(t(locale, 'console.pressHint'));
   };
 
   for (;;) {
@@ -109,7 +112,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
           actor = next;
           locale = actor.locale;
           buttons = [];
-          prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: actor.roles.join(', ') }));
+          prompt.say(t(locale, 'console.youAre', { name: actor.name, roles: roleList(locale, actor.roles) }));
         }
         continue;
       }
@@ -138,7 +141,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
         }
         const button = buttons[Number(press[1]) - 1];
         if (!button) {
-          prompt.say(t(locale, 'console.noButton', { n: press[1]!, hint: t(locale, 'console.buttons', { list: buttons.map((b, i) => `${i + 1}. ${b.label}`).join('  ') }) }));
+          prompt.say(t(locale, 'console.noButton', { n: press[1]!, count: buttons.length }));
           continue;
         }
         await show(me, await converse(deps, me, { type: 'button', action: button.id, value: button.value, request }), request);

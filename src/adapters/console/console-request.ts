@@ -8,7 +8,7 @@ import type { Locale } from '../../domain/model/fields.js';
  * `@"Demo Admin"`), `#channel` and the lines after the first. A name must point at one person: one
  * that fits several is refused with the candidates, so nobody is promoted or scored by a guess.
  */
-const MENTION = /@"([^"]+)"|@(\S+)/g;
+const MENTION = /@"([^"]+)"|@([^\s:：,，;；]+)/g;
 
 export type PersonMatch = { person: Person } | { candidates: Person[] };
 

@@ -1,6 +1,8 @@
 import type { AppDeps } from '../../application/deps.js';
 import type { Locale } from '../../domain/model/fields.js';
+import { parseTypedNumber } from '../../chat/forms/form-reader.js';
 import type { ChatAnswer } from '../../chat/port.js';
+import { isLocalDate } from '../../domain/dates.js';
 import type { Field, Form, FormValues } from '../../views/forms/form.js';
 import { t } from '../../views/i18n.js';
 import type { Prompt } from './prompt.js';
@@ -33,7 +35,19 @@ async function askField(deps: Pick<AppDeps, 'store'>, prompt: Prompt, field: Fie
   if (choices.length > 0) {
     const n = Number(text);
     if (Number.isInteger(n) && n >= 1 && n <= choices.length) return choices[n - 1]!.value;
-    return choices.find((c) => c.value.toLowerCase() === text.toLowerCase() || c.label.toLowerCase() === text.toLowerCase())?.value ?? text;
+    const chosen = choices.find((c) => c.value.toLowerCase() === text.toLowerCase() || c.label.toLowerCase() === text.toLowerCase());
+    if (chosen) return chosen.value;
+    // Checked as it is given, with the choices as the reader sees them (not their ids).
+    prompt.say(`✗ ${t(locale, 'console.chooseOne', { choices: choices.map((c, i) => `${i + 1}. ${c.label}`).join('  ') })}`);
+    return askField(deps, prompt, field, locale);
+  }
+  if (field.type === 'number' && Number.isNaN(parseTypedNumber(text))) {
+    prompt.say(`✗ ${t(locale, 'form.error.number')}`);
+    return askField(deps, prompt, field, locale);
+  }
+  if (field.type === 'date' && !isLocalDate(text)) {
+    prompt.say(`✗ ${t(locale, 'console.dateFormat')}`);
+    return askField(deps, prompt, field, locale);
   }
   if (field.type === 'search') {
     // Searchable account: show the matches and let the user pick one.
@@ -62,6 +76,11 @@ export async function fillForm(deps: Pick<AppDeps, 'store'>, prompt: Prompt, for
   let toAsk: Field[] = form.fields;
   for (;;) {
     for (const field of toAsk) {
+      // A field that does not apply to what was answered is not asked (a new account's name once an account was chosen).
+      if (field.onlyWithout && values[field.onlyWithout] !== undefined) {
+        values[field.id] = undefined;
+        continue;
+      }
       const answer = await askField(deps, prompt, field, locale);
       if (answer === CANCEL) return null;
       values[field.id] = answer;

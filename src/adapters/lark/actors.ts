@@ -43,10 +43,13 @@ export class LarkActors {
     return this.profiles.resolve(openId, hint);
   }
 
-  /** A mentioned user the bot already knows, or null: a mention never registers anyone. */
+  /**
+   * A mentioned user the bot already knows, as stored, or null: a mention never registers anyone,
+   * and never refreshes (renames) them either, so naming someone in a refused command changes nothing.
+   */
   async known(openId: string): Promise<Person | null> {
     if (!OPEN_ID.test(openId)) return null;
-    return this.profiles.known(openId);
+    return (await this.deps.store.personByIdentity(`lark:${openId}`)) ?? null;
   }
 
   /** Resolves when the profile refreshes started so far are done. */

@@ -21,6 +21,8 @@ export interface LarkContext {
   ackDeadlineMs: number;
   /** Told each command and form submission handled (metrics). */
   onCommand?: (command: string) => void;
+  /** Told when an answer put messages in the outbox (an intel post), so they go out now. */
+  onQueued?: () => void;
 }
 
 /** A command as the Lark handlers read it from a message or a bot-menu click. */

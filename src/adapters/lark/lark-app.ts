@@ -7,7 +7,8 @@ import { LarkActors } from './actors.js';
 import { Background } from './background.js';
 import type { LarkContext } from './context.js';
 import { larkReceiver } from './http/receiver.js';
-import { onCardAction, type CardActionEvent } from './listeners/card-action.js';
+import { onCardAction } from './listeners/card-action.js';
+import type { CardActionEvent } from './request.js';
 import { onMenu } from './listeners/menu.js';
 import { onMessage } from './listeners/message.js';
 import { foreignTenantToast, tenantGuard } from './listeners/tenant-guard.js';
@@ -36,6 +37,8 @@ export interface LarkOptions {
   requestWindowMs?: number;
   /** Told each command and form submission handled (metrics). */
   onCommand?: (command: string) => void;
+  /** Told when an answer put messages in the outbox (an intel post): main asks the dispatcher to send them now. */
+  onQueued?: () => void;
   /** LARK_TENANT_KEY: the only tenants served; absent or empty: any tenant. */
   tenantKeys?: readonly string[] | undefined;
 }
@@ -56,9 +59,9 @@ export interface LarkAdapter {
 }
 
 /**
- * The Lark/Feishu app: the SDK's dispatcher with the handlers registered, thin (event → shared chat
- * conversation → card). HTTP mode hands back one request listener for both paths; the long
- * connection (WSClient) feeds the same dispatcher.
+ * The Lark/Feishu app: the SDK's dispatcher with the handlers registered, thin (event → request.ts
+ * → the conversation, chat/router.ts → card). HTTP mode hands back one request listener for both
+ * paths; the long connection (WSClient) feeds the same dispatcher.
  */
 export function createLarkAdapter(deps: AppDeps, options: LarkOptions): LarkAdapter {
   const logger = deps.logger.child({ platform: 'lark' });
@@ -75,6 +78,7 @@ export function createLarkAdapter(deps: AppDeps, options: LarkOptions): LarkAdap
     bot: {},
     ackDeadlineMs: options.ackDeadlineMs ?? 2500,
     ...(options.onCommand ? { onCommand: options.onCommand } : {}),
+    ...(options.onQueued ? { onQueued: options.onQueued } : {}),
   };
   let started = false;
   let connected = options.connection !== 'ws';

@@ -23,7 +23,7 @@ export class SlackActors {
   private readonly profiles: ProfileCache;
 
   constructor(
-    deps: AppDeps,
+    private readonly deps: AppDeps,
     private readonly client: webApi.WebClient,
     private readonly defaultLocale: Locale,
     timing: { refreshMs?: number; firstLookupMs?: number; backgroundLookupMs?: number } = {},
@@ -55,10 +55,13 @@ export class SlackActors {
     clearTimeout(timer);
   }
 
-  /** A mentioned user the bot already knows, or null: a mention never registers anyone. */
+  /**
+   * A mentioned user the bot already knows, as stored, or null. A mention never registers anyone,
+   * and changes no one either: their profile is refreshed when they use the bot themselves, so a
+   * refused command that names someone leaves the store as it was.
+   */
   async known(userId: string): Promise<Person | null> {
-    const person = await this.profiles.known(userId);
-    return person && this.seen(userId, person);
+    return (await this.deps.store.personByIdentity(`slack:${userId}`)) ?? null;
   }
 
   /** Resolves when the profile refreshes started so far are done. */

@@ -11,4 +11,6 @@ export interface SlackContext {
   logger: Logger;
   defaultLocale: Locale;
   client: webApi.WebClient;
+  /** Messages were put in the outbox (an intel post): asks the dispatcher to send them now. */
+  onQueued?: (() => void) | undefined;
 }

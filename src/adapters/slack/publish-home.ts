@@ -23,3 +23,10 @@ export async function publishHome(ctx: SlackContext, userId: string, actor: Pers
 
 /** A notice line for the Home: a refusal with a warning sign, anything else with a tick. */
 export const homeNotice = (text: string, ok: boolean): string => `${ok ? ':white_check_mark:' : ':warning:'} ${text}`;
+
+/** A Home that only says why it cannot be shown (Slack could not tell us who the user is, the store is down). */
+export async function publishErrorHome(ctx: SlackContext, userId: string, text: string): Promise<void> {
+  await ctx.client.views
+    .publish({ user_id: userId, view: { type: 'home', blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] } })
+    .catch((err: unknown) => logFailure(ctx.logger, err, 'publish App Home'));
+}

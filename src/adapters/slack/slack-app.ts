@@ -8,16 +8,12 @@ import type { RequestListener } from '../http/server.js';
 import { SlackActors } from './actors.js';
 import type { SlackContext } from './context.js';
 import { SLACK_CALL_TIMEOUT_MS } from './outbound.js';
-import { registerAdminCommand } from './listeners/admin-command.js';
-import { registerDecisionActions } from './listeners/decision-actions.js';
-import { registerReviewCommands } from './listeners/review-commands.js';
+import { registerButtons } from './listeners/buttons.js';
+import { registerCommands } from './listeners/commands.js';
 import { registerFileImport } from './listeners/file-import.js';
-import { registerReminderActions } from './listeners/reminders.js';
-import { registerEntryCommands } from './listeners/entry-commands.js';
-import { registerEntrySubmissions } from './listeners/entry-submissions.js';
 import { registerHome } from './listeners/home.js';
 import { registerOptions } from './listeners/options.js';
-import { registerReportCommands } from './listeners/report-commands.js';
+import { registerSubmissions } from './listeners/submissions.js';
 import { slackPrecheck } from './http/precheck.js';
 import { ackUnhandled } from './http/ack-unhandled.js';
 import { workspaceCheck } from './workspace-check.js';
@@ -40,6 +36,8 @@ export interface SlackOptions {
   timeoutMs?: number;
   /** SLACK_TEAM_ID: the only workspaces (or Grid orgs) served; absent or empty: any workspace. */
   teamIds?: readonly string[] | undefined;
+  /** Told when an answer put messages in the outbox (an intel post): the dispatcher sends them now. */
+  onQueued?: () => void;
 }
 
 export interface SlackAdapter {
@@ -74,7 +72,7 @@ function boltLogger(logger: Logger) {
 }
 
 /**
- * The Slack app: Bolt with its listeners registered, thin (payload → use case → view). HTTP mode
+ * The Slack app: Bolt with its listeners registered, thin (payload → conversation → Block Kit). HTTP mode
  * hands back a request listener to mount on the shared server; Socket Mode connects on start().
  */
 export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackAdapter {
@@ -96,7 +94,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     },
   });
   const actors = new SlackActors(deps, app.client, options.defaultLocale);
-  const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors };
+  const ctx: SlackContext = { deps, logger, defaultLocale: options.defaultLocale, client: app.client, actors, onQueued: options.onQueued };
 
   let started = false;
   let connected = !(receiver instanceof SocketModeReceiver);
@@ -112,7 +110,8 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     app.use(async ({ body, next }) => {
       const b = body as { command?: string; type?: string; view?: { callback_id?: string } };
       if (b.command) onCommand(b.command);
-      else if (b.type === 'view_submission') onCommand(`submit:${(b.view?.callback_id ?? '').replace(/^form:/, '')}`);
+      // A form by its id, an edit by its kind: never the entry's id, a label per entry would grow without bound.
+      else if (b.type === 'view_submission') onCommand(`submit:${(b.view?.callback_id ?? '').replace(/^form:/, '').replace(/^(edit:[^:]+):.*$/s, '$1')}`);
       await next();
     });
   }
@@ -132,16 +131,13 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
     }
     await finishEvent(deps, id);
   });
-  registerEntryCommands(app, ctx);
-  registerEntrySubmissions(app, ctx);
+  // The conversation's three ways in (commands, buttons, forms), and what only Slack has.
+  registerCommands(app, ctx);
+  registerButtons(app, ctx);
+  registerSubmissions(app, ctx);
   registerHome(app, ctx);
   registerOptions(app, ctx);
-  registerReportCommands(app, ctx);
-  registerAdminCommand(app, ctx);
-  registerReviewCommands(app, ctx);
-  registerDecisionActions(app, ctx);
   registerFileImport(app, ctx);
-  registerReminderActions(app, ctx);
   app.error(async (e) => {
     logger.error({ err: e }, 'unhandled Slack listener error');
   });

@@ -8,7 +8,7 @@ import { countGrades, guidelineWarnings } from '../../domain/scoring/guideline.j
 import { peerReviewFlags } from '../../domain/scoring/peer-flags.js';
 import type { CalibrationPack, PackRow } from '../../domain/read-models/calibration-pack.js';
 import { calibrationPackView } from '../../views/calibration-views.js';
-import type { AppDeps } from '../deps.js';
+import { channelLocale, type AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
 import { channelTargets } from '../jobs/recipients.js';
 import { scorePeriod, type ScoredRep } from '../score-period.js';
@@ -134,7 +134,7 @@ export async function calibrate(deps: AppDeps, actor: Person, input: { period?: 
   const pack = await assemblePack(deps, period);
   const targets = await channelTargets(deps, 'hr-private', input.platforms);
   const digest = createHash('sha256').update(JSON.stringify(pack)).digest('hex').slice(0, 12);
-  const view = calibrationPackView(deps.settings.defaultLocale, pack);
+  const view = calibrationPackView(channelLocale(deps.settings), pack);
   const { queued } = await enqueue(
     deps,
     targets.map((to) => ({ job: CALIBRATION_JOB, runKey: `${period.key}:${digest}`, ...to, message: { text: view.title, view } })),

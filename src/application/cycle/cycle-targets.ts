@@ -9,6 +9,7 @@ import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
 import { manages, seesEveryone } from '../permissions.js';
 import { templateForPeriod } from '../templates.js';
+import { findTeam } from '../people/find-team.js';
 import { audit, findCycle, periodFrom, requireHr } from './cycles.js';
 
 /**
@@ -132,9 +133,7 @@ async function scopeOf(
     return { scope: 'rep', scopeId: input.rep.id, label: input.rep.name };
   }
   if (input.teamName) {
-    const wanted = input.teamName.trim().toLowerCase();
-    const team = (await deps.store.teams.find()).find((tm) => tm.name.toLowerCase() === wanted);
-    if (!team) throw new AppError('NOT_FOUND', `no team ${input.teamName}`, { params: { messageId: 'lifecycle.targets.unknownTeam', name: input.teamName } });
+    const team = findTeam(await deps.store.teams.find(), input.teamName);
     return { scope: 'team', scopeId: team.id, label: t(actor.locale, 'lifecycle.targets.scopeTeam', { name: team.name }) };
   }
   throw new AppError('VALIDATION', 'a target is for a team or a rep', { params: { messageId: 'lifecycle.targets.usage', list: INDICATOR_KEYS.join(', ') } });

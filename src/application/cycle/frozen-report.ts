@@ -1,11 +1,12 @@
 import { compare, teamPeers } from '../../domain/scoring/analysis.js';
-import { linearForecast } from '../../domain/scoring/forecast.js';
+import { trendForecast } from '../../domain/scoring/forecast.js';
 import type { PublishedResult } from '../../domain/model/cycle.js';
 import type { Person, Team } from '../../domain/model/people.js';
 import type { Scorecard } from '../../domain/model/scorecard.js';
-import { periodsBefore, parsePeriod } from '../../domain/period.js';
+import { nextPeriod, periodsBefore, parsePeriod, type Period } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
 import type { ScorecardReport } from '../../domain/read-models/scorecard-report.js';
+import { scorePeriod } from '../score-period.js';
 import { templateForPeriod } from '../templates.js';
 
 const HISTORY = 4;
@@ -19,9 +20,26 @@ export async function latestResults(deps: Pick<AppDeps, 'store'>, periodKey: str
 }
 
 /**
+ * A rep's total and grade in each past period, oldest first: the published result where the period
+ * was published (its latest version), else the period scored from the stored activities like any
+ * period (most companies start publishing with the bot long after reps start logging). A period
+ * with no records for the rep stays empty (null).
+ */
+export async function pastTotals(deps: Pick<AppDeps, 'store' | 'clock'>, rep: Person, periods: readonly Period[]): Promise<ScorecardReport['history']> {
+  return Promise.all(
+    periods.map(async (p) => {
+      const published = (await latestResults(deps, p.key, [rep.id])).get(rep.id);
+      const card = published ? published.scorecard : (await scorePeriod(deps, p, { reps: [rep] })).reps.get(rep.id)?.card;
+      return { periodKey: p.key, total: card && !card.noData ? card.total : null, grade: card && !card.noData ? card.grade : '' };
+    }),
+  );
+}
+
+/**
  * A published result explained as it was frozen: its own scorecard (whatever the live data has
- * become), compared with the team's published results and the rep's own published history.
- * Everything comes from frozen results, so the same question gets the same answer later.
+ * become), compared with the team's published results and the rep's history (published results,
+ * else the stored activities of periods never published: see pastTotals), with the trend's
+ * forecast of the period after. The same question gets the same answer later.
  */
 export async function frozenReport(
   deps: Pick<AppDeps, 'store' | 'clock'>,
@@ -34,11 +52,7 @@ export async function frozenReport(
   const teammates = rep.teamId ? (await deps.store.people.find({ teamId: rep.teamId })).map((p) => p.id) : [rep.id];
   const team = await latestResults(deps, result.periodKey, teammates);
   team.set(rep.id, result);
-  const history = [];
-  for (const p of periodsBefore(period, HISTORY)) {
-    const past = (await latestResults(deps, p.key, [rep.id])).get(rep.id);
-    history.push({ periodKey: p.key, total: past ? past.scorecard.total : null, grade: past?.scorecard.grade ?? '' });
-  }
+  const history = await pastTotals(deps, rep, periodsBefore(period, HISTORY));
   const previous = history[history.length - 1];
   const previousCard = previous && previous.total !== null ? ({ total: previous.total, noData: false } as Scorecard) : null;
   const totals = history.map((h) => h.total).filter((t): t is number => t !== null);
@@ -51,7 +65,8 @@ export async function frozenReport(
     comparison: compare(card, [...team.values()].map((r) => r.scorecard), previousCard),
     teamPeerIds: teamPeers(card, [...team.values()].map((r) => r.scorecard)),
     pacing: null,
+    provisional: false,
     history,
-    forecast: linearForecast([...totals, card.total]),
+    forecast: trendForecast(template, [...totals, card.total], nextPeriod(period).key),
   };
 }

@@ -1,3 +1,4 @@
+import type { CycleCalendar } from '../../domain/cycle-calendar.js';
 import { AppError } from '../../domain/errors.js';
 import type { Award, ReviewCycle } from '../../domain/model/cycle.js';
 import { guidelineWarnings, type GuidelineWarning } from '../../domain/scoring/guideline.js';
@@ -9,6 +10,7 @@ import { scorePeriod, type PeriodScores, type ScoredRep } from '../score-period.
 import { readSetting, type CyclePolicy } from '../settings.js';
 import { annualScores, type AnnualQuarter } from './annual-scores.js';
 import { bonusAmountOf } from './appeal-result.js';
+import { calendarOf } from './calendar-check.js';
 import { assertState, periodFrom, requireCycle, requireHr } from './cycles.js';
 
 export interface PublicationPlan {
@@ -33,6 +35,8 @@ export interface PublicationPlan {
   pendingAwards: Award[];
   /** Grades over the distribution guideline (a warning, not a block). */
   warnings: GuidelineWarning[];
+  /** How long reps may still log for the period: publishing before that needs an override. */
+  calendar: CycleCalendar;
 }
 
 /**
@@ -72,5 +76,6 @@ export async function preparePublication(deps: AppDeps, actor: Person, input: { 
     approvedAwards: awards.filter((a) => a.state === 'approved' && gradedIds.has(a.repId)),
     pendingAwards: awards.filter((a) => a.state === 'pending'),
     warnings: guidelineWarnings(gradeCounts, graded.length, policy.guideline),
+    calendar: calendarOf(deps, cycle),
   };
 }

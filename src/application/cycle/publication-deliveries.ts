@@ -4,7 +4,7 @@ import { managerIdOf } from '../../domain/model/manager.js';
 import type { Person, Team } from '../../domain/model/people.js';
 import { periodsBefore } from '../../domain/period.js';
 import { channelSummaryView, penaltyFlagView, repResultView, teamResultsView } from '../../views/cycle-views.js';
-import type { AppDeps } from '../deps.js';
+import { channelLocale, type AppDeps } from '../deps.js';
 import type { Delivery } from '../delivery/enqueue.js';
 import { assembleReport, HISTORY_PERIODS } from '../get-scorecard.js';
 import { channelTargets, dmTargetOf } from '../jobs/recipients.js';
@@ -42,7 +42,7 @@ export async function publicationDeliveries(
   const comparison = await comparisonPrivacy(deps);
   const showTop = plan.policy.topPerformers > 0 && privacy.mode !== 'own_only';
   const top = showTop ? graded.filter((s) => !comparison.optedOut.has(s.rep.id)).slice(0, plan.policy.topPerformers) : [];
-  const summary = channelSummaryView(deps.settings.defaultLocale, {
+  const summary = channelSummaryView(channelLocale(deps.settings), {
     periodKey,
     gradeCounts: plan.gradeCounts,
     graded: graded.length,
@@ -59,7 +59,7 @@ export async function publicationDeliveries(
     const to = dmTargetOf(scored.rep, input.platforms);
     if (!to) continue;
     const result = resultOf.get(scored.rep.id)!;
-    const report = comparisonFor(scored.rep, assembleReport(deps, { rep: scored.rep, team: teamOf(scored.rep), current: plan.scores, past }), comparison);
+    const report = comparisonFor(scored.rep, assembleReport(deps, { rep: scored.rep, team: teamOf(scored.rep), current: plan.scores, past, final: true }), comparison);
     const view = repResultView({ locale: scored.rep.locale, currency }, report, {
       bonusAmount: result.bonusAmount ?? null,
       awards: result.awardIds.map((id) => awardsById.get(id)?.title).filter((t): t is string => t !== undefined),
@@ -86,7 +86,7 @@ export async function publicationDeliveries(
 
   const penalised = graded.filter((s) => s.card.penalty);
   if (penalised.length > 0) {
-    const flag = penaltyFlagView({ locale: deps.settings.defaultLocale, currency }, periodKey, penalised.map((s) => ({ name: s.rep.name, card: s.card })));
+    const flag = penaltyFlagView({ locale: channelLocale(deps.settings), currency }, periodKey, penalised.map((s) => ({ name: s.rep.name, card: s.card })));
     for (const to of await channelTargets(deps, 'hr-private', input.platforms)) out.push({ ...base, ...to, message: message(flag) });
   }
   return out;

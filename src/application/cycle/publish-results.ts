@@ -5,6 +5,7 @@ import type { Person } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
 import { bonusAmountOf } from './appeal-result.js';
+import { checkCalendar } from './calendar-check.js';
 import { alreadyPublished, periodFrom, requireHr, transition } from './cycles.js';
 import { periodLock } from './period-lock.js';
 import { quarterOf } from '../../domain/period.js';
@@ -22,7 +23,8 @@ export interface Publication {
 const FIRST_VERSION = 1;
 
 /**
- * `/publish-results <period> confirm` or the Publish button (HR, cycle in review): freezes version 1
+ * `/publish-results <period> confirm [early <reason>]` or the Publish button (HR, cycle in review,
+ * period over; before its end only with a reason, audited): freezes version 1
  * of every graded rep's result (all or nothing) with its bonus amount (when a base bonus is set)
  * and approved special awards, marks the cycle published, and queues the channel summary, each
  * rep's DM, each manager's team results and the penalty flags to HR. A second publication of the period is refused.
@@ -31,18 +33,20 @@ const FIRST_VERSION = 1;
  * the store going away) is finished by confirming again: the frozen results are kept as they are,
  * the messages are built from them, and queuing is idempotent, so nothing is sent twice.
  */
-export async function publishResults(deps: AppDeps, actor: Person, input: { period?: string | undefined; platforms: readonly PlatformName[] }): Promise<Publication> {
+export async function publishResults(deps: AppDeps, actor: Person, input: { period?: string | undefined; platforms: readonly PlatformName[]; early?: string | undefined }): Promise<Publication> {
   requireHr(actor, 'publish results');
   // The same key as /adjust, so an adjustment in flight lands before the results are frozen.
   const key = (input.period ? periodFrom(input.period) : quarterOf(today(deps))).key;
   return periodLock(key, () => publishLocked(deps, actor, input));
 }
 
-async function publishLocked(deps: AppDeps, actor: Person, input: { period?: string | undefined; platforms: readonly PlatformName[] }): Promise<Publication> {
+async function publishLocked(deps: AppDeps, actor: Person, input: { period?: string | undefined; platforms: readonly PlatformName[]; early?: string | undefined }): Promise<Publication> {
   const plan = await preparePublication(deps, actor, input);
   const periodKey = plan.cycle.periodKey;
   const frozen = await deps.store.results.find({ periodKey, version: FIRST_VERSION });
   if (frozen.length > 0) return finishInterrupted(deps, actor, plan, frozen, input.platforms);
+  // Refused (before anything is frozen) while reps may still log for the period, unless HR overrides.
+  const early = checkCalendar(deps, plan.cycle, 'publish', input.early);
   const at = deps.clock.now().toISOString();
   const { baseBonus } = plan.policy;
   const results = plan.graded.map((s) => ({
@@ -73,6 +77,7 @@ async function publishLocked(deps: AppDeps, actor: Person, input: { period?: str
     grades: Object.fromEntries(plan.gradeCounts.map((g) => [g.grade, g.count])),
     ...(plan.totalBonus !== null ? { baseBonus: plan.policy.baseBonus, totalBonus: plan.totalBonus } : {}),
     awardIds: plan.approvedAwards.map((a) => a.id),
+    ...early,
   });
   const { queued } = await enqueue(deps, await publicationDeliveries(deps, plan, { version: FIRST_VERSION, platforms: input.platforms, results }));
   return { plan, version: FIRST_VERSION, results: stored, queued };

@@ -5,7 +5,7 @@ import type { PlatformName } from '../../domain/model/delivery.js';
 import { hasRole, type Person } from '../../domain/model/people.js';
 import { quarterOf, type Period } from '../../domain/period.js';
 import type { View } from '../../views/view.js';
-import type { AppDeps } from '../deps.js';
+import { channelLocale, type AppDeps } from '../deps.js';
 import type { Delivery } from '../delivery/enqueue.js';
 import { today } from '../guards.js';
 import { channelTargets, dmTargetOf } from '../jobs/recipients.js';
@@ -62,7 +62,7 @@ export async function toHr(
     const to = dmTargetOf(p, platforms);
     if (to) out.push({ ...base, ...to, message: message(view(p.locale)) });
   }
-  const channelView = view(deps.settings.defaultLocale);
+  const channelView = view(channelLocale(deps.settings));
   for (const to of await channelTargets(deps, 'hr-private', platforms)) out.push({ ...base, ...to, message: message(channelView) });
   return out;
 }

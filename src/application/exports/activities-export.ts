@@ -5,6 +5,7 @@ import { t } from '../../views/i18n.js';
 import { audit } from '../cycle/cycles.js';
 import type { AppDeps } from '../deps.js';
 import { manages, seesEveryone } from '../permissions.js';
+import { findTeam } from '../people/find-team.js';
 import { csvAndXlsx } from './files.js';
 import type { Cell, ExportFile } from './table.js';
 
@@ -33,8 +34,7 @@ async function peopleInScope(deps: AppDeps, actor: Person, scope: ActivitiesScop
     return [scope.rep];
   }
   if ('teamName' in scope) {
-    const team = teams.find((x) => x.name.toLowerCase() === scope.teamName.trim().toLowerCase());
-    if (!team) throw new AppError('NOT_FOUND', `no team ${scope.teamName}`, { params: { messageId: 'export.error.team', name: scope.teamName } });
+    const team = findTeam(teams, scope.teamName);
     if (!seesEveryone(actor) && team.managerId !== actor.id) {
       throw new AppError('FORBIDDEN', `${actor.name} may not export team ${team.name}`, { params: { messageId: 'export.error.notYourTeam', name: team.name } });
     }

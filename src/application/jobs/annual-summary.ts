@@ -1,8 +1,8 @@
 import { hasRole, type Person } from '../../domain/model/people.js';
 import { annualSummary, type AnnualSummary } from '../../domain/scoring/annual.js';
 import { groupDigest, trendOf, type DigestMember } from '../../domain/scoring/digest.js';
-import { linearForecast } from '../../domain/scoring/forecast.js';
-import { gradeFor, roundScore } from '../../domain/scoring/grading.js';
+import { linearForecast, trendForecast } from '../../domain/scoring/forecast.js';
+import { gradeFor } from '../../domain/scoring/grading.js';
 import { quarterPeriod, quartersOfYear, yearPeriod } from '../../domain/period.js';
 import { nextWorkDay } from '../../domain/work-calendar.js';
 import { annualCompanyDigestView, annualRepView, annualTeamDigestView, type AwardLine } from '../../views/digest-views.js';
@@ -75,8 +75,10 @@ export const annualSummaryJob: Job = {
     const next = quarterPeriod(year + 1, 1);
     for (const y of years) {
       if (!y.rep.active || !hasRole(y.rep, 'rep')) continue;
-      const forecast = linearForecast(y.quarters.flatMap((q) => (q.total === null ? [] : [q.total])));
-      const projected = forecast ? roundScore(Math.max(0, forecast.next)) : null;
+      const totals = y.quarters.flatMap((q) => (q.total === null ? [] : [q.total]));
+      // The trend's slope may come from two quarters; a forecast needs three, with its range, on the scale.
+      const forecast = linearForecast(totals);
+      const projected = trendForecast(template, totals, next.key);
       add(
         y.rep,
         annualRepView(y.rep.locale, {
@@ -86,7 +88,7 @@ export const annualSummaryJob: Job = {
           weights: template.annualQuarterWeights,
           trend: trendOf(forecast),
           slope: forecast && forecast.basis > 1 ? forecast.slope : null,
-          forecast: projected === null ? null : { periodKey: next.key, total: projected, grade: gradeFor(template, projected).grade },
+          forecast: projected === null ? null : { ...projected, total: projected.value, grade: gradeFor(template, projected.value).grade },
           awards: awardLines(new Set([y.rep.id])),
         }),
       );

@@ -1,5 +1,5 @@
 import { firstWorkDayOfMonth } from '../../domain/work-calendar.js';
-import { nextPeriod, periodsBefore, quarterOf } from '../../domain/period.js';
+import { periodsBefore, quarterOf } from '../../domain/period.js';
 import { monthlyScorecardView } from '../../views/job-views.js';
 import type { Locale } from '../../domain/model/fields.js';
 import type { TrendChartSpec } from '../../views/trend-chart.js';
@@ -47,16 +47,16 @@ export const monthlyScorecard: Job = {
 /** The trend chart's data: past quarters' totals, the forecast for this quarter, the grade bands. */
 export function trendChartOf(locale: Locale, report: ScorecardReport): TrendChartSpec {
   // While the quarter runs (pacing is set) the forecast is for it; once over, its total is a point
-  // and the forecast is for the quarter after (as assembleReport computes it).
+  // and the forecast is for the quarter after. The report says which, and its number is the text's.
   const running = report.pacing !== null;
   const points = report.history.map((h) => ({ period: h.periodKey, total: h.total }));
   if (!running) points.push({ period: report.period.key, total: report.card.noData ? null : report.card.total });
-  const forecastPeriod = running ? report.period : nextPeriod(report.period);
+  const f = report.forecast;
   return {
     kind: 'trend',
     locale,
     points,
-    forecast: report.forecast ? { period: forecastPeriod.key, total: Math.round(report.forecast.next * 10) / 10 } : null,
+    forecast: f ? { period: f.periodKey, total: f.value, low: f.low, high: f.high } : null,
     bands: report.template.grades.map((g) => ({ grade: g.grade, minScore: g.minScore })),
   };
 }

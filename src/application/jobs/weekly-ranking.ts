@@ -3,6 +3,7 @@ import { quarterOf } from '../../domain/period.js';
 import { t } from '../../views/i18n.js';
 import { rankingView } from '../../views/ranking-view.js';
 import type { Delivery } from '../delivery/enqueue.js';
+import { channelLocale } from '../deps.js';
 import { getRanking } from '../get-ranking.js';
 import type { Job } from './job.js';
 import { channelTargets } from './recipients.js';
@@ -23,8 +24,8 @@ export const weeklyRanking: Job = {
     if (targets.length === 0) return [];
     const period = quarterOf(run.date);
     const r = await getRanking(deps, null, { period });
-    // Channels are company-wide: written in the company's default language.
-    const locale = deps.settings.defaultLocale;
+    // Channels are company-wide: written in the company's language (COMPANY_LOCALE).
+    const locale = channelLocale(deps.settings);
     const view =
       r.mode === 'own_only'
         ? { title: t(locale, 'job.ranking.private'), blocks: [{ type: 'text' as const, text: t(locale, 'job.ranking.private') }] }

@@ -1,8 +1,9 @@
 import { AppError } from '../../domain/errors.js';
 import { normaliseLine } from '../../domain/text.js';
-import { ROLES, type Person, type Role, type Team } from '../../domain/model/people.js';
+import type { Person, Team } from '../../domain/model/people.js';
 import type { AppDeps } from '../deps.js';
 import { requireRole } from '../guards.js';
+import { matchTeam } from './find-team.js';
 
 /** Every admin change is in the audit log: who did what to whom, and when. */
 async function audit(deps: AppDeps, actor: Person, action: string, subjectId: string, details: Record<string, unknown>): Promise<void> {
@@ -22,28 +23,6 @@ async function subjectOf(deps: AppDeps, id: string): Promise<Person> {
 }
 
 /**
- * `/appraisal-admin role @user manager|hr|rep|admin`: sets the person's role. A manager or HR may
- * also sell, so `rep` is kept alongside `manager` when they had it; an admin cannot remove their
- * own admin role (so the bot always keeps one).
- */
-export async function grantRole(deps: AppDeps, actor: Person, input: { personId: string; role: string }): Promise<Person> {
-  requireRole(actor, ['admin'], 'grant roles');
-  if (!(ROLES as readonly string[]).includes(input.role)) {
-    throw new AppError('VALIDATION', `unknown role ${input.role}`, { params: { messageId: 'error.unknownRole', role: input.role, roles: ROLES.join(', ') }, issues: [{ path: 'role', message: `one of ${ROLES.join(', ')}` }] });
-  }
-  const role = input.role as Role;
-  const subject = await subjectOf(deps, input.personId);
-  if (subject.id === actor.id && role !== 'admin') {
-    throw new AppError('CONFLICT', 'an admin cannot remove their own admin role', { params: { messageId: 'error.selfDemote' } });
-  }
-  const roles: Role[] = role === 'manager' && subject.roles.includes('rep') ? ['manager', 'rep'] : [role];
-  // An admin giving a role (even rep) has placed the person: they are no longer a newcomer.
-  const updated = await deps.store.people.put({ ...placed(subject), roles });
-  await audit(deps, actor, 'role.grant', subject.id, { from: subject.roles, to: roles });
-  return updated;
-}
-
-/**
  * `/appraisal-admin team @user <team> [manager @m]`: puts a person in a team (created on first
  * use), optionally setting the team's manager, who then sees the team's scorecards.
  */
@@ -55,7 +34,8 @@ export async function assignTeam(deps: AppDeps, actor: Person, input: { personId
   }
   const subject = await subjectOf(deps, input.personId);
   const manager = input.managerId ? await subjectOf(deps, input.managerId) : undefined;
-  let [team] = await deps.store.teams.find({ name }, { limit: 1 });
+  // "team @ann East" puts ann in "East China 华东" when that is the one team the words name.
+  let team = matchTeam(await deps.store.teams.find(), name) ?? undefined;
   const teamCreated = !team;
   if (!team) team = await deps.store.teams.put({ id: deps.newId(), name, createdAt: deps.clock.now().toISOString() });
   if (manager) {

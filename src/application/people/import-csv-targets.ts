@@ -3,6 +3,7 @@ import { TargetSchema, type Target } from '../../domain/model/targets.js';
 import * as cell from './import-csv-cells.js';
 import { RowCells } from './import-csv-issues.js';
 import { checkRecord, personLookup, teamKey, teamsByKey, type Planner } from './import-csv-plan.js';
+import { teamsFitting } from './find-team.js';
 
 const COLUMN_OF: Record<string, string> = { periodKey: 'period', indicator: 'indicator', scope: 'scope', scopeId: 'target', value: 'value' };
 
@@ -14,7 +15,8 @@ const keyOf = (t: Pick<Target, 'periodKey' | 'indicator' | 'scope' | 'scopeId'>)
  */
 export const planTargets: Planner = async (deps, actor, sheet, log) => {
   const now = deps.clock.now().toISOString();
-  const teamByKey = teamsByKey(await deps.store.teams.find());
+  const teams = await deps.store.teams.find();
+  const teamByKey = teamsByKey(teams);
   const personOf = personLookup(deps);
   const periods = [...new Set(sheet.rows.map((r) => cell.period(r.cells.get('period') ?? '')).flatMap((p) => ('value' in p ? [p.value] : [])))];
   const stored = new Map((await deps.store.targets.find({ periodKey: { in: periods } })).map((t) => [keyOf(t), t]));
@@ -34,7 +36,9 @@ export const planTargets: Planner = async (deps, actor, sheet, log) => {
 
     let scopeId: string | undefined;
     if (scope === 'team') {
-      scopeId = teamByKey.get(teamKey(target))?.id ?? c.fail('target', `no team named '${target}'`);
+      // A team is named as in every command (people/find-team.ts): "East" is "East China 华东".
+      const fits = teamByKey.has(teamKey(target)) ? [teamByKey.get(teamKey(target))!] : teamsFitting(teams, target);
+      scopeId = fits.length === 1 ? fits[0]!.id : c.fail('target', fits.length === 0 ? `no team named '${target}'` : `'${target}' fits several teams: ${fits.map((t) => t.name).join(', ')}`);
     } else {
       const parsed = cell.identity(target);
       const identity = 'value' in parsed ? parsed.value : c.fail('target', parsed.error);

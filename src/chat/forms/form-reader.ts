@@ -22,12 +22,15 @@ export class FormReader {
     return v;
   }
 
-  /** Accepts "1,200,000", "1 200 000.50" and full-width digits; refuses anything else. */
+  /**
+   * Accepts what people type for a number: "1,200,000", "1 200 000.50", full-width digits, a
+   * currency sign or code around it ("¥350,000", "RMB 35000", "350000元") and the Chinese
+   * magnitudes 万 and 亿 ("35万" is 350,000); refuses anything else.
+   */
   number(id: string, opts: { whole?: boolean; required?: boolean } = {}): number | undefined {
     const raw = opts.required ? this.required(id) : this.text(id);
     if (raw === undefined) return undefined;
-    const normalised = raw.normalize('NFKC').replace(/[,\s_]/g, '');
-    const n = /^[+-]?\d+(\.\d+)?$/.test(normalised) ? Number(normalised) : NaN;
+    const n = parseTypedNumber(raw);
     if (Number.isNaN(n)) {
       this.issues.push({ path: id, message: t(this.locale, 'form.error.number') });
       return undefined;
@@ -60,4 +63,20 @@ export class FormReader {
     }
     return value;
   }
+}
+
+const CURRENCY = /^(?:[¥$€£]|HK\$|US\$|RMB|CNY|USD|EUR|HKD)|(?:元|块|RMB|CNY|USD|EUR|HKD)$/i;
+const MAGNITUDE: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+
+/** A typed number (see FormReader.number), or NaN. */
+export function parseTypedNumber(raw: string): number {
+  let s = raw.normalize('NFKC').replace(/[,\s_]/g, '');
+  // A sign or code at either end, at most one each (`¥35万元` → 35万).
+  for (let i = 0; i < 2; i++) s = s.replace(CURRENCY, '');
+  const unit = s.at(-1)!;
+  const times = s.length > 1 && Object.hasOwn(MAGNITUDE, unit) ? MAGNITUDE[unit]! : 1;
+  if (times !== 1) s = s.slice(0, -1);
+  if (!/^[+-]?\d+(\.\d+)?$/.test(s)) return NaN;
+  // 万 and 亿 scale exactly: 1.5万 is 15,000, not 14,999.999….
+  return times === 1 ? Number(s) : Math.round(Number(s) * times * 100) / 100;
 }

@@ -22,3 +22,20 @@ export function nextBandAbove(template: Pick<KpiTemplate, 'grades'>, grade: stri
   const i = template.grades.findIndex((g) => g.grade === grade);
   return i > 0 ? template.grades[i - 1]! : null;
 }
+
+/** The highest score an indicator's scoring function can give. */
+const topScore = (s: KpiTemplate['categories'][number]['indicators'][number]['scoring']): number =>
+  s.type === 'ratio' || s.type === 'inverse' ? s.cap * 100 : s.type === 'rating' ? 100 : Math.max(s.below, ...s.steps.map((x) => x.score));
+
+/**
+ * The top of a template's scale: the total a rep scoring the maximum on every indicator reaches
+ * (caps above 100% let it pass 100). Forecasts never go above it.
+ */
+export function scaleTop(template: Pick<KpiTemplate, 'categories'>): number {
+  const catWeights = template.categories.reduce((s, c) => s + c.weight, 0);
+  return template.categories.reduce((sum, c) => {
+    const indWeights = c.indicators.reduce((s, i) => s + i.weight, 0);
+    const top = c.indicators.reduce((s, i) => s + (i.weight / indWeights) * topScore(i.scoring), 0);
+    return sum + (c.weight / catWeights) * top;
+  }, 0);
+}

@@ -24,18 +24,32 @@ export const TIE_RULE =
 const perfScore = (c: Scorecard): number => c.categories.find((x) => x.key === 'performance')?.score ?? -Infinity;
 const revenue = (c: Scorecard): number => c.indicators.find((x) => x.key === 'revenue')?.actual ?? -Infinity;
 
+/** A sort key without float noise (12 significant digits), so equal scores reached by different float sums tie. */
+const key = (x: number): number => (Number.isFinite(x) ? Number(x.toPrecision(12)) : x);
+
 /**
- * Descending order of two sort keys. Keys are compared without float noise (12 significant
- * digits), so equal scores reached by different float sums tie; two missing keys (-Infinity) tie.
+ * Each input's three sort keys, computed once: the comparator runs n·log n times and
+ * toPrecision allocates a string each time (issue 16: a tenth of the scorecard round's plan).
  */
-function desc(x: number, y: number): number {
-  const a = Number.isFinite(x) ? Number(x.toPrecision(12)) : x;
-  const b = Number.isFinite(y) ? Number(y.toPrecision(12)) : y;
-  return a === b ? 0 : b - a;
+const sortKeys = new WeakMap<RankingInput, readonly [number, number, number]>();
+function keysOf(i: RankingInput): readonly [number, number, number] {
+  let k = sortKeys.get(i);
+  if (!k) {
+    k = [key(i.card.total), key(perfScore(i.card)), key(revenue(i.card))];
+    sortKeys.set(i, k);
+  }
+  return k;
 }
 
+/** Descending order of the keys in turn; two missing keys (-Infinity) tie, and a NaN difference defers to the next key. */
 function compare(a: RankingInput, b: RankingInput): number {
-  return desc(a.card.total, b.card.total) || desc(perfScore(a.card), perfScore(b.card)) || desc(revenue(a.card), revenue(b.card));
+  const x = keysOf(a);
+  const y = keysOf(b);
+  for (let k = 0; k < 3; k++) {
+    const d = x[k] === y[k] ? 0 : y[k]! - x[k]!;
+    if (d) return d;
+  }
+  return 0;
 }
 
 /** Standard competition ranking ("1224") over the ordered list. */

@@ -19,12 +19,13 @@ function accountFields(ctx: FormContext, initial?: Option): Field[] {
   const tiers = ctx.accountTiers?.length ? ctx.accountTiers : ACCOUNT_TIERS;
   return [
     { type: 'search', id: 'account', source: 'accounts', label: t(locale, 'form.account'), hint: t(locale, 'form.account.hint'), optional: true, minQueryLength: 1, ...(initial ? { initial } : {}) },
-    { type: 'text', id: 'newAccountName', label: t(locale, 'form.newAccountName'), optional: true, maxLength: 200 },
+    { type: 'text', id: 'newAccountName', label: t(locale, 'form.newAccountName'), optional: true, maxLength: 200, onlyWithout: 'account' },
     {
       type: 'select',
       id: 'newAccountTier',
       label: t(locale, 'form.newAccountTier'),
       optional: true,
+      onlyWithout: 'account',
       initial: tiers.includes('B') ? 'B' : tiers[tiers.length - 1]!,
       // The default tiers have their names in both languages; a tier HR added is shown as named.
       options: tiers.map((v) => ({ value: v, label: (ACCOUNT_TIERS as readonly string[]).includes(v) ? t(locale, `form.tier.${v}` as MessageKey) : v })),

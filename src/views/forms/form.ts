@@ -17,6 +17,12 @@ interface FieldBase {
   label: string;
   optional?: boolean;
   hint?: string;
+  /**
+   * Asked only while this other field is empty (a new account's name and tier, once an existing
+   * account was chosen, do not apply). A platform that asks one question at a time (the console)
+   * skips it; a form shown whole shows it with its hint.
+   */
+  onlyWithout?: string;
 }
 
 export type Field =

@@ -10,7 +10,7 @@ export type AccessMessageKey = keyof typeof accessEn;
 
 export const accessZhCN: Record<AccessMessageKey, string> = {
   'access.foreignWorkspace': '此考核机器人只服务于本公司的 Slack 工作区，无法受理来自你所在工作区的请求。未保存任何内容。',
-  'access.foreignTenant': '此考核机器人只服务于本公司的飞书/Lark 企业，无法受理来自你所在企业的请求。未保存任何内容。',
-  'access.unknownMention': '我还不认识 {names}：请对方先亲自使用一次机器人，或由管理员用 /appraisal-admin import people 添加。',
-  'access.unplaced': '你还没有被分配到团队，目前只能查看自己的记录。请管理员用 /appraisal-admin team @你 <团队> 为你分配团队（或用 /appraisal-admin role 设置角色）。',
+  'access.foreignTenant': '此考核机器人只服务于本公司的飞书（Lark）企业，无法受理来自你所在企业的请求。未保存任何内容。',
+  'access.unknownMention': '我还不认识 {names}：请对方先亲自使用一次机器人，或由管理员用 /管理 import people 添加。',
+  'access.unplaced': '你还没有被分配到团队，目前只能查看自己的记录。请管理员用 /管理 team @你 <团队> 为你分配团队（或用 /管理 role 设置角色）。',
 };

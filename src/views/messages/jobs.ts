@@ -33,7 +33,7 @@ export const jobsZhCN: Record<JobsMessageKey, string> = {
   'job.list.separator': '、',
   'job.nudge.button': '记录拜访',
   'job.ranking.title': '每周排名（{period} 至今）',
-  'job.ranking.private': '本季度排名不公开：请用 /ranking 查看自己的名次。',
+  'job.ranking.private': '本季度排名不公开：请用 /排名 查看自己的名次。',
   'job.ranking.own': '每周排名（{period} 至今）：你排第 {rank} 名，共 {of} 人。',
   'job.scorecard.intro': '你的 {period} 月度计分卡（截至目前）。',
   'job.button.openHome': '查看我的计分卡',

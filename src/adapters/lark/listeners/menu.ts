@@ -1,7 +1,7 @@
 import type { EventHandles } from '@larksuiteoapi/node-sdk';
 import { COMMANDS } from '../../../chat/commands.js';
 import type { LarkContext } from '../context.js';
-import { runCommand } from '../commands/run-command.js';
+import { runCommand } from './command.js';
 import { firstDelivery, handleClaimed } from '../dedupe.js';
 
 export type MenuEvent = Parameters<NonNullable<EventHandles['application.bot.menu_v6']>>[0];

@@ -1,6 +1,6 @@
 import type { EventHandles } from '@larksuiteoapi/node-sdk';
 import type { LarkContext } from '../context.js';
-import { runCommand } from '../commands/run-command.js';
+import { runCommand } from './command.js';
 import { firstDelivery, handleClaimed } from '../dedupe.js';
 import { receivedText } from './message-text.js';
 

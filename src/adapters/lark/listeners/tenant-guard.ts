@@ -1,6 +1,6 @@
 import type { Logger } from '../../../ports/logger.js';
 import { t } from '../../../views/i18n.js';
-import type { CardResponse } from './card-action.js';
+import type { CardResponse } from '../reply/card-response.js';
 
 type Loose = Record<string, unknown> | undefined;
 const obj = (v: unknown): Loose => (v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined);

@@ -1,5 +1,5 @@
 import type { Locale } from '../../../domain/model/fields.js';
-import type { Field, Form, FormId, Option } from '../../../views/forms/form.js';
+import type { Field, Form, Option } from '../../../views/forms/form.js';
 import { t } from '../../../views/i18n.js';
 import { card, escapeMarkdown, markdown, notation, plain, type Card, type CardElement } from './card.js';
 import { fitCard } from './fit.js';
@@ -14,7 +14,8 @@ import { fitCard } from './fit.js';
 
 /** What the submit button sends back in `action.value`. */
 export interface FormSubmitValue {
-  form: FormId;
+  /** Where the submission goes: the form's id, or what the conversation asked for instead (an edit's `edit:<kind>:<id>`). */
+  form: string;
   /** The activity kind of a visit form opened from a follow-up reminder. */
   kind?: string;
 }

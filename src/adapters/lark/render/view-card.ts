@@ -1,5 +1,5 @@
 import type { Block, Button, View } from '../../../views/view.js';
-import { card, escapeMarkdown, markdown, notation, plain, type Card, type CardElement } from './card.js';
+import { card, escapeMarkdown, markdown, notation, plain, type Card, type CardElement, type HeaderTemplate } from './card.js';
 import { fitCard } from './fit.js';
 
 /**
@@ -72,10 +72,13 @@ function toElements(b: Block, n = 0): CardElement[] {
   }
 }
 
-/** A view as a card, within Lark's 30 KB card limit (long tables and texts are cut, marked "…"). */
-export function viewToCard(view: View, extra: CardElement[] = []): Card {
+/**
+ * A view as a card, within Lark's 30 KB card limit (long tables and texts are cut, marked "…").
+ * `template` colours the title bar: green for something stored, orange for something waiting.
+ */
+export function viewToCard(view: View, template: HeaderTemplate = 'blue'): Card {
   const [first, ...rest] = view.blocks;
   const blocks = first?.type === 'header' && first.text === view.title ? rest : view.blocks;
   let tables = 0;
-  return fitCard(card(view.title, [...blocks.flatMap((b) => toElements(b, b.type === 'table' ? tables++ : 0)), ...extra]));
+  return fitCard(card(view.title, blocks.flatMap((b) => toElements(b, b.type === 'table' ? tables++ : 0)), template));
 }

@@ -1,9 +1,10 @@
 import type { App } from '@slack/bolt';
-import { adminAnswer } from '../../../chat/admin.js';
+import { converse } from '../../../chat/router.js';
 import { AppError } from '../../../domain/errors.js';
 import type { SlackContext } from '../context.js';
-import { escapeSlack } from '../parse-text.js';
+import { answerMessage } from '../render/answer-message.js';
 import { errorMessage, logFailure } from '../replies.js';
+import { slackRequest } from '../request.js';
 
 /** CSV files larger than this are refused (the import itself caps rows at 5,000). */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
@@ -30,7 +31,8 @@ async function download(ctx: SlackContext, file: SharedFile): Promise<string> {
 /**
  * `/appraisal-admin import …` by file: slash commands cannot carry files, so an administrator
  * uploads the CSV in the direct chat with the bot with the message `import people` (or accounts,
- * targets; add `dry-run` to preview). The answer comes back in the same chat.
+ * targets; add `dry-run` to preview). It reaches the conversation as that command with the file's
+ * lines; the answer comes back in the same chat.
  */
 export function registerFileImport(app: App, ctx: SlackContext): void {
   app.message(/^\s*(\/appraisal-admin\s+)?import\s+\w+/i, async ({ message, say }) => {
@@ -40,10 +42,12 @@ export function registerFileImport(app: App, ctx: SlackContext): void {
     try {
       const actor = await ctx.actors.resolve(m.user);
       locale = actor.locale;
-      const words = (m.text ?? '').replace(/^\s*\/appraisal-admin\s+/i, '').trim().split(/\s+/);
-      const csv = await download(ctx, m.files[0]!);
-      // The answer echoes the file's rows (names, teams): literal.
-      await say(escapeSlack(await adminAnswer(ctx.deps, actor, { words, users: [], csv })));
+      const text = (m.text ?? '').replace(/^\s*\/appraisal-admin\s+/i, '').split('\n')[0]!;
+      // The file's content is not Slack markup: its lines are read as they are.
+      const fileLines = (await download(ctx, m.files[0]!)).split('\n');
+      const request = await slackRequest(ctx, { text, fileLines });
+      const answer = await converse(ctx.deps, actor, { type: 'command', command: 'appraisal-admin', request });
+      await say(answerMessage(answer.view, request));
     } catch (e) {
       logFailure(ctx.logger, e, 'file import');
       await say(errorMessage(locale, e).text);

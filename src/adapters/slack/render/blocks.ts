@@ -97,11 +97,3 @@ export function viewToBlocks(view: View, max = MAX_MESSAGE_BLOCKS): KnownBlock[]
   if (blocks.length <= max) return blocks;
   return [...blocks.slice(0, max - 1), { type: 'context', elements: [mrkdwn('…')] }];
 }
-
-/**
- * A view as a whole message: the blocks, and its title as the `text` notifications and screen
- * readers show, escaped like every other text (https://api.slack.com/methods/chat.postMessage#text_usage).
- */
-export function viewMessage(view: View, max = MAX_MESSAGE_BLOCKS): { text: string; blocks: KnownBlock[] } {
-  return { text: escapeSlack(view.title), blocks: viewToBlocks(view, max) };
-}

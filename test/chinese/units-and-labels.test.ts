@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getScorecard } from '../../src/application/get-scorecard.js';
+import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { parsePeriod } from '../../src/domain/period.js';
+import { defaultTemplate } from '../../src/domain/scoring/default-template.js';
+import type { ScorecardReport } from '../../src/domain/read-models/scorecard-report.js';
+import { dormantPhrase, dormantTable } from '../../src/views/account-views.js';
+import { auditView } from '../../src/views/audit-views.js';
+import { errorText } from '../../src/views/errors.js';
+import { renderText } from '../../src/views/render-text.js';
+import { pacingBlocks, scorecardView } from '../../src/views/scorecard-view.js';
+import { templateView } from '../../src/views/template-view.js';
+import { AppError } from '../../src/domain/errors.js';
+import { smallOrg, visits } from '../helpers/org.js';
+import { testDeps } from '../helpers/temp-store.js';
+
+/** Words around numbers and stored English words, as a Chinese reader sees them. */
+let deps: ReturnType<typeof testDeps>;
+let q4: ScorecardReport;
+beforeAll(async () => {
+  deps = testDeps('2026-11-26T02:00:00Z');
+  await smallOrg(deps.store);
+  await ensureDefaultTemplate(deps);
+  await deps.store.activities.insertMany(visits('ann', 'acme', 12, '2026-10-08'));
+  const hr = (await deps.store.people.get('hr'))!;
+  q4 = await getScorecard(deps, { actor: hr, repId: 'ann', period: parsePeriod('2026-Q4') });
+});
+afterAll(() => deps.cleanup());
+
+describe('measure words', () => {
+  it('counts each indicator in its own unit on the way to the next grade, never 次 for customers or units', () => {
+    // The real pacing of a running quarter, with the ways to the next grade of a rep close to it.
+    const options = [
+      { indicator: 'new_customers', more: 2 },
+      { indicator: 'volume', more: 316 },
+      { indicator: 'visits', more: 3 },
+      { indicator: 'intel_shared', more: 4 },
+    ];
+    const report = { pacing: { ...q4.pacing!, nextGrade: { grade: 'B', pointsNeeded: 5, options } } } as unknown as ScorecardReport;
+    const text = renderText({ title: '', blocks: pacingBlocks({ locale: 'zh-CN', currency: 'CNY' }, report) });
+    const next = text.split('\n').find((l) => l.startsWith('要达到'))!;
+    expect(next).toBe('要达到 B 级：新客户开发再多 2 家，或销售量再多 316 件，或客户拜访次数再多 3 次，或市场信息共享再多 4 条');
+    const en = renderText({ title: '', blocks: pacingBlocks({ locale: 'en', currency: 'CNY' }, report) });
+    expect(en).toContain('2 more New customers');
+  });
+
+  it('puts the indicator before the amount still missing', () => {
+    const text = renderText(scorecardView({ locale: 'zh-CN', currency: 'CNY' }, q4));
+    expect(text.split('\n').find((l) => l.startsWith('要达到'))).toMatch(/^要达到 C 级：销售额再多 ¥/);
+  });
+
+  it('writes days as 天 and tiers by their Chinese names in the dormant-account phrase and table', () => {
+    expect(dormantPhrase('zh-CN', { accountId: 'a', name: 'Acme', tier: 'A', daysSince: 118, cadenceDays: 45, ownerId: 'ann', lastVisit: '2026-08-01' } as never)).toBe('Acme（A 类，118 天）');
+    expect(dormantPhrase('zh-CN', { accountId: 'g', name: 'Globex', tier: 'strategic', daysSince: null, cadenceDays: 30, ownerId: 'ann', lastVisit: null } as never)).toMatch(/^Globex（战略客户，/);
+    expect(dormantPhrase('en', { accountId: 'a', name: 'Acme', tier: 'A', daysSince: 118, cadenceDays: 45, ownerId: 'ann', lastVisit: '2026-08-01' } as never)).toBe('Acme (A, 118d)');
+    const table = dormantTable('zh-CN', [{ accountId: 'g', name: 'Globex', tier: 'strategic', daysSince: 50, cadenceDays: 30, ownerId: 'ann', lastVisit: '2026-10-01', ownerName: 'Ann' } as never], false);
+    expect(JSON.stringify(table)).toContain('战略客户');
+    expect(JSON.stringify(table)).not.toContain('strategic');
+  });
+});
+
+describe('stored English words shown in Chinese', () => {
+  it('names the roles a refusal needs in Chinese', () => {
+    const e = new AppError('FORBIDDEN', 'needs a role', { params: { messageId: 'error.needsRole', roles: 'admin/hr', action: 'x' } });
+    expect(errorText('zh-CN', e)).toBe('此操作需要管理员或人力资源角色。如有需要，请联系管理员。');
+    expect(errorText('en', e)).toBe('This needs the admin/hr role. Ask an administrator if you should have it.');
+  });
+
+  it('shows the seeded template’s name and the system’s own reasons in Chinese', () => {
+    const tpl = defaultTemplate('2026-01-01T00:00:00Z');
+    expect(templateView('zh-CN', tpl).title).toContain('大客户销售（默认）');
+    const view = auditView('zh-CN', { lines: [{ when: '2026-10-01', who: 'HR', what: '发布了 2026-Q3 的结果', reason: 'first publication' }, { when: '2026-10-02', who: 'Mia', what: '记录了面谈', reason: 'goals written in the interview' }], total: 2, max: 50 });
+    const text = renderText(view);
+    expect(text).toContain('首次发布');
+    expect(text).toContain('面谈中写下的目标');
+    expect(text).not.toMatch(/first publication|goals written/);
+  });
+
+  it('keeps a person’s own words as written', () => {
+    const view = auditView('zh-CN', { lines: [{ when: '2026-10-01', who: 'Mia', what: '调整了分数', reason: 'first publication of the corrected figures' }], total: 1, max: 50 });
+    expect(renderText(view)).toContain('first publication of the corrected figures');
+  });
+});
