@@ -79,12 +79,14 @@ describe('/cycle calibrate and /adjust (shared conversation)', () => {
       /^Ann Lee's 2026-Q3 score adjusted by −2: [\d.]+ \([A-D]\) → [\d.]+ \([A-D]\)\. Reason: duplicate visits removed after review$/,
     );
     await deps.store.people.put({ ...(await deps.store.people.get('mgr'))!, locale: 'zh-CN' });
-    expect((await ask(deps, 'mgr', '/调整 @bob +1.5 大客户回款在截止后才入账', { known: ['bob'] })).view!.title).toMatch(/^Bob Wu 的 2026-Q3 分数已调整 \+1\.5：/);
-    expect((await deps.store.adjustments.find()).map((a) => [a.repId, a.delta, a.byId]).sort()).toEqual([['ann', -2, 'hr'], ['bob', 1.5, 'mgr']]);
-    expect((await deps.store.audit.find({ action: 'score.adjust' })).map((a) => [a.actorId, a.subjectId, a.details.reason]).sort()).toEqual([
-      ['hr', 'ann', 'duplicate visits removed after review'],
-      ['mgr', 'bob', '大客户回款在截止后才入账'],
+    // A manager's adjustment is a proposal until HR accepts it (issue 14): stored as pending, audited as a proposal.
+    expect((await ask(deps, 'mgr', '/调整 @bob +1.5 大客户回款在截止后才入账', { known: ['bob'] })).view!.title).toMatch(/^已提议将 Bob Wu 的 2026-Q3 分数调整 \+1\.5：/);
+    expect((await deps.store.adjustments.find()).map((a) => [a.repId, a.delta, a.byId, a.state ?? 'applied']).sort()).toEqual([
+      ['ann', -2, 'hr', 'applied'],
+      ['bob', 1.5, 'mgr', 'pending'],
     ]);
+    expect((await deps.store.audit.find({ action: 'score.adjust' })).map((a) => [a.actorId, a.subjectId, a.details.reason])).toEqual([['hr', 'ann', 'duplicate visits removed after review']]);
+    expect((await deps.store.audit.find({ action: 'score.propose' })).map((a) => [a.actorId, a.subjectId, a.details.reason])).toEqual([['mgr', 'bob', '大客户回款在截止后才入账']]);
 
     // The pack asked for again (period left out) lists both adjustments, and goes to the channel again.
     expect(await say('hr', '/cycle calibrate')).toContain('duplicate visits removed after review');

@@ -75,13 +75,18 @@ describe('a quarter from /cycle open to closed (shared conversation)', () => {
     expect(packs[0]).toContain('Bob Wu');
   });
 
-  it('6. an adjustment needs a written reason; with one it is stored and audited', async () => {
+  it('6. an adjustment needs a written reason; with one it is proposed, audited and accepted by HR with the button', async () => {
     expect(await say('mgr', '/adjust @ann +2', ['ann'])).toMatch(/reason|Usage/);
     expect(await deps.store.adjustments.count()).toBe(0);
     expect(await say('bob', '/adjust @ann +2 I think she deserves more', ['ann'])).toContain('需要');
     expect(await say('mgr', '/调整 @ann +2 Key-account workshop not captured by the CRM', ['ann'])).toContain('Ann Lee');
-    expect(await deps.store.adjustments.find({ repId: 'ann' })).toEqual([expect.objectContaining({ delta: 2, byId: 'mgr' })]);
-    expect(await deps.store.audit.count({ action: 'score.adjust' })).toBe(1);
+    // A manager's adjustment is a proposal (issue 14): HR accepts it with the button.
+    const [adjustment] = await deps.store.adjustments.find({ repId: 'ann' });
+    expect(adjustment).toEqual(expect.objectContaining({ delta: 2, byId: 'mgr', state: 'pending' }));
+    expect(await deps.store.audit.count({ action: 'score.propose' })).toBe(1);
+    expect(said(await click(deps, 'hr', 'decide:adjust.accept', adjustment!.id))).toContain('Accepted by Hana HR');
+    expect((await deps.store.adjustments.get(adjustment!.id))!.state).toBe('accepted');
+    expect(await deps.store.audit.count({ action: 'score.accept' })).toBe(1);
   });
 
   it('7. a manager proposes a special award; HR approves it with the button', async () => {

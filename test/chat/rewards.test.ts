@@ -102,11 +102,15 @@ describe('appeals (shared conversation)', () => {
     const [bobAppeal] = await deps.store.appeals.find({ repId: 'bob' });
     const [annAppeal] = await deps.store.appeals.find({ repId: 'ann' });
     const notices = (await queued('appeal-filed', 'lark:oc_hrprivate')).join('\n');
-    for (const s of [`/appeal accept ${bobAppeal!.id}`, 'Scorecard: Bob Wu, 2026-Q3']) expect(notices).toContain(s);
+    // Appeals are shown and typed by their short number, not their id (issue 14).
+    for (const s of [`/appeal accept ${bobAppeal!.number} `, 'Scorecard: Bob Wu, 2026-Q3']) expect(notices).toContain(s);
+    expect(notices).not.toContain(bobAppeal!.id);
 
-    expect(await say('ann', `/appeal accept ${annAppeal!.id} +10 I accept my own appeal`)).toContain('needs the hr role');
+    expect(await say('ann', `/appeal accept #${annAppeal!.number} +10 I accept my own appeal`)).toContain('needs the hr role');
     expect(await say('mgr', '/appeal accept @bob +20 the client confirmed the visits', ['bob'])).toContain('needs the hr role');
-    expect(await say('hr', '/appeal list 2026-Q3')).toContain(annAppeal!.id);
+    const list = await say('hr', '/appeal list 2026-Q3');
+    expect(list).toContain(`#${annAppeal!.number}`);
+    expect(list).not.toContain(annAppeal!.id);
 
     const v1 = (await deps.store.results.find({ repId: 'bob' }))[0]!;
     expect(await say('hr', '/appeal accept @bob +20 the client confirmed the September visits', ['bob'])).toMatch(/v1: [\d.]+, grade D[\s\S]*→ v2: /);
@@ -115,7 +119,7 @@ describe('appeals (shared conversation)', () => {
     expect(bob[0]).toEqual(v1); // version 1 stays as it was
     expect(bob[1]!.scorecard.total).toBeCloseTo(v1.scorecard.total + 20, 6);
 
-    expect(await say('hr', `/appeal reject ${annAppeal!.id} the deal was signed in October`)).toContain(`Appeal ${annAppeal!.id} rejected; Ann Lee has been told why.`);
+    expect(await say('hr', `/appeal reject ${annAppeal!.number} the deal was signed in October`)).toContain(`Appeal #${annAppeal!.number} rejected; Ann Lee has been told why.`);
     expect((await queued('appeal-decision', 'lark:ou_bobwu')).join()).toContain('申诉已被接受'); // bob reads Chinese
     const told = (await queued('appeal-decision', 'lark:ou_annlee')).join();
     for (const s of ['Your 2026-Q3 appeal was rejected', 'the deal was signed in October']) expect(told).toContain(s);

@@ -3,7 +3,7 @@ import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { t } from '../../src/views/i18n.js';
 import { smallOrg, visits } from '../helpers/org.js';
 import { testDeps } from '../helpers/temp-store.js';
-import { ask, shownTexts, type Answered } from './conversation.js';
+import { ask, click, shownTexts, type Answered } from './conversation.js';
 
 /**
  * `/self-review` and `/away` (issue 8) in the shared conversation, in English and by their Chinese
@@ -57,7 +57,12 @@ describe('/self-review', () => {
 describe('/away', () => {
   it('records, lists and cancels one’s own leave; the scorecard explains the prorated targets', async () => {
     expect(await say('ann', '/away 2026-11-20 2026-12-08 annual leave')).toContain('Away from 2026-11-20 to 2026-12-08 for Ann Lee');
-    expect(shownTexts((await ask(deps, 'ann', '/away')).view!)).toContain('Leave for Ann Lee: 2026-11-20 – 2026-12-08 (annual leave)');
+    // One's own leave waits for the manager's approval (issue 14) before it prorates targets.
+    expect(shownTexts((await ask(deps, 'ann', '/away')).view!)).toContain('Leave for Ann Lee: 2026-11-20 – 2026-12-08 (annual leave) [waiting for approval]');
+    expect(await say('ann', '/scorecard')).not.toContain('less 19 day(s) of leave');
+    const [absence] = await deps.store.absences.find({});
+    expect(said(await click(deps, 'mgr', 'decide:away.approve', absence!.id))).toContain('Approved by');
+    expect((await deps.store.absences.get(absence!.id))?.approval).toBe('approved');
     expect(await say('ann', '/scorecard')).toContain('less 19 day(s) of leave');
     expect(await say('ann', '/away cancel 2026-11-20')).toContain('cancelled');
     expect(await deps.store.absences.count()).toBe(0);

@@ -14,6 +14,8 @@ export const NEWCOMER: Readonly<Record<string, 'allowed' | 'refused' | Refusal>>
   '/deal (opens its form)': 'allowed',
   '/payment (opens its form)': 'allowed',
   '/feedback (opens its form)': 'allowed',
+  // Registered as a rep: the link is theirs to give.
+  '/feedback survey Acme Li Wei': 'allowed',
   '/intel (opens its form)': 'allowed',
   '/peer-review (opens its form)': 'allowed',
   'visit form submitted': 'allowed',
@@ -96,6 +98,8 @@ export const NEWCOMER: Readonly<Record<string, 'allowed' | 'refused' | Refusal>>
   'button decide:away.reject': 'refused',
   'button decide:adjust.reject': 'refused',
   "appeal decision form submitted (reject bob's #1)": 'refused',
+  "button appeal.accept (bob's #1)": 'refused',
+  "button appeal.reject (bob's #1)": 'refused',
   'button decide:award.reject': 'refused',
   'button decide:publish.confirm': 'refused',
   'button decide:late.approve': 'refused',

@@ -73,6 +73,7 @@ export const IDS = {
   award: 'award-pending',
   adjustment: 'adjust-pending',
   leave: 'leave-pending',
+  appeal: 'appeal-pending',
   late: 'late-pending',
   annVisit: 'ann-v0',
   annDeal: 'ann-deal',
@@ -93,6 +94,8 @@ export const HR_ID = 'hr';
  */
 export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): Promise<CaseContext> {
   const store = deps.store;
+  // Survey links need the bot's public address (PUBLIC_URL).
+  deps.settings.publicUrl = 'https://appraisal.example.com';
   await store.teams.put(aTeam({ id: 'north', name: 'North' }));
   const extra: Person[] = [
     person('mgr2', { name: PEOPLE.mgrWest.name, roles: ['manager'], teamId: 'west', locale: 'zh-CN' }),
@@ -150,7 +153,9 @@ export async function seedMatrixOrg(deps: AppDeps, platform: 'slack' | 'lark'): 
   // ann's open deal (to pay against) and bob's pending appeal of 2026-Q3 (for HR to decide).
   await store.deals.insert(aDeal({ id: IDS.annDeal, repId: 'ann', accountId: 'acme', amountBase: 10_000, units: 5, product: 'Robots', signedDate: '2026-11-02', dueDate: '2026-12-02' }));
   const bob = (await store.people.get('bob'))!;
-  await fileAppeal(deps, bob, { period: '2026-Q3', reason: 'Two September visits are missing from my count', platforms });
+  const { appeal } = await fileAppeal(deps, bob, { period: '2026-Q3', reason: 'Two September visits are missing from my count', platforms });
+  await store.appeals.delete(appeal.id);
+  await store.appeals.put({ ...appeal, id: IDS.appeal });
 
   const { plan } = await logInterview(deps, mgr, { rep: ann, period: '2026-Q3', notes: 'Good quarter', repView: 'Agreed', goals: [], platforms });
   // What the seeding queued is not what a case sends.

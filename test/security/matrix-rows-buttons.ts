@@ -35,10 +35,9 @@ export const BUTTON_ROWS: readonly MatrixRow[] = [
       effect: ['absences'],
     }),
   ),
-  // Accept… / Reject… of an appeal (`appeal.accept`, `appeal.reject`) open HR's decision form through the router
-  // (test/chat/appeal-decisions.test.ts checks who may open it); the Slack and Lark adapters of this version do not yet
-  // route form-opening buttons other than their own (issue 17 rewrites them): add their rows here once they do.
-  // The form's submission is below (matrix-rows-entries.ts) and is checked on both platforms.
+  // Accept… / Reject… of bob's appeal open HR's decision form (its submission: matrix-rows-entries.ts); only HR may open it.
+  { name: "button appeal.accept (bob's #1)", trigger: { type: 'button', actionId: 'appeal.accept', value: IDS.appeal }, allowed: ['hr'], refusal: needs('hr') },
+  { name: "button appeal.reject (bob's #1)", trigger: { type: 'button', actionId: 'appeal.reject', value: IDS.appeal }, allowed: ['hr'], refusal: needs('hr') },
   { name: 'button decide:plan.ack', trigger: { type: 'button', actionId: 'decide:plan.ack', value: (c) => c.planId }, allowed: ['repEast'], refusal: { key: 'plan.error.notYours', params: { name: 'Ann Lee' } }, effect: ['plans'] },
 
   // ── Other buttons: they open a form (anyone) or act on the clicker's own entry.

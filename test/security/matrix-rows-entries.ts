@@ -14,6 +14,8 @@ const VISIT_LARK = {
 export const ENTRY_ROWS: readonly MatrixRow[] = [
   // ── Entry forms: anyone may open one (nothing is stored); storing needs the rep or manager role.
   ...(['visit', 'deal', 'payment', 'feedback', 'intel', 'peer-review'] as const).map((c): MatrixRow => ({ name: `/${c} (opens its form)`, trigger: cmd(c), allowed: ALL })),
+  // A one-time survey link for a customer contact (issue 14): a rep's own customers only.
+  { name: '/feedback survey Acme Li Wei', trigger: cmd('feedback', 'survey Acme Li Wei'), allowed: ['repEast', 'repWest', 'coach'], refusal: { key: 'fairness.survey.repOnly' }, effect: ['surveys'] },
   { name: 'visit form submitted', trigger: { type: 'submit', form: 'visit', slack: VISIT_SLACK, lark: VISIT_LARK }, allowed: LOGGERS, refusal: needs('rep/manager'), effect: ['activities'] },
   {
     name: 'intel form submitted',
