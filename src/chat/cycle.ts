@@ -90,6 +90,8 @@ export async function publishAnswer(deps: AppDeps, actor: Person, req: ChatReque
         approvedAwards: awards(plan.approvedAwards),
         pendingAwards: awards(plan.pendingAwards),
         warnings: plan.warnings,
+        pendingAdjustments: plan.pendingAdjustments.map((a) => ({ name: names.get(a.repId) ?? a.repId, delta: a.delta, by: names.get(a.byId) ?? a.byId })),
+        pendingLeave: plan.pendingLeave.map((a) => ({ name: names.get(a.personId) ?? a.personId, from: a.from, to: a.to })),
         calendar: plan.calendar,
       },
     ),

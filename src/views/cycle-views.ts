@@ -65,6 +65,10 @@ export interface PreviewData {
   approvedAwards: { name: string; title: string }[];
   pendingAwards: { name: string; title: string }[];
   warnings: readonly GuidelineWarning[];
+  /** Managers' adjustment proposals HR has not decided (absent: none). */
+  pendingAdjustments?: readonly { name: string; delta: number; by: string }[];
+  /** Leave in the period still waiting for approval (absent: none). */
+  pendingLeave?: readonly { name: string; from: string; to: string }[];
   /** How long reps may still log: before that, no Publish button, only the command with a reason. */
   calendar?: CycleCalendar | undefined;
 }
@@ -91,6 +95,15 @@ export function publicationPreviewView(ctx: ViewContext, p: PreviewData): View {
   blocks.push({ type: 'text', text: p.penalisedNames.length > 0 ? t(locale, 'publish.preview.penalty', { names: p.penalisedNames.join(', ') }) : t(locale, 'publish.preview.noPenalty') });
   blocks.push({ type: 'text', text: p.approvedAwards.length > 0 ? t(locale, 'publish.preview.awards', { list: awardList(p.approvedAwards) }) : t(locale, 'publish.preview.noAwards') });
   if (p.pendingAwards.length > 0) blocks.push({ type: 'text', text: t(locale, 'publish.preview.pendingAwards', { list: awardList(p.pendingAwards) }) });
+  // Undecided proposals and leave change no score once published: HR should decide them first.
+  if (p.pendingAdjustments?.length) {
+    const list = p.pendingAdjustments.map((x) => t(locale, 'fairness.publish.pendingAdjustment', { name: x.name, delta: fmtDelta(locale, x.delta), by: x.by })).join('\n');
+    blocks.push({ type: 'text', text: t(locale, 'fairness.publish.pendingAdjustments', { list }) });
+  }
+  if (p.pendingLeave?.length) {
+    const list = p.pendingLeave.map((x) => t(locale, 'fairness.publish.pendingLeaveItem', { name: x.name, from: x.from, to: x.to })).join('\n');
+    blocks.push({ type: 'text', text: t(locale, 'fairness.publish.pendingLeave', { list }) });
+  }
   for (const w of p.warnings) {
     blocks.push({ type: 'text', text: t(locale, 'publish.preview.guideline', { grade: w.grade, count: w.count, share: fmtNumber(locale, w.share, 1), max: fmtNumber(locale, w.max, 1) }) });
   }

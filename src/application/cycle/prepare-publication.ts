@@ -1,6 +1,7 @@
 import type { CycleCalendar } from '../../domain/cycle-calendar.js';
 import { AppError } from '../../domain/errors.js';
-import type { Award, ReviewCycle } from '../../domain/model/cycle.js';
+import type { Adjustment, Award, ReviewCycle } from '../../domain/model/cycle.js';
+import type { Absence } from '../../domain/model/self-and-leave.js';
 import { guidelineWarnings, type GuidelineWarning } from '../../domain/scoring/guideline.js';
 import type { Person } from '../../domain/model/people.js';
 import { quarterOf } from '../../domain/period.js';
@@ -33,6 +34,10 @@ export interface PublicationPlan {
   approvedAwards: Award[];
   /** Awards still waiting for HR: published without them unless decided first. */
   pendingAwards: Award[];
+  /** Managers' adjustment proposals HR has not decided: they do not count unless accepted first. */
+  pendingAdjustments: Adjustment[];
+  /** Leave in the period waiting for approval: it prorates no target unless approved first. */
+  pendingLeave: Absence[];
   /** Grades over the distribution guideline (a warning, not a block). */
   warnings: GuidelineWarning[];
   /** How long reps may still log for the period: publishing before that needs an override. */
@@ -42,7 +47,8 @@ export interface PublicationPlan {
 /**
  * What `/publish-results` would publish (HR, cycle in review): the graded reps and their cards
  * with the cycle's template, the grade counts, the bonus effect, who gets the penalty flag, the
- * special awards and the distribution guideline's warnings.
+ * special awards, the distribution guideline's warnings, and what still waits for a decision
+ * (managers' adjustment proposals, leave waiting for approval).
  */
 export async function preparePublication(deps: AppDeps, actor: Person, input: { period?: string | undefined }): Promise<PublicationPlan> {
   requireHr(actor, 'publish results');
@@ -58,7 +64,12 @@ export async function preparePublication(deps: AppDeps, actor: Person, input: { 
   }
   const gradeCounts = scores.template.grades.map((g) => ({ grade: g.grade, count: graded.filter((s) => s.card.grade === g.grade).length }));
   const multipliers = graded.map((s) => s.card.bonusMultiplier);
-  const [policy, awards] = await Promise.all([readSetting(deps, 'cycle.policy'), deps.store.awards.find({ periodKey: period.key })]);
+  const [policy, awards, adjustments, absences] = await Promise.all([
+    readSetting(deps, 'cycle.policy'),
+    deps.store.awards.find({ periodKey: period.key }),
+    deps.store.adjustments.find({ periodKey: period.key }),
+    deps.store.absences.find({ from: { lte: period.to }, to: { gte: period.from } }),
+  ]);
   const gradedIds = new Set(graded.map((s) => s.rep.id));
   return {
     cycle,
@@ -75,6 +86,9 @@ export async function preparePublication(deps: AppDeps, actor: Person, input: { 
     // An award for a rep who is not graded (no data) cannot go into a result.
     approvedAwards: awards.filter((a) => a.state === 'approved' && gradedIds.has(a.repId)),
     pendingAwards: awards.filter((a) => a.state === 'pending'),
+    // Decisions HR should make before the results are frozen (issue 14): shown as warnings, not a block.
+    pendingAdjustments: adjustments.filter((a) => a.state === 'pending'),
+    pendingLeave: absences.filter((a) => a.approval === 'pending').sort((a, b) => a.from.localeCompare(b.from)),
     warnings: guidelineWarnings(gradeCounts, graded.length, policy.guideline),
     calendar: calendarOf(deps, cycle),
   };
