@@ -3,7 +3,7 @@ import type { ReviewCycle } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
 import type { GuidelineWarning } from '../domain/scoring/guideline.js';
-import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
+import { fmtDelta, fmtMoney, fmtMoneyExact, fmtNumber, fmtPercent, fmtScore } from './format.js';
 import { t } from './i18n.js';
 import { fmtIndicatorValue, scorecardView, type ViewContext } from './scorecard-view.js';
 import type { Block, View } from './view.js';
@@ -76,7 +76,7 @@ export function publicationPreviewView(ctx: ViewContext, p: PreviewData): View {
     { type: 'text', text: t(locale, 'publish.preview.bonus', { average: multiplier(locale, p.averageMultiplier), up: p.aboveOne, down: p.belowOne }) },
   ];
   if (p.totalBonus !== null && p.baseBonus !== null) {
-    blocks.push({ type: 'text', text: t(locale, 'publish.preview.bonusAmount', { total: fmtMoney(locale, p.totalBonus, ctx.currency), base: fmtMoney(locale, p.baseBonus, ctx.currency) }) });
+    blocks.push({ type: 'text', text: t(locale, 'publish.preview.bonusAmount', { total: fmtMoneyExact(locale, p.totalBonus, ctx.currency), base: fmtMoneyExact(locale, p.baseBonus, ctx.currency) }) });
   }
   blocks.push({ type: 'text', text: p.penalisedNames.length > 0 ? t(locale, 'publish.preview.penalty', { names: p.penalisedNames.join(', ') }) : t(locale, 'publish.preview.noPenalty') });
   blocks.push({ type: 'text', text: p.approvedAwards.length > 0 ? t(locale, 'publish.preview.awards', { list: awardList(p.approvedAwards) }) : t(locale, 'publish.preview.noAwards') });
@@ -149,7 +149,7 @@ export function repResultView(ctx: ViewContext, report: ScorecardReport, x: RepR
     const parts = x.annual.map((q) => (q.total === null ? `${q.periodKey} —` : `${q.periodKey} ${fmtScore(locale, q.total)} × ${fmtNumber(locale, q.weight, 1)}%`));
     blocks.push({ type: 'text', text: t(locale, 'publish.dm.annual', { list: parts.join(' · ') }) });
   }
-  if (x.bonusAmount !== null) blocks.push({ type: 'text', text: t(locale, 'publish.dm.bonusAmount', { amount: fmtMoney(locale, x.bonusAmount, ctx.currency) }) });
+  if (x.bonusAmount !== null) blocks.push({ type: 'text', text: t(locale, 'publish.dm.bonusAmount', { amount: fmtMoneyExact(locale, x.bonusAmount, ctx.currency) }) });
   if (card.penalty) blocks.push({ type: 'text', text: t(locale, 'publish.dm.penalty') });
   for (const award of x.awards) blocks.push({ type: 'text', text: t(locale, 'publish.dm.award', { title: award }) });
   const c = report.comparison;
@@ -186,7 +186,7 @@ export function teamResultsView(ctx: ViewContext, periodKey: string, rows: reado
           fmtScore(locale, r.card.total),
           r.card.grade,
           `×${multiplier(locale, r.card.bonusMultiplier)}`,
-          ...(amounts ? [fmtMoney(locale, r.bonusAmount, ctx.currency)] : []),
+          ...(amounts ? [fmtMoneyExact(locale, r.bonusAmount, ctx.currency)] : []),
         ]),
       },
       { type: 'text', text: t(locale, 'publish.team.interviews', { list: rows.map((r) => `/interview @${r.name}`).join('\n') }) },

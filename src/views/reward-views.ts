@@ -1,7 +1,7 @@
 import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { Appeal, Award, PublishedResult } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
-import { fmtMoney, fmtNumber, fmtScore } from './format.js';
+import { fmtMoneyExact, fmtNumber, fmtScore } from './format.js';
 import { t } from './i18n.js';
 import { scorecardView, type ViewContext } from './scorecard-view.js';
 import type { Block, View } from './view.js';
@@ -96,7 +96,7 @@ const resultLine = (ctx: ViewContext, r: PublishedResult): string =>
     total: fmtScore(ctx.locale, r.scorecard.total),
     grade: r.scorecard.grade,
     multiplier: fmtNumber(ctx.locale, r.scorecard.bonusMultiplier, 2),
-    amount: r.bonusAmount === undefined ? '' : ` · ${fmtMoney(ctx.locale, r.bonusAmount, ctx.currency)}`,
+    amount: r.bonusAmount === undefined ? '' : ` · ${fmtMoneyExact(ctx.locale, r.bonusAmount, ctx.currency)}`,
   });
 
 /** The rep's DM (and HR's answer) after an acceptance: old → new. */
