@@ -3,7 +3,7 @@ import { localParts } from '../domain/dates.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { IndicatorKey } from '../domain/model/indicators.js';
 import type { GradeCount, GuidelineWarning } from '../domain/scoring/guideline.js';
-import { fmtDelta, fmtNumber, fmtScore } from './format.js';
+import { fmtNumber, fmtScore } from './format.js';
 import { t, tn } from './i18n.js';
 import type { Block, View } from './view.js';
 
@@ -19,7 +19,8 @@ export function wallClock(at: string, timeZone: string): string {
 
 /** Totals read like every other score (one decimal), which still shows a +0.5 adjustment. */
 export const fmtTotal = (locale: Locale, x: number | null): string => fmtScore(locale, x);
-const fmtSigned = (locale: Locale, x: number): string => fmtDelta(locale, x);
+/** An adjustment as it was typed, in points: "+2", "−0.5". */
+const fmtSigned = (locale: Locale, x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${fmtNumber(locale, Math.abs(x), 1)}`;
 const gradeList = (counts: readonly GradeCount[]): string => counts.map((g) => `${g.grade} ${g.count}`).join(' · ');
 
 export const warningLine = (locale: Locale, w: GuidelineWarning): string =>
@@ -114,6 +115,41 @@ export function calibrationPackView(locale: Locale, pack: CalibrationPack): View
       : []),
     t(locale, 'summary.next.calibration'),
   ];
+  // The whole pack, folded under the summary: distribution per manager, one row per rep, what is missing.
+  const full: Block[] = [
+    {
+      type: 'table',
+      columns: [{ label: col('manager') }, ...grades.map((g) => ({ label: g, align: 'right' as const }))],
+      rows: pack.byManager.map((m) => [m.manager || t(locale, 'calibration.pack.noManager'), ...m.counts.filter((c) => grades.includes(c.grade)).map((c) => String(c.count))]),
+    },
+    {
+      type: 'table',
+      columns: [
+        { label: col('rep') },
+        { label: col('team') },
+        { label: col('total'), align: 'right' },
+        { label: col('grade') },
+        { label: t(locale, 'calibration.pack.col.last', { period: pack.previousKey }), align: 'right' },
+        { label: col('teamAvg'), align: 'right' },
+        { label: col('adjusted'), align: 'right' },
+        { label: col('flag') },
+      ],
+      rows: pack.rows.map((r) => [
+        r.name,
+        r.team ?? '—',
+        fmtTotal(locale, r.total),
+        r.grade ?? '—',
+        r.lastTotal === null ? '—' : `${fmtTotal(locale, r.lastTotal)} ${r.lastGrade}`,
+        fmtTotal(locale, r.teamAverage),
+        r.adjusted ? fmtSigned(locale, r.adjusted) : '',
+        flags(r.outlier),
+      ]),
+    },
+    { type: 'text', text: missingText(locale, pack) },
+    { type: 'text', text: adjustmentsText(locale, pack) },
+    ...selfReviewBlocks(locale, pack),
+    ...peerFlagBlocks(locale, pack),
+  ];
   return {
     title,
     blocks: [
@@ -124,39 +160,8 @@ export function calibrationPackView(locale: Locale, pack: CalibrationPack): View
         type: 'context',
         text: t(locale, 'calibration.pack.outlierRule', { k: fmtNumber(locale, pack.rule.k, 1), min: pack.rule.minTeam, bands: pack.rule.bands, previous: pack.previousKey }),
       },
-      {
-        type: 'table',
-        columns: [{ label: col('manager') }, ...grades.map((g) => ({ label: g, align: 'right' as const }))],
-        rows: pack.byManager.map((m) => [m.manager || t(locale, 'calibration.pack.noManager'), ...m.counts.filter((c) => grades.includes(c.grade)).map((c) => String(c.count))]),
-      },
-      {
-        type: 'table',
-        columns: [
-          { label: col('rep') },
-          { label: col('team') },
-          { label: col('total'), align: 'right' },
-          { label: col('grade') },
-          { label: t(locale, 'calibration.pack.col.last', { period: pack.previousKey }), align: 'right' },
-          { label: col('teamAvg'), align: 'right' },
-          { label: col('adjusted'), align: 'right' },
-          { label: col('flag') },
-        ],
-        rows: pack.rows.map((r) => [
-          r.name,
-          r.team ?? '—',
-          fmtTotal(locale, r.total),
-          r.grade ?? '—',
-          r.lastTotal === null ? '—' : `${fmtTotal(locale, r.lastTotal)} ${r.lastGrade}`,
-          fmtTotal(locale, r.teamAverage),
-          r.adjusted ? fmtSigned(locale, r.adjusted) : '',
-          flags(r.outlier),
-        ]),
-      },
       guidelineBlock(locale, pack),
-      { type: 'text', text: missingText(locale, pack) },
-      { type: 'text', text: adjustmentsText(locale, pack) },
-      ...selfReviewBlocks(locale, pack),
-      ...peerFlagBlocks(locale, pack),
+      { type: 'details', summary: t(locale, 'summary.fullPack'), blocks: full },
     ],
   };
 }

@@ -47,6 +47,8 @@ function renderBlock(b: Block): string {
       return buttons(b.buttons);
     case 'item':
       return b.buttons.length ? `${b.text}  ${buttons(b.buttons)}` : b.text;
+    case 'details':
+      return [`\n▸ ${b.summary}`, ...b.blocks.map(renderBlock)].join('\n');
   }
 }
 

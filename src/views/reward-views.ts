@@ -4,6 +4,7 @@ import type { Locale } from '../domain/model/fields.js';
 import { fmtMoneyExact, fmtNumber, fmtScore } from './format.js';
 import { t } from './i18n.js';
 import { scorecardView, type ViewContext } from './scorecard-view.js';
+import { fullScorecardLabel, movedText } from './summary-views.js';
 import type { Block, View } from './view.js';
 
 /** Special awards and appeals: requests to HR with buttons, lists, decisions told to the people concerned. */
@@ -67,20 +68,23 @@ export function awardListView(locale: Locale, periodKey: string, rows: readonly 
   };
 }
 
-/** HR's notice of a new appeal: the reason, the frozen result fully explained, and the commands to decide. */
+/**
+ * HR's notice of a new appeal, summary first: who appeals which result and why, its grade and
+ * total and what moved it, how to decide; the frozen result fully explained folded below.
+ */
 export function appealNoticeView(ctx: ViewContext, x: { appeal: Appeal; repName: string; report: ScorecardReport }): View {
   const { locale } = ctx;
   const { appeal } = x;
+  const card = x.report.card;
   const title = t(locale, 'rewards.appeal.notice.title', { name: x.repName, period: appeal.periodKey });
   return {
     title,
     blocks: [
       { type: 'header', text: title },
       { type: 'text', text: t(locale, 'rewards.appeal.notice.body', { name: x.repName, version: appeal.resultVersion, reason: appeal.reason }) },
-      { type: 'divider' },
-      ...scorecardView(ctx, x.report).blocks,
-      { type: 'divider' },
+      { type: 'text', text: [t(locale, 'publish.dm.summary', { grade: card.grade, total: fmtScore(locale, card.total), multiplier: fmtNumber(locale, card.bonusMultiplier, 2) }), movedText(ctx, card)].join('\n') },
       { type: 'context', text: t(locale, 'rewards.appeal.notice.commands', { id: appeal.id }) },
+      { type: 'details', summary: fullScorecardLabel(locale), blocks: scorecardView(ctx, x.report).blocks },
     ],
   };
 }

@@ -70,8 +70,10 @@ function describeInputs(ctx: ViewContext, line: IndicatorLine): string | null {
 function describeArithmetic(ctx: ViewContext, line: IndicatorLine): string | null {
   const { locale } = ctx;
   if (line.score === null || line.applied !== null || line.actual === null) return null;
-  const a = fmtIndicatorValue(ctx, line.key, line.actual);
-  const tg = fmtIndicatorValue(ctx, line.key, line.target);
+  // A ratio's arithmetic keeps the decimal its score has ("61.2% ÷ 100% = 61.2%", not "61% ÷ …").
+  const exact = (x: number | null) => (x !== null && INDICATORS[line.key].measure === 'ratio' ? `${fmtNumber(locale, x * 100, 1)}%` : fmtIndicatorValue(ctx, line.key, x));
+  const a = exact(line.actual);
+  const tg = exact(line.target);
   switch (line.scoring.type) {
     case 'ratio':
       return `${a} ÷ ${tg} = ${fmtNumber(locale, (line.actual / line.target!) * 100, 1)}%${line.capped ? ` → ${t(locale, 'scorecard.capped')} ${fmtNumber(locale, line.scoring.cap * 100)}%` : ''}`;

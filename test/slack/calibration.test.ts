@@ -62,7 +62,7 @@ describe('/cycle calibrate and /adjust in Slack', () => {
     await h.command('UHR', '/cycle', 'calibrate 2026-Q3');
     expect(last().response_type).toBe('ephemeral');
     expect(last().text).toBe('2026-Q3 calibration pack');
-    for (const s of ['Team avg', 'Posted to 1 hr-private channel(s).', 'more than 15 points from the team average']) expect(allText(last())).toContain(s);
+    for (const s of ['Team avg', 'Posted to 1 hr-private channel(s).', 'only in teams of 5 or more graded reps']) expect(allText(last())).toContain(s);
     expect(await targets('cycle-calibrate')).toEqual(['slack:CHRPRIV']);
 
     await h.command('UBOB', '/adjust', '<@UBOB|bob> +5 我觉得我的分数应该更高一些');

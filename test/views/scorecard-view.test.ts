@@ -38,7 +38,7 @@ describe('scorecard view', () => {
   it('explains every indicator with its arithmetic, inputs and points (English)', () => {
     const text = renderText(scorecardView({ locale: 'en', currency: 'CNY' }, q3));
     expect(text).toContain('Revenue: actual ÷ target × 100, capped at 120%; ¥900K ÷ ¥1.5M = 60%; template default; 60.0 × 30% = 18.0 points');
-    expect(text).toContain('Collection rate: actual ÷ target × 100, capped at 100%; 67% ÷ 100% = 66.7%; ¥600K collected of ¥900K due');
+    expect(text).toContain('Collection rate: actual ÷ target × 100, capped at 100%; 66.7% ÷ 100% = 66.7%; ¥600K collected of ¥900K due');
     expect(text).toContain('Customer satisfaction: rating 1–5 mapped to 0–100; (4.5 − 1) ÷ (5 − 1) × 100; one rating');
     expect(text).toMatchSnapshot();
   });
@@ -46,7 +46,7 @@ describe('scorecard view', () => {
   it('renders the same scorecard in Simplified Chinese', () => {
     const text = renderText(scorecardView({ locale: 'zh-CN', currency: 'CNY' }, q3));
     expect(text).toContain('绩效计分卡：ann，2026-Q3');
-    expect(text).toContain('回款率：实际 ÷ 目标 × 100，上限 100%；67% ÷ 100% = 66.7%；应收 ¥90万，已回款 ¥60万');
+    expect(text).toContain('回款率：实际 ÷ 目标 × 100，上限 100%；66.7% ÷ 100% = 66.7%；应收 ¥90万，已回款 ¥60万');
     expect(text).toMatchSnapshot();
   });
 

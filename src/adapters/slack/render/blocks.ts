@@ -1,14 +1,14 @@
 import type { types } from '@slack/bolt';
 
 type KnownBlock = types.KnownBlock;
-import { renderText } from '../../../views/render-text.js';
 import type { Block, Button, View } from '../../../views/view.js';
 import { escapeSlack } from '../parse-text.js';
 
 /**
- * Platform-neutral views → Block Kit. Slack has no table block in messages, so tables are sent as
- * aligned monospace text (rendered by the text renderer), split to stay under the 3,000-character
- * limit of a section.
+ * Platform-neutral views → Block Kit. A table is sent as one line per row, its first cell in bold
+ * and every other cell beside its column's label ("*Revenue* · Actual ¥96K · Target ¥1.5M …"):
+ * an aligned monospace block would be ~90 columns wide and wrap into noise on a phone. Lines are
+ * split to stay under the 3,000-character limit of a section.
  */
 const SECTION_LIMIT = 2900;
 export const MAX_MESSAGE_BLOCKS = 50;
@@ -39,6 +39,17 @@ export function chunkLines(text: string, limit = SECTION_LIMIT): string[] {
  */
 export const escapeMrkdwn = escapeSlack;
 
+/** A table as one mrkdwn line per row: "*first cell* · Label value · Label value" (empty cells left out). */
+function tableLines(b: Extract<Block, { type: 'table' }>): string {
+  return b.rows
+    .map((row) => {
+      const [first = '', ...rest] = row;
+      const cells = rest.map((v, i) => (v ? `${escapeMrkdwn(b.columns[i + 1]?.label ?? '')} ${escapeMrkdwn(v)}` : '')).filter(Boolean);
+      return [`*${escapeMrkdwn(first)}*`, ...cells].join(' · ');
+    })
+    .join('\n');
+}
+
 function toBlocks(b: Block): KnownBlock[] {
   switch (b.type) {
     case 'header':
@@ -47,10 +58,11 @@ function toBlocks(b: Block): KnownBlock[] {
       return chunkLines(escapeMrkdwn(b.text)).map((c) => ({ type: 'section', text: mrkdwn(c) }));
     case 'fields':
       return [{ type: 'section', fields: b.fields.slice(0, 10).map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`)) }];
-    case 'table': {
-      const text = renderText({ title: '', blocks: [b] }).trimEnd();
-      return chunkLines(escapeMrkdwn(text), SECTION_LIMIT - 8).map((c) => ({ type: 'section', text: mrkdwn('```' + c + '```') }));
-    }
+    case 'table':
+      return chunkLines(tableLines(b)).map((c) => ({ type: 'section', text: mrkdwn(c) }));
+    case 'details':
+      // Slack cannot fold a message: the detail follows the summary under a divider and its label.
+      return [{ type: 'divider' }, { type: 'context', elements: [mrkdwn(`*${escapeMrkdwn(b.summary)}*`)] }, ...b.blocks.flatMap(toBlocks)];
     case 'context':
       return chunkLines(escapeMrkdwn(b.text)).map((c) => ({ type: 'context', elements: [mrkdwn(c)] }));
     case 'divider':
