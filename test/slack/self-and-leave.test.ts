@@ -54,7 +54,7 @@ describe('/away in Slack', () => {
     await h.command('UANN', '/away', '');
     expect(last().text).toBe('Leave for Ann Lee: 2026-11-20 – 2026-12-08 (annual leave)');
     await h.command('UANN', '/scorecard', '');
-    expect(allText(last())).toContain('less 19 day(s) of leave');
+    expect(allText(last())).toContain('prorated to 79% (less 19 days of leave)');
     await h.command('UANN', '/away', 'cancel 2026-11-20');
     expect(last().text).toContain('cancelled');
     expect(await h.deps.store.absences.count()).toBe(0);
