@@ -82,6 +82,6 @@ describe('/interview on Lark', () => {
     const preview = await ask(MGR, '/interview plan @_user_2 2026-Q3');
     expect(preview).toContain('ann 的预填改进计划（依据 2026-Q3，考核于 2026-Q4）');
     // The goals are written to the rep, in her language.
-    expect(preview).toContain('Key accounts served 1 of 8: +7 next quarter（截止 2026-12-31）');
+    expect(preview).toContain('Serve 8 key accounts (4 by 2026-11-16; 1 in 2026-Q3)（截止 2026-12-31）');
   });
 });

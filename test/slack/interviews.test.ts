@@ -56,7 +56,7 @@ describe('/interview in Slack', () => {
     expect(dms.find((d) => d.target.kind === 'dm' && d.target.identity === 'slack:UANN')!.message.text).toContain('2026-12-03 15:00 (Asia/Shanghai) (https://meet.example.com/abc)');
 
     const preview = await run('UMGR', 'plan <@UANN|ann>');
-    expect(all(preview)).toContain('Key accounts served 1 of 8: +7 next quarter (due 2026-12-31)');
+    expect(all(preview)).toContain('Serve 8 key accounts (4 by 2026-11-16; 1 in 2026-Q3) (due 2026-12-31)');
     expect(await h.deps.store.plans.count()).toBe(0);
 
     const logged = await run('UMGR', 'log <@UANN|ann>\nnotes: Great deal with Acme,\nneeds more accounts\nview: Wants help with leads');

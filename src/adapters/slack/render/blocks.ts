@@ -5,10 +5,9 @@ import type { Block, Button, View } from '../../../views/view.js';
 import { escapeSlack } from '../parse-text.js';
 
 /**
- * Platform-neutral views → Block Kit. A table is sent as one line per row, its first cell in bold
- * and every other cell beside its column's label ("*Revenue* · Actual ¥96K · Target ¥1.5M …"):
- * an aligned monospace block would be ~90 columns wide and wrap into noise on a phone. Lines are
- * split to stay under the 3,000-character limit of a section.
+ * Platform-neutral views → Block Kit. A table is sent as its labels in bold and one plain line per
+ * row: an aligned monospace block would be ~90 columns wide and wrap into noise on a phone. Lines
+ * are split to stay under the 3,000-character limit of a section.
  */
 const SECTION_LIMIT = 2900;
 export const MAX_MESSAGE_BLOCKS = 50;
@@ -39,15 +38,14 @@ export function chunkLines(text: string, limit = SECTION_LIMIT): string[] {
  */
 export const escapeMrkdwn = escapeSlack;
 
-/** A table as one mrkdwn line per row: "*first cell* · Label value · Label value" (empty cells left out). */
+/**
+ * A table as plain lines, no padding: the column labels once in bold, then one line per row, cells
+ * apart by an em space (a visible gap that never wraps into a column of its own on a phone).
+ */
+const GAP = '\u2003';
 function tableLines(b: Extract<Block, { type: 'table' }>): string {
-  return b.rows
-    .map((row) => {
-      const [first = '', ...rest] = row;
-      const cells = rest.map((v, i) => (v ? `${escapeMrkdwn(b.columns[i + 1]?.label ?? '')} ${escapeMrkdwn(v)}` : '')).filter(Boolean);
-      return [`*${escapeMrkdwn(first)}*`, ...cells].join(' · ');
-    })
-    .join('\n');
+  const line = (cells: readonly string[]) => cells.map((c) => escapeMrkdwn(c || '—')).join(GAP);
+  return [`*${line(b.columns.map((c) => c.label))}*`, ...b.rows.map(line)].join('\n');
 }
 
 function toBlocks(b: Block): KnownBlock[] {
