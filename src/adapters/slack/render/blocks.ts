@@ -40,9 +40,9 @@ export const escapeMrkdwn = escapeSlack;
 
 /**
  * A table as plain lines, no padding: the column labels once in bold, then one line per row, cells
- * apart by an em space (a visible gap that never wraps into a column of its own on a phone).
+ * apart by a space and an em space (a visible gap that never wraps into a column of its own on a phone).
  */
-const GAP = '\u2003';
+const GAP = ' \u2003';
 function tableLines(b: Extract<Block, { type: 'table' }>): string {
   const line = (cells: readonly string[]) => cells.map((c) => escapeMrkdwn(c || '—')).join(GAP);
   return [`*${line(b.columns.map((c) => c.label))}*`, ...b.rows.map(line)].join('\n');
