@@ -3,8 +3,8 @@ import { localParts } from '../domain/dates.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { IndicatorKey } from '../domain/model/indicators.js';
 import type { GradeCount, GuidelineWarning } from '../domain/scoring/guideline.js';
-import { fmtNumber } from './format.js';
-import { t } from './i18n.js';
+import { fmtNumber, fmtScore } from './format.js';
+import { t, tn } from './i18n.js';
 import type { Block, View } from './view.js';
 
 /** Calibration (the review meeting): the meeting invitation, the calibration pack, an adjustment's answer. */
@@ -17,9 +17,10 @@ export function wallClock(at: string, timeZone: string): string {
   return `${p.date} ${pad(p.hour)}:${pad(p.minute)}`;
 }
 
-/** Totals keep their two decimals: a +0.5 adjustment must be visible. */
-export const fmtTotal = (locale: Locale, x: number | null): string => fmtNumber(locale, x, 2);
-const fmtSigned = (locale: Locale, x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${fmtNumber(locale, Math.abs(x), 2)}`;
+/** Totals read like every other score (one decimal), which still shows a +0.5 adjustment. */
+export const fmtTotal = (locale: Locale, x: number | null): string => fmtScore(locale, x);
+/** An adjustment as it was typed, in points: "+2", "−0.5". */
+const fmtSigned = (locale: Locale, x: number): string => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${fmtNumber(locale, Math.abs(x), 1)}`;
 const gradeList = (counts: readonly GradeCount[]): string => counts.map((g) => `${g.grade} ${g.count}`).join(' · ');
 
 export const warningLine = (locale: Locale, w: GuidelineWarning): string =>
@@ -74,10 +75,15 @@ function missingText(locale: Locale, pack: CalibrationPack): string {
   const lines: string[] = [];
   if (pack.noData.length > 0) lines.push(t(locale, 'calibration.pack.noData', { names: pack.noData.join(', ') }));
   if (pack.missing.length > 0) {
-    const list = pack.missing
-      .map((m) => `${m.name}: ${m.indicators.map((i) => `${t(locale, `indicator.${i.key as IndicatorKey}`)} (${t(locale, `calibration.pack.missing.${i.why}`)})`).join(', ')}`)
-      .join('; ');
-    lines.push(t(locale, 'calibration.pack.missing', { list }));
+    const list = pack.missing.map((m) =>
+      `• ${t(locale, 'calibration.pack.missingFor', {
+        indicator: t(locale, `indicator.${m.key as IndicatorKey}`),
+        why: t(locale, `calibration.pack.missing.${m.why}`),
+        count: tn(locale, 'reps', m.names.length),
+        names: m.names.join(', '),
+      })}`,
+    );
+    lines.push([t(locale, 'calibration.pack.missing', { list: '' }).trim(), ...list].join('\n'));
   }
   return lines.length ? lines.join('\n') : t(locale, 'calibration.pack.complete');
 }
@@ -98,45 +104,64 @@ export function calibrationPackView(locale: Locale, pack: CalibrationPack): View
   const grades = pack.overall.map((g) => g.grade);
   const col = (key: 'manager' | 'rep' | 'team' | 'total' | 'grade' | 'teamAvg' | 'adjusted' | 'flag') => t(locale, `calibration.pack.col.${key}`);
   const flags = (o: CalibrationPack['rows'][number]['outlier']) => o.map((f) => (f === 'team' ? 'T' : 'G')).join(' ');
+  const marked = pack.rows.filter((r) => r.outlier.length > 0);
+  const summary = [
+    t(locale, 'calibration.pack.summary', { graded: tn(locale, 'reps', pack.graded), list: gradeList(pack.overall) }),
+    marked.length
+      ? t(locale, 'calibration.pack.outliers', { count: marked.length, graded: pack.graded, names: marked.map((r) => `${r.name} (${flags(r.outlier)})`).join(t(locale, 'list.separator')) })
+      : t(locale, 'calibration.pack.outliersNone', { graded: pack.graded }),
+    ...(pack.emptyIndicators.length
+      ? [t(locale, 'calibration.pack.emptyIndicators', { list: pack.emptyIndicators.map((k) => t(locale, `indicator.${k as IndicatorKey}`)).join(t(locale, 'list.separator')) })]
+      : []),
+    t(locale, 'summary.next.calibration'),
+  ];
+  // The whole pack, folded under the summary: distribution per manager, one row per rep, what is missing.
+  const full: Block[] = [
+    {
+      type: 'table',
+      columns: [{ label: col('manager') }, ...grades.map((g) => ({ label: g, align: 'right' as const }))],
+      rows: pack.byManager.map((m) => [m.manager || t(locale, 'calibration.pack.noManager'), ...m.counts.filter((c) => grades.includes(c.grade)).map((c) => String(c.count))]),
+    },
+    {
+      type: 'table',
+      columns: [
+        { label: col('rep') },
+        { label: col('team') },
+        { label: col('total'), align: 'right' },
+        { label: col('grade') },
+        { label: t(locale, 'calibration.pack.col.last', { period: pack.previousKey }), align: 'right' },
+        { label: col('teamAvg'), align: 'right' },
+        { label: col('adjusted'), align: 'right' },
+        { label: col('flag') },
+      ],
+      rows: pack.rows.map((r) => [
+        r.name,
+        r.team ?? '—',
+        fmtTotal(locale, r.total),
+        r.grade ?? '—',
+        r.lastTotal === null ? '—' : `${fmtTotal(locale, r.lastTotal)} ${r.lastGrade}`,
+        fmtTotal(locale, r.teamAverage),
+        r.adjusted ? fmtSigned(locale, r.adjusted) : '',
+        flags(r.outlier),
+      ]),
+    },
+    { type: 'text', text: missingText(locale, pack) },
+    { type: 'text', text: adjustmentsText(locale, pack) },
+    ...selfReviewBlocks(locale, pack),
+    ...peerFlagBlocks(locale, pack),
+  ];
   return {
     title,
     blocks: [
       { type: 'header', text: title },
-      { type: 'text', text: t(locale, 'calibration.pack.summary', { graded: pack.graded, list: gradeList(pack.overall) }) },
+      // The summary leads: distribution, who is marked and why, what is empty for everyone, what to do.
+      { type: 'text', text: summary.join('\n') },
       {
-        type: 'table',
-        columns: [{ label: col('manager') }, ...grades.map((g) => ({ label: g, align: 'right' as const }))],
-        rows: pack.byManager.map((m) => [m.manager || t(locale, 'calibration.pack.noManager'), ...m.counts.filter((c) => grades.includes(c.grade)).map((c) => String(c.count))]),
+        type: 'context',
+        text: t(locale, 'calibration.pack.outlierRule', { k: fmtNumber(locale, pack.rule.k, 1), min: pack.rule.minTeam, bands: pack.rule.bands, previous: pack.previousKey }),
       },
-      {
-        type: 'table',
-        columns: [
-          { label: col('rep') },
-          { label: col('team') },
-          { label: col('total'), align: 'right' },
-          { label: col('grade') },
-          { label: t(locale, 'calibration.pack.col.last', { period: pack.previousKey }), align: 'right' },
-          { label: col('teamAvg'), align: 'right' },
-          { label: col('adjusted'), align: 'right' },
-          { label: col('flag') },
-        ],
-        rows: pack.rows.map((r) => [
-          r.name,
-          r.team ?? '—',
-          fmtTotal(locale, r.total),
-          r.grade ?? '—',
-          r.lastTotal === null ? '—' : `${fmtTotal(locale, r.lastTotal)} ${r.lastGrade}`,
-          fmtTotal(locale, r.teamAverage),
-          r.adjusted ? fmtSigned(locale, r.adjusted) : '',
-          flags(r.outlier),
-        ]),
-      },
-      { type: 'context', text: t(locale, 'calibration.pack.rule', { gap: pack.rule.teamGap, bands: pack.rule.bands, previous: pack.previousKey }) },
       guidelineBlock(locale, pack),
-      { type: 'text', text: missingText(locale, pack) },
-      { type: 'text', text: adjustmentsText(locale, pack) },
-      ...selfReviewBlocks(locale, pack),
-      ...peerFlagBlocks(locale, pack),
+      { type: 'details', summary: t(locale, 'summary.fullPack'), blocks: full },
     ],
   };
 }

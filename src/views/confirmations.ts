@@ -1,14 +1,14 @@
 import type { DealLogged, PaymentLogged, VisitLogged } from '../domain/read-models/entry-logged.js';
 import type { Feedback, PeerReview } from '../domain/model/entries.js';
 import type { Locale } from '../domain/model/fields.js';
-import { fmtMoney, fmtNumber } from './format.js';
+import { fmtCount, fmtMoneyExact, fmtNumber } from './format.js';
 import { t } from './i18n.js';
 
 /** What the user reads after a form was saved: what was stored and where they now stand. */
 
 export function visitConfirmation(locale: Locale, r: VisitLogged): string {
   if (!r.created) return t(locale, 'confirm.duplicate');
-  const target = r.quarter.target === null ? '' : t(locale, 'confirm.visit.target', { target: fmtNumber(locale, r.quarter.target, 1) });
+  const target = r.quarter.target === null ? '' : t(locale, 'confirm.visit.target', { target: fmtCount(locale, r.quarter.target) });
   return (
     t(locale, 'confirm.visit', { kind: t(locale, `confirm.kind.${r.activity.kind}`), account: r.accountName, date: r.activity.date, count: r.quarter.visits, target }) +
     (r.accountCreated ? t(locale, 'confirm.newAccount', { account: r.accountName }) : '')
@@ -19,14 +19,14 @@ export function dealConfirmation(locale: Locale, r: DealLogged): string {
   if (!r.created) return t(locale, 'confirm.duplicate');
   const d = r.deal;
   return (
-    t(locale, 'confirm.deal', { account: r.accountName, amount: fmtMoney(locale, d.amount, d.currency), units: fmtNumber(locale, d.units), product: d.product, date: d.signedDate, due: d.dueDate }) +
+    t(locale, 'confirm.deal', { account: r.accountName, amount: fmtMoneyExact(locale, d.amount, d.currency), units: fmtNumber(locale, d.units), product: d.product, date: d.signedDate, due: d.dueDate }) +
     (r.newCustomer ? t(locale, 'confirm.newCustomer', { account: r.accountName }) : '')
   );
 }
 
 export function paymentConfirmation(locale: Locale, r: PaymentLogged): string {
   if (!r.created) return t(locale, 'confirm.duplicate');
-  return t(locale, 'confirm.payment', { amount: fmtMoney(locale, r.payment.amount, r.currency), date: r.payment.receivedDate, remaining: fmtMoney(locale, r.remaining, r.currency) });
+  return t(locale, 'confirm.payment', { amount: fmtMoneyExact(locale, r.payment.amount, r.currency), date: r.payment.receivedDate, remaining: fmtMoneyExact(locale, r.remaining, r.currency) });
 }
 
 export function feedbackConfirmation(locale: Locale, r: { feedback: Feedback; accountName: string; created: boolean }): string {

@@ -4,9 +4,10 @@ import type { ReviewCycle } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
 import type { GuidelineWarning } from '../domain/scoring/guideline.js';
-import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
+import { fmtDelta, fmtMoney, fmtMoneyExact, fmtNumber, fmtPercent, fmtWeight, fmtScore } from './format.js';
 import { t } from './i18n.js';
 import { fmtIndicatorValue, scorecardView, type ViewContext } from './scorecard-view.js';
+import { fullScorecardLabel, movedText } from './summary-views.js';
 import type { Block, View } from './view.js';
 
 /** The review cycle's answers and the publication's messages, as platform-neutral views. */
@@ -90,7 +91,7 @@ export function publicationPreviewView(ctx: ViewContext, p: PreviewData): View {
     { type: 'text', text: t(locale, 'publish.preview.bonus', { average: multiplier(locale, p.averageMultiplier), up: p.aboveOne, down: p.belowOne }) },
   ];
   if (p.totalBonus !== null && p.baseBonus !== null) {
-    blocks.push({ type: 'text', text: t(locale, 'publish.preview.bonusAmount', { total: fmtMoney(locale, p.totalBonus, ctx.currency), base: fmtMoney(locale, p.baseBonus, ctx.currency) }) });
+    blocks.push({ type: 'text', text: t(locale, 'publish.preview.bonusAmount', { total: fmtMoneyExact(locale, p.totalBonus, ctx.currency), base: fmtMoneyExact(locale, p.baseBonus, ctx.currency) }) });
   }
   blocks.push({ type: 'text', text: p.penalisedNames.length > 0 ? t(locale, 'publish.preview.penalty', { names: p.penalisedNames.join(', ') }) : t(locale, 'publish.preview.noPenalty') });
   blocks.push({ type: 'text', text: p.approvedAwards.length > 0 ? t(locale, 'publish.preview.awards', { list: awardList(p.approvedAwards) }) : t(locale, 'publish.preview.noAwards') });
@@ -166,30 +167,39 @@ export interface RepResultExtras {
 }
 
 /**
- * A rep's own result: grade, bonus tier and amount, the comparison with the team and their own
- * history, the full scorecard with its trend, and how to appeal until when.
+ * A rep's own result, summary first: grade, total and bonus, what moved the total most, what
+ * happens next and how to appeal until when; then, folded, the comparison with the team and their
+ * own history and the full scorecard with its trend.
  */
 export function repResultView(ctx: ViewContext, report: ScorecardReport, x: RepResultExtras): View {
   const { locale } = ctx;
   const card = report.card;
   const title = t(locale, 'publish.dm.title', { period: report.period.key });
   const summary = t(locale, 'publish.dm.summary', { grade: card.grade, total: fmtScore(locale, card.total), multiplier: multiplier(locale, card.bonusMultiplier) });
-  const blocks: Block[] = [{ type: 'header', text: title }, { type: 'text', text: summary }];
+  const lead = [summary];
+  if (x.bonusAmount !== null) lead.push(t(locale, 'publish.dm.bonusAmount', { amount: fmtMoneyExact(locale, x.bonusAmount, ctx.currency) }));
+  for (const award of x.awards) lead.push(t(locale, 'publish.dm.award', { title: award }));
+  if (card.penalty) lead.push(t(locale, 'publish.dm.penalty'));
+  lead.push(movedText(ctx, card));
+  const blocks: Block[] = [
+    { type: 'header', text: title },
+    { type: 'text', text: lead.join('\n') },
+    { type: 'text', text: t(locale, card.penalty ? 'summary.next.penalty' : 'summary.next.result') },
+    { type: 'context', text: t(locale, 'publish.dm.appeal', { date: x.appealUntil }) },
+  ];
+  const detail: Block[] = [];
   if (x.annual) {
     const parts = x.annual.map((q) => (q.total === null ? `${q.periodKey} —` : `${q.periodKey} ${fmtScore(locale, q.total)} × ${fmtNumber(locale, q.weight, 1)}%`));
-    blocks.push({ type: 'text', text: t(locale, 'publish.dm.annual', { list: parts.join(' · ') }) });
+    detail.push({ type: 'text', text: t(locale, 'publish.dm.annual', { list: parts.join(' · ') }) });
   }
-  if (x.bonusAmount !== null) blocks.push({ type: 'text', text: t(locale, 'publish.dm.bonusAmount', { amount: fmtMoney(locale, x.bonusAmount, ctx.currency) }) });
-  if (card.penalty) blocks.push({ type: 'text', text: t(locale, 'publish.dm.penalty') });
-  for (const award of x.awards) blocks.push({ type: 'text', text: t(locale, 'publish.dm.award', { title: award }) });
   const c = report.comparison;
   // The exact average only where the viewer may learn it; else a band, or nothing in a small team.
-  if (c.teamAverage !== null) blocks.push({ type: 'text', text: t(locale, 'publish.dm.team', { average: fmtScore(locale, c.teamAverage), delta: fmtDelta(locale, c.vsTeam) }) });
-  else if (c.teamBand) blocks.push({ type: 'text', text: t(locale, `publish.dm.teamBand.${c.teamBand}`) });
+  if (c.teamAverage !== null) detail.push({ type: 'text', text: t(locale, 'publish.dm.team', { average: fmtScore(locale, c.teamAverage), delta: fmtDelta(locale, c.vsTeam) }) });
+  else if (c.teamBand) detail.push({ type: 'text', text: t(locale, `publish.dm.teamBand.${c.teamBand}`) });
   const history = report.history.filter((h) => h.total !== null).map((h) => `${h.periodKey} ${fmtScore(locale, h.total)} (${h.grade})`);
-  blocks.push({ type: 'text', text: history.length > 0 ? t(locale, 'publish.dm.history', { list: history.join(' · '), delta: fmtDelta(locale, c.vsPrevious) }) : t(locale, 'publish.dm.noHistory') });
-  blocks.push(...scorecardView(ctx, report).blocks);
-  blocks.push({ type: 'context', text: t(locale, 'publish.dm.appeal', { date: x.appealUntil }) });
+  detail.push({ type: 'text', text: history.length > 0 ? t(locale, 'publish.dm.history', { list: history.join(' · '), delta: fmtDelta(locale, c.vsPrevious) }) : t(locale, 'publish.dm.noHistory') });
+  detail.push(...scorecardView(ctx, report).blocks);
+  blocks.push({ type: 'details', summary: fullScorecardLabel(locale), blocks: detail });
   return { title: `${title}: ${summary}`, blocks };
 }
 
@@ -216,7 +226,7 @@ export function teamResultsView(ctx: ViewContext, periodKey: string, rows: reado
           fmtScore(locale, r.card.total),
           r.card.grade,
           `×${multiplier(locale, r.card.bonusMultiplier)}`,
-          ...(amounts ? [fmtMoney(locale, r.bonusAmount, ctx.currency)] : []),
+          ...(amounts ? [fmtMoneyExact(locale, r.bonusAmount, ctx.currency)] : []),
         ]),
       },
       { type: 'text', text: t(locale, 'publish.team.interviews', { list: rows.map((r) => `/interview @${r.name}`).join('\n') }) },
@@ -244,7 +254,7 @@ export function penaltyFlagView(ctx: ViewContext, periodKey: string, reps: reado
           actual: fmtIndicatorValue(ctx, l.key, l.actual),
           target: fmtIndicatorValue(ctx, l.key, l.target),
           score: fmtScore(locale, l.score),
-          weight: fmtPercent(locale, l.effectiveWeight / 100),
+          weight: fmtWeight(locale, l.effectiveWeight / 100),
         }),
       );
     blocks.push({ type: 'text', text: `${t(locale, 'publish.penalty.rep', { name: r.name, grade: r.card.grade, total: fmtScore(locale, r.card.total) })}\n${weakest.join('\n')}` });

@@ -1,6 +1,10 @@
 import type { Locale } from '../domain/model/fields.js';
 
-/** Number formatting per locale: the same figure reads "¥1.2M" in English and "¥120万" in Chinese. */
+/**
+ * Number formatting per locale, one rule per kind of figure so the same kind never reads two ways:
+ * scores one decimal ("62.2"), counts whole ("3 visits"), ratios whole percentages ("61%"),
+ * ratings one decimal ("3.5 / 5"), money as a person would write it ("¥1.5M", "¥150万").
+ */
 // One formatter per locale and kind of figure. Keyed by a short name rather than the options as
 // JSON: a 5,000-rep scorecard round formats ~100 figures per card, and serialising the options for
 // every one was the round's largest single cost (issue 16, profile of the fan-out plan).
@@ -15,25 +19,70 @@ function nf(locale: Locale, kind: string, opts: () => Intl.NumberFormatOptions):
   return f;
 }
 
-export const fmtScore = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'score', () => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(x);
+const ONE_DECIMAL = (): Intl.NumberFormatOptions => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Scores, totals, points and averages of scores: always one decimal. */
+export const fmtScore = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', ONE_DECIMAL).format(x));
 
 export const fmtNumber = (locale: Locale, x: number | null, digits = 0): string =>
   x === null ? '—' : nf(locale, `number${digits}`, () => ({ maximumFractionDigits: digits })).format(x);
 
+/** Things one counts (visits, units, customers, posts): whole numbers, however a target was prorated. */
+export const fmtCount = (locale: Locale, x: number | null): string =>
+  x === null ? '—' : nf(locale, 'number0', () => ({ maximumFractionDigits: 0 })).format(Math.round(x));
+
+/** A 1–5 rating: one decimal. */
+export const fmtRating = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', ONE_DECIMAL).format(x));
+
+/** Ratios (0–1) as whole percentages: "61%", "100%". */
 export const fmtPercent = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'percent', () => ({ style: 'percent', maximumFractionDigits: 1 })).format(x);
+  x === null ? '—' : nf(locale, 'percent', () => ({ style: 'percent', maximumFractionDigits: 0 })).format(x);
 
-export const fmtMoney = (locale: Locale, x: number | null, currency: string, compact = false): string =>
-  x === null
-    ? '—'
-    : nf(locale, `money|${currency}|${compact}`, () => ({
-        style: 'currency',
-        currency,
-        currencyDisplay: 'narrowSymbol',
-        ...(compact ? { notation: 'compact', maximumFractionDigits: 1 } : { maximumFractionDigits: 0 }),
-      })).format(x);
+/**
+ * An indicator's weight as a share of the total: up to one decimal, because weights renormalised
+ * after a left-out indicator (37.5 %) are multiplied out in the explanation and must add up as shown.
+ */
+export const fmtWeight = (locale: Locale, x: number | null): string =>
+  x === null ? '—' : nf(locale, 'weight', () => ({ style: 'percent', maximumFractionDigits: 1 })).format(x);
 
-/** "+3.5" / "−2.0": signed deltas for comparisons. */
+/** Below this, money is written in full ("¥9,600"); from here on in the locale's short form ("¥96K", "¥9.6万"). */
+const SHORT_MONEY_FROM = 10_000;
+
+const moneyBase = (currency: string) => ({ style: 'currency', currency, currencyDisplay: 'narrowSymbol' }) as const;
+
+/** Money someone is paid (a bonus): to the unit, as a payslip shows it. */
+export const fmtMoneyExact = (locale: Locale, x: number | null, currency: string): string =>
+  x === null ? '—' : nf(locale, `money|${currency}`, () => ({ ...moneyBase(currency), maximumFractionDigits: 0 })).format(x);
+
+/**
+ * Money as a person writes it: whole units below ten thousand, the locale's short form with at most
+ * three significant digits and one decimal above ("¥1.5M" / "¥150万", "¥165K" / "¥16.5万"), never "¥0.0".
+ */
+export const fmtMoney = (locale: Locale, x: number | null, currency: string): string => {
+  if (x === null) return '—';
+  if (Math.abs(x) < SHORT_MONEY_FROM) return fmtMoneyExact(locale, Math.round(x), currency);
+  // At most three significant digits and one decimal, whichever is coarser: ¥1.5M, ¥722K, ¥148万, ¥9.6万.
+  return nf(locale, `money-short|${currency}`, () => ({
+    ...moneyBase(currency),
+    notation: 'compact',
+    maximumSignificantDigits: 3,
+    maximumFractionDigits: 1,
+    roundingPriority: 'lessPrecision',
+    trailingZeroDisplay: 'stripIfInteger',
+  })).format(x);
+};
+
+/** "+3.5" / "−2.0": signed deltas of scores for comparisons. */
 export const fmtDelta = (locale: Locale, x: number | null): string =>
   x === null ? '—' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${fmtScore(locale, Math.abs(x))}`;
+
+/** The locale's plural category of a count ("one", "other"): picks "1 visit" vs "2 visits". */
+const plurals = new Map<Locale, Intl.PluralRules>();
+export function pluralOf(locale: Locale, n: number): 'one' | 'other' {
+  let p = plurals.get(locale);
+  if (!p) {
+    p = new Intl.PluralRules(locale);
+    plurals.set(locale, p);
+  }
+  return p.select(n) === 'one' ? 'one' : 'other';
+}

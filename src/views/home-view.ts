@@ -1,7 +1,7 @@
 import type { RecentEntry } from '../domain/read-models/entries.js';
 import type { HomeData, TeamGlanceRow } from '../domain/read-models/home.js';
 import type { Locale } from '../domain/model/fields.js';
-import { fmtMoney, fmtNumber, fmtScore } from './format.js';
+import { fmtCount, fmtMoneyExact, fmtScore } from './format.js';
 import { t } from './i18n.js';
 import { pacingBlocks, type ViewContext } from './scorecard-view.js';
 import type { Block, Button, View } from './view.js';
@@ -72,7 +72,7 @@ export function entryLine(locale: Locale, e: RecentEntry): string {
       return t(locale, 'home.entry.visit', { date: e.date, activity: t(locale, `home.activity.${e.activity}`), account: e.accountName });
     case 'deal':
     case 'payment':
-      return t(locale, `home.entry.${e.kind}`, { date: e.date, account: e.accountName, product: e.product, amount: fmtMoney(locale, e.amount, e.currency) });
+      return t(locale, `home.entry.${e.kind}`, { date: e.date, account: e.accountName, product: e.product, amount: fmtMoneyExact(locale, e.amount, e.currency) });
     case 'feedback':
       return t(locale, 'home.entry.feedback', { date: e.date, account: e.accountName, service: e.service, product: e.productRating });
     case 'intel':
@@ -123,7 +123,7 @@ function teamBlocks(locale: Locale, period: string, team: readonly TeamGlanceRow
         r.name,
         fmtScore(locale, r.total),
         r.grade || '—',
-        r.visits ? `${fmtNumber(locale, r.visits.actual)} / ${fmtNumber(locale, r.visits.target, 1)}` : '—',
+        r.visits ? `${fmtCount(locale, r.visits.actual)} / ${fmtCount(locale, r.visits.target)}` : '—',
         pace(r.visits?.onPace),
       ]),
     },

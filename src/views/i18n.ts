@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/model/fields.js';
+import { pluralOf } from './format.js';
 import { cycleEn, cycleZhCN, type CycleMessageKey } from './messages/cycle.js';
 import { consoleEn, consoleZhCN, type ConsoleMessageKey } from './messages/console.js';
 import { digestEn, digestZhCN, type DigestMessageKey } from './messages/digest.js';
@@ -16,6 +17,7 @@ import { accessEn, accessZhCN, type AccessMessageKey } from './messages/access.j
 import { fairnessEn, fairnessZhCN, type FairnessMessageKey } from './messages/fairness.js';
 import { peopleEn, peopleZhCN, type PeopleMessageKey } from './messages/people.js';
 import { labelsEn, labelsZhCN, type LabelsMessageKey } from './messages/labels.js';
+import { numbersEn, numbersZhCN, type NumbersMessageKey } from './messages/numbers.js';
 
 export type MessageKey =
   | CoreKey
@@ -33,6 +35,7 @@ export type MessageKey =
   | AccessMessageKey
   | PeopleMessageKey
   | LabelsMessageKey
+  | NumbersMessageKey
   | FairnessMessageKey;
 
 /**
@@ -40,14 +43,19 @@ export type MessageKey =
  * placeholders are filled by `t()`.
  */
 const catalogues: Record<Locale, Record<MessageKey, string>> = {
-  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn, ...accessEn, ...peopleEn, ...labelsEn, ...fairnessEn },
-  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN, ...peopleZhCN, ...labelsZhCN, ...fairnessZhCN },
+  en: { ...en, ...accountsEn, ...selfAndLeaveEn, ...jobsEn, ...digestEn, ...consoleEn, ...cycleEn, ...calibrationEn, ...lifecycleEn, ...rewardsEn, ...interviewsEn, ...recordsEn, ...accessEn, ...peopleEn, ...labelsEn, ...numbersEn, ...fairnessEn },
+  'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN, ...peopleZhCN, ...labelsZhCN, ...numbersZhCN, ...fairnessZhCN },
 };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   // A key missing from the catalogues (a dynamic key gone wrong) shows as itself rather than failing the answer.
   const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+}
+
+/** A text with a count in it, in the count's plural form: `tn(locale, 'days', 12)` → "12 days". */
+export function tn(locale: Locale, key: string, n: number, params: Record<string, string | number> = {}): string {
+  return t(locale, `${key}.${pluralOf(locale, n)}` as MessageKey, { n, ...params });
 }
 
 export const messageKeys = (locale: Locale): string[] => Object.keys(catalogues[locale]);

@@ -27,9 +27,6 @@ export const purposeLabel = (locale: Locale, purpose: string): string => labelle
 /** The default tiers have names in each language (`form.tier.*`); an admin's own tier names are shown as written. */
 export const tierLabel = (locale: Locale, tier: string): string => labelled(locale, 'form.tier', tier);
 
-/** The unit a counted indicator is measured in, after its number ("2 家"); empty where the language needs none. */
-export const countUnit = (locale: Locale, indicator: string): string => (isMessageKey(`unit.${indicator}`) ? t(locale, `unit.${indicator}` as 'unit.visits') : '');
-
 export const daysLabel = (locale: Locale, n: number): string => t(locale, 'unit.days', { n });
 
 /** A text the system itself wrote into a record (a version's reason, the seeded template's name), in `locale`. */

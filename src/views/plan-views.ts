@@ -1,8 +1,9 @@
 import type { ImprovementPlan, PlanGoal } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import { INDICATORS, type IndicatorKey } from '../domain/model/indicators.js';
-import { fmtMoney, fmtNumber, fmtPercent } from './format.js';
-import { t } from './i18n.js';
+import { fmtCount, fmtRating } from './format.js';
+import { t, tn, type MessageKey } from './i18n.js';
+import { fmtIndicatorValue } from './scorecard-view.js';
 import type { Block, View } from './view.js';
 
 /** Improvement plans: goal texts, the plan sent to the rep, its progress on a scorecard and at check-ins. */
@@ -12,29 +13,46 @@ export interface PlanCtx {
   currency: string;
 }
 
-/** A goal's value as the indicator is measured: money, a share, a rating, a count. */
+/** A goal's value as the indicator is measured: money as written, a whole percentage, a rating, a whole count. */
 export function goalValue(ctx: PlanCtx, indicator: IndicatorKey, x: number | null): string {
-  switch (INDICATORS[indicator].measure) {
-    case 'amount':
-      return fmtMoney(ctx.locale, x, ctx.currency);
-    case 'ratio':
-      return fmtPercent(ctx.locale, x);
-    default:
-      return fmtNumber(ctx.locale, x, 1);
-  }
+  return fmtIndicatorValue(ctx, indicator, x);
 }
 
-/** "Client visits 8 of 12: +4 next quarter", in the reader's language. */
-export function goalText(ctx: PlanCtx, goal: { indicator: IndicatorKey; baseline: number; target: number }): string {
-  const measure = INDICATORS[goal.indicator].measure;
-  const params = {
-    label: t(ctx.locale, `indicator.${goal.indicator}`),
-    baseline: goalValue(ctx, goal.indicator, goal.baseline),
-    target: goalValue(ctx, goal.indicator, goal.target),
-  };
-  if (measure === 'rating') return t(ctx.locale, 'plan.goal.rating', params);
-  if (measure === 'ratio') return t(ctx.locale, 'plan.goal.percent', { ...params, gap: fmtNumber(ctx.locale, (goal.target - goal.baseline) * 100, 1) });
-  return t(ctx.locale, 'plan.goal.count', { ...params, gap: goalValue(ctx, goal.indicator, goal.target - goal.baseline) });
+export interface GoalWhen {
+  /** The period the baseline was measured in (the one reviewed). */
+  periodKey: string;
+  /** The halfway milestone of the plan's quarter, for goals that add up through it. */
+  mid: string;
+}
+
+/**
+ * A goal as an action with a measure and a date, in whole numbers: "Make 36 client visits (18 by
+ * 2027-02-14; 15 in 2026-Q3)", "Win 2 new customers (1 by …)", "Collect 100% of the amounts that
+ * fall due (61% in 2026-Q3)" — what to do, not the gap restated.
+ */
+export function goalText(ctx: PlanCtx, goal: { indicator: IndicatorKey; baseline: number; target: number }, when: GoalWhen): string {
+  const l = ctx.locale;
+  const key = goal.indicator;
+  const info = INDICATORS[key];
+  const baseline = goalValue(ctx, key, goal.baseline);
+  const target = goalValue(ctx, key, goal.target);
+  if (info.additive && info.measure === 'count') {
+    const n = Math.ceil(goal.target - 1e-9);
+    const half = Math.ceil(n / 2);
+    return t(l, 'plan.action.additive', {
+      verb: t(l, `plan.verb.${key}` as MessageKey),
+      target: `${fmtCount(l, n)} ${tn(l, `noun.${key}`, n)}`,
+      half: fmtCount(l, half),
+      mid: when.mid,
+      baseline,
+      period: when.periodKey,
+    });
+  }
+  if (info.additive) {
+    return t(l, 'plan.action.additive', { verb: t(l, `plan.verb.${key}` as MessageKey), target, half: goalValue(ctx, key, goal.target / 2), mid: when.mid, baseline, period: when.periodKey });
+  }
+  if (info.measure === 'rating') return t(l, 'plan.action.rating', { indicator: t(l, `indicator.${key}`), target: fmtRating(l, goal.target), baseline: fmtRating(l, goal.baseline), period: when.periodKey });
+  return t(l, key === 'coverage' ? 'plan.action.coverage' : 'plan.action.collection_rate', { target, baseline, period: when.periodKey });
 }
 
 const goalLines = (locale: Locale, goals: readonly PlanGoal[]): string => goals.map((g) => `• ${t(locale, 'plan.goal.line', { text: g.text, due: g.dueDate })}`).join('\n');

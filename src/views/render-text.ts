@@ -52,6 +52,8 @@ function renderBlock(b: Block, number?: () => number): string {
       return buttons(b.buttons, number);
     case 'item':
       return b.buttons.length ? `${b.text}  ${buttons(b.buttons, number)}` : b.text;
+    case 'details':
+      return [`\n▸ ${b.summary}`, ...b.blocks.map((x) => renderBlock(x, number))].join('\n');
   }
 }
 

@@ -1,9 +1,10 @@
 import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { Appeal, Award, PublishedResult } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
-import { fmtMoney, fmtNumber, fmtScore } from './format.js';
+import { fmtMoneyExact, fmtNumber, fmtScore } from './format.js';
 import { t } from './i18n.js';
 import { scorecardView, type ViewContext } from './scorecard-view.js';
+import { fullScorecardLabel, movedText } from './summary-views.js';
 import type { Block, Button, View } from './view.js';
 
 /** Special awards and appeals: requests to HR with buttons, lists, decisions told to the people concerned. */
@@ -67,21 +68,24 @@ export function awardListView(locale: Locale, periodKey: string, rows: readonly 
   };
 }
 
-/** HR's notice of a new appeal: the reason, the frozen result fully explained, and the commands to decide. */
+/**
+ * HR's notice of a new appeal, summary first: who appeals which result and why, its grade and
+ * total and what moved it, how to decide; the frozen result fully explained folded below.
+ */
 export function appealNoticeView(ctx: ViewContext, x: { appeal: Appeal; repName: string; report: ScorecardReport }): View {
   const { locale } = ctx;
   const { appeal } = x;
+  const card = x.report.card;
   const title = t(locale, 'rewards.appeal.notice.title', { name: x.repName, period: appeal.periodKey });
   return {
     title,
     blocks: [
       { type: 'header', text: title },
       { type: 'text', text: t(locale, 'rewards.appeal.notice.body', { name: x.repName, version: appeal.resultVersion, reason: appeal.reason }) },
-      { type: 'divider' },
-      ...scorecardView(ctx, x.report).blocks,
-      { type: 'divider' },
+      { type: 'text', text: [t(locale, 'publish.dm.summary', { grade: card.grade, total: fmtScore(locale, card.total), multiplier: fmtNumber(locale, card.bonusMultiplier, 2) }), movedText(ctx, card)].join('\n') },
       appealButtons(locale, appeal),
       { type: 'context', text: t(locale, 'rewards.appeal.notice.commands', { id: appeal.number ?? appeal.id }) },
+      { type: 'details', summary: fullScorecardLabel(locale), blocks: scorecardView(ctx, x.report).blocks },
     ],
   };
 }
@@ -109,7 +113,7 @@ const resultLine = (ctx: ViewContext, r: PublishedResult): string =>
     total: fmtScore(ctx.locale, r.scorecard.total),
     grade: r.scorecard.grade,
     multiplier: fmtNumber(ctx.locale, r.scorecard.bonusMultiplier, 2),
-    amount: r.bonusAmount === undefined ? '' : ` · ${fmtMoney(ctx.locale, r.bonusAmount, ctx.currency)}`,
+    amount: r.bonusAmount === undefined ? '' : ` · ${fmtMoneyExact(ctx.locale, r.bonusAmount, ctx.currency)}`,
   });
 
 /** The rep's DM (and HR's answer) after an acceptance: old → new. */

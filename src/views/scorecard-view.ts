@@ -4,9 +4,9 @@ import { INDICATORS, type ExplainValue, type IndicatorKey } from '../domain/mode
 import type { IndicatorLine } from '../domain/model/scorecard.js';
 import type { Scoring } from '../domain/model/template.js';
 import { MIN_FORECAST_PERIODS } from '../domain/scoring/forecast.js';
-import { fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtScore } from './format.js';
-import { countUnit, storedText } from './labels.js';
-import { t, type MessageKey } from './i18n.js';
+import { fmtCount, fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtWeight, fmtRating, fmtScore } from './format.js';
+import { storedText } from './labels.js';
+import { t, tn, type MessageKey } from './i18n.js';
 import type { Block, View } from './view.js';
 
 export interface ViewContext {
@@ -14,18 +14,33 @@ export interface ViewContext {
   currency: string;
 }
 
-/** An indicator's value in its own unit: money, a percentage, a rating, a count. */
-export function fmtIndicatorValue(ctx: ViewContext, key: IndicatorKey, v: number | null, compact = false): string {
+/**
+ * An indicator's value in its own unit, by the kind of figure its descriptor says it is: money as
+ * written ("¥1.5M"), a whole percentage, a rating with one decimal, a whole count (a prorated
+ * target of 1.8 new customers reads "2": nobody wins 0.8 of a customer).
+ */
+export function fmtIndicatorValue(ctx: ViewContext, key: IndicatorKey, v: number | null): string {
   switch (INDICATORS[key].measure) {
     case 'amount':
-      return fmtMoney(ctx.locale, v, ctx.currency, compact);
+      return fmtMoney(ctx.locale, v, ctx.currency);
     case 'ratio':
       return fmtPercent(ctx.locale, v);
     case 'rating':
-      return v === null ? '—' : `${fmtNumber(ctx.locale, v, 2)} / 5`;
+      return v === null ? '—' : `${fmtRating(ctx.locale, v)} / 5`;
     case 'count':
-      return fmtNumber(ctx.locale, v, 1);
+      return fmtCount(ctx.locale, v);
   }
+}
+
+/** "3 more client visits" / "1 more new customer" (and "¥1.4M more revenue"): more of an indicator, in its unit. */
+export function moreOf(ctx: ViewContext, key: IndicatorKey, more: number): string {
+  const indicator = t(ctx.locale, `indicator.${key}`);
+  if (INDICATORS[key].measure === 'amount') return t(ctx.locale, 'pacing.more.amount', { amount: fmtMoney(ctx.locale, more, ctx.currency), indicator });
+  if (INDICATORS[key].measure === 'count') {
+    const n = Math.round(more);
+    return t(ctx.locale, 'pacing.more.count', { n: fmtCount(ctx.locale, n), noun: tn(ctx.locale, `noun.${key}`, n) });
+  }
+  return t(ctx.locale, 'pacing.more.value', { value: fmtIndicatorValue(ctx, key, more), indicator });
 }
 
 export function describeScoring(locale: Locale, s: Scoring): string {
@@ -45,8 +60,10 @@ export function describeScoring(locale: Locale, s: Scoring): string {
 function describeInputs(ctx: ViewContext, line: IndicatorLine): string | null {
   const e = INDICATORS[line.key].explain?.(line.inputs);
   if (!e) return null;
+  // "average of 1 ratings" reads wrong: the count picks its plural form.
+  if (e.message === 'inputs.ratings' && typeof e.params.count === 'number') return tn(ctx.locale, 'ratings', e.params.count);
   const show = (v: ExplainValue): string | number =>
-    typeof v === 'number' ? v : 'money' in v ? fmtMoney(ctx.locale, v.money, ctx.currency) : fmtNumber(ctx.locale, v.decimal, 1);
+    typeof v === 'number' ? fmtNumber(ctx.locale, v) : 'money' in v ? fmtMoney(ctx.locale, v.money, ctx.currency) : fmtNumber(ctx.locale, v.decimal, 1);
   // The descriptors' message keys are checked against both catalogues by test/domain/indicators.test.ts.
   return t(ctx.locale, e.message as MessageKey, Object.fromEntries(Object.entries(e.params).map(([k, v]) => [k, show(v)])));
 }
@@ -55,15 +72,17 @@ function describeInputs(ctx: ViewContext, line: IndicatorLine): string | null {
 function describeArithmetic(ctx: ViewContext, line: IndicatorLine): string | null {
   const { locale } = ctx;
   if (line.score === null || line.applied !== null || line.actual === null) return null;
-  const a = fmtIndicatorValue(ctx, line.key, line.actual);
-  const tg = fmtIndicatorValue(ctx, line.key, line.target);
+  // A ratio's arithmetic keeps the decimal its score has ("61.2% ÷ 100% = 61.2%", not "61% ÷ …").
+  const exact = (x: number | null) => (x !== null && INDICATORS[line.key].measure === 'ratio' ? `${fmtNumber(locale, x * 100, 1)}%` : fmtIndicatorValue(ctx, line.key, x));
+  const a = exact(line.actual);
+  const tg = exact(line.target);
   switch (line.scoring.type) {
     case 'ratio':
-      return `${a} ÷ ${tg} = ${fmtPercent(locale, line.actual / line.target!)}${line.capped ? ` → ${t(locale, 'scorecard.capped')} ${fmtNumber(locale, line.scoring.cap * 100)}%` : ''}`;
+      return `${a} ÷ ${tg} = ${fmtNumber(locale, (line.actual / line.target!) * 100, 1)}%${line.capped ? ` → ${t(locale, 'scorecard.capped')} ${fmtNumber(locale, line.scoring.cap * 100)}%` : ''}`;
     case 'inverse':
       return `${tg} ÷ ${a}${line.capped ? ` → ${t(locale, 'scorecard.capped')} ${fmtNumber(locale, line.scoring.cap * 100)}%` : ''}`;
     case 'rating':
-      return `(${fmtNumber(locale, line.actual, 2)} − ${line.scoring.min}) ÷ (${line.scoring.max} − ${line.scoring.min}) × 100`;
+      return `(${fmtRating(locale, line.actual)} − ${line.scoring.min}) ÷ (${line.scoring.max} − ${line.scoring.min}) × 100`;
     case 'threshold':
       return null;
   }
@@ -73,7 +92,7 @@ function describeArithmetic(ctx: ViewContext, line: IndicatorLine): string | nul
  * One line per indicator: formula and arithmetic, inputs, target source and proration, what the
  * missing-data policy did, and the points it adds (score × weight).
  */
-export function explainLine(ctx: ViewContext, line: IndicatorLine): string {
+export function explainLine(ctx: ViewContext, line: IndicatorLine, periodDays?: number): string {
   const { locale } = ctx;
   const parts = [describeScoring(locale, line.scoring)];
   const arithmetic = describeArithmetic(ctx, line);
@@ -82,10 +101,16 @@ export function explainLine(ctx: ViewContext, line: IndicatorLine): string {
   if (inputs) parts.push(inputs);
   if (line.targetSource) parts.push(t(locale, `target.${line.targetSource}`));
   if (line.proration < 1 && line.targetSource && line.targetSource !== 'rep') {
+    // Say what happened: a rep employed the whole period and on leave was not "employed part of it"
+    // (the share employed is the proration plus the leave it took off).
+    const share = fmtPercent(locale, line.proration);
+    const leave = line.leaveDays ? tn(locale, 'days', line.leaveDays) : '';
     parts.push(
-      line.leaveDays
-        ? t(locale, 'target.proratedLeave', { share: fmtPercent(locale, line.proration), days: line.leaveDays })
-        : t(locale, 'target.prorated', { share: fmtPercent(locale, line.proration) }),
+      !line.leaveDays
+        ? t(locale, 'target.prorated', { share })
+        : periodDays !== undefined && line.proration + line.leaveDays / periodDays < 1 - 1e-9
+          ? t(locale, 'target.proratedLeave', { share, days: leave })
+          : t(locale, 'target.proratedLeaveOnly', { share, days: leave }),
     );
   }
   if (line.missing && line.applied) {
@@ -95,7 +120,7 @@ export function explainLine(ctx: ViewContext, line: IndicatorLine): string {
     parts.push(
       t(locale, 'scorecard.points', {
         score: fmtScore(locale, line.score),
-        weight: fmtPercent(locale, line.effectiveWeight / 100),
+        weight: fmtWeight(locale, line.effectiveWeight / 100),
         points: fmtScore(locale, line.contribution),
       }),
     );
@@ -113,9 +138,10 @@ export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pa
     .map((i) =>
       t(locale, 'pacing.line', {
         indicator: t(locale, `indicator.${i.key}`),
-        actual: fmtIndicatorValue(ctx, i.key, i.actual, true),
-        projected: fmtIndicatorValue(ctx, i.key, i.projected, true),
-        target: fmtIndicatorValue(ctx, i.key, i.target, true),
+        actual: fmtIndicatorValue(ctx, i.key, i.actual),
+        // A projected count is what the pace reaches in whole units: 1.6 new customers is 1, not 2.
+        projected: fmtIndicatorValue(ctx, i.key, i.projected !== null && INDICATORS[i.key].measure === 'count' ? Math.floor(i.projected + 1e-9) : i.projected),
+        target: fmtIndicatorValue(ctx, i.key, i.target),
       }),
     );
   const blocks: Block[] = [
@@ -129,11 +155,7 @@ export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pa
   } else if (p.nextGrade.options.length === 0) {
     blocks.push({ type: 'text', text: t(locale, 'pacing.nextNone', { grade: p.nextGrade.grade }) });
   } else {
-    const options = p.nextGrade.options.map((o) =>
-      INDICATORS[o.indicator].measure === 'amount'
-        ? t(locale, 'pacing.more.amount', { amount: fmtMoney(locale, o.more, ctx.currency, true), indicator: t(locale, `indicator.${o.indicator}`) })
-        : t(locale, 'pacing.more.count', { n: `${fmtNumber(locale, o.more)}${countUnit(locale, o.indicator)}`, indicator: t(locale, `indicator.${o.indicator}`) }),
-    );
+    const options = p.nextGrade.options.map((o) => moreOf(ctx, o.indicator, o.more));
     blocks.push({ type: 'text', text: t(locale, 'pacing.next', { grade: p.nextGrade.grade, options: options.join(t(locale, 'pacing.or')) }) });
   }
   return blocks;
@@ -212,7 +234,7 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
     fmtIndicatorValue(ctx, l.key, l.actual),
     fmtIndicatorValue(ctx, l.key, l.target),
     l.applied === 'excluded' ? '—' : fmtScore(locale, l.score),
-    l.applied === 'excluded' ? '—' : fmtPercent(locale, l.effectiveWeight / 100),
+    l.applied === 'excluded' ? '—' : fmtWeight(locale, l.effectiveWeight / 100),
     l.applied === 'excluded' ? '—' : fmtScore(locale, l.contribution),
   ]);
   const blocks: Block[] = [{ type: 'header', text: title }, { type: 'fields', fields: headlineFields(ctx, report) }];
@@ -239,7 +261,7 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   for (const a of card.adjustments) {
     blocks.push({ type: 'text', text: t(locale, 'scorecard.adjustment', { delta: fmtDelta(locale, a.delta), reason: a.reason }) });
   }
-  blocks.push({ type: 'context', text: [t(locale, 'scorecard.explain'), ...card.indicators.map((l) => explainLine(ctx, l))].join('\n') });
+  blocks.push({ type: 'context', text: [t(locale, 'scorecard.explain'), ...card.indicators.map((l) => explainLine(ctx, l, report.period.days))].join('\n') });
   const sources = report.feedbackSources;
   if (sources && sources.rep + sources.customer > 0) blocks.push({ type: 'context', text: t(locale, 'fairness.scorecard.feedbackSources', sources) });
   // Approved leave prorates targets; leave waiting for approval is shown as such and changes nothing.

@@ -17,7 +17,12 @@ export type Block =
   /** A row of buttons ("Log a visit", "Log a deal"). */
   | { type: 'actions'; buttons: Button[] }
   /** One line of a list with its own buttons (an entry with Edit / Delete); no buttons when locked. */
-  | { type: 'item'; text: string; buttons: Button[] };
+  | { type: 'item'; text: string; buttons: Button[] }
+  /**
+   * The full detail behind a message's short summary (the whole scorecard under a result): shown
+   * folded where the platform can fold (a Lark collapsible panel), after a labelled divider elsewhere.
+   */
+  | { type: 'details'; summary: string; blocks: Block[] };
 
 export interface Button {
   /** Names the action to the platform's click handler (Slack `action_id`), e.g. `entry.delete`. */

@@ -131,19 +131,19 @@ describe('/cycle calibrate', () => {
     expect(pack.rows.map((x) => [x.name, x.grade, x.lastGrade])).toEqual([['ann', 'B', 'D'], ['bob', 'D', null], ['cat', null, null]]);
     const annRow = pack.rows[0]!;
     expect(annRow.teamAverage).toBeCloseTo((annRow.total! + pack.rows[1]!.total!) / 2, 2);
-    // ann: 30 points above the team average, and two bands up from D to B.
-    expect(annRow.outlier).toEqual(['team', 'bands']);
+    // ann: two bands up from D to B; a team of two has no quartiles, so no team mark.
+    expect(annRow.outlier).toEqual(['bands']);
     expect(pack.overall.filter((g) => g.count > 0)).toEqual([{ grade: 'B', count: 1 }, { grade: 'D', count: 1 }]);
     expect(pack.byManager.map((m) => [m.manager, m.graded])).toEqual([['mgr', 2]]);
     expect(pack.noData).toEqual(['cat']);
-    expect(pack.missing.find((m) => m.name === 'bob')!.indicators.map((i) => i.key)).toContain('collection_rate');
+    expect(pack.missing.find((m) => m.key === 'collection_rate')!.names).toContain('bob');
     expect(pack.warnings).toEqual([{ grade: 'B', count: 1, share: 50, max: 40 }]);
     expect([r.channels, r.queued]).toEqual([1, 1]);
 
     const [post] = await deps.store.outbox.find({ job: 'cycle-calibrate' });
     expect(post!.target).toEqual({ kind: 'channel', channel: 'slack:CHR' });
     const posted = JSON.stringify(post!.message.view);
-    for (const s of ['2026-Q3 calibration pack', '2026-Q2', 'more than 15 points from the team average', 'Lacking data, not graded: cat', '⚠ B: 1 rep(s), 50%']) expect(posted).toContain(s);
+    for (const s of ['2026-Q3 calibration pack', '2026-Q2', 'only in teams of 5 or more graded reps', 'Lacking data, not graded: cat', '⚠ B: 1 rep(s), 50%']) expect(posted).toContain(s);
 
     // Asked again with nothing changed: nothing new posted. After an adjustment: the new pack.
     expect((await calibrate(deps, hr, { platforms: ['slack'] })).queued).toBe(0);

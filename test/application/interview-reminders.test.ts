@@ -80,7 +80,7 @@ describe('interview-reminders job', () => {
     const checkIns = r.deliveries.filter((d) => d.runKey === `${plan.id}:check-in:2026-12-24`);
     expect(checkIns.map((d) => (d.target.kind === 'dm' ? d.target.identity : '')).sort()).toEqual(['slack:UANN', 'slack:UMGR']);
     const view = JSON.stringify(checkIns[0]!.message.view);
-    expect(view).toContain('["Client visits 30 of 36: +6 next quarter","9","36","2026-12-31"]');
+    expect(view).toContain('["Make 36 client visits (18 by 2026-11-16; 30 in 2026-Q3)","9","36","2026-12-31"]');
     expect((await run('2026-12-24')).queued).toBe(0);
   });
 });

@@ -97,17 +97,17 @@ describe('the improvement plan', () => {
     expect([d.period.key, d.target.key, d.checkIns]).toEqual(['2026-Q3', '2026-Q4', ['2026-12-24']]);
     // Hand-computed in interview-fixture.ts: accounts served 7.875 points lost, new customers 4.5, visits 2.
     expect(d.goals).toEqual([
-      { indicator: 'accounts_served', baseline: 1, target: 8, dueDate: '2026-12-31', text: 'Key accounts served 1 of 8: +7 next quarter' },
-      { indicator: 'new_customers', baseline: 1, target: 2, dueDate: '2026-12-31', text: 'New customers 1 of 2: +1 next quarter' },
-      { indicator: 'visits', baseline: 30, target: 36, dueDate: '2026-12-31', text: 'Client visits 30 of 36: +6 next quarter' },
+      { indicator: 'accounts_served', baseline: 1, target: 8, dueDate: '2026-12-31', text: 'Serve 8 key accounts (4 by 2026-11-16; 1 in 2026-Q3)' },
+      { indicator: 'new_customers', baseline: 1, target: 2, dueDate: '2026-12-31', text: 'Win 2 new customers (1 by 2026-11-16; 1 in 2026-Q3)' },
+      { indicator: 'visits', baseline: 30, target: 36, dueDate: '2026-12-31', text: 'Make 36 client visits (18 by 2026-11-16; 30 in 2026-Q3)' },
     ]);
     // bob reads Chinese: his plan is written in Chinese.
     const b = await draftPlan(deps, mgr, { rep: { ...bob, locale: 'zh-CN' } });
     // bob: revenue 37.5 × 100% lost, volume 11.25 × 100%, intel 10 × 100% (accounts served 9.84, new customers 9, visits 6 follow).
     expect(b.goals.map((g) => [g.indicator, g.text])).toEqual([
-      ['revenue', '销售额 ¥0/¥1,500,000：下季度 +¥1,500,000'],
-      ['volume', '销售量 0/300：下季度 +300'],
-      ['intel_shared', '市场信息共享 0/6：下季度 +6'],
+      ['revenue', '签约金额达到 ¥150万（2026-11-16 前完成 ¥75万；2026-Q3 为 ¥0）'],
+      ['volume', '销售 300 件产品（2026-11-16 前完成 150；2026-Q3 为 0）'],
+      ['intel_shared', '分享 6 条市场信息（2026-11-16 前完成 3；2026-Q3 为 0）'],
     ]);
     explained(await refusal(draftPlan(deps, mgr2, { rep: ann })), "Only ann's manager or HR", '只有 ann 的经理或人力资源部');
   });
@@ -126,7 +126,7 @@ describe('the improvement plan', () => {
     const view = JSON.stringify(dm!.message.view);
     expect(view).toContain('"id":"decide:plan.ack"');
     expect(view).toContain(`"value":"${plan.id}"`);
-    expect(view).toContain('Client visits 30 of 36: +6 next quarter (due 2026-12-31)');
+    expect(view).toContain('Make 36 client visits (18 by 2026-11-16; 30 in 2026-Q3) (due 2026-12-31)');
     expect((await deps.store.audit.find({ action: 'plan.open' }))[0]!.details.reason).toContain('prefilled');
     expect(await deps.store.audit.count({ action: 'interview.held' })).toBe(1);
     explained(await refusal(logInterview(deps, mgr, { rep: ann, notes: '', repView: '', goals: [], platforms })), 'already logged on 2026-12-03', '已于 2026-12-03 记录');
@@ -163,12 +163,12 @@ describe('the improvement plan', () => {
     await publishQ3(deps, hr);
     await logInterview(deps, mgr, { rep: ann, notes: '', repView: '', goals: [], platforms });
     await deps.store.activities.insertMany(visits('ann', 'acme', 5, '2026-10-05', 'ann-q4-'));
-    const table = (v: Awaited<ReturnType<typeof scorecardAnswer>>) => v.blocks.find((b) => b.type === 'table' && b.rows.some((r) => r[0]!.startsWith('Client visits 30 of 36')));
+    const table = (v: Awaited<ReturnType<typeof scorecardAnswer>>) => v.blocks.find((b) => b.type === 'table' && b.rows.some((r) => r[0]!.startsWith('Make 36 client visits')));
     const mine = table(await scorecardAnswer(deps, ann, { period: '2026-Q4' }));
     expect(mine && mine.type === 'table' && mine.rows).toEqual([
-      ['Key accounts served 1 of 8: +7 next quarter', '1', '8', '2026-12-31'],
-      ['New customers 1 of 2: +1 next quarter', '0', '2', '2026-12-31'],
-      ['Client visits 30 of 36: +6 next quarter', '5', '36', '2026-12-31'],
+      ['Serve 8 key accounts (4 by 2026-11-16; 1 in 2026-Q3)', '1', '8', '2026-12-31'],
+      ['Win 2 new customers (1 by 2026-11-16; 1 in 2026-Q3)', '0', '2', '2026-12-31'],
+      ['Make 36 client visits (18 by 2026-11-16; 30 in 2026-Q3)', '5', '36', '2026-12-31'],
     ]);
     expect(table(await scorecardAnswer(deps, mgr, { subject: ann, period: '2026-Q4' }))).toBeDefined();
     // The reviewed quarter's own scorecard carries no plan.

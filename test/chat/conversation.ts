@@ -90,6 +90,8 @@ export function shownTexts(view: View): string[] {
         return [b.text, ...b.buttons.map((x) => x.label)];
       case 'divider':
         return [];
+      case 'details':
+        return [b.summary, ...b.blocks.flatMap(of)];
     }
   };
   return [view.title, ...view.blocks.flatMap(of)];

@@ -39,9 +39,9 @@ describe('measure words', () => {
     const report = { pacing: { ...q4.pacing!, nextGrade: { grade: 'B', pointsNeeded: 5, options } } } as unknown as ScorecardReport;
     const text = renderText({ title: '', blocks: pacingBlocks({ locale: 'zh-CN', currency: 'CNY' }, report) });
     const next = text.split('\n').find((l) => l.startsWith('要达到'))!;
-    expect(next).toBe('要达到 B 级：新客户开发再多 2 家，或销售量再多 316 件，或客户拜访次数再多 3 次，或市场信息共享再多 4 条');
+    expect(next).toBe('要达到 B 级：再多 2 家新客户，或再多 316 件产品，或再多 3 次客户拜访，或再多 4 条市场信息');
     const en = renderText({ title: '', blocks: pacingBlocks({ locale: 'en', currency: 'CNY' }, report) });
-    expect(en).toContain('2 more New customers');
+    expect(en).toContain('2 more new customers');
   });
 
   it('puts the indicator before the amount still missing', () => {

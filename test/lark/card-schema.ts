@@ -60,7 +60,11 @@ const Img = z
   .strict();
 
 type El = { tag: string } & Record<string, unknown>;
-const Element: z.ZodType<El> = z.lazy(() => z.union([Markdown, Hr, Img, Button, Input, DatePicker, Select, Table, ColumnSet, Form]) as unknown as z.ZodType<El>);
+const Element: z.ZodType<El> = z.lazy(() => z.union([Markdown, Hr, Img, Button, Input, DatePicker, Select, Table, ColumnSet, Form, Collapsible]) as unknown as z.ZodType<El>);
+// https://open.feishu.cn/document/feishu-cards/card-json-v2-components/containers/collapsible-panel
+const Collapsible = z
+  .object({ tag: z.literal('collapsible_panel'), expanded: z.boolean(), header: z.object({ title: z.object({ tag: z.enum(['plain_text', 'markdown']), content: z.string().min(1) }).strict() }).strict(), elements: z.array(Element).min(1) })
+  .strict();
 const Column = z.object({ tag: z.literal('column'), width: z.enum(['auto', 'weighted']), weight: z.number().optional(), vertical_align: z.string().optional(), elements: z.array(Element) }).strict();
 const ColumnSet = z.object({ tag: z.literal('column_set'), flex_mode: z.string(), horizontal_spacing: z.string().optional(), columns: z.array(Column).min(1) }).strict();
 const Form = z

@@ -36,7 +36,7 @@ describe('/account show is scoped to the owner, their manager and HR', () => {
   it('the owner, the owner’s manager and HR see it; a manager of another team does not', async () => {
     for (const user of ['UANN', 'UMGR', 'UHR']) {
       await h.command(user, '/account', 'show Acme');
-      expect(allText(last())).toContain('¥800,000');
+      expect(allText(last())).toContain('¥800K');
     }
     await h.deps.store.people.put({ ...(await h.deps.store.people.get('mgr2'))!, identities: ['slack:UMGR2'] });
     h.fake.addUser({ id: 'UMGR2', name: 'Max Manager', locale: 'en-US', tz: 'Asia/Shanghai' });

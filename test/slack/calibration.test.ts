@@ -47,7 +47,7 @@ describe('calibration in Slack', () => {
     await h.command('UHR', '/cycle', 'calibrate 2026-Q3');
     expect(last().response_type).toBe('ephemeral');
     expect(last().text).toBe('2026-Q3 calibration pack');
-    expect(allText(last())).toContain('Team avg');
+    for (const s of ['Team avg', 'only in teams of 5 or more graded reps']) expect(allText(last())).toContain(s);
     expect(await targets('cycle-calibrate')).toEqual(['slack:CHRPRIV']);
 
     await h.command('UMGR', '/adjust', '<@UANN|ann>');

@@ -80,7 +80,7 @@ describe('App Home', () => {
     expect(blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Home: Ann Lee, 2026-Q4', emoji: true } });
     expect(blocks[1]!.elements!.map((e) => e.action_id)).toEqual(['home.log-visit', 'home.log-deal']);
     const text = homeText('UANN');
-    expect(text).toContain('Client visits: 4 so far → 6.5 projected vs 36 target');
+    expect(text).toContain('Client visits: 4 so far → 6 projected vs 36 target');
     expect(text).toContain('Your latest entries');
     const deal = blocks.find((b) => b.text?.text === '2026-11-20 · Deal · Acme · Robots · ¥100,000')!;
     const [stored] = await h.deps.store.deals.find({ repId: 'ann' });

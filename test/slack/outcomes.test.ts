@@ -44,8 +44,8 @@ describe('behaviour → outcome in Slack', () => {
     const text = allText(last());
     expect(text).toContain('Acme (A)');
     expect(text).toContain('Last 12 months');
-    expect(text).toContain('¥800,000');
-    expect(text).toContain('¥300,000');
+    expect(text).toContain('¥800K');
+    expect(text).toContain('¥300K');
     await h.command('UMGR', '/account', 'show acme');
     expect(allText(last())).toContain('Owner: Ann Lee');
     await h.command('UCAT', '/account', 'show acme');

@@ -63,7 +63,7 @@ describe('home view', () => {
     const text = renderText(homeView(en, annHome));
     expect(text).toMatch(/^Home: ann, 2026-Q4\n═+\n\[Log a visit\] \[Log a deal\]\n/);
     expect(text).toContain('Total  23.6\nGrade  D');
-    expect(text).toContain('Client visits: 4 so far → 6.5 projected vs 36 target');
+    expect(text).toContain('Client visits: 4 so far → 6 projected vs 36 target');
     expect(text).toContain('To reach grade C: ¥1.5M more Revenue');
     expect(text).toContain('2026-11-20 · Deal · Acme · Robots · ¥100,000  [Edit] [Delete]');
     expect(text).toContain('2026-11-25 · Payment · Acme · Robots · ¥40,000  [Edit] [Delete]');
@@ -76,7 +76,7 @@ describe('home view', () => {
     const text = renderText(homeView(zh, annHome));
     expect(text).toContain('主页：ann，2026-Q4');
     expect(text).toContain('[记录拜访] [记录成交]');
-    expect(text).toContain('客户拜访次数：目前 4 → 预计 6.5，目标 36');
+    expect(text).toContain('客户拜访次数：目前 4 → 预计 6，目标 36');
     expect(text).toContain('2026-11-02 · 客户反馈 · Acme · 服务 5/5，产品 4/5  [修改] [删除]');
     expect(text).toContain('2026-09-28 · 拜访 · Globex（已截止）\n');
     expect(text).toMatchSnapshot();

@@ -6,6 +6,7 @@ import type { Person } from '../../domain/model/people.js';
 import { previousPeriod, type Period } from '../../domain/period.js';
 import { countGrades, guidelineWarnings } from '../../domain/scoring/guideline.js';
 import { peerReviewFlags } from '../../domain/scoring/peer-flags.js';
+import { outsideFences, teamFences, TEAM_OUTLIER_RULE } from '../../domain/scoring/team-outliers.js';
 import type { CalibrationPack, PackRow } from '../../domain/read-models/calibration-pack.js';
 import { calibrationPackView } from '../../views/calibration-views.js';
 import { channelLocale, type AppDeps } from '../deps.js';
@@ -18,8 +19,11 @@ import { audit, requireHr } from './cycles.js';
 
 export const CALIBRATION_JOB = 'cycle-calibrate';
 
-/** The outlier rule, stated in the pack: a total this far from the team's average, or a grade this many bands from last quarter's. */
-export const OUTLIER_RULE = { teamGap: 15, bands: 2 } as const;
+/**
+ * The outlier rule, stated in the pack: a total outside its team's interquartile fences (teams of
+ * `minTeam` or more graded reps), or a grade this many bands from last quarter's.
+ */
+export const OUTLIER_RULE = { ...TEAM_OUTLIER_RULE, bands: 2 } as const;
 
 export interface CalibrationResult {
   cycle: ReviewCycle;
@@ -30,6 +34,26 @@ export interface CalibrationResult {
 }
 
 const mean = (xs: number[]): number | null => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
+
+/**
+ * Indicators nobody graded has data for, listed once; the others each with the reps they are
+ * missing for (once per indicator, not once per rep).
+ */
+function missingByIndicator(graded: readonly ScoredRep[]): Pick<CalibrationPack, 'emptyIndicators' | 'missing'> {
+  const groups = new Map<string, { key: string; why: 'no_data' | 'no_target'; names: string[] }>();
+  for (const s of graded) {
+    for (const l of s.card.indicators) {
+      if (l.missing === null) continue;
+      const id = `${l.key}:${l.missing}`;
+      const g = groups.get(id) ?? { key: l.key, why: l.missing, names: [] };
+      g.names.push(s.rep.name);
+      groups.set(id, g);
+    }
+  }
+  const all = [...groups.values()];
+  const everyone = (g: (typeof all)[number]) => g.why === 'no_data' && g.names.length === graded.length;
+  return { emptyIndicators: all.filter(everyone).map((g) => g.key), missing: all.filter((g) => !everyone(g)) };
+}
 
 /** Everything the review meeting needs, from the current scores (adjustments included) and last quarter's. */
 export async function assemblePack(deps: AppDeps, period: Period): Promise<CalibrationPack> {
@@ -55,6 +79,7 @@ export async function assemblePack(deps: AppDeps, period: Period): Promise<Calib
   const teamTotals = new Map<string, number[]>();
   for (const s of graded) if (s.rep.teamId) teamTotals.set(s.rep.teamId, [...(teamTotals.get(s.rep.teamId) ?? []), s.card.total]);
   const teamAverage = (s: ScoredRep) => (s.rep.teamId ? mean(teamTotals.get(s.rep.teamId) ?? []) : null);
+  const fences = new Map([...teamTotals].map(([team, totals]) => [team, teamFences(totals, OUTLIER_RULE)] as const));
 
   const row = (s: ScoredRep): PackRow => {
     const prev = last.reps.get(s.rep.id);
@@ -62,7 +87,7 @@ export async function assemblePack(deps: AppDeps, period: Period): Promise<Calib
     const avg = teamAverage(s);
     const outlier: PackRow['outlier'] = [];
     if (!s.card.noData) {
-      if (avg !== null && Math.abs(s.card.total - avg) > OUTLIER_RULE.teamGap) outlier.push('team');
+      if (s.rep.teamId && outsideFences(s.card.total, fences.get(s.rep.teamId) ?? null)) outlier.push('team');
       const now = bands.indexOf(s.card.grade);
       const before = prevGraded ? bands.indexOf(prevGraded.grade) : -1;
       if (now >= 0 && before >= 0 && Math.abs(now - before) >= OUTLIER_RULE.bands) outlier.push('bands');
@@ -96,12 +121,7 @@ export async function assemblePack(deps: AppDeps, period: Period): Promise<Calib
       .map(([id, reps]) => ({ manager: id ? (nameOf.get(id) ?? id) : '', graded: reps.length, counts: countGrades(bands, reps.map((s) => s.card)) }))
       .sort((a, b) => (a.manager === '' ? 1 : b.manager === '' ? -1 : a.manager.localeCompare(b.manager))),
     noData: noData.map((s) => s.rep.name),
-    missing: graded
-      .map((s) => ({
-        name: s.rep.name,
-        indicators: s.card.indicators.filter((l) => l.missing !== null).map((l) => ({ key: l.key, why: l.missing! })),
-      }))
-      .filter((m) => m.indicators.length > 0),
+    ...missingByIndicator(graded),
     // Only applied adjustments: a manager's proposal is HR's to accept first.
     adjustments: adjustments
       .filter(isApplied)

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, type LocalDate } from '../../domain/dates.js';
 import type { PlanGoal } from '../../domain/model/cycle.js';
 import type { Locale } from '../../domain/model/fields.js';
+import { INDICATORS } from '../../domain/model/indicators.js';
 import type { IndicatorLine, Scorecard } from '../../domain/model/scorecard.js';
 import { nextPeriod, parsePeriod, type Period } from '../../domain/period.js';
 import { goalText } from '../../views/plan-views.js';
@@ -22,22 +23,27 @@ function fullScoreValue(line: IndicatorLine): number | null {
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
+/** A count's goal is whole: 1.8 new customers to reach is 2. */
+const goalTarget = (l: IndicatorLine, x: number): number => (INDICATORS[l.key].measure === 'count' ? Math.ceil(x - 1e-9) : round2(x));
 
 /**
  * The prefilled plan of a frozen result: the indicators that lost the most weighted points (only
  * those with an actual to improve on and a value to reach), as measurable goals due at the end of
- * the next quarter: "Client visits 8 of 12: +4 next quarter". Most points lost first.
+ * the next quarter, as actions in whole numbers with a halfway milestone: "Make 36 client visits
+ * (18 by 2027-02-14; 15 in 2026-Q3)". Most points lost first.
  */
 export function prefillGoals(card: Scorecard, ctx: { locale: Locale; currency: string }, max = PREFILLED_GOALS): PlanGoal[] {
-  const dueDate = nextPeriod(parsePeriod(card.periodKey)).to;
+  const next = nextPeriod(parsePeriod(card.periodKey));
+  const dueDate = next.to;
+  const when = { periodKey: card.periodKey, mid: addDays(next.from, Math.floor(next.days / 2)) };
   return card.indicators
     .filter((l) => l.actual !== null && l.applied === null && pointsLost(l) > 0 && fullScoreValue(l) !== null)
     .map((l, i) => ({ l, i, lost: pointsLost(l) }))
     .sort((a, b) => b.lost - a.lost || a.i - b.i)
     .slice(0, max)
     .map(({ l }) => {
-      const goal = { indicator: l.key, baseline: round2(l.actual!), target: round2(fullScoreValue(l)!), dueDate };
-      return { ...goal, text: goalText(ctx, goal) };
+      const goal = { indicator: l.key, baseline: round2(l.actual!), target: goalTarget(l, fullScoreValue(l)!), dueDate };
+      return { ...goal, text: goalText(ctx, goal, when) };
     });
 }
 

@@ -26,12 +26,15 @@ export interface CalibrationPack {
   byManager: { manager: string; graded: number; counts: GradeCount[] }[];
   /** Reps lacking data altogether (no grade). */
   noData: string[];
-  /** Graded reps with indicators that had no data or no target. */
-  missing: { name: string; indicators: { key: string; why: 'no_data' | 'no_target' }[] }[];
+  /** Indicators no graded rep has data for: said once, not once per rep. */
+  emptyIndicators: string[];
+  /** Each other indicator lacking data or a target, with the graded reps it is missing for. */
+  missing: { key: string; why: 'no_data' | 'no_target'; names: string[] }[];
   adjustments: { name: string; delta: number; reason: string; by: string; at: string }[];
   guideline: Record<string, number>;
   warnings: GuidelineWarning[];
-  rule: { teamGap: number; bands: number };
+  /** Team outliers: outside the fences of k × the interquartile range, in teams of minTeam or more; grade outliers: bands moved. */
+  rule: { k: number; minTeam: number; bands: number };
   /** Reps' self-reviews (1–5 per category), beside the computed scores; never part of them. */
   selfReviews: { name: string; performance: number; behaviour: number; teamwork: number; comment: string }[];
   /** Peer-review patterns to look at: mutual top ratings, a reviewer rating everyone the same. */

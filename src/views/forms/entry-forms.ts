@@ -2,7 +2,7 @@ import { ACTIVITY_MODES, FEEDBACK_SOURCES } from '../../domain/model/entries.js'
 import type { Person } from '../../domain/model/people.js';
 import { DEFAULT_TIERS as ACCOUNT_TIERS } from '../../domain/model/accounts.js';
 import type { OpenDeal } from '../../domain/read-models/entries.js';
-import { fmtMoney } from '../format.js';
+import { fmtMoneyExact } from '../format.js';
 import { t, type MessageKey } from '../i18n.js';
 import { dateField, ratingOptions, withInitial } from './fields.js';
 import type { Field, Form, FormContext, FormValues, Option } from './form.js';
@@ -84,7 +84,7 @@ export function paymentForm(ctx: FormContext, deals: readonly (OpenDeal & { acco
         label: t(locale, 'form.dealId'),
         options: deals.slice(0, 100).map((d) => ({
           value: d.dealId,
-          label: t(locale, 'form.dealOption', { account: d.accountName, product: d.product, date: d.signedDate, outstanding: fmtMoney(locale, d.outstanding, d.currency) }),
+          label: t(locale, 'form.dealOption', { account: d.accountName, product: d.product, date: d.signedDate, outstanding: fmtMoneyExact(locale, d.outstanding, d.currency) }),
         })),
       },
       { type: 'number', id: 'amount', label: t(locale, 'form.amount'), decimal: true, min: 0.01 },

@@ -31,8 +31,20 @@ const buttonRow = (buttons: readonly Button[]): CardElement => ({
   columns: buttons.slice(0, 10).map((b) => ({ tag: 'column', width: 'auto', elements: [toButton(b)] })),
 });
 
-/** `n`: the table's position among the card's tables (for unique column names). */
-function toElements(b: Block, n = 0): CardElement[] {
+/** `tables` counts the card's tables, nested ones included (for unique column names). */
+function toElements(b: Block, tables: { n: number }): CardElement[] {
+  const n = b.type === 'table' ? tables.n++ : 0;
+  if (b.type === 'details') {
+    // Folded by default: the message reads as its summary, the full detail one tap away.
+    return [
+      {
+        tag: 'collapsible_panel',
+        expanded: false,
+        header: { title: { tag: 'markdown', content: `**${escapeMarkdown(b.summary)}**` } },
+        elements: b.blocks.flatMap((x) => toElements(x, tables)),
+      },
+    ];
+  }
   switch (b.type) {
     case 'header':
       return [markdown(`**${escapeMarkdown(b.text)}**`, { text_size: 'heading' })];
@@ -79,6 +91,6 @@ function toElements(b: Block, n = 0): CardElement[] {
 export function viewToCard(view: View, template: HeaderTemplate = 'blue'): Card {
   const [first, ...rest] = view.blocks;
   const blocks = first?.type === 'header' && first.text === view.title ? rest : view.blocks;
-  let tables = 0;
-  return fitCard(card(view.title, blocks.flatMap((b) => toElements(b, b.type === 'table' ? tables++ : 0)), template));
+  const tables = { n: 0 };
+  return fitCard(card(view.title, blocks.flatMap((b) => toElements(b, tables)), template));
 }

@@ -1,14 +1,13 @@
 import type { types } from '@slack/bolt';
 
 type KnownBlock = types.KnownBlock;
-import { renderText } from '../../../views/render-text.js';
 import type { Block, Button, View } from '../../../views/view.js';
 import { escapeSlack } from '../parse-text.js';
 
 /**
- * Platform-neutral views → Block Kit. Slack has no table block in messages, so tables are sent as
- * aligned monospace text (rendered by the text renderer), split to stay under the 3,000-character
- * limit of a section.
+ * Platform-neutral views → Block Kit. A table is sent as its labels in bold and one plain line per
+ * row: an aligned monospace block would be ~90 columns wide and wrap into noise on a phone. Lines
+ * are split to stay under the 3,000-character limit of a section.
  */
 const SECTION_LIMIT = 2900;
 export const MAX_MESSAGE_BLOCKS = 50;
@@ -39,6 +38,16 @@ export function chunkLines(text: string, limit = SECTION_LIMIT): string[] {
  */
 export const escapeMrkdwn = escapeSlack;
 
+/**
+ * A table as plain lines, no padding: the column labels once in bold, then one line per row, cells
+ * apart by a space and an em space (a visible gap that never wraps into a column of its own on a phone).
+ */
+const GAP = ' \u2003';
+function tableLines(b: Extract<Block, { type: 'table' }>): string {
+  const line = (cells: readonly string[]) => cells.map((c) => escapeMrkdwn(c || '—')).join(GAP);
+  return [`*${line(b.columns.map((c) => c.label))}*`, ...b.rows.map(line)].join('\n');
+}
+
 function toBlocks(b: Block): KnownBlock[] {
   switch (b.type) {
     case 'header':
@@ -47,10 +56,11 @@ function toBlocks(b: Block): KnownBlock[] {
       return chunkLines(escapeMrkdwn(b.text)).map((c) => ({ type: 'section', text: mrkdwn(c) }));
     case 'fields':
       return [{ type: 'section', fields: b.fields.slice(0, 10).map((f) => mrkdwn(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`)) }];
-    case 'table': {
-      const text = renderText({ title: '', blocks: [b] }).trimEnd();
-      return chunkLines(escapeMrkdwn(text), SECTION_LIMIT - 8).map((c) => ({ type: 'section', text: mrkdwn('```' + c + '```') }));
-    }
+    case 'table':
+      return chunkLines(tableLines(b)).map((c) => ({ type: 'section', text: mrkdwn(c) }));
+    case 'details':
+      // Slack cannot fold a message: the detail follows the summary under a divider and its label.
+      return [{ type: 'divider' }, { type: 'context', elements: [mrkdwn(`*${escapeMrkdwn(b.summary)}*`)] }, ...b.blocks.flatMap(toBlocks)];
     case 'context':
       return chunkLines(escapeMrkdwn(b.text)).map((c) => ({ type: 'context', elements: [mrkdwn(c)] }));
     case 'divider':
