@@ -63,7 +63,7 @@ describe('/cycle calibrate and /adjust (shared conversation)', () => {
     await hrPrivate();
     const pack = await ask(deps, 'hr', '/cycle calibrate 2026-Q3');
     expect(pack.view!.title).toBe('2026-Q3 calibration pack');
-    for (const s of ['Team avg', 'Posted to 1 hr-private channel(s).', 'more than 15 points from the team average']) expect(said(pack)).toContain(s);
+    for (const s of ['Team avg', 'Posted to 1 hr-private channel(s).', 'total outside its team’s fences']) expect(said(pack)).toContain(s);
     expect((await deps.store.outbox.find({ job: 'cycle-calibrate' })).map((o) => o.target)).toEqual([{ kind: 'channel', channel: 'lark:oc_hrprivate' }]);
 
     expect(await say('bob', '/adjust @bob +5 我觉得我的分数应该更高一些', ['bob'])).toContain('此操作需要人力资源或经理角色');

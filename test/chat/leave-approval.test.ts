@@ -53,7 +53,7 @@ describe('leave needs approval before it changes targets', () => {
     expect(approve).toMatchObject({ id: 'decide:away.approve', value: absence!.id });
     // Not the rep herself, not another rep, not another team's manager.
     expect(errorText('en', await refusal(click(p.ann, approve!, 'c1')))).toContain('Nobody approves their own leave');
-    expect(errorText('zh-CN', await refusal(click(p.bob, approve!, 'c2')))).toContain('只有 ann 的经理或 HR 可以审批');
+    expect(errorText('zh-CN', await refusal(click(p.bob, approve!, 'c2')))).toContain('只有 ann 的经理或人力资源部可以审批');
     await refusal(click(p.mgr2, approve!, 'c3'));
     expect(await annQ4()).toBe(before);
 
