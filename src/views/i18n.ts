@@ -48,8 +48,18 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   // A key missing from the catalogues (a dynamic key gone wrong) shows as itself rather than failing the answer.
   const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(PLURAL, (_, name: string, one: string, other: string) => (plural(locale, params[name]) === 'one' ? one : other)).replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
+
+/**
+ * `{count|rep|reps}` in an English text: the noun in the form the count takes ("1 rep", "2 reps"),
+ * so no text hedges with "rep(s)". A count that is not a number reads as plural.
+ */
+const PLURAL = /\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g;
+const plural = (locale: Locale, n: string | number | undefined): 'one' | 'other' => {
+  const x = typeof n === 'number' ? n : Number(n);
+  return n === undefined || n === '' || !Number.isFinite(x) ? 'other' : pluralOf(locale, x);
+};
 
 /** A text with a count in it, in the count's plural form: `tn(locale, 'days', 12)` → "12 days". */
 export function tn(locale: Locale, key: string, n: number, params: Record<string, string | number> = {}): string {

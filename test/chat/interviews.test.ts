@@ -53,7 +53,7 @@ describe('/interview (shared conversation)', () => {
     expect(dms.find((d) => d.target.kind === 'dm' && d.target.identity === 'lark:ou_annlee')!.message.text).toContain('2026-12-03 15:00 (Asia/Shanghai) (Room 5)');
     expect(await deps.store.audit.count({ action: 'interview.schedule' })).toBe(1);
 
-    expect(await interview('mgr', 'plan @ann')).toContain('Key accounts served 1 of 8: +7 next quarter (due 2026-12-31)');
+    expect(await interview('mgr', 'plan @ann')).toContain('Serve 8 key accounts (4 by 2026-11-16; 1 in 2026-Q3) (due 2026-12-31)');
     expect(await deps.store.plans.count()).toBe(0);
 
     const logged = await ask(deps, 'mgr', '/interview log @ann\nnotes: Great deal with Acme,\nneeds more accounts\nview: Wants help with leads', { known: ['ann'] });
@@ -114,6 +114,6 @@ describe('/interview (shared conversation)', () => {
     await deps.store.people.put({ ...(await deps.store.people.get('mgr'))!, locale: 'zh-CN' });
     const preview = await interview('mgr', 'plan @ann 2026-Q3');
     expect(preview).toContain('Ann Lee 的预填改进计划（依据 2026-Q3，考核于 2026-Q4）');
-    expect(preview).toContain('Key accounts served 1 of 8: +7 next quarter（截止 2026-12-31）');
+    expect(preview).toContain('Serve 8 key accounts (4 by 2026-11-16; 1 in 2026-Q3)（截止 2026-12-31）');
   });
 });

@@ -58,7 +58,7 @@ describe('/away', () => {
   it('records, lists and cancels one’s own leave; the scorecard explains the prorated targets', async () => {
     expect(await say('ann', '/away 2026-11-20 2026-12-08 annual leave')).toContain('Away from 2026-11-20 to 2026-12-08 for Ann Lee');
     expect(shownTexts((await ask(deps, 'ann', '/away')).view!)).toContain('Leave for Ann Lee: 2026-11-20 – 2026-12-08 (annual leave)');
-    expect(await say('ann', '/scorecard')).toContain('less 19 day(s) of leave');
+    expect(await say('ann', '/scorecard')).toContain('prorated to 79% (less 19 days of leave)');
     expect(await say('ann', '/away cancel 2026-11-20')).toContain('cancelled');
     expect(await deps.store.absences.count()).toBe(0);
     expect(await deps.store.audit.count({ action: 'away.cancel' })).toBe(1);
