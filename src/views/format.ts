@@ -86,3 +86,6 @@ export function pluralOf(locale: Locale, n: number): 'one' | 'other' {
   }
   return p.select(n) === 'one' ? 'one' : 'other';
 }
+
+/** Names or dates in a sentence: "Ann, Bob" in English, "Ann、Bob" with the Chinese enumeration comma. */
+export const listOf = (locale: Locale, items: readonly string[]): string => items.join(locale === 'zh-CN' ? '、' : ', ');
