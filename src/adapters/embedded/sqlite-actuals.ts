@@ -16,19 +16,29 @@ type Variant = 'all' | 'reps';
 const REP_FILTER = (col: string): string => `{{${col}}}`;
 const expand = (sql: string, v: Variant): string =>
   sql
-    .replace('{{INDEX}}', v === 'all' ? ' INDEXED BY activities__date__rep_id__account_id' : '')
+    .replaceAll('{{INDEX}}', v === 'all' ? ' INDEXED BY activities__date__rep_id__account_id' : '')
     .replace(/\{\{([\w.]+)\}\}/g, (_, col: string) => (v === 'all' ? '' : ` AND ${col} IN (SELECT value FROM json_each(?))`));
 
+/**
+ * The period's activities per (rep, account), with the accounts of the rep's deals signed in the
+ * period added at n = 0: one read of the period's activities gives visits (Σ n) and accounts served
+ * (the distinct non-null accounts), and, joined to the account's tier, the tier-weighted visits.
+ * Profiled on the bench (issue 16): visits and accounts served each read the period's activities
+ * and sorted them, a third of the default template's query time. The (date, …) index is named
+ * because the planner, without statistics, may pick (rep, date) to save the GROUP BY sort and
+ * read every period.
+ */
+const PAIRS = `SELECT rep, account, SUM(n) AS n FROM (
+       SELECT rep_id AS rep, account_id AS account, 1 AS n FROM activities{{INDEX}}
+       WHERE date BETWEEN ? AND ?{{rep_id}}
+       UNION ALL
+       SELECT rep_id, account_id, 0 FROM deals WHERE signed_date BETWEEN ? AND ?{{rep_id}}
+     ) GROUP BY rep, account`;
+
 const QUERIES = {
-  activities: `SELECT rep_id AS rep, COUNT(*) AS visits FROM activities
-     WHERE date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
+  visitsServed: `SELECT rep, SUM(n) AS visits, COUNT(account) AS accountsServed FROM (${PAIRS}) GROUP BY rep`,
   deals: `SELECT rep_id AS rep, SUM(amount_base) AS revenue, SUM(units) AS volume, SUM(first_win) AS newCustomers FROM deals
      WHERE signed_date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
-  served: `SELECT rep AS rep, COUNT(DISTINCT account) AS accountsServed FROM (
-       SELECT rep_id AS rep, account_id AS account FROM activities WHERE date BETWEEN ? AND ?${REP_FILTER('rep_id')}
-       UNION ALL
-       SELECT rep_id, account_id FROM deals WHERE signed_date BETWEEN ? AND ?${REP_FILTER('rep_id')}
-     ) GROUP BY rep`,
   due: `SELECT rep_id AS rep, SUM(amount_base) AS due FROM deals
      WHERE due_date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
   collected: `SELECT rep_id AS rep, SUM(amount_base) AS collected FROM payments
@@ -43,17 +53,11 @@ const QUERIES = {
 
 /** Only when a query asks (a template weighting visits by tier, or scoring coverage): see ActualsQuery. */
 const OPTIONAL_QUERIES = {
-  // Visits and their tier weights in one pass over the period's activities: counted per (rep,
-  // account) first, so each distinct account is looked up once rather than once per activity, then
-  // per (rep, tier); the weights are applied in JavaScript (a few rows per rep). Profiled on the
-  // bench (issue 16): the former per-activity join with json_each, planned as a scan of every
-  // activity through the (rep, date) index, was ~60 % of tier-weighted scoring. The (date, …)
-  // index is named because the planner, without statistics, otherwise picks (rep, date) to save
-  // the GROUP BY sort and reads all periods.
-  tierVisits: `SELECT p.rep AS rep, acc.tier AS tier, SUM(p.n) AS n FROM (
-       SELECT rep_id AS rep, account_id AS account, COUNT(*) AS n FROM activities{{INDEX}}
-       WHERE date BETWEEN ? AND ?{{rep_id}} GROUP BY rep_id, account_id
-     ) p LEFT JOIN accounts acc ON acc.id = p.account GROUP BY p.rep, acc.tier`,
+  // Visits, accounts served and the tier weights from the same pass (PAIRS), per (rep, tier): each
+  // distinct account's tier is looked up once rather than once per activity, and the weights are
+  // applied in JavaScript (a few rows per rep). Accounts only on a deal (n = 0) need no tier.
+  tierVisits: `SELECT p.rep AS rep, acc.tier AS tier, SUM(p.n) AS n, COUNT(p.account) AS served
+     FROM (${PAIRS}) p LEFT JOIN accounts acc ON p.n > 0 AND acc.id = p.account GROUP BY p.rep, acc.tier`,
   // One index probe (account, date) per owned key account: covered when anyone has an activity on
   // it from its tier's first covering day (computed by the domain, cadence.ts) up to asOf.
   coverage: `WITH cad(tier, since) AS (SELECT key, value FROM json_each(?)),
@@ -74,8 +78,8 @@ export function actualsColumns(db: Database.Database): { query: string; onReques
   const columns = (sql: string): string[] => db.prepare(expand(sql, 'all')).columns().map((c) => c.name).filter((n) => n !== 'rep');
   return [
     ...Object.entries(QUERIES).map(([query, sql]) => ({ query, onRequest: false, figures: columns(sql) })),
-    // tierVisits yields (rep, tier, n), turned into weightedVisits in JavaScript (and visits, which it
-    // then counts instead of the activities query, a figure the store always gives).
+    // tierVisits yields (rep, tier, n, served), turned into weightedVisits in JavaScript (and visits
+    // and accountsServed, which it then counts instead of visitsServed, figures the store always gives).
     ...Object.entries(OPTIONAL_QUERIES).map(([query, sql]) => ({ query, onRequest: true, figures: query === 'tierVisits' ? ['weightedVisits'] : columns(sql) })),
   ];
 }
@@ -101,19 +105,19 @@ export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<
       for (const { rep, ...figures } of rows as ({ rep: string } & Record<string, unknown>)[]) addRepRow(out, rep, figures);
     };
     const o = q.repIds ? optional.reps : optional.all;
-    // With tier weights, visits come from the same pass as the weighted visits.
+    // With tier weights, visits and accounts served come from the same pass as the weighted visits.
     const visitsByTier = (weights: Readonly<Record<string, number>>): void => {
       const weight = new Map(Object.entries(weights));
-      for (const { rep, tier, n } of o.tierVisits.all(...range, ...rf) as { rep: string; tier: string | null; n: number }[]) {
-        addRepRow(out, rep, { visits: n, weightedVisits: n * ((tier !== null ? weight.get(tier) : undefined) ?? 1) });
+      const rows = o.tierVisits.all(...range, ...rf, ...range, ...rf) as { rep: string; tier: string | null; n: number; served: number }[];
+      for (const { rep, tier, n, served } of rows) {
+        addRepRow(out, rep, { visits: n, accountsServed: served, weightedVisits: n * ((tier !== null ? weight.get(tier) : undefined) ?? 1) });
       }
     };
     // One read transaction: every figure comes from the same snapshot.
     db.transaction(() => {
       if (q.tierWeights) visitsByTier(q.tierWeights);
-      else merge(s.activities.all(...range, ...rf));
+      else merge(s.visitsServed.all(...range, ...rf, ...range, ...rf));
       merge(s.deals.all(...range, ...rf));
-      merge(s.served.all(...range, ...rf, ...range, ...rf));
       merge(s.due.all(...range, ...rf));
       merge(s.collected.all(...range, q.to, ...rf));
       merge(s.feedback.all(...range, ...rf));
