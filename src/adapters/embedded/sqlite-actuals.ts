@@ -56,9 +56,11 @@ const QUERIES = {
 const OPTIONAL_QUERIES = {
   // Visits, accounts served and the tier weights from the same pass (PAIRS), per (rep, tier): each
   // distinct account's tier is looked up once rather than once per activity, and the weights are
-  // applied in JavaScript (a few rows per rep). Accounts only on a deal (n = 0) need no tier.
+  // applied in JavaScript (a few rows per rep). Accounts only on a deal (n = 0) need no tier. The
+  // (id, tier) index (migration 4) is named: the planner prefers the primary key's, which then
+  // reads the table row for the tier.
   tierVisits: `SELECT p.rep AS rep, acc.tier AS tier, SUM(p.n) AS n, COUNT(p.account) AS served
-     FROM (${PAIRS}) p LEFT JOIN accounts acc ON p.n > 0 AND acc.id = p.account GROUP BY p.rep, acc.tier`,
+     FROM (${PAIRS}) p LEFT JOIN accounts acc INDEXED BY accounts__id__tier ON p.n > 0 AND acc.id = p.account GROUP BY p.rep, acc.tier`,
   // One index probe (account, date) per owned key account: covered when anyone has an activity on
   // it from its tier's first covering day (computed by the domain, cadence.ts) up to asOf.
   coverage: `WITH cad(tier, since) AS (SELECT key, value FROM json_each(?)),
