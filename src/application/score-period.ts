@@ -77,10 +77,17 @@ export async function scorePeriod(
     });
     scored.set(rep.id, { rep, actuals: repActuals, targets: repTargets, card });
   }
-  const ranking = rank(
-    [...scored.values()].map((s) => ({ card: s.card, name: s.rep.name, ...(s.rep.teamId ? { teamId: s.rep.teamId } : {}) })),
-  );
-  return { period, template, reps: scored, ranking };
+  // Ranked on first use: a scorecard round scores four past periods only for their totals.
+  let ranking: PeriodScores['ranking'] | undefined;
+  return {
+    period,
+    template,
+    reps: scored,
+    get ranking() {
+      ranking ??= rank([...scored.values()].map((s) => ({ card: s.card, name: s.rep.name, ...(s.rep.teamId ? { teamId: s.rep.teamId } : {}) })));
+      return ranking;
+    },
+  };
 }
 
 /**

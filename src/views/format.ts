@@ -4,15 +4,37 @@ import type { Locale } from '../domain/model/fields.js';
 // One formatter per locale and kind of figure. Keyed by a short name rather than the options as
 // JSON: a 5,000-rep scorecard round formats ~100 figures per card, and serialising the options for
 // every one was the round's largest single cost (issue 16, profile of the fan-out plan).
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(locale: Locale, kind: string, opts: () => Intl.NumberFormatOptions): Intl.NumberFormat {
+// Each formatter also remembers the strings it made: Intl's format() costs a few microseconds and
+// a round's cards repeat the same weights, targets and scores thousands of times.
+interface Formatter {
+  format(x: number): string;
+}
+const cache = new Map<string, Formatter>();
+function nf(locale: Locale, kind: string, opts: () => Intl.NumberFormatOptions): Formatter {
   const key = `${locale}|${kind}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, opts());
+    f = remembering(new Intl.NumberFormat(locale, opts()));
     cache.set(key, f);
   }
   return f;
+}
+
+function remembering(intl: Intl.NumberFormat): Formatter {
+  const made = new Map<number, string>();
+  return {
+    format(x) {
+      // A Map holds −0 and 0 as one key, but Intl writes them differently ("-0" / "0").
+      if (x === 0 && 1 / x < 0) return intl.format(x);
+      let s = made.get(x);
+      if (s === undefined) {
+        if (made.size >= 5_000) made.clear();
+        s = intl.format(x);
+        made.set(x, s);
+      }
+      return s;
+    },
+  };
 }
 
 export const fmtScore = (locale: Locale, x: number | null): string =>
