@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { enqueue } from '../../src/application/delivery/enqueue.js';
 import { isJsonData, type OutboxItem } from '../../src/domain/model/delivery.js';
+import type { View } from '../../src/views/view.js';
 import { fmtScore } from '../../src/views/format.js';
 import { t } from '../../src/views/i18n.js';
-import { tempStore } from '../helpers/temp-store.js';
+import { tempStore, testDeps } from '../helpers/temp-store.js';
 
 /**
  * The outbox's message view and chart are checked as plain JSON by one walk (issue 16: z.json()
@@ -41,6 +43,22 @@ describe('the outbox refuses a message that is not plain JSON', () => {
     expect(await store.store.outbox.count()).toBe(0);
     expect(await store.store.outbox.insertMany([item({ title: 'x', blocks: [{ type: 'text', text: 'x' }] })])).toBe(1);
     expect((await store.store.outbox.get('o1'))!.message.view).toEqual({ title: 'x', blocks: [{ type: 'text', text: 'x' }] });
+  });
+});
+
+describe('enqueue stores views as plain JSON', () => {
+  it('queues a plain view as it is, and one with an undefined field as JSON writes it (the field left out)', async () => {
+    const deps = testDeps();
+    try {
+      const view = (extra: object): View => ({ title: 'x', blocks: [{ type: 'text', text: 'x', ...extra }] }) as View;
+      const d = (id: string, v: View) => ({ job: 'job', runKey: 'run', platform: 'slack' as const, target: { kind: 'dm' as const, identity: `slack:${id}` }, message: { text: 'x', view: v } });
+      expect(await enqueue(deps, [d('U1', view({})), d('U2', view({ note: undefined }))])).toEqual({ queued: 2, skipped: 0 });
+      const stored = (await deps.store.outbox.find()).map((o) => o.message.view);
+      expect(stored).toEqual([view({}), view({})]);
+      expect(stored.map((v) => Object.keys((v as unknown as View).blocks[0]!))).toEqual([['type', 'text'], ['type', 'text']]);
+    } finally {
+      await deps.cleanup();
+    }
   });
 });
 

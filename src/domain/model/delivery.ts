@@ -48,8 +48,9 @@ export function isJsonData(v: unknown): boolean {
       return false;
   }
 }
+export type JSONType = z.core.util.JSONType;
 // An unknown with a refinement stores as a free-form value in MongoDB too (zod-to-mongoose), as z.json() did.
-const JsonData = z.unknown().refine(isJsonData, 'must be plain JSON data') as unknown as z.ZodType<z.core.util.JSONType>;
+const JsonData = z.unknown().refine(isJsonData, 'must be plain JSON data') as unknown as z.ZodType<JSONType>;
 
 export const DELIVERY_STATES = ['pending', 'sending', 'sent', 'failed'] as const;
 
