@@ -28,7 +28,7 @@ function remembering(intl: Intl.NumberFormat): Formatter {
       if (x === 0 && 1 / x < 0) return intl.format(x);
       let s = made.get(x);
       if (s === undefined) {
-        if (made.size >= 5_000) made.clear();
+        if (made.size >= 20_000) made.clear();
         s = intl.format(x);
         made.set(x, s);
       }

@@ -28,7 +28,34 @@ export function fmtIndicatorValue(ctx: ViewContext, key: IndicatorKey, v: number
   }
 }
 
+/**
+ * Texts a round repeats on every card (the same template's formulas, the same row labels),
+ * remembered per template object and locale: a 5,000-rep round asks for each ~5,000 times.
+ */
+const scoringTexts: Record<Locale, WeakMap<Scoring, string>> = { en: new WeakMap(), 'zh-CN': new WeakMap() };
+const rowLabels: Record<Locale, Map<string, string>> = { en: new Map(), 'zh-CN': new Map() };
+function rowLabel(locale: Locale, category: IndicatorLine['category'], key: IndicatorKey): string {
+  const id = `${category}|${key}`;
+  let label = rowLabels[locale].get(id);
+  if (label === undefined) {
+    label = `${t(locale, `category.${category}`)} · ${t(locale, `indicator.${key}`)}`;
+    // Categories and indicators are a handful; the bound only guards against a template gone wild.
+    if (rowLabels[locale].size >= 1000) rowLabels[locale].clear();
+    rowLabels[locale].set(id, label);
+  }
+  return label;
+}
+
 export function describeScoring(locale: Locale, s: Scoring): string {
+  let text = scoringTexts[locale].get(s);
+  if (text === undefined) {
+    text = scoringText(locale, s);
+    scoringTexts[locale].set(s, text);
+  }
+  return text;
+}
+
+function scoringText(locale: Locale, s: Scoring): string {
   switch (s.type) {
     case 'ratio':
       return t(locale, 'scoring.ratio', { cap: fmtNumber(locale, s.cap * 100) });
@@ -208,7 +235,7 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   const { card } = report;
   const title = t(locale, 'scorecard.title', { name: report.rep.name, period: report.period.key });
   const rows = card.indicators.map((l) => [
-    `${t(locale, `category.${l.category}`)} · ${t(locale, `indicator.${l.key}`)}`,
+    rowLabel(locale, l.category, l.key),
     fmtIndicatorValue(ctx, l.key, l.actual),
     fmtIndicatorValue(ctx, l.key, l.target),
     l.applied === 'excluded' ? '—' : fmtScore(locale, l.score),
