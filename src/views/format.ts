@@ -9,16 +9,33 @@ import type { Locale } from '../domain/model/fields.js';
 interface Formatter {
   format(x: number): string;
 }
-const cache = new Map<string, Formatter>();
+// Per locale, then per kind: no key is built for a lookup (the kinds below are constants).
+const cache = new Map<Locale, Map<string, Formatter>>();
 function nf(locale: Locale, kind: string, opts: () => Intl.NumberFormatOptions): Formatter {
-  const key = `${locale}|${kind}`;
-  let f = cache.get(key);
+  let kinds = cache.get(locale);
+  if (!kinds) {
+    kinds = new Map();
+    cache.set(locale, kinds);
+  }
+  let f = kinds.get(kind);
   if (!f) {
     f = remembering(new Intl.NumberFormat(locale, opts()));
-    cache.set(key, f);
+    kinds.set(kind, f);
   }
   return f;
 }
+const SCORE_OPTIONS = (): Intl.NumberFormatOptions => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const PERCENT_OPTIONS = (): Intl.NumberFormatOptions => ({ style: 'percent', maximumFractionDigits: 1 });
+const NUMBER_KINDS = ['number0', 'number1', 'number2', 'number3'];
+const moneyKinds = new Map<string, readonly [string, string]>();
+const moneyKind = (currency: string, compact: boolean): string => {
+  let kinds = moneyKinds.get(currency);
+  if (!kinds) {
+    kinds = [`money|${currency}|false`, `money|${currency}|true`];
+    moneyKinds.set(currency, kinds);
+  }
+  return kinds[compact ? 1 : 0];
+};
 
 function remembering(intl: Intl.NumberFormat): Formatter {
   const made = new Map<number, string>();
@@ -37,19 +54,17 @@ function remembering(intl: Intl.NumberFormat): Formatter {
   };
 }
 
-export const fmtScore = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'score', () => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(x);
+export const fmtScore = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', SCORE_OPTIONS).format(x));
 
 export const fmtNumber = (locale: Locale, x: number | null, digits = 0): string =>
-  x === null ? '—' : nf(locale, `number${digits}`, () => ({ maximumFractionDigits: digits })).format(x);
+  x === null ? '—' : nf(locale, NUMBER_KINDS[digits] ?? `number${digits}`, () => ({ maximumFractionDigits: digits })).format(x);
 
-export const fmtPercent = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'percent', () => ({ style: 'percent', maximumFractionDigits: 1 })).format(x);
+export const fmtPercent = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'percent', PERCENT_OPTIONS).format(x));
 
 export const fmtMoney = (locale: Locale, x: number | null, currency: string, compact = false): string =>
   x === null
     ? '—'
-    : nf(locale, `money|${currency}|${compact}`, () => ({
+    : nf(locale, moneyKind(currency, compact), () => ({
         style: 'currency',
         currency,
         currencyDisplay: 'narrowSymbol',
