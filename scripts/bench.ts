@@ -15,9 +15,10 @@ const USAGE = `Usage: npm run bench -- [--only scoring|ack|fanout]
     answered by a loopback fake) and times the ack of signed /visit submissions, client and server side:
     closed loop (--concurrency in flight), then open loop (Poisson arrivals at each rate for --seconds, then
     higher rates until the client-side p99 crosses 100 ms).
-  fanout: [--fanout-reps 5000] [--fanout-activities 250000]
+  fanout: [--fanout-reps 5000] [--fanout-activities 250000] [--fanout-plan-only] [--fanout-profile FILE]
     Times a monthly scorecard round (plan, enqueue, dispatch) against a loopback fake Slack API in a child
-    process with pacing off, with and without the trend chart rendered to PNG and uploaded.
+    process with pacing off, with and without the trend chart rendered to PNG and uploaded. --fanout-plan-only
+    stops after plan + enqueue (one round); --fanout-profile writes a CPU profile of plan + enqueue.
 All sections run by default, in this order.`;
 
 const { values: args } = parseArgs({
@@ -37,6 +38,8 @@ const { values: args } = parseArgs({
     seconds: { type: 'string', default: '5' },
     'fanout-reps': { type: 'string', default: '5000' },
     'fanout-activities': { type: 'string', default: '250000' },
+    'fanout-plan-only': { type: 'boolean', default: false },
+    'fanout-profile': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -85,5 +88,10 @@ if (run('ack')) {
 }
 if (run('fanout')) {
   if (run('scoring') || run('ack')) say('');
-  await runFanout({ reps: num('fanout-reps', args['fanout-reps']), activities: num('fanout-activities', args['fanout-activities']) });
+  await runFanout({
+    reps: num('fanout-reps', args['fanout-reps']),
+    activities: num('fanout-activities', args['fanout-activities']),
+    planOnly: args['fanout-plan-only'],
+    ...(args['fanout-profile'] ? { profile: args['fanout-profile'] } : {}),
+  });
 }

@@ -41,11 +41,16 @@ export const employedDuring = (p: Person, period: Period): boolean =>
 export async function scorePeriod(
   deps: Pick<AppDeps, 'store' | 'clock'> & Partial<Pick<AppDeps, 'settings' | 'logger'>>,
   period: Period,
-  options: { reps?: readonly Person[]; template?: KpiTemplate; applying?: string } = {},
+  /**
+   * `reps`: score only these. `everyone`: every person, already read (a job scoring several periods
+   * reads them once); unlike `reps` it does not narrow the store's query. `applying`: an adjustment
+   * proposal being decided, counted as if accepted (the decision's before → after).
+   */
+  options: { reps?: readonly Person[]; everyone?: readonly Person[]; template?: KpiTemplate; applying?: string } = {},
 ): Promise<PeriodScores> {
   const { store } = deps;
   const template = options.template ?? (await templateForPeriod(deps, period));
-  const reps = (options.reps ?? (await store.people.find())).filter((p) => employedDuring(p, period));
+  const reps = (options.reps ?? options.everyone ?? (await store.people.find())).filter((p) => employedDuring(p, period));
   const repIds = options.reps ? reps.map((r) => r.id) : undefined;
   const [actuals, targets, adjustments, policy, absences] = await Promise.all([
     store.periodActuals({ from: period.from, to: period.to, peerReviewPeriods: peerReviewKeys(period), ...(repIds ? { repIds } : {}), ...tierQuery(deps, template, period) }),
@@ -62,6 +67,24 @@ export async function scorePeriod(
     ? new Map((await store.selfReviews.find({ periodKey: period.key })).map((r) => [r.repId, Object.values(r.ratings)] as const))
     : new Map<string, number[]>();
   const targetIndex = indexTargets(targets);
+  // Reps without targets of their own, in the same team, employed over the same days, have the
+  // same targets: resolved once and shared (read-only) rather than once per rep.
+  const withOwnTargets = new Set(targets.filter((x) => x.scope === 'rep').map((x) => x.scopeId));
+  const sharedTargets = new Map<string, TargetMap>();
+  const targetsOf = (rep: Person, leaveDays: number | undefined): TargetMap => {
+    const opts = leaveDays === undefined ? {} : { leaveDays };
+    if (withOwnTargets.has(rep.id)) return resolveTargets(template, period, rep, targetIndex, opts);
+    // Only the employed days inside the period matter (see employedShare).
+    const from = rep.joinDate > period.from ? rep.joinDate : period.from;
+    const to = rep.leaveDate !== undefined && rep.leaveDate < period.to ? rep.leaveDate : period.to;
+    const key = `${rep.teamId ?? ''}|${from}|${to}|${leaveDays ?? ''}`;
+    let resolved = sharedTargets.get(key);
+    if (!resolved) {
+      resolved = resolveTargets(template, period, rep, targetIndex, opts);
+      sharedTargets.set(key, resolved);
+    }
+    return resolved;
+  };
   const adjustmentsByRep = new Map<string, typeof adjustments>();
   // A manager's proposal counts only once HR accepts it (`applying`: the one being decided, as if accepted).
   for (const a of adjustments.filter((x) => isApplied(x) || x.id === options.applying)) adjustmentsByRep.set(a.repId, [...(adjustmentsByRep.get(a.repId) ?? []), a]);
@@ -72,7 +95,7 @@ export async function scorePeriod(
     const base = withholdFewPeerReviews(actuals.get(rep.id) ?? emptyActuals(), policy.peerReviewFloor);
     const repActuals = own ? { ...base, selfRatingSum: own.reduce((a, b) => a + b, 0), selfRatingCount: own.length } : base;
     const days = leave.get(rep.id) ?? 0;
-    const repTargets = resolveTargets(template, period, rep, targetIndex, days > policy.leaveProrationDays ? { leaveDays: days } : {});
+    const repTargets = targetsOf(rep, days > policy.leaveProrationDays ? days : undefined);
     const card = computeScorecard({
       template,
       period,
@@ -83,10 +106,17 @@ export async function scorePeriod(
     });
     scored.set(rep.id, { rep, actuals: repActuals, targets: repTargets, card, leave: { approvedDays: days, pendingDays: pendingLeave.get(rep.id) ?? 0 } });
   }
-  const ranking = rank(
-    [...scored.values()].map((s) => ({ card: s.card, name: s.rep.name, ...(s.rep.teamId ? { teamId: s.rep.teamId } : {}) })),
-  );
-  return { period, template, reps: scored, ranking };
+  // Ranked on first use: a scorecard round scores four past periods only for their totals.
+  let ranking: PeriodScores['ranking'] | undefined;
+  return {
+    period,
+    template,
+    reps: scored,
+    get ranking() {
+      ranking ??= rank([...scored.values()].map((s) => ({ card: s.card, name: s.rep.name, ...(s.rep.teamId ? { teamId: s.rep.teamId } : {}) })));
+      return ranking;
+    },
+  };
 }
 
 /**

@@ -3,7 +3,7 @@ import { localParts } from '../domain/dates.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { IndicatorKey } from '../domain/model/indicators.js';
 import type { GradeCount, GuidelineWarning } from '../domain/scoring/guideline.js';
-import { fmtNumber, fmtScore } from './format.js';
+import { fmtNumber, fmtScore, listOf } from './format.js';
 import { t, tn } from './i18n.js';
 import type { Block, View } from './view.js';
 
@@ -41,7 +41,7 @@ const meetingFields = (locale: Locale, m: Omit<MeetingData, 'organiser'>) => ({
   fields: [
     { label: t(locale, 'calibration.meeting.when'), value: `${wallClock(m.at, m.timeZone)} (${m.timeZone})` },
     { label: t(locale, 'calibration.meeting.place'), value: m.place },
-    { label: t(locale, 'calibration.meeting.participants'), value: m.participants.join(', ') },
+    { label: t(locale, 'calibration.meeting.participants'), value: listOf(locale, m.participants) },
   ],
 });
 
@@ -73,14 +73,14 @@ function guidelineBlock(locale: Locale, pack: CalibrationPack): Block {
 
 function missingText(locale: Locale, pack: CalibrationPack): string {
   const lines: string[] = [];
-  if (pack.noData.length > 0) lines.push(t(locale, 'calibration.pack.noData', { names: pack.noData.join(', ') }));
+  if (pack.noData.length > 0) lines.push(t(locale, 'calibration.pack.noData', { names: listOf(locale, pack.noData) }));
   if (pack.missing.length > 0) {
     const list = pack.missing.map((m) =>
       `• ${t(locale, 'calibration.pack.missingFor', {
         indicator: t(locale, `indicator.${m.key as IndicatorKey}`),
         why: t(locale, `calibration.pack.missing.${m.why}`),
         count: tn(locale, 'reps', m.names.length),
-        names: m.names.join(', '),
+        names: listOf(locale, m.names),
       })}`,
     );
     lines.push([t(locale, 'calibration.pack.missing', { list: '' }).trim(), ...list].join('\n'));

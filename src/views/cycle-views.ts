@@ -4,7 +4,7 @@ import type { ReviewCycle } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
 import type { GuidelineWarning } from '../domain/scoring/guideline.js';
-import { fmtDelta, fmtMoney, fmtMoneyExact, fmtNumber, fmtPercent, fmtWeight, fmtScore } from './format.js';
+import { fmtDelta, fmtMoney, fmtMoneyExact, fmtNumber, fmtPercent, fmtWeight, fmtScore, listOf } from './format.js';
 import { t } from './i18n.js';
 import { fmtIndicatorValue, scorecardView, type ViewContext } from './scorecard-view.js';
 import { fullScorecardLabel, movedText } from './summary-views.js';
@@ -93,7 +93,7 @@ export function publicationPreviewView(ctx: ViewContext, p: PreviewData): View {
   if (p.totalBonus !== null && p.baseBonus !== null) {
     blocks.push({ type: 'text', text: t(locale, 'publish.preview.bonusAmount', { total: fmtMoneyExact(locale, p.totalBonus, ctx.currency), base: fmtMoneyExact(locale, p.baseBonus, ctx.currency) }) });
   }
-  blocks.push({ type: 'text', text: p.penalisedNames.length > 0 ? t(locale, 'publish.preview.penalty', { names: p.penalisedNames.join(', ') }) : t(locale, 'publish.preview.noPenalty') });
+  blocks.push({ type: 'text', text: p.penalisedNames.length > 0 ? t(locale, 'publish.preview.penalty', { names: listOf(locale, p.penalisedNames) }) : t(locale, 'publish.preview.noPenalty') });
   blocks.push({ type: 'text', text: p.approvedAwards.length > 0 ? t(locale, 'publish.preview.awards', { list: awardList(p.approvedAwards) }) : t(locale, 'publish.preview.noAwards') });
   if (p.pendingAwards.length > 0) blocks.push({ type: 'text', text: t(locale, 'publish.preview.pendingAwards', { list: awardList(p.pendingAwards) }) });
   // Undecided proposals and leave change no score once published: HR should decide them first.

@@ -8,31 +8,58 @@ import type { Locale } from '../domain/model/fields.js';
 // One formatter per locale and kind of figure. Keyed by a short name rather than the options as
 // JSON: a 5,000-rep scorecard round formats ~100 figures per card, and serialising the options for
 // every one was the round's largest single cost (issue 16, profile of the fan-out plan).
-const cache = new Map<string, Intl.NumberFormat>();
-function nf(locale: Locale, kind: string, opts: () => Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${kind}`;
-  let f = cache.get(key);
+// Each formatter also remembers the strings it made: Intl's format() costs a few microseconds and
+// a round's cards repeat the same weights, targets and scores thousands of times.
+interface Formatter {
+  format(x: number): string;
+}
+// Per locale, then per kind: no key is built for a lookup (the kinds below are constants).
+const cache = new Map<Locale, Map<string, Formatter>>();
+function nf(locale: Locale, kind: string, opts: () => Intl.NumberFormatOptions): Formatter {
+  let kinds = cache.get(locale);
+  if (!kinds) {
+    kinds = new Map();
+    cache.set(locale, kinds);
+  }
+  let f = kinds.get(kind);
   if (!f) {
-    f = new Intl.NumberFormat(locale, opts());
-    cache.set(key, f);
+    f = remembering(new Intl.NumberFormat(locale, opts()));
+    kinds.set(kind, f);
   }
   return f;
 }
+const SCORE_OPTIONS = (): Intl.NumberFormatOptions => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const NUMBER_KINDS = ['number0', 'number1', 'number2', 'number3'];
 
-const ONE_DECIMAL = (): Intl.NumberFormatOptions => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+function remembering(intl: Intl.NumberFormat): Formatter {
+  const made = new Map<number, string>();
+  return {
+    format(x) {
+      // A Map holds −0 and 0 as one key, but Intl writes them differently ("-0" / "0").
+      if (x === 0 && 1 / x < 0) return intl.format(x);
+      let s = made.get(x);
+      if (s === undefined) {
+        if (made.size >= 20_000) made.clear();
+        s = intl.format(x);
+        made.set(x, s);
+      }
+      return s;
+    },
+  };
+}
 
 /** Scores, totals, points and averages of scores: always one decimal. */
-export const fmtScore = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', ONE_DECIMAL).format(x));
+export const fmtScore = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', SCORE_OPTIONS).format(x));
 
 export const fmtNumber = (locale: Locale, x: number | null, digits = 0): string =>
-  x === null ? '—' : nf(locale, `number${digits}`, () => ({ maximumFractionDigits: digits })).format(x);
+  x === null ? '—' : nf(locale, NUMBER_KINDS[digits] ?? `number${digits}`, () => ({ maximumFractionDigits: digits })).format(x);
 
 /** Things one counts (visits, units, customers, posts): whole numbers, however a target was prorated. */
 export const fmtCount = (locale: Locale, x: number | null): string =>
   x === null ? '—' : nf(locale, 'number0', () => ({ maximumFractionDigits: 0 })).format(Math.round(x));
 
 /** A 1–5 rating: one decimal. */
-export const fmtRating = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', ONE_DECIMAL).format(x));
+export const fmtRating = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', SCORE_OPTIONS).format(x));
 
 /** Ratios (0–1) as whole percentages: "61%", "100%". */
 export const fmtPercent = (locale: Locale, x: number | null): string =>
@@ -86,3 +113,6 @@ export function pluralOf(locale: Locale, n: number): 'one' | 'other' {
   }
   return p.select(n) === 'one' ? 'one' : 'other';
 }
+
+/** Names or dates in a sentence: "Ann, Bob" in English, "Ann、Bob" with the Chinese enumeration comma. */
+export const listOf = (locale: Locale, items: readonly string[]): string => items.join(locale === 'zh-CN' ? '、' : ', ');

@@ -47,11 +47,46 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
   'zh-CN': { ...zhCN, ...accountsZhCN, ...selfAndLeaveZhCN, ...jobsZhCN, ...digestZhCN, ...consoleZhCN, ...cycleZhCN, ...calibrationZhCN, ...lifecycleZhCN, ...rewardsZhCN, ...interviewsZhCN, ...recordsZhCN, ...accessZhCN, ...peopleZhCN, ...labelsZhCN, ...numbersZhCN, ...fairnessZhCN },
 };
 
+/**
+ * A template split once at its `{name}` placeholders: literal text at even indexes, names at odd
+ * ones. A scorecard round looks up ~100 texts per card; scanning each template with a regular
+ * expression every time was ~6 % of planning a 5,000-rep round (issue 16).
+ */
+const compiled = new Map<string, readonly string[]>();
+function partsOf(template: string): readonly string[] {
+  let parts = compiled.get(template);
+  if (!parts) {
+    // Catalogue texts are few; a key missing from them (shown as itself) must not grow this forever.
+    if (compiled.size >= 10_000) compiled.clear();
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  return parts;
+}
+
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
   // A key missing from the catalogues (a dynamic key gone wrong) shows as itself rather than failing the answer.
   const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  const parts = partsOf(template.includes('|') ? template.replace(PLURAL, (_, name: string, one: string, other: string) => (plural(locale, params[name]) === 'one' ? one : other)) : template);
+  if (parts.length === 1) return parts[0]!;
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    // A placeholder without a value stays as written, braces and all.
+    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+  }
+  return out;
 }
+
+/**
+ * `{count|rep|reps}` in an English text: the noun in the form the count takes ("1 rep", "2 reps"),
+ * so no text hedges with "rep(s)". A count that is not a number reads as plural.
+ */
+const PLURAL = /\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g;
+const plural = (locale: Locale, n: string | number | undefined): 'one' | 'other' => {
+  const x = typeof n === 'number' ? n : Number(n);
+  return n === undefined || n === '' || !Number.isFinite(x) ? 'other' : pluralOf(locale, x);
+};
 
 /** A text with a count in it, in the count's plural form: `tn(locale, 'days', 12)` → "12 days". */
 export function tn(locale: Locale, key: string, n: number, params: Record<string, string | number> = {}): string {

@@ -1,4 +1,5 @@
 import { localParts } from '../domain/dates.js';
+import { listOf } from './format.js';
 import type { Interview } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import { t } from './i18n.js';
@@ -44,7 +45,7 @@ export function scheduledText(locale: Locale, moved: boolean, m: InterviewMoment
 /** The weekly list of interviews a manager still has to hold. */
 export function toHoldView(locale: Locale, m: { periodKey: string; publishedOn: string; names: readonly string[] }): View {
   const title = t(locale, 'interview.toHold.title', { period: m.periodKey });
-  return { title, blocks: [{ type: 'header', text: title }, { type: 'text', text: t(locale, 'interview.toHold.text', { period: m.periodKey, date: m.publishedOn, names: m.names.join(', ') }) }] };
+  return { title, blocks: [{ type: 'header', text: title }, { type: 'text', text: t(locale, 'interview.toHold.text', { period: m.periodKey, date: m.publishedOn, names: listOf(locale, m.names) }) }] };
 }
 
 export type InterviewStatus = { state: 'held'; date: string } | { state: 'scheduled'; at: string } | { state: 'toHold' };

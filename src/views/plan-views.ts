@@ -1,7 +1,7 @@
 import type { ImprovementPlan, PlanGoal } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import { INDICATORS, type IndicatorKey } from '../domain/model/indicators.js';
-import { fmtCount, fmtRating } from './format.js';
+import { fmtCount, fmtRating, listOf } from './format.js';
 import { t, tn, type MessageKey } from './i18n.js';
 import { fmtIndicatorValue } from './scorecard-view.js';
 import type { Block, View } from './view.js';
@@ -74,7 +74,7 @@ export function planView(locale: Locale, m: PlanViewModel): View {
     { type: 'context', text: t(locale, 'plan.reviewed', { period: m.plan.periodKey, target: m.plan.targetPeriodKey }) },
     { type: 'text', text: goalLines(locale, m.plan.goals) },
   ];
-  if (m.plan.checkIns.length) blocks.push({ type: 'context', text: t(locale, 'plan.checkIns', { dates: m.plan.checkIns.map((c) => c.date).join(', ') }) });
+  if (m.plan.checkIns.length) blocks.push({ type: 'context', text: t(locale, 'plan.checkIns', { dates: listOf(locale, m.plan.checkIns.map((c) => c.date)) }) });
   if (m.notes) blocks.push({ type: 'text', text: t(locale, 'plan.notes', { notes: m.notes }) });
   if (m.repView) blocks.push({ type: 'text', text: t(locale, 'plan.repView', { view: m.repView }) });
   if (m.plan.acknowledgedAt) blocks.push({ type: 'context', text: t(locale, 'plan.acknowledged', { date: m.plan.acknowledgedAt.slice(0, 10) }) });
@@ -89,7 +89,7 @@ export function planView(locale: Locale, m: PlanViewModel): View {
 export function planPreviewView(locale: Locale, m: { repName: string; periodKey: string; targetPeriodKey: string; goals: readonly PlanGoal[]; checkIns: readonly string[] }): View {
   const title = t(locale, 'plan.previewTitle', { name: m.repName, period: m.periodKey, target: m.targetPeriodKey });
   const blocks: Block[] = [{ type: 'header', text: title }, { type: 'text', text: goalLines(locale, m.goals) }];
-  if (m.checkIns.length) blocks.push({ type: 'context', text: t(locale, 'plan.checkIns', { dates: m.checkIns.join(', ') }) });
+  if (m.checkIns.length) blocks.push({ type: 'context', text: t(locale, 'plan.checkIns', { dates: listOf(locale, m.checkIns) }) });
   blocks.push({ type: 'context', text: t(locale, 'plan.previewHint') });
   return { title, blocks };
 }

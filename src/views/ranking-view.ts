@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/model/fields.js';
 import type { RankEntry } from '../domain/scoring/ranking.js';
-import { fmtScore } from './format.js';
+import { fmtScore, listOf } from './format.js';
 import { t } from './i18n.js';
 import type { Block, View } from './view.js';
 
@@ -48,7 +48,7 @@ export function rankingView(locale: Locale, input: RankingViewInput): View {
   else if (input.own === null) blocks.push({ type: 'text', text: t(locale, 'ranking.notRanked') });
   blocks.push({ type: 'context', text: t(locale, 'ranking.tieRule') });
   if (input.unrankedNames.length > 0) {
-    blocks.push({ type: 'context', text: t(locale, 'ranking.unranked', { names: input.unrankedNames.join(', ') }) });
+    blocks.push({ type: 'context', text: t(locale, 'ranking.unranked', { names: listOf(locale, input.unrankedNames) }) });
   }
   return { title, blocks };
 }

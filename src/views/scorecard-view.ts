@@ -43,7 +43,34 @@ export function moreOf(ctx: ViewContext, key: IndicatorKey, more: number): strin
   return t(ctx.locale, 'pacing.more.value', { value: fmtIndicatorValue(ctx, key, more), indicator });
 }
 
+/**
+ * Texts a round repeats on every card (the same template's formulas, the same row labels),
+ * remembered per template object and locale: a 5,000-rep round asks for each ~5,000 times.
+ */
+const scoringTexts: Record<Locale, WeakMap<Scoring, string>> = { en: new WeakMap(), 'zh-CN': new WeakMap() };
+const rowLabels: Record<Locale, Map<string, string>> = { en: new Map(), 'zh-CN': new Map() };
+function rowLabel(locale: Locale, category: IndicatorLine['category'], key: IndicatorKey): string {
+  const id = `${category}|${key}`;
+  let label = rowLabels[locale].get(id);
+  if (label === undefined) {
+    label = `${t(locale, `category.${category}`)} · ${t(locale, `indicator.${key}`)}`;
+    // Categories and indicators are a handful; the bound only guards against a template gone wild.
+    if (rowLabels[locale].size >= 1000) rowLabels[locale].clear();
+    rowLabels[locale].set(id, label);
+  }
+  return label;
+}
+
 export function describeScoring(locale: Locale, s: Scoring): string {
+  let text = scoringTexts[locale].get(s);
+  if (text === undefined) {
+    text = scoringText(locale, s);
+    scoringTexts[locale].set(s, text);
+  }
+  return text;
+}
+
+function scoringText(locale: Locale, s: Scoring): string {
   switch (s.type) {
     case 'ratio':
       return t(locale, 'scoring.ratio', { cap: fmtNumber(locale, s.cap * 100) });
@@ -73,7 +100,10 @@ function describeArithmetic(ctx: ViewContext, line: IndicatorLine): string | nul
   const { locale } = ctx;
   if (line.score === null || line.applied !== null || line.actual === null) return null;
   // A ratio's arithmetic keeps the decimal its score has ("61.2% ÷ 100% = 61.2%", not "61% ÷ …").
-  const exact = (x: number | null) => (x !== null && INDICATORS[line.key].measure === 'ratio' ? `${fmtNumber(locale, x * 100, 1)}%` : fmtIndicatorValue(ctx, line.key, x));
+  // So does a prorated count target: "1 ÷ 1.04 = 95.8%", where the table's whole "1" would not add up.
+  const measure = INDICATORS[line.key].measure;
+  const exact = (x: number | null) =>
+    x !== null && measure === 'ratio' ? `${fmtNumber(locale, x * 100, 1)}%` : x !== null && measure === 'count' && !Number.isInteger(x) ? fmtNumber(locale, x, 2) : fmtIndicatorValue(ctx, line.key, x);
   const a = exact(line.actual);
   const tg = exact(line.target);
   switch (line.scoring.type) {
@@ -230,7 +260,7 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   const { card } = report;
   const title = t(locale, 'scorecard.title', { name: report.rep.name, period: report.period.key });
   const rows = card.indicators.map((l) => [
-    `${t(locale, `category.${l.category}`)} · ${t(locale, `indicator.${l.key}`)}`,
+    rowLabel(locale, l.category, l.key),
     fmtIndicatorValue(ctx, l.key, l.actual),
     fmtIndicatorValue(ctx, l.key, l.target),
     l.applied === 'excluded' ? '—' : fmtScore(locale, l.score),

@@ -126,7 +126,7 @@ describe('/export audit', () => {
     );
     const chat = await exportAnswer(deps, await get('hr'), plainRequest('audit', ['slack']));
     expect(chat.files?.map((f) => f.name)).toEqual(['audit.csv']);
-    expect(renderText(chat.view)).toContain('Audit log: 6 row(s).');
+    expect(renderText(chat.view)).toContain('Audit log: 6 rows.');
     await expect(exportAnswer(deps, await get('mgr'), plainRequest('audit', ['slack']))).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -143,7 +143,7 @@ describe('/cycle calibrate', () => {
     const [post] = await deps.store.outbox.find({ job: 'cycle-calibrate' });
     expect(post!.target).toEqual({ kind: 'channel', channel: 'slack:CHR' });
     const posted = JSON.stringify(post!.message.view);
-    for (const s of ['2026-Q3 calibration pack', '2026-Q2', 'only in teams of 5 or more graded reps', 'Lacking data, not graded: cat', '⚠ B: 1 rep(s), 50%']) expect(posted).toContain(s);
+    for (const s of ['2026-Q3 calibration pack', '2026-Q2', 'only in teams of 5 or more graded reps', 'Lacking data, not graded: cat', '⚠ B: 1 rep, 50%']) expect(posted).toContain(s);
 
     // Asked again with nothing changed: nothing new posted. After an adjustment: the new pack.
     expect((await calibrate(deps, hr, { platforms: ['slack'] })).queued).toBe(0);

@@ -79,7 +79,7 @@ describe('quarterly digest', () => {
     ]);
     expect(texts(east)).toEqual(
       expect.arrayContaining([
-        'Average 60.0 over 4 graded rep(s).',
+        'Average 60.0 over 4 graded reps.',
         'Grade distribution: S 0, A 1, B 0, C 0, D 3',
         'Biggest gains vs last quarter: ann +50.0',
         'Biggest drops vs last quarter: eve −20.0, bob −10.0',

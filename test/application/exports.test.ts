@@ -239,10 +239,10 @@ describe('/export in chat', () => {
     const a = await ask('hr', 'results 2026-Q3 version 2');
     expect(a.files?.map((f) => f.name)).toEqual(['results-2026-Q3-v2.csv', 'results-2026-Q3-v2.xlsx']);
     const shown = renderText(a.view);
-    expect(shown).toContain('2026-Q3 results (version 2): 1 row(s).');
+    expect(shown).toContain('2026-Q3 results (version 2): 1 row.');
     expect(shown).toContain('results-2026-Q3-v2.csv, results-2026-Q3-v2.xlsx');
     const annual = await ask('hr', 'annual 2026');
-    expect(renderText(annual.view)).toContain('Annual summary 2026: 2 row(s) (2026-Q3 published).');
+    expect(renderText(annual.view)).toContain('Annual summary 2026: 2 rows (2026-Q3 published).');
   });
 
   it('shows the usage for a missing or unknown kind, refuses a bad version and non-HR people', async () => {

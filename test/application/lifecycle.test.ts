@@ -52,7 +52,7 @@ describe('/cycle close', () => {
       await deps.store.appeals.insert(anAppeal({ id, repId: 'ann', state }));
     }
     expect(errorText('en', await refusal(closeCycle(deps, ann, { period: '2026-Q3' })))).toContain('needs the hr role');
-    expect(errorText('en', await refusal(closeCycle(deps, hr, { period: '2026-Q3' })))).toBe('The 2026-Q3 cycle cannot be closed: 2 appeal(s) are still pending. Decide them first.');
+    expect(errorText('en', await refusal(closeCycle(deps, hr, { period: '2026-Q3' })))).toBe('The 2026-Q3 cycle cannot be closed: 2 appeals are still pending. Decide them first.');
     expect((await q3()).state).toBe('published');
     for (const id of ['ap1', 'ap2']) await deps.store.appeals.put({ ...(await deps.store.appeals.get(id))!, state: 'rejected' });
 

@@ -59,7 +59,7 @@ describe('the calibration pack (issue 8)', () => {
     const [post] = await deps.store.outbox.find({ job: 'cycle-calibrate' });
     const text = JSON.stringify(post!.message.view);
     expect(text).toContain('Best quarter so far');
-    expect(text).toContain('ann and bob gave each other the top rating, every time they reviewed each other (2 period(s))');
+    expect(text).toContain('ann and bob gave each other the top rating, every time they reviewed each other (2 periods)');
     expect(text).toContain('Dan gave all 3 of their reviews the same rating (3)');
   });
 

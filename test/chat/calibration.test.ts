@@ -32,7 +32,7 @@ describe('/cycle meeting (shared conversation)', () => {
     expect(await deps.store.outbox.count({ job: 'cycle-meeting' })).toBe(0);
 
     const set = await ask(deps, 'hr', '/cycle meeting 2026-Q3 2026-12-03 14:30 https://meet.example.com/q3 @mgr @bob', { known: ['mgr', 'bob'] });
-    expect(set.view!.title).toMatch(/^Review meeting for 2026-Q3 set for 2026-12-03 14:30 \(Asia\/Shanghai\) at https:\/\/meet\.example\.com\/q3, with .+\. 2 invitation\(s\) queued\.$/);
+    expect(set.view!.title).toMatch(/^Review meeting for 2026-Q3 set for 2026-12-03 14:30 \(Asia\/Shanghai\) at https:\/\/meet\.example\.com\/q3, with .+\. 2 invitations queued\.$/);
     expect(await targets('cycle-meeting')).toEqual(['lark:ou_bobwu', 'lark:ou_miamgr']);
     const bobInvite = (await deps.store.outbox.find({ job: 'cycle-meeting' })).find((o) => o.target.kind === 'dm' && o.target.identity === 'lark:ou_bobwu')!;
     expect(bobInvite.message.text).toBe('邀请：2026-Q3 校准会，2026-12-03 14:30'); // bob reads Chinese
@@ -63,7 +63,7 @@ describe('/cycle calibrate and /adjust (shared conversation)', () => {
     await hrPrivate();
     const pack = await ask(deps, 'hr', '/cycle calibrate 2026-Q3');
     expect(pack.view!.title).toBe('2026-Q3 calibration pack');
-    for (const s of ['Team avg', 'Posted to 1 hr-private channel(s).', 'total outside its team’s fences']) expect(said(pack)).toContain(s);
+    for (const s of ['Team avg', 'Posted to 1 hr-private channel.', 'only in teams of 5 or more graded reps']) expect(said(pack)).toContain(s);
     expect((await deps.store.outbox.find({ job: 'cycle-calibrate' })).map((o) => o.target)).toEqual([{ kind: 'channel', channel: 'lark:oc_hrprivate' }]);
 
     expect(await say('bob', '/adjust @bob +5 我觉得我的分数应该更高一些', ['bob'])).toContain('此操作需要人力资源或经理角色');

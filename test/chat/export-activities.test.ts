@@ -59,7 +59,7 @@ describe('/export activities (shared conversation)', () => {
 
   it('gives a manager the team, and HR anyone; bad ranges are explained', async () => {
     expect(said(await ask(deps, 'mgr', '/export activities team East 2026-10-01 2026-10-31'))).toContain('for Ann Lee, Bob Wu.');
-    expect(said(await ask(deps, 'hr', '/export activities @cat 2026-10-01 2026-10-31', { known: ['cat'] }))).toContain('2 record(s) from 2026-10-01 to 2026-10-31 for cat.');
+    expect(said(await ask(deps, 'hr', '/export activities @cat 2026-10-01 2026-10-31', { known: ['cat'] }))).toContain('2 records from 2026-10-01 to 2026-10-31 for cat.');
     expect(said(await ask(deps, 'ann', '/export activities 2026-11-30 2026-10-01'))).toContain(t('en', 'export.error.range', { from: '2026-11-30', to: '2026-10-01' }));
     expect(said(await ask(deps, 'ann', '/export activities 2026-10-01'))).toContain(t('en', 'export.activities.usage'));
     expect(said(await ask(deps, 'ann', '/export activities 2026-02-30 2026-03-01'))).toContain(t('en', 'export.error.date', { value: '2026-02-30' }));

@@ -35,7 +35,7 @@ describe('/export results and annual (shared conversation)', () => {
       ['results-2026-Q3.xlsx', '2026-Q3 published results (XLSX)'],
     ]);
     const text = said(a);
-    expect(text).toContain('2026-Q3 results: 2 row(s).');
+    expect(text).toContain('2026-Q3 results: 2 rows.');
     expect(text).toContain('results-2026-Q3.csv, results-2026-Q3.xlsx');
 
     const csv = csvOf(a.files![0]!);
@@ -52,7 +52,7 @@ describe('/export results and annual (shared conversation)', () => {
 
   it('the annual summary and a given version, by name and by the Chinese alias', async () => {
     const annual = await ask(deps, 'hr', '/导出 annual 2026');
-    expect(said(annual)).toContain('Annual summary 2026: 2 row(s) (2026-Q3 published).');
+    expect(said(annual)).toContain('Annual summary 2026: 2 rows (2026-Q3 published).');
     expect(annual.files!.map((f) => f.name)).toEqual(['annual-2026.csv', 'annual-2026.xlsx']);
     expect((await ask(deps, 'hr', '/export results 2026-Q3 version 1')).files!.map((f) => f.name)).toEqual(['results-2026-Q3-v1.csv', 'results-2026-Q3-v1.xlsx']);
   });

@@ -62,7 +62,7 @@ describe('special awards and the publication (shared conversation)', () => {
     expect(await say('mgr', '/award list')).toMatch(/Special awards 2026-Q3[\s\S]*Deal of the quarter: won the Acme framework deal[\s\S]*approved/);
 
     const preview = await ask(deps, 'hr', '/publish-results 2026-Q3');
-    for (const s of ['Ann Lee: Deal of the quarter', 'Bonus amounts: ¥20,000 in total', 'Guideline: grade B has 1 rep(s), 50% of those graded (guideline at most 40%)']) expect(said(preview)).toContain(s);
+    for (const s of ['Ann Lee: Deal of the quarter', 'Bonus amounts: ¥20,000 in total', 'Guideline: grade B has 1 rep, 50% of those graded (guideline at most 40%)']) expect(said(preview)).toContain(s);
     const publish = buttonsOf(preview.view!).find((b) => b.id === 'decide:publish.confirm')!;
     expect(publish.value).toBe('2026-Q3');
     expect(publish.confirm?.title).toBe('Publish 2026-Q3?');
@@ -70,7 +70,7 @@ describe('special awards and the publication (shared conversation)', () => {
 
     for (const who of ['ann', 'mgr']) expect((await click(deps, who, 'decide:publish.confirm', '2026-Q3')).refusal).toContain('needs the hr role');
     expect(await deps.store.results.count()).toBe(0);
-    expect(said(await click(deps, 'hr', 'decide:publish.confirm', '2026-Q3'))).toContain('Published 2026-Q3 (version 1): 2 result(s) frozen, 5 message(s) queued.');
+    expect(said(await click(deps, 'hr', 'decide:publish.confirm', '2026-Q3'))).toContain('Published 2026-Q3 (version 1): 2 results frozen, 5 messages queued.');
     expect(said(await click(deps, 'hr', 'decide:publish.confirm', '2026-Q3'))).toContain('already been published');
     expect(await say('hr', '/publish-results 2026-Q3 confirm')).toContain('already been published');
     expect(await deps.store.results.count()).toBe(2);

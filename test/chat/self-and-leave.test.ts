@@ -59,11 +59,11 @@ describe('/away', () => {
     expect(await say('ann', '/away 2026-11-20 2026-12-08 annual leave')).toContain('Away from 2026-11-20 to 2026-12-08 for Ann Lee');
     // One's own leave waits for the manager's approval (issue 14) before it prorates targets.
     expect(shownTexts((await ask(deps, 'ann', '/away')).view!)).toContain('Leave for Ann Lee: 2026-11-20 – 2026-12-08 (annual leave) [waiting for approval]');
-    expect(await say('ann', '/scorecard')).not.toContain('less 19 days of leave');
+    expect(await say('ann', '/scorecard')).not.toContain('prorated to 79% (less 19 days of leave)');
     const [absence] = await deps.store.absences.find({});
     expect(said(await click(deps, 'mgr', 'decide:away.approve', absence!.id))).toContain('Approved by');
     expect((await deps.store.absences.get(absence!.id))?.approval).toBe('approved');
-    expect(await say('ann', '/scorecard')).toContain('less 19 days of leave');
+    expect(await say('ann', '/scorecard')).toContain('prorated to 79% (less 19 days of leave)');
     expect(await say('ann', '/away cancel 2026-11-20')).toContain('cancelled');
     expect(await deps.store.absences.count()).toBe(0);
     expect(await deps.store.audit.count({ action: 'away.cancel' })).toBe(1);

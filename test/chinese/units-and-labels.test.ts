@@ -6,6 +6,7 @@ import { defaultTemplate } from '../../src/domain/scoring/default-template.js';
 import type { ScorecardReport } from '../../src/domain/read-models/scorecard-report.js';
 import { dormantPhrase, dormantTable } from '../../src/views/account-views.js';
 import { auditView } from '../../src/views/audit-views.js';
+import { meetingView } from '../../src/views/calibration-views.js';
 import { errorText } from '../../src/views/errors.js';
 import { renderText } from '../../src/views/render-text.js';
 import { pacingBlocks, scorecardView } from '../../src/views/scorecard-view.js';
@@ -79,5 +80,13 @@ describe('stored English words shown in Chinese', () => {
   it('keeps a person’s own words as written', () => {
     const view = auditView('zh-CN', { lines: [{ when: '2026-10-01', who: 'Mia', what: '调整了分数', reason: 'first publication of the corrected figures' }], total: 1, max: 50 });
     expect(renderText(view)).toContain('first publication of the corrected figures');
+  });
+});
+
+describe('lists of names', () => {
+  it('separates names with the Chinese enumeration comma (、) and English ones with a comma', () => {
+    const m = { periodKey: '2026-Q3', at: '2026-12-03T06:30:00.000Z', timeZone: 'Asia/Shanghai', place: '3 楼会议室', participants: ['Ann Lee', '王芳', 'Bob Wu'] };
+    expect(renderText(meetingView('zh-CN', m))).toContain('Ann Lee、王芳、Bob Wu');
+    expect(renderText(meetingView('en', m))).toContain('Ann Lee, 王芳, Bob Wu');
   });
 });

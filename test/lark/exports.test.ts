@@ -39,7 +39,7 @@ describe('/export on Lark', () => {
     expect(fileMessages.map((m) => m.card)).toEqual(h.fake.files.map((f) => ({ file_key: f.fileKey })));
     // The files come before the card that says what they are.
     expect(toHr.at(-1)!.msgType).toBe('interactive');
-    expect(text(card)).toContain('2026-Q3 results: 2 row(s).');
+    expect(text(card)).toContain('2026-Q3 results: 2 rows.');
 
     const csv = h.fake.files[0]!.data;
     expect([...csv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

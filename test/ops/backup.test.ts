@@ -49,7 +49,7 @@ describe('embedded store backup and restore', () => {
     const { file } = await backupDatabase(from, path.join(tempDir(), 'copy.db'));
     await store.close();
     const to = tempDir();
-    expect(await restoreDatabase(to, file)).toMatchObject({ schemaVersion: 4 }); // v4: customer surveys
+    expect(await restoreDatabase(to, file)).toMatchObject({ schemaVersion: 5 }); // v4: account tiers index, v5: customer surveys
     const restored = openSqliteStore({ dataDir: to });
     expect(await restored.people.count()).toBe(6);
     await restored.close();

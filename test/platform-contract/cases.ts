@@ -136,7 +136,7 @@ export const CASES: readonly ContractCase[] = [
     async run(d) {
       await d.deps.store.activities.insertMany(visits('ann', 'acme', 3, '2026-10-05'));
       const text = await d.command('ann', 'export', 'activities 2026-10-01 2026-11-30');
-      expect(text).toContain('3 record(s) from 2026-10-01 to 2026-11-30');
+      expect(text).toContain('3 records from 2026-10-01 to 2026-11-30');
       const files = await d.filesSent();
       expect(files.map((f) => f.name)).toEqual([expect.stringMatching(/^activities-.+-2026-10-01-2026-11-30\.csv$/), expect.stringMatching(/^activities-.+-2026-10-01-2026-11-30\.xlsx$/)]);
       const csv = files[0]!.content.toString('utf8').replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);

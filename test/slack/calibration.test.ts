@@ -30,7 +30,7 @@ describe('calibration in Slack', () => {
     await h.command('UHR', '/cycle', 'meeting 2026-Q3 2026-12-03 14:30 <https://meet.example.com/q3|meet> <@UMGR|mia> <@UBOB|bob>');
     expect(last().response_type).toBe('ephemeral');
     // The link is unwrapped from its markup, so the invitation shows the address itself.
-    expect(last().text).toMatch(/^Review meeting for 2026-Q3 set for 2026-12-03 14:30 \(Asia\/Shanghai\) at https:\/\/meet\.example\.com\/q3, with .+\. 2 invitation\(s\) queued\.$/);
+    expect(last().text).toMatch(/^Review meeting for 2026-Q3 set for 2026-12-03 14:30 \(Asia\/Shanghai\) at https:\/\/meet\.example\.com\/q3, with .+\. 2 invitations queued\.$/);
     expect(await targets('cycle-meeting')).toEqual(['slack:UBOB', 'slack:UMGR']);
 
     await h.command('UHR', '/cycle', 'meeting');

@@ -37,7 +37,7 @@ describe('/cycle and /publish-results in Slack', () => {
     expect(await h.deps.store.results.count()).toBe(0);
 
     await h.command('UHR', '/publish-results', '2026-Q3 confirm');
-    expect(last().text).toMatch(/^Published 2026-Q3 \(version 1\): 2 result\(s\) frozen, 4 message\(s\) queued\.$/);
+    expect(last().text).toMatch(/^Published 2026-Q3 \(version 1\): 2 results frozen, 4 messages queued\.$/);
     const outbox = await h.deps.store.outbox.find({ job: 'publish-results' });
     expect(outbox.map((o) => (o.target.kind === 'dm' ? o.target.identity : o.target.channel)).sort()).toEqual([
       'slack:CRESULTS',

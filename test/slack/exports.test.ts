@@ -51,7 +51,7 @@ describe('/export on Slack', () => {
     // The XLSX is a zip (PK) with its sheet inside.
     expect(h.fake.uploads.some((u) => u.data.includes(Buffer.from('PK\u0003\u0004', 'latin1')))).toBe(true);
 
-    expect(JSON.stringify(last().blocks)).toContain('2026-Q3 results: 2 row(s).');
+    expect(JSON.stringify(last().blocks)).toContain('2026-Q3 results: 2 rows.');
     expect(JSON.stringify(last().blocks)).toContain('results-2026-Q3.csv, results-2026-Q3.xlsx');
   });
 
@@ -67,7 +67,7 @@ describe('/export on Slack', () => {
       ['DHRANN', 'channel_not_found'],
       ['DUHR', 'ok'],
     ]);
-    expect(JSON.stringify(last().blocks)).toContain('Annual summary 2026: 2 row(s) (2026-Q3 published).');
+    expect(JSON.stringify(last().blocks)).toContain('Annual summary 2026: 2 rows (2026-Q3 published).');
   });
 
   it('/audit limit 200 fits one message (50 blocks), the count of the rest first', async () => {

@@ -62,7 +62,7 @@ describe('awards and the publication in Slack', () => {
     expect(h.fake.responses.some((r) => r.id === 'bob-click')).toBe(false);
     await click('UHR', 'decide:publish.confirm', '2026-Q3', { responseUrl: h.fake.responseUrl('publish-click') });
     await h.fake.until(() => h.fake.responses.some((r) => r.id === 'publish-click'), 'the publication');
-    expect(h.fake.responses.find((r) => r.id === 'publish-click')!.body.text).toMatch(/^Published 2026-Q3 \(version 1\): 2 result\(s\) frozen, 5 message\(s\) queued\.$/);
+    expect(h.fake.responses.find((r) => r.id === 'publish-click')!.body.text).toMatch(/^Published 2026-Q3 \(version 1\): 2 results frozen, 5 messages queued\.$/);
 
     await dispatch();
     expect(posted('CRESULTS')[0]).toContain('Grade distribution: S 0');

@@ -105,3 +105,15 @@ describe('text renderer', () => {
     expect(rows.map((r) => cellWidth(r))).toEqual([8, 8, 8, 8]);
   });
 });
+
+describe('the arithmetic of a prorated count target', () => {
+  it('shows the target it divided by, not the whole number the table rounds it to', async () => {
+    const { explainLine } = await import('../../src/views/scorecard-view.js');
+    const { defaultTemplate } = await import('../../src/domain/scoring/default-template.js');
+    const scoring = defaultTemplate('2026-01-01T00:00:00.000Z').categories.flatMap((c) => c.indicators).find((i) => i.key === 'new_customers')!.scoring;
+    const line = { key: 'new_customers', category: 'behaviour', actual: 1, target: 1.0435, score: 95.8, capped: false, applied: null, weight: 9, effectiveWeight: 9, contribution: 8.6, targetSource: 'template', proration: 0.5217, leaveDays: 44, scoring } as never;
+    const text = explainLine({ locale: 'en', currency: 'CNY' }, line);
+    expect(text).toContain('1 ÷ 1.04 = 95.8%');
+    expect(text).not.toContain('1 ÷ 1 =');
+  });
+});

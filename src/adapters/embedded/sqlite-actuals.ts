@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { coveredSinceByTier } from '../../domain/accounts/cadence.js';
 import { addRepRow, type RawActuals } from '../../domain/scoring/actuals.js';
+import { emptyActuals, isRawFigure, type RawFigure } from '../../domain/model/raw-figures.js';
 import type { ActualsQuery } from '../../ports/store.js';
 
 /**
@@ -16,19 +17,29 @@ type Variant = 'all' | 'reps';
 const REP_FILTER = (col: string): string => `{{${col}}}`;
 const expand = (sql: string, v: Variant): string =>
   sql
-    .replace('{{INDEX}}', v === 'all' ? ' INDEXED BY activities__date__rep_id__account_id' : '')
+    .replaceAll('{{INDEX}}', v === 'all' ? ' INDEXED BY activities__date__rep_id__account_id' : '')
     .replace(/\{\{([\w.]+)\}\}/g, (_, col: string) => (v === 'all' ? '' : ` AND ${col} IN (SELECT value FROM json_each(?))`));
 
+/**
+ * The period's activities per (rep, account), with the accounts of the rep's deals signed in the
+ * period added at n = 0: one read of the period's activities gives visits (Σ n) and accounts served
+ * (the distinct non-null accounts), and, joined to the account's tier, the tier-weighted visits.
+ * Profiled on the bench (issue 16): visits and accounts served each read the period's activities
+ * and sorted them, a third of the default template's query time. The (date, …) index is named
+ * because the planner, without statistics, may pick (rep, date) to save the GROUP BY sort and
+ * read every period.
+ */
+const PAIRS = `SELECT rep, account, SUM(n) AS n FROM (
+       SELECT rep_id AS rep, account_id AS account, 1 AS n FROM activities{{INDEX}}
+       WHERE date BETWEEN ? AND ?{{rep_id}}
+       UNION ALL
+       SELECT rep_id, account_id, 0 FROM deals WHERE signed_date BETWEEN ? AND ?{{rep_id}}
+     ) GROUP BY rep, account`;
+
 const QUERIES = {
-  activities: `SELECT rep_id AS rep, COUNT(*) AS visits FROM activities
-     WHERE date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
+  visitsServed: `SELECT rep, SUM(n) AS visits, COUNT(account) AS accountsServed FROM (${PAIRS}) GROUP BY rep`,
   deals: `SELECT rep_id AS rep, SUM(amount_base) AS revenue, SUM(units) AS volume, SUM(first_win) AS newCustomers FROM deals
      WHERE signed_date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
-  served: `SELECT rep AS rep, COUNT(DISTINCT account) AS accountsServed FROM (
-       SELECT rep_id AS rep, account_id AS account FROM activities WHERE date BETWEEN ? AND ?${REP_FILTER('rep_id')}
-       UNION ALL
-       SELECT rep_id, account_id FROM deals WHERE signed_date BETWEEN ? AND ?${REP_FILTER('rep_id')}
-     ) GROUP BY rep`,
   due: `SELECT rep_id AS rep, SUM(amount_base) AS due FROM deals
      WHERE due_date BETWEEN ? AND ?${REP_FILTER('rep_id')} GROUP BY rep_id`,
   collected: `SELECT rep_id AS rep, SUM(amount_base) AS collected FROM payments
@@ -43,17 +54,13 @@ const QUERIES = {
 
 /** Only when a query asks (a template weighting visits by tier, or scoring coverage): see ActualsQuery. */
 const OPTIONAL_QUERIES = {
-  // Visits and their tier weights in one pass over the period's activities: counted per (rep,
-  // account) first, so each distinct account is looked up once rather than once per activity, then
-  // per (rep, tier); the weights are applied in JavaScript (a few rows per rep). Profiled on the
-  // bench (issue 16): the former per-activity join with json_each, planned as a scan of every
-  // activity through the (rep, date) index, was ~60 % of tier-weighted scoring. The (date, …)
-  // index is named because the planner, without statistics, otherwise picks (rep, date) to save
-  // the GROUP BY sort and reads all periods.
-  tierVisits: `SELECT p.rep AS rep, acc.tier AS tier, SUM(p.n) AS n FROM (
-       SELECT rep_id AS rep, account_id AS account, COUNT(*) AS n FROM activities{{INDEX}}
-       WHERE date BETWEEN ? AND ?{{rep_id}} GROUP BY rep_id, account_id
-     ) p LEFT JOIN accounts acc ON acc.id = p.account GROUP BY p.rep, acc.tier`,
+  // Visits, accounts served and the tier weights from the same pass (PAIRS), per (rep, tier): each
+  // distinct account's tier is looked up once rather than once per activity, and the weights are
+  // applied in JavaScript (a few rows per rep). Accounts only on a deal (n = 0) need no tier. The
+  // (id, tier) index (migration 4) is named: the planner prefers the primary key's, which then
+  // reads the table row for the tier.
+  tierVisits: `SELECT p.rep AS rep, acc.tier AS tier, SUM(p.n) AS n, COUNT(p.account) AS served
+     FROM (${PAIRS}) p LEFT JOIN accounts acc INDEXED BY accounts__id__tier ON p.n > 0 AND acc.id = p.account GROUP BY p.rep, acc.tier`,
   // One index probe (account, date) per owned key account: covered when anyone has an activity on
   // it from its tier's first covering day (computed by the domain, cadence.ts) up to asOf.
   coverage: `WITH cad(tier, since) AS (SELECT key, value FROM json_each(?)),
@@ -74,10 +81,41 @@ export function actualsColumns(db: Database.Database): { query: string; onReques
   const columns = (sql: string): string[] => db.prepare(expand(sql, 'all')).columns().map((c) => c.name).filter((n) => n !== 'rep');
   return [
     ...Object.entries(QUERIES).map(([query, sql]) => ({ query, onRequest: false, figures: columns(sql) })),
-    // tierVisits yields (rep, tier, n), turned into weightedVisits in JavaScript (and visits, which it
-    // then counts instead of the activities query, a figure the store always gives).
+    // tierVisits yields (rep, tier, n, served), turned into weightedVisits in JavaScript (and visits
+    // and accountsServed, which it then counts instead of visitsServed, figures the store always gives).
     ...Object.entries(OPTIONAL_QUERIES).map(([query, sql]) => ({ query, onRequest: true, figures: query === 'tierVisits' ? ['weightedVisits'] : columns(sql) })),
   ];
+}
+
+/**
+ * Adds a statement's rows into the per-rep actuals: the first column is the rep, every other a
+ * raw figure by its domain name (model/raw-figures.ts), checked once per statement. Rows are read
+ * as arrays: at 10,000 reps the six per-rep queries return 60,000 rows, and an object per row,
+ * spread into another, was a measurable share of the JavaScript side (issue 16).
+ */
+function addRows(out: Map<string, RawActuals>, st: Database.Statement, params: unknown[]): void {
+  const names = figureNames(st);
+  for (const row of st.raw(true).all(...params) as unknown[][]) {
+    const rep = row[0] as string;
+    const own = out.get(rep) ?? out.set(rep, emptyActuals()).get(rep)!;
+    for (let i = 1; i < row.length; i++) {
+      const v = row[i];
+      if (typeof v === 'number' && Number.isFinite(v)) own[names[i]!] += v;
+      else if (v !== null) throw new Error(`raw figure "${names[i]!}" is ${String(v)}, not a number`);
+    }
+  }
+}
+const NAMES = new WeakMap<Database.Statement, RawFigure[]>();
+function figureNames(st: Database.Statement): RawFigure[] {
+  let names = NAMES.get(st);
+  if (!names) {
+    const [rep, ...figures] = st.columns().map((c) => c.name);
+    if (rep !== 'rep') throw new Error(`an actuals query starts with its rep column, not "${String(rep)}"`);
+    for (const f of figures) if (!isRawFigure(f)) throw new Error(`"${f}" is not a raw figure (see domain/model/raw-figures.ts)`);
+    names = ['rep' as RawFigure, ...(figures as RawFigure[])];
+    NAMES.set(st, names);
+  }
+  return names;
 }
 
 export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<string, RawActuals> {
@@ -96,30 +134,27 @@ export function prepareActuals(db: Database.Database): (q: ActualsQuery) => Map<
     const rf = q.repIds ? [JSON.stringify(q.repIds)] : [];
     const range = [q.from, q.to] as const;
     const out = new Map<string, RawActuals>();
-    // Every column but `rep` is a raw figure by its domain name (model/raw-figures.ts).
-    const merge = (rows: unknown[]): void => {
-      for (const { rep, ...figures } of rows as ({ rep: string } & Record<string, unknown>)[]) addRepRow(out, rep, figures);
-    };
+    const merge = (st: Database.Statement, ...params: unknown[]): void => addRows(out, st, params);
     const o = q.repIds ? optional.reps : optional.all;
-    // With tier weights, visits come from the same pass as the weighted visits.
+    // With tier weights, visits and accounts served come from the same pass as the weighted visits.
     const visitsByTier = (weights: Readonly<Record<string, number>>): void => {
       const weight = new Map(Object.entries(weights));
-      for (const { rep, tier, n } of o.tierVisits.all(...range, ...rf) as { rep: string; tier: string | null; n: number }[]) {
-        addRepRow(out, rep, { visits: n, weightedVisits: n * ((tier !== null ? weight.get(tier) : undefined) ?? 1) });
+      const rows = o.tierVisits.all(...range, ...rf, ...range, ...rf) as { rep: string; tier: string | null; n: number; served: number }[];
+      for (const { rep, tier, n, served } of rows) {
+        addRepRow(out, rep, { visits: n, accountsServed: served, weightedVisits: n * ((tier !== null ? weight.get(tier) : undefined) ?? 1) });
       }
     };
     // One read transaction: every figure comes from the same snapshot.
     db.transaction(() => {
       if (q.tierWeights) visitsByTier(q.tierWeights);
-      else merge(s.activities.all(...range, ...rf));
-      merge(s.deals.all(...range, ...rf));
-      merge(s.served.all(...range, ...rf, ...range, ...rf));
-      merge(s.due.all(...range, ...rf));
-      merge(s.collected.all(...range, q.to, ...rf));
-      merge(s.feedback.all(...range, ...rf));
-      merge(s.peers.all(JSON.stringify(q.peerReviewPeriods), ...rf));
-      merge(s.intel.all(...range, ...rf));
-      if (q.coverage) merge(o.coverage.all(JSON.stringify(coveredSinceByTier(q.coverage.asOf, q.coverage.cadenceDays)), ...rf, q.coverage.asOf));
+      else merge(s.visitsServed, ...range, ...rf, ...range, ...rf);
+      merge(s.deals, ...range, ...rf);
+      merge(s.due, ...range, ...rf);
+      merge(s.collected, ...range, q.to, ...rf);
+      merge(s.feedback, ...range, ...rf);
+      merge(s.peers, JSON.stringify(q.peerReviewPeriods), ...rf);
+      merge(s.intel, ...range, ...rf);
+      if (q.coverage) merge(o.coverage, JSON.stringify(coveredSinceByTier(q.coverage.asOf, q.coverage.cadenceDays)), ...rf, q.coverage.asOf);
     })();
     return out;
   };

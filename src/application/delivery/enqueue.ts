@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { DeliveryTarget, OutboxItem, PlatformName } from '../../domain/model/delivery.js';
+import { isJsonData, type DeliveryTarget, type JSONType, type OutboxItem, type PlatformName } from '../../domain/model/delivery.js';
 import type { OutgoingMessage } from '../../ports/chat.js';
 import type { AppDeps } from '../deps.js';
 
@@ -19,6 +19,13 @@ export const deliveryKey = (d: Pick<Delivery, 'job' | 'runKey' | 'target'>): str
 
 /** An outbox item's id: a digest of its key. */
 export const outboxId = (key: string): string => createHash('sha256').update(key).digest('hex').slice(0, 40);
+
+/**
+ * A view or chart as plain JSON data. Ours are that already, and are stored as they are: copying
+ * each through JSON was ~10 % of queuing a 5,000-rep round (issue 16). One holding something JSON
+ * would change (an undefined field, a date) is copied through JSON, as every one used to be.
+ */
+const plain = (value: object): JSONType => (isJsonData(value) ? (value as JSONType) : (JSON.parse(JSON.stringify(value)) as JSONType));
 
 /**
  * Writes messages to the outbox. A message whose key (job, run, recipient) is already there is
@@ -43,8 +50,8 @@ export async function enqueue(deps: Pick<AppDeps, 'store' | 'clock'>, deliveries
       // The chart goes in as its spec (data), never as image bytes: it is rendered at send time.
       message: {
         text: d.message.text,
-        ...(d.message.view ? { view: JSON.parse(JSON.stringify(d.message.view)) } : {}),
-        ...(d.message.chart ? { chart: JSON.parse(JSON.stringify(d.message.chart)) } : {}),
+        ...(d.message.view ? { view: plain(d.message.view) } : {}),
+        ...(d.message.chart ? { chart: plain(d.message.chart) } : {}),
       },
       state: 'pending',
       attempts: 0,

@@ -26,7 +26,8 @@ export const monthlyScorecard: Job = {
   async plan(deps, run) {
     const period = quarterOf(run.date);
     // periodsBefore is oldest first, as the report's history wants.
-    const [current, ...past] = await Promise.all([period, ...periodsBefore(period, HISTORY_PERIODS)].map((p) => scorePeriod(deps, p)));
+    const everyone = await deps.store.people.find();
+    const [current, ...past] = await Promise.all([period, ...periodsBefore(period, HISTORY_PERIODS)].map((p) => scorePeriod(deps, p, { everyone })));
     const teams = new Map((await deps.store.teams.find()).map((t) => [t.id, t]));
     const privacy = await comparisonPrivacy(deps);
     const deliveries: Delivery[] = [];

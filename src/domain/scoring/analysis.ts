@@ -108,7 +108,9 @@ export function nextGradeGap(template: KpiTemplate, card: Scorecard): Pacing['ne
 
 /**
  * In-period pacing: projects additive actuals at the current run rate to the period end, scores the
- * projection, and says what it takes to reach the next grade.
+ * projection, and says what it takes to reach the next grade. `scored`: the rep's card from these
+ * same actuals and targets when the caller has it already (only its indicator lines are read, which
+ * adjustments leave alone), so a round over every rep scores each card once.
  */
 export function pacing(
   template: KpiTemplate,
@@ -117,11 +119,12 @@ export function pacing(
   repId: string,
   actuals: RawActuals,
   targets: TargetMap,
+  scored?: Scorecard,
 ): Pacing {
   const elapsed = elapsedShare(period, today);
   const projectedActuals = projectActuals(actuals, elapsed);
   const projected = computeScorecard({ template, period, repId, actuals: projectedActuals, targets });
-  const current = computeScorecard({ template, period, repId, actuals, targets });
+  const current = scored ?? computeScorecard({ template, period, repId, actuals, targets });
   const indicators = current.indicators.map((line, i) => {
     const p = projected.indicators[i]!;
     const onPace = p.actual === null || p.target === null ? null : line.scoring.type === 'inverse' ? p.actual <= p.target : p.actual >= p.target;

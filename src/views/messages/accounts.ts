@@ -36,7 +36,7 @@ export const accountsEn = {
   'account.usage': 'Usage: /account show <account> · /account dormant [@rep | team <name>] · /account reassign <account> @rep [: reason]',
   'account.dormant.title': 'Dormant key accounts',
   'account.dormant.none': 'No dormant key accounts: every key account was visited within its cadence.',
-  'account.dormant.intro': '{count} key account(s) not visited within their tier’s cadence (as of {date}).',
+  'account.dormant.intro': '{count} key {count|account|accounts} not visited within their tier’s cadence (as of {date}).',
   'account.dormant.col.account': 'Account',
   'account.dormant.col.tier': 'Tier',
   'account.dormant.col.owner': 'Owner',

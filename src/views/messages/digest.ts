@@ -18,7 +18,7 @@ export const digestEn = {
   'digest.col.quarter': 'Quarter',
   'digest.col.year': 'Year',
   'digest.col.awards': 'Awards',
-  'digest.average': 'Average {average} over {graded} graded rep(s).',
+  'digest.average': 'Average {average} over {graded} graded {graded|rep|reps}.',
   'digest.distribution': 'Grade distribution: {list}',
   'digest.gradeCount': '{grade} {count}',
   'digest.moversUp': 'Biggest gains vs last quarter: {list}',

@@ -3,7 +3,7 @@ export const jobsEn = {
   'job.followUp.title': 'Follow-ups due today',
   'job.followUp.line': '{account}: {step} (from your visit on {date})',
   'job.followUp.button': 'Log the follow-up',
-  'job.followUp.text': 'You have {n} follow-up(s) due today.',
+  'job.followUp.text': 'You have {n} {n|follow-up|follow-ups} due today.',
   'job.nudge.title': 'Week {week}: where you stand',
   'job.nudge.behind': 'You are behind pace on {indicators}.',
   'job.nudge.summary': 'Week {week}: you are behind pace on {indicators}.',

@@ -27,7 +27,7 @@ export const lifecycleEn = {
   'lifecycle.late.summary.feedback': 'Feedback from {account} on {date} (service {service}/5, product {product}/5)',
   'lifecycle.late.summary.intel': 'Market intel "{topic}" on {date}',
   'lifecycle.closed': 'Review cycle {period} is closed. Entries and adjustments for it stay refused.',
-  'lifecycle.close.appealsPending': 'The {period} cycle cannot be closed: {count} appeal(s) are still pending. Decide them first.',
+  'lifecycle.close.appealsPending': 'The {period} cycle cannot be closed: {count} {count|appeal is|appeals are} still pending. Decide them first.',
   'lifecycle.targets.title': 'Targets for {period}',
   'lifecycle.targets.col.indicator': 'Indicator',
   'lifecycle.targets.col.template': 'Template default',

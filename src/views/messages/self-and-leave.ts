@@ -13,7 +13,7 @@ export const selfAndLeaveEn = {
   'selfReview.error.rating': 'Give three ratings from 1 to 5: performance, behaviour, teamwork.',
   'away.usage': 'Usage: /away <from YYYY-MM-DD> [to YYYY-MM-DD] [note] · /away cancel <from> · /away (your leave) — administrators and HR: /away @person …',
   'away.saved': 'Away from {from} to {to} for {name}: no nudges or reminders on those days; reports wait until the day after. {prorate}',
-  'away.prorate': 'Leave of more than {days} day(s) in a quarter prorates the targets.',
+  'away.prorate': 'Leave of more than {days} {days|day|days} in a quarter prorates the targets.',
   'away.list': 'Leave for {name}: {list}',
   'away.none': 'No leave recorded for {name}.',
   'away.cancelled': 'Leave from {from} to {to} for {name} cancelled.',
