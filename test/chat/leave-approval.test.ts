@@ -46,7 +46,7 @@ describe('leave needs approval before it changes targets', () => {
     const [absence] = await deps.store.absences.find({ personId: 'ann' });
     expect(absence).toMatchObject({ approval: 'pending' });
     expect(await annQ4()).toBe(before);
-    expect(await scorecard(p.ann)).toContain('26 day(s) waiting for approval');
+    expect(await scorecard(p.ann)).toContain('26 days waiting for approval');
     expect((await deps.store.outbox.find({ job: 'leave-request' })).map(recipient)).toEqual(['slack:UMGR']);
 
     const [approve] = await requestButtons();
@@ -61,7 +61,7 @@ describe('leave needs approval before it changes targets', () => {
     expect(decided.view.title).toContain('Approved by mgr');
     const after = await annQ4();
     expect(after).toBeGreaterThan(before);
-    expect(await scorecard(p.ann)).toContain('Leave in this period: 26 day(s) approved.');
+    expect(await scorecard(p.ann)).toContain('Leave in this period: 26 days approved.');
     expect(await deps.store.audit.count({ action: 'away.approve' })).toBe(1);
     expect((await deps.store.outbox.find({ job: 'leave-decision' })).map(recipient)).toEqual(['slack:UANN']);
     expect((await click(p.hr, approve!, 'c5')).view.title).toContain('already been decided');

@@ -86,7 +86,7 @@ describe('customer survey links', () => {
     // A rep-entered rating too: the scorecard says which is which.
     await deps.store.feedback.insert({ id: 'fb-rep', repId: 'ann', accountId: 'acme', date: '2026-11-20', service: 5, product: 5, comment: '', source: 'customer', createdAt: T0 });
     const card = renderText((await converse(deps, p.ann, { type: 'command', command: 'scorecard', request: plainRequest('2026-Q4', SLACK) })).view);
-    expect(card).toContain('1 rating(s) entered by the rep, 1 answered by customers themselves');
+    expect(card).toContain('1 rating entered by the rep, 1 answered by customers themselves');
   });
 
   it('escapes the account name; refuses unknown, expired, wrong-method, oversized and non-form requests; rate-limits a client', async () => {

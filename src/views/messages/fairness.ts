@@ -45,8 +45,8 @@ export const fairnessEn = {
   'fairness.away.state.pendingShort': '[waiting for approval]',
   'fairness.away.state.rejectedShort': '[not approved]',
   'fairness.away.already': "{name}'s leave {from} – {to} has already been decided: {state}.",
-  'fairness.scorecard.leave': 'Leave in this period: {approved} day(s) approved{pending}.',
-  'fairness.scorecard.leavePending': ' · {days} day(s) waiting for approval: targets are not prorated for them until approved',
+  'fairness.scorecard.leave': 'Leave in this period: {approved} {approved|day|days} approved{pending}.',
+  'fairness.scorecard.leavePending': ' · {days} {days|day|days} waiting for approval: targets are not prorated for them until approved',
   'fairness.publish.pendingAdjustments': '⚠ Adjustment proposals still waiting for HR (they do not count unless accepted before publishing):\n{list}',
   'fairness.publish.pendingAdjustment': '{name}: {delta}, proposed by {by}',
   'fairness.publish.pendingLeave': '⚠ Leave still waiting for approval (targets are not prorated for it unless approved before publishing):\n{list}',
@@ -74,7 +74,7 @@ export const fairnessEn = {
   'fairness.survey.page.longComment': 'The comment is too long (at most 4,000 characters).',
   'fairness.survey.page.tooMany': 'Too many attempts: please try again in a few minutes.',
   'fairness.survey.page.badRequest': 'The form could not be read. Please open the survey link again.',
-  'fairness.scorecard.feedbackSources': 'Customer satisfaction: {rep} rating(s) entered by the rep, {customer} answered by customers themselves (survey links); both count equally.',
+  'fairness.scorecard.feedbackSources': 'Customer satisfaction: {rep} {rep|rating|ratings} entered by the rep, {customer} answered by customers themselves (survey links); both count equally.',
   'audit.action.survey.create': 'created a customer survey link for {rep}',
 } as const;
 
