@@ -96,6 +96,13 @@ describe('customer survey links', () => {
     expect(html).not.toContain('<script>');
 
     expect((await get('/survey/not-a-real-token-000000000000')).status).toBe(404);
+    // A link mangled in transit (a broken %-escape) is an unknown link, answered as such: not a server error.
+    for (const mangled of ['/survey/%E0%A4%A', '/survey/abc%zz']) {
+      const answer = await get(mangled, { 'accept-language': 'en' });
+      expect(answer.status).toBe(404);
+      expect(answer.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      expect(await answer.text()).toContain('This survey link is not valid');
+    }
     const put = await fetch(`${base}${path}`, { method: 'PUT', body: 'x' });
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, HEAD, POST');

@@ -34,6 +34,18 @@ function rateLimiter(now: () => number): (key: string) => boolean {
   };
 }
 
+/**
+ * The token of `/survey/<token>`. A link mangled in transit (a broken %-escape) names no survey:
+ * it reads as an empty token, answered "not a valid link", instead of a thrown URIError (a 500).
+ */
+function tokenOf(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname.slice(SURVEY_PREFIX.length)).slice(0, 200);
+  } catch {
+    return '';
+  }
+}
+
 /** The reader's language: `?lang=` (the form carries it), else Accept-Language, else the company's. */
 function localeOf(req: http.IncomingMessage, fallback: Locale, chosen?: string | null): Locale {
   const lang = (chosen ?? '').toLowerCase();
@@ -77,7 +89,7 @@ export function surveyRoute(deps: AppDeps, opts: { publicUrl?: string | undefine
   const origin = opts.publicUrl ? new URL(opts.publicUrl).origin : undefined;
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://survey.invalid');
-    const token = decodeURIComponent(url.pathname.slice(SURVEY_PREFIX.length)).slice(0, 200);
+    const token = tokenOf(url.pathname);
     const fallback = deps.settings.defaultLocale;
     if (!ALLOW.includes(req.method as (typeof ALLOW)[number])) return answerAfterBody(req, () => methodNotAllowed(res, ALLOW));
     if (!allowed(req.socket.remoteAddress ?? 'unknown')) {

@@ -7,7 +7,7 @@ export const calibrationEn = {
   'calibration.pack.peerNone': 'No peer-review patterns to look at.',
   'calibration.pack.peerMutual': '{a} and {b} gave each other the top rating, every time they reviewed each other ({periods} {periods|period|periods})',
   'calibration.pack.peerSame': '{name} gave all {count} of their reviews the same rating ({rating})',
-  'help.cmd.adjust': "adjust a rep's score in calibration, with a written reason (`/adjust @rep -3 reason`; HR or the rep's manager)",
+  'help.cmd.adjust': "adjust a rep's score in calibration, with a written reason (`/adjust @rep -3 reason`; HR, or the rep's manager as a proposal HR accepts)",
   // /cycle meeting
   'calibration.meeting.usage': 'Usage: /cycle meeting <period> <YYYY-MM-DD> <HH:mm> <place or call link> @participant … (time in {tz}). /cycle meeting <period> shows the meeting.',
   'calibration.meeting.scheduled': 'Review meeting for {period} set for {when} ({tz}) at {place}, with {names}. {queued} {queued|invitation|invitations} queued.',
@@ -85,7 +85,7 @@ export const calibrationZhCN: Record<CalibrationMessageKey, string> = {
   'calibration.pack.peerNone': '没有需要关注的互评情况。',
   'calibration.pack.peerMutual': '{a} 与 {b} 每次互评都给对方最高分（{periods} 期）',
   'calibration.pack.peerSame': '{name} 的 {count} 条互评全部给了相同的分数（{rating}）',
-  'help.cmd.adjust': '在校准中调整某位销售的分数，必须写明理由（`/调整 @销售 -3 理由`；人力资源部或其经理）',
+  'help.cmd.adjust': '在校准中调整某位销售的分数，必须写明理由（`/调整 @销售 -3 理由`；人力资源部，或由其经理提议、人力资源部接受）',
   'calibration.meeting.usage': '用法：/考核周期 meeting <考核期> <YYYY-MM-DD> <HH:mm> <地点或会议链接> @参会人 …（时间按 {tz}）。/考核周期 meeting <考核期> 查看已安排的会议。',
   'calibration.meeting.scheduled': '{period} 校准会已安排在 {when}（{tz}），地点：{place}，参会人：{names}。{queued} 份邀请将陆续发出。',
   'calibration.meeting.unreachable': '机器人无法给 {names} 发消息：请自行邀请。',

@@ -232,7 +232,7 @@ export const en = {
   'help.cmd.visit': 'log a client visit, call or follow-up (`/visit Acme` pre-fills the account)',
   'help.cmd.deal': 'log a signed deal: amount, units, product; a first deal with an account counts as a new customer',
   'help.cmd.payment': 'log money received on one of your deals (回款)',
-  'help.cmd.feedback': 'log customer feedback: service and product quality 1–5',
+  'help.cmd.feedback': 'log customer feedback: service and product quality 1–5; `/feedback survey Acme Li Wei` gives a one-time link for the customer to rate you themselves',
   'help.cmd.intel': 'share market intel with the team (posted to the intel channel)',
   'help.cmd.peer-review': 'rate a teammate’s collaboration 1–5 (once per quarter; a new one replaces it)',
   'help.cmd.scorecard': 'your explained scorecard (`/scorecard @someone 2026-Q3` for managers and HR)',

@@ -1,7 +1,7 @@
 /** Texts of self-reviews (`/self-review`) and leave (`/away`), in both languages. */
 export const selfAndLeaveEn = {
   'help.cmd.self-review': 'rate yourself 1–5 per category while the cycle collects data (`/self-review 4 3 5 my comment`); shown to your manager and HR, not scored',
-  'help.cmd.away': 'leave or out-of-office: no nudges or reminders on those days (`/away 2026-12-01 2026-12-12 annual leave`)',
+  'help.cmd.away': 'leave or out-of-office: no nudges or reminders on those days; targets are prorated once your manager approves it (`/away 2026-12-01 2026-12-12 annual leave`)',
   'selfReview.usage': 'Usage: /self-review <performance 1–5> <behaviour 1–5> <teamwork 1–5> [comment] [period], e.g. /self-review 4 3 5 Strong quarter, slow on visits',
   'selfReview.saved': 'Self-review for {period} saved: performance {performance}, behaviour {behaviour}, teamwork {teamwork}. Your manager and HR see it beside your computed score; it does not change the score.',
   'selfReview.replaced': 'Self-review for {period} replaced: performance {performance}, behaviour {behaviour}, teamwork {teamwork}. Your manager and HR see it beside your computed score; it does not change the score.',
@@ -25,7 +25,7 @@ export type SelfAndLeaveMessageKey = keyof typeof selfAndLeaveEn;
 
 export const selfAndLeaveZhCN: Record<SelfAndLeaveMessageKey, string> = {
   'help.cmd.self-review': '在考核周期收集数据期间按类别给自己打 1–5 分（`/自评 4 3 5 说明`）；经理和人力资源部可见，不计入分数',
-  'help.cmd.away': '休假或外出：这些天不发提醒（`/休假 2026-12-01 2026-12-12 年假`）',
+  'help.cmd.away': '休假或外出：这些天不发提醒；经理批准后按比例折算目标（`/休假 2026-12-01 2026-12-12 年假`）',
   'selfReview.usage': '用法：/自评 <业绩 1–5> <行为 1–5> <团队协作 1–5> [说明] [期间]，例如 /自评 4 3 5 本季业绩不错，拜访偏少',
   'selfReview.saved': '{period} 的自评已保存：业绩 {performance}，行为 {behaviour}，团队协作 {teamwork}。经理和人力资源部会在计算分数旁看到它；它不改变分数。',
   'selfReview.replaced': '{period} 的自评已更新：业绩 {performance}，行为 {behaviour}，团队协作 {teamwork}。经理和人力资源部会在计算分数旁看到它；它不改变分数。',

@@ -233,7 +233,7 @@ export const zhCN: Record<MessageKey, string> = {
   'help.cmd.visit': '记录客户拜访、电话或跟进（`/拜访 客户名` 可预填客户）',
   'help.cmd.deal': '记录成交：金额、数量、产品；与某客户的首单计为新客户开发',
   'help.cmd.payment': '记录你的订单回款',
-  'help.cmd.feedback': '记录客户反馈：服务质量和产品质量 1–5 分',
+  'help.cmd.feedback': '记录客户反馈：服务质量和产品质量 1–5 分；`/反馈 survey Acme 张三` 生成一次性链接，由客户本人为你评分',
   'help.cmd.intel': '与团队分享市场情报（发到情报频道）',
   'help.cmd.peer-review': '给同事的沟通协作打分 1–5（每季度一次，重新提交会替换）',
   'help.cmd.scorecard': '查看带解释的计分卡（经理和人力资源部可用 `/成绩 @某人 2026-Q3`）',
