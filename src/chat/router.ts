@@ -7,6 +7,7 @@ import { HOME_ACTIONS } from '../views/home-view.js';
 import { t, type MessageKey } from '../views/i18n.js';
 import { REMINDER_ACTIONS } from '../views/job-views.js';
 import { adminAnswer, mentionsUsers } from './admin.js';
+import { ADMIN_DECISIONS } from './admin-confirm.js';
 import { CALIBRATION_DECISIONS } from './calibration.js';
 import type { CommandName, EntryCommand } from './commands.js';
 import { deleteAnswer, editFormAgain, editFormFor, entriesAnswer, isEditRef, submitEdit } from './entry-edit.js';
@@ -65,21 +66,21 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
     // Mentioned people count only for the subcommands that take them; one the bot does not know is refused.
     const needsUsers = mentionsUsers(req.words);
     if (needsUsers && req.unknownUsers.length > 0 && actor.roles.includes('admin')) throw unknownMentionError(req.unknownUsers);
-    const text = await adminAnswer(deps, actor, {
+    const view = await adminAnswer(deps, actor, {
       words: req.words,
       users: needsUsers ? req.users : [],
       ...(req.channel ? { channel: req.channel } : {}),
       ...(req.lines.length > 0 ? { csv: req.lines.join('\n') } : {}),
       ...(req.requestId ? { requestId: req.requestId } : {}),
     });
-    return { view: textView(text) };
+    return { view };
   },
   entries: (deps, actor) => entriesAnswer(deps, actor),
 };
 
 
 /** Buttons that decide something (`decide:…`): the answer replaces the message clicked. */
-const DECISIONS: Record<string, DecisionHandler> = { ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS };
+const DECISIONS: Record<string, DecisionHandler> = { ...ADMIN_DECISIONS, ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS };
 
 type ButtonHandler = (deps: AppDeps, actor: Person, value: string, req: ChatRequest) => Promise<ChatAnswer>;
 

@@ -60,10 +60,10 @@ describe('review cycle states', () => {
   it('refuses a second cycle, a non-HR actor, a bad period, a bad date — each explained in both languages', async () => {
     await openCycle(deps, hr, { period: '2026-Q3' });
     explained(await refusal(openCycle(deps, hr, { period: '2026-Q3' })), 'already a review cycle for 2026-Q3', '2026-Q3 已有考核周期');
-    explained(await refusal(openCycle(deps, ann, { period: '2026-Q4' })), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(openCycle(deps, ann, { period: '2026-Q4' })), 'needs the HR role', '需要人力资源角色');
     explained(await refusal(openCycle(deps, hr, { period: '2026-Q5' })), 'is not a period', '不是有效的考核期');
     explained(await refusal(openCycle(deps, hr, { period: '2026-Q4', closeDate: '10/10/2026' })), 'is not a date', '不是有效日期');
-    explained(await refusal(cycleStatus(deps, mgr, {})), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(cycleStatus(deps, mgr, {})), 'needs the HR role', '需要人力资源角色');
     expect(await deps.store.cycles.count()).toBe(1);
   });
 
@@ -72,7 +72,7 @@ describe('review cycle states', () => {
     explained(await refusal(preparePublication(deps, hr, { period: '2026-Q3' })), 'no review cycle', '没有考核周期');
     await openCycle(deps, hr, { period: '2026-Q3' });
     explained(await refusal(preparePublication(deps, hr, { period: '2026-Q3' })), 'is collecting: it must be in_review', '当前为');
-    explained(await refusal(startReview(deps, ann, { period: '2026-Q3' })), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(startReview(deps, ann, { period: '2026-Q3' })), 'needs the HR role', '需要人力资源角色');
     const c = await startReview(deps, hr, { period: '2026-Q3' });
     expect(c.state).toBe('in_review');
     expect((await deps.store.audit.find({ action: 'cycle.in_review' })).map((a) => a.details.from)).toEqual(['collecting']);
@@ -120,7 +120,7 @@ describe('publishing results', () => {
 
   it('refuses a second publication and a non-HR publisher, queuing nothing more', async () => {
     await inReview();
-    explained(await refusal(publishResults(deps, mgr, { period: '2026-Q3', platforms: ['slack'] })), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(publishResults(deps, mgr, { period: '2026-Q3', platforms: ['slack'] })), 'needs the HR role', '需要人力资源角色');
     expect(await deps.store.results.count()).toBe(0);
     await publishResults(deps, hr, { period: '2026-Q3', platforms: ['slack'] });
     const queued = await deps.store.outbox.count();

@@ -25,10 +25,10 @@ afterEach(() => deps.cleanup());
 describe('an administrator who is also HR', () => {
   it('gives herself HR, keeping admin, and opens the cycle', async () => {
     const adm = await get('adm');
-    expect(await say(deps, adm, 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the hr role. Ask an administrator if you should have it. As an administrator you can give it to yourself: /appraisal-admin role @you +hr.');
+    expect(await say(deps, adm, 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the HR role. Ask an administrator if you should have it. As an administrator you can give it to yourself: /appraisal-admin role @you +hr.');
     expect(await say(deps, { ...adm, locale: 'zh-CN' }, 'cycle', 'open 2026-Q4')).toContain('你是管理员，可以给自己添加该角色：/管理 role @你 +hr。');
     // Others are not told to grant themselves anything.
-    expect(await say(deps, await get('ann'), 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the hr role. Ask an administrator if you should have it.');
+    expect(await say(deps, await get('ann'), 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the HR role. Ask an administrator if you should have it.');
     expect(await say(deps, adm, 'appraisal-admin', 'role +hr', [adm])).toBe('Ada Admin’s roles are now: hr, admin.');
     expect((await get('adm')).roles).toEqual(['hr', 'admin']);
     expect(await say(deps, await get('adm'), 'cycle', 'open 2026-Q4')).not.toContain('⚠');

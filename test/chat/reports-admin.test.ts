@@ -87,9 +87,9 @@ describe('/appraisal-admin (shared conversation)', () => {
   });
 
   it('refuses everyone else and changes nothing', async () => {
-    expect(await answer('ann', '/appraisal-admin role @ann admin', ['ann'])).toBe('This needs the admin/hr role. Ask an administrator if you should have it.');
+    expect(await answer('ann', '/appraisal-admin role @ann admin', ['ann'])).toBe('This needs the Admin/HR role. Ask an administrator if you should have it.');
     expect((await deps.store.people.get('ann'))!.roles).toEqual(['rep']);
-    expect(await answer('hr', '/appraisal-admin role @ann admin', ['ann'])).toBe('This needs the admin role. Ask an administrator if you should have it.');
+    expect(await answer('hr', '/appraisal-admin role @ann admin', ['ann'])).toBe('This needs the Admin role. Ask an administrator if you should have it.');
     expect(await deps.store.audit.count()).toBe(0);
   });
 

@@ -47,9 +47,9 @@ describe('/appraisal-admin from Lark', () => {
 
   it('refuses a rep and HR, registering nobody they mention', async () => {
     await h.group('ou_annlee', '/appraisal-admin role @_user_2 admin', [{ openId: 'ou_strangerx', name: 'Stranger' }]);
-    expect(await answerTo('ou_annlee', 'ou_annlee')).toBe('This needs the admin/hr role. Ask an administrator if you should have it.');
+    expect(await answerTo('ou_annlee', 'ou_annlee')).toBe('This needs the Admin/HR role. Ask an administrator if you should have it.');
     await h.dm('ou_hanahr', '/appraisal-admin role manager');
-    expect(await answerTo('ou_hanahr')).toBe('This needs the admin role. Ask an administrator if you should have it.');
+    expect(await answerTo('ou_hanahr')).toBe('This needs the Admin role. Ask an administrator if you should have it.');
     expect(await h.deps.store.personByIdentity('lark:ou_strangerx')).toBeNull();
     expect(await h.deps.store.audit.count()).toBe(0);
   });
