@@ -45,6 +45,8 @@ export function splitConfirm(args: readonly string[]): { args: string[]; confirm
   return last === 'confirm' || last === '确认' ? { args: args.slice(0, -1), confirmed: true } : { args: [...args], confirmed: false };
 }
 
+const ACTIONS: Record<PrivilegedSub, string> = { role: 'grant roles', team: 'assign teams', link: 'link identities' };
+
 const needUser = () => new AppError('VALIDATION', 'mention a user', { params: { messageId: 'admin.needUser' } });
 
 /** The person `link` is about: the mentioned one, or the holder of the first of two identities (where mentioning is not possible). */
@@ -168,6 +170,8 @@ function typedCommand(locale: Locale, r: PrivilegedRequest): string {
 
 /** `/appraisal-admin role|team|link …`: the question, or (confirmed as typed) the change. */
 export async function privilegedAnswer(deps: AppDeps, actor: Person, r: PrivilegedRequest, confirmed: boolean): Promise<View> {
+  // HR may use /appraisal-admin, but not for these: refused before any other answer about the request.
+  requireRole(actor, ['admin'], ACTIONS[r.sub]);
   if (confirmed) return textView(await apply(deps, actor, r));
   const p = await preview(deps, actor, r, actor.locale);
   if (p.nothing !== undefined) return textView(p.nothing);

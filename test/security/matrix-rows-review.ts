@@ -13,11 +13,14 @@ export const REVIEW_ROWS: readonly MatrixRow[] = [
 
   // ── Administration: HR and administrators; people, identities and channels are the administrators' alone.
   { name: '/appraisal-admin (usage)', trigger: cmd('appraisal-admin'), allowed: ['admin', 'hr'], refusal: needs('admin/hr') },
-  { name: '/appraisal-admin role @cat manager', trigger: cmd('appraisal-admin', 'role @cat manager'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  // A change that names a person asks first (the exact person, Confirm / Cancel) and changes nothing;
+  // typed with confirm at the end it changes at once. The buttons: matrix-rows-buttons.ts.
+  { name: '/appraisal-admin role @cat manager', trigger: cmd('appraisal-admin', 'role @cat manager'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')) },
+  { name: '/appraisal-admin role @cat manager confirm', trigger: cmd('appraisal-admin', 'role @cat manager confirm'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   // Roles are a set: one is removed, the others stay.
-  { name: '/appraisal-admin role @coach -rep', trigger: cmd('appraisal-admin', 'role @coach -rep'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
-  { name: '/appraisal-admin team @cat North', trigger: cmd('appraisal-admin', 'team @cat North'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
-  { name: '/appraisal-admin link @cat <identity>', trigger: cmd('appraisal-admin', 'link @cat slack:U0CATTWO'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  { name: '/appraisal-admin role @coach -rep confirm', trigger: cmd('appraisal-admin', 'role @coach -rep confirm'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  { name: '/appraisal-admin team @cat North confirm', trigger: cmd('appraisal-admin', 'team @cat North confirm'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  { name: '/appraisal-admin link @cat <identity> confirm', trigger: cmd('appraisal-admin', 'link @cat slack:U0CATTWO confirm'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   {
     name: '/appraisal-admin channel intel <channel>',
     trigger: { type: 'command', command: 'appraisal-admin', text: { slack: 'channel intel <#C0INTEL|intel>', lark: 'channel intel oc_intel01' } },
