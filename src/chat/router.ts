@@ -1,6 +1,6 @@
 import type { AppDeps } from '../application/deps.js';
 import { isAppError } from '../domain/errors.js';
-import type { Person } from '../domain/model/people.js';
+import { hasRole, type Person } from '../domain/model/people.js';
 import { errorText, fieldErrors } from '../views/errors.js';
 import type { FormId } from '../views/forms/form.js';
 import { HOME_ACTIONS } from '../views/home-view.js';
@@ -55,7 +55,13 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
     if (req.unknownUsers.length > 0) throw unknownMentionError(req.unknownUsers.slice(0, 1));
     const { period } = periodAndRest(req.words);
     const subject = req.users[0];
-    return { view: await scorecardAnswer(deps, actor, { ...(subject ? { subject } : {}), ...(period ? { period } : {}) }) };
+    try {
+      return { view: await scorecardAnswer(deps, actor, { ...(subject ? { subject } : {}), ...(period ? { period } : {}) }) };
+    } catch (e) {
+      // A manager or HR asking for "my scorecard" has none: say how to see a rep's, and the team's.
+      if (subject || hasRole(actor, 'rep') || !isAppError(e) || e.params.messageId !== 'error.notRepInPeriod') throw e;
+      return { view: textView(t(actor.locale, 'scorecard.notRep', { period: String(e.params.period) })) };
+    }
   },
   ranking: async (deps, actor, req) => {
     const { period, rest } = periodAndRest(req.words);

@@ -25,6 +25,7 @@ export const peopleEn = {
   'admin.confirm.stale': '{name}’s profile has changed since you were asked: nothing changed. Run the command again to see the change as it would be now.',
   'admin.confirm.used': 'This change was already confirmed or cancelled: nothing changed again.',
   'admin.confirm.notYours': 'Only {name}, who asked for this change, can confirm or cancel it. Nothing changed.',
+  'scorecard.notRep': 'You have no scorecard of your own for {period}: you were not a rep then. A rep’s scorecard: `/scorecard @rep {period}`. Your team’s standings: `/ranking {period}`.',
 } as const;
 
 export type PeopleMessageKey = keyof typeof peopleEn;
@@ -55,4 +56,5 @@ export const peopleZhCN: Record<PeopleMessageKey, string> = {
   'admin.confirm.stale': '发出确认请求后，{name} 的资料已有变动，本次未作更改。请重新运行该命令，查看按现状将作的更改。',
   'admin.confirm.used': '此更改已确认或取消过，本次未再作更改。',
   'admin.confirm.notYours': '只有发起此更改的 {name} 可以确认或取消，本次未作更改。',
+  'scorecard.notRep': '你在 {period} 没有个人计分卡：当时你不是销售代表。查看某位销售代表的计分卡：`/成绩 @销售代表 {period}`；查看团队排名：`/排名 {period}`。',
 };
