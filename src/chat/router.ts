@@ -128,8 +128,9 @@ async function button(deps: AppDeps, actor: Person, action: string, value: strin
 export const isFormRef = (form: string): boolean => isFormId(form) || isEditRef(form);
 
 /**
- * A submitted form: stored → the confirmation; refused → the reason, each problem under its field,
- * and the form again for a platform that must redraw it. Unexpected failures are thrown.
+ * A submitted form: stored → the confirmation; refused (bad input, a missing role, or an unexpected
+ * failure such as the store refusing the write) → the reason, each problem under its field, and the
+ * form again for a platform that must redraw it.
  */
 async function submit(deps: AppDeps, actor: Person, { ref, values, request: req }: ChatInput & { type: 'submit' }): Promise<ChatAnswer> {
   const locale = actor.locale;
@@ -142,14 +143,17 @@ async function submit(deps: AppDeps, actor: Person, { ref, values, request: req 
     const queued = outcome.intel ? await queueIntelPost(deps, actor, outcome.intel, platformOf(req)) : 0;
     return { view: textView(outcome.text, title), saved: outcome.pending ? { pending: true } : {}, ...(queued > 0 ? { queued } : {}) };
   } catch (error) {
-    if (!isAppError(error)) throw error;
+    // Every failure is a refusal here, the unexpected ones too (a store that said no): the platform
+    // keeps the form with what was typed and says why, instead of losing the person's input.
     const formAgainFor = async (): Promise<FormToOpen | null> => {
       if (isEditRef(ref.form)) return editFormAgain(deps, actor, ref);
       if (!isFormId(ref.form)) return null;
       return { form: await formAgain(deps, actor, ref.form, ref.kind, values), ...(ref.kind ? { kind: ref.kind } : {}) };
     };
     const reason = errorText(locale, error);
-    return { view: textView(reason), refused: { error, fieldErrors: fieldErrors(locale, error.issues), reason, formAgain: () => formAgainFor().catch(() => null) } };
+    const issues = isAppError(error) ? error.issues : [];
+    const retry = !isAppError(error) || error.code === 'UNAVAILABLE';
+    return { view: textView(reason), refused: { error, fieldErrors: fieldErrors(locale, issues), reason, retry, formAgain: () => formAgainFor().catch(() => null) } };
   }
 }
 
