@@ -108,7 +108,13 @@ describe('publishing results', () => {
     const to = outbox.map((o) => (o.target.kind === 'dm' ? o.target.identity : o.target.channel)).sort();
     // ann and bob get their own result, their manager mgr the team's; cat (no data) and mgr2 (no graded rep) nothing.
     expect(to).toEqual(['slack:CRESULTS', 'slack:UANN', 'slack:UBOB', 'slack:UMGR']);
-    expect(outbox.every((o) => o.runKey === '2026-Q3:v1')).toBe(true);
+    // The managers' team results have a run key of their own (a player-coach gets his own result too).
+    expect(outbox.map((o) => [o.target.kind === 'dm' ? o.target.identity : o.target.channel, o.runKey]).sort()).toEqual([
+      ['slack:CRESULTS', '2026-Q3:v1'],
+      ['slack:UANN', '2026-Q3:v1'],
+      ['slack:UBOB', '2026-Q3:v1'],
+      ['slack:UMGR', '2026-Q3:v1:team'],
+    ]);
     const channel = outbox.find((o) => o.target.kind === 'channel')!;
     expect(channel.message.text).toContain('2026-Q3');
     expect(JSON.stringify(channel.message.view)).not.toContain('ann');

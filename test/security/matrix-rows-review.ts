@@ -1,11 +1,11 @@
-import { PEOPLE } from './matrix-org.js';
 import { ALL, ANNS_CIRCLE, byRole, cmd, MANAGERS, needs, NOT_ANNS_MANAGER, NOT_ANNS_SCORECARD, NOT_CATS_MANAGER, NOT_COACHS_MANAGER, noPendingAppeals, q4Collecting, REPS, type MatrixRow } from './matrix-types.js';
 
 /** Rows of the role matrix: reports, administration, the review cycle, interviews, exports, accounts, self-review and leave. */
 export const REVIEW_ROWS: readonly MatrixRow[] = [
   // ── Reports
   // A manager, HR or an administrator has no scorecard of their own: they are told so.
-  { name: '/scorecard (own)', trigger: cmd('scorecard'), allowed: REPS, refusal: (role) => ({ key: 'error.notRepInPeriod', params: { name: PEOPLE[role as keyof typeof PEOPLE].name, period: '2026-Q4' } }) },
+  // Someone who is not a rep has no scorecard of their own: told how to see a rep's and the team's.
+  { name: '/scorecard (own)', trigger: cmd('scorecard'), allowed: REPS, refusal: { key: 'scorecard.notRep', params: { period: '2026-Q4' } } },
   { name: '/scorecard @ann', trigger: cmd('scorecard', '@ann'), allowed: ANNS_CIRCLE, refusal: NOT_ANNS_SCORECARD },
   { name: '/scorecard @coach', trigger: cmd('scorecard', '@coach'), allowed: ['coach', 'hr', 'admin'], refusal: { key: 'error.scorecardForbidden', params: { subject: 'Kai Coach' } } },
   { name: '/ranking', trigger: cmd('ranking'), allowed: ALL },
