@@ -44,6 +44,13 @@ describe('console names', () => {
     expect((await deps.store.people.get('zl'))!.roles).toEqual(['hr']);
   });
 
+  it('lists the candidates in Chinese with the enumeration comma and full-width brackets', async () => {
+    const { matchProblem } = await import('../../src/adapters/console/console-request.js');
+    const zhou = [person('zj', { name: 'Zhou Jing' }), person('zl', { name: 'Zhou Li' })];
+    expect(matchProblem('zh-CN', 'Zhou', zhou)).toContain('Zhou Jing（zj）、Zhou Li（zl）');
+    expect(matchProblem('en', 'Zhou', zhou)).toContain('Zhou Jing (zj), Zhou Li (zl)');
+  });
+
   it('takes a quoted full name and acts on exactly that person, once the question naming them is confirmed with /press', async () => {
     const out = await session(['/appraisal-admin role @"Zhou Li" admin', '/press 1', '/press 1', '/quit'], 'boss');
     // The privileged change first names the exact person, as they are now, and changes nothing.
