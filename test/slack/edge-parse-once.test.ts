@@ -44,6 +44,14 @@ describe('the Slack edge hands Bolt the body it verified and parsed', () => {
     expect({ signed, parsed }).toEqual({ signed: 1, parsed: 1 });
   });
 
+  it('reads a payload with spaces, plus signs, ampersands, percent signs and Chinese as typed', async () => {
+    const typed = 'R&D + 报价：100% agreed; a=b';
+    const res = await signedVisit('VTYPED', { ...VISIT_VALUES, outcome: { text: typed } }).post();
+    expect(res.status).toBe(200);
+    const [stored] = await h.deps.store.activities.find({ requestId: 'slack:VTYPED' });
+    expect(JSON.stringify(stored)).toContain(JSON.stringify(typed).slice(1, -1));
+  });
+
   it('still answers a field problem in the ack, as JSON, and stores nothing', async () => {
     const res = await signedVisit('VBAD', { ...VISIT_VALUES, date: { date: '2031-01-01' } }).post();
     expect(res.status).toBe(200);

@@ -40,7 +40,7 @@ function checkShape(type: string, text: string, form: ReturnType<typeof parseFor
     const r = EventsBody.safeParse(json.value);
     return r.success ? { ok: true, body: json.value as SlackBody } : { ok: false, status: 400, reason: `not an Events API body (${describeIssue(r.error)})` };
   }
-  const fields = form ?? parseForm(text);
+  const fields = form ?? readForm(text);
   if (fields.payload !== undefined) {
     if (typeof fields.payload !== 'string') return { ok: false, status: 400, reason: 'payload given twice' };
     const json = parseJson(fields.payload);
@@ -50,6 +50,27 @@ function checkShape(type: string, text: string, form: ReturnType<typeof parseFor
   }
   const r = SlashCommand.safeParse(fields);
   return r.success ? { ok: true, body: fields } : { ok: false, status: 400, reason: `not a slash command (${describeIssue(r.error)})` };
+}
+
+const PAYLOAD_FIELD = 'payload=';
+
+/**
+ * A form body's fields, as querystring.parse reads them. An interactive request is one field,
+ * `payload=<JSON>`: that value is decoded directly (querystring's own decoding, '+' as a space, then
+ * decodeURIComponent), ~3× faster than the general parser on a 7 KB modal state (issue 16, ack
+ * profile); anything else, or a value decodeURIComponent refuses, goes through querystring.parse.
+ */
+function readForm(text: string): ReturnType<typeof parseForm> {
+  if (text.startsWith(PAYLOAD_FIELD) && !text.includes('&')) {
+    try {
+      const fields: ReturnType<typeof parseForm> = Object.create(null) as ReturnType<typeof parseForm>;
+      fields.payload = decodeURIComponent(text.slice(PAYLOAD_FIELD.length).replaceAll('+', ' '));
+      return fields;
+    } catch {
+      // A malformed escape: querystring.parse decodes it leniently, as Bolt would have.
+    }
+  }
+  return parseForm(text);
 }
 
 /**
@@ -89,7 +110,7 @@ export function slackPrecheck(deliver: (body: SlackBody, req: http.IncomingMessa
       return refuse(req, res, 401, unsigned);
     }
     if (type !== FORM && type !== JSON_TYPE) return refuse(req, res, 415, `content type must be ${FORM} or ${JSON_TYPE}`);
-    const form = type === FORM ? parseForm(text) : undefined;
+    const form = type === FORM ? readForm(text) : undefined;
     if (form && isSslCheck(form)) return answerJson(res, 200, {});
     const shape = checkShape(type, text, form);
     if (!shape.ok) return refuse(req, res, shape.status, shape.reason);
