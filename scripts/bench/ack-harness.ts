@@ -48,23 +48,37 @@ export function startSlackSide() {
  */
 export function timedStore(store: Store): { store: Store; spent: Map<string, { n: number; ms: number }> } {
   const spent = new Map<string, { n: number; ms: number }>();
-  const timed = <T extends object>(target: T, prefix: string): T =>
-    new Proxy(target, {
+  // The wrappers are made once per object and method, not on every access: the instrument's own
+  // allocations (a Proxy per `store.activities`, a closure per call) showed up in the CPU per submission.
+  const proxies = new WeakMap<object, object>();
+  const timed = <T extends object>(target: T, prefix: string): T => {
+    const known = proxies.get(target);
+    if (known) return known as T;
+    const methods = new Map<PropertyKey, (...a: unknown[]) => unknown>();
+    const proxy = new Proxy(target, {
       get(t, key, receiver) {
         const v = Reflect.get(t, key, receiver) as unknown;
         if (typeof v !== 'function') return v && typeof v === 'object' && typeof key === 'string' ? timed(v, `${key}.`) : v;
-        return (...a: unknown[]) => {
+        const wrapped = methods.get(key);
+        if (wrapped) return wrapped;
+        const name = `${prefix}${String(key)}`;
+        const method = (...a: unknown[]) => {
           const t0 = performance.now();
           try {
             return (v as (...x: unknown[]) => unknown).apply(t, a);
           } finally {
-            const name = `${prefix}${String(key)}`;
-            const e = spent.get(name) ?? spent.set(name, { n: 0, ms: 0 }).get(name)!;
-            e.n++;
-            e.ms += performance.now() - t0;
+            // spent.clear() between phases: count into the entry the map holds now.
+            const entry = spent.get(name) ?? spent.set(name, { n: 0, ms: 0 }).get(name)!;
+            entry.n++;
+            entry.ms += performance.now() - t0;
           }
         };
+        methods.set(key, method);
+        return method;
       },
     });
+    proxies.set(target, proxy);
+    return proxy;
+  };
   return { store: timed(store, ''), spent };
 }

@@ -169,6 +169,8 @@ export async function runAck(o: AckOptions): Promise<void> {
       const stored = await store.activities.count({ requestId: { in: r.specs.map((s) => `slack:${s.viewId}`) } });
       return { ...r, stored };
     }, o.warmup + o.submissions);
+    const problems = logger.problems.filter((p) => !p.includes('SLACK_TEAM_ID'));
+    say(`App warnings/errors over the whole run (besides SLACK_TEAM_ID unset): ${problems.length}${problems.length ? `, e.g. ${problems.slice(0, 3).join(' | ')}` : ''}`);
     say(
       '\nThe server-side time starts when the listener gets the request: a request that waits for the busy event loop ' +
         '(in the socket buffer, before Node parses it) is not in it. The client-side time includes that wait.',
@@ -198,6 +200,8 @@ type OpenPhase = (rate: number, from: number, n: number) => Promise<{
 async function openLoop(o: AckOptions, run: OpenPhase, firstIndex: number): Promise<void> {
   const rows: string[][] = [['rate', 'sent', 'achieved', 'client p50', 'p95', 'p99', 'max', 'server p99', 'loop busy/sub', 'CPU/sub', 'stored', 'non-200']];
   const p99At = new Map<number, number>();
+  // What the non-200 answers were (refused connections under overload, error statuses, bodies), per rate.
+  const notPlain: string[] = [];
   let from = firstIndex;
   const rates = [...o.rates].sort((a, b) => a - b);
   for (let i = 0; i < rates.length; i++) {
@@ -211,6 +215,10 @@ async function openLoop(o: AckOptions, run: OpenPhase, firstIndex: number): Prom
     p99At.set(rate, c.p99);
     const non200 = n - (r.sent.statuses['200'] ?? 0) + r.sent.nonEmptyBodies.length;
     if (r.stored !== n || non200 > 0) process.exitCode = 1;
+    if (non200 > 0) {
+      const { '200': _plain, ...others } = r.sent.statuses;
+      notPlain.push(`${fmt(rate)}/s: ${JSON.stringify(others)}${r.sent.nonEmptyBodies.length ? `, 200 with a body e.g. ${r.sent.nonEmptyBodies[0]}` : ''}`);
+    }
     rows.push([
       `${fmt(rate)}/s`, fmt(n), `${fmt(Math.round(n / (r.sent.wallMs / 1000)))}/s`,
       millis(c.p50), millis(c.p95), millis(c.p99), millis(c.max), millis(srv.p99),
@@ -222,6 +230,7 @@ async function openLoop(o: AckOptions, run: OpenPhase, firstIndex: number): Prom
   const w = rows[0]!.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
   say(`\nOpen loop (Poisson arrivals, ${o.seconds} s per rate; latency from each request's scheduled arrival to the whole response):`);
   say(rows.map((r) => r.map((c, k) => (k === 0 ? c.padEnd(w[k]!) : c.padStart(w[k]!))).join('  ')).join('\n'));
+  if (notPlain.length) say(`Not plain acks: ${notPlain.join('; ')}`);
   const measured = [...p99At].sort((a, b) => a[0] - b[0]);
   const cross = measured.find(([, p]) => p > TARGET_P99_MS);
   const below = cross ? measured.filter(([r]) => r < cross[0]).at(-1) : undefined;

@@ -1,19 +1,19 @@
 import type { AppDeps } from '../application/deps.js';
 import { requireRole } from '../application/guards.js';
 import { importCsv } from '../application/people/import-csv.js';
-import { assignTeam } from '../application/people/admin.js';
-import { changeRoles, parseRoleChanges } from '../application/people/change-roles.js';
-import { linkIdentity } from '../application/people/link-identity.js';
 import { setChannel, setCyclePolicy, setRankingPrivacy } from '../application/settings.js';
 import { AppError } from '../domain/errors.js';
 import type { Person } from '../domain/model/people.js';
+import type { View } from '../views/view.js';
 import { currentTemplate, importTemplate, setCoverage, setTiers } from '../application/template-admin.js';
 import { issueText } from '../views/errors.js';
 import { renderText } from '../views/render-text.js';
-import { purposeLabel, roleList } from '../views/labels.js';
+import { purposeLabel } from '../views/labels.js';
 import { templateView } from '../views/template-view.js';
 import { t } from '../views/i18n.js';
+import { privilegedAnswer, splitConfirm } from './admin-confirm.js';
 import { jsonCodec, oncePerRequest } from './once.js';
+import { textView } from './port.js';
 
 /**
  * `/appraisal-admin <subcommand> …`, shared by every platform. The platform parses its own
@@ -34,33 +34,29 @@ export interface AdminRequest {
 /** Subcommands that take mentioned people: a platform resolves (and so registers) mentions only for these. */
 export const mentionsUsers = (words: readonly string[]): boolean => ['role', 'team', 'link'].includes((words[0] ?? '').toLowerCase());
 
-const needUser = () => new AppError('VALIDATION', 'mention a user', { params: { messageId: 'admin.needUser' } });
-
 /** Every admin command runs once per platform request: a replay gets the first answer and changes nothing. */
-export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminRequest): Promise<string> {
+export async function adminAnswer(deps: AppDeps, actor: Person, req: AdminRequest): Promise<View> {
   // Refuse non-admins before touching anyone else's profile (HR may set ranking privacy).
   requireRole(actor, ['admin', 'hr'], 'administer the appraisal bot');
-  return oncePerRequest(deps, req.requestId, () => adminWork(deps, actor, req), jsonCodec<string>());
+  return oncePerRequest(deps, req.requestId, () => adminWork(deps, actor, req), jsonCodec<View>());
 }
 
-async function adminWork(deps: AppDeps, actor: Person, req: AdminRequest): Promise<string> {
+async function adminWork(deps: AppDeps, actor: Person, req: AdminRequest): Promise<View> {
+  const answer = await subcommand(deps, actor, req);
+  return typeof answer === 'string' ? textView(answer) : answer;
+}
+
+async function subcommand(deps: AppDeps, actor: Person, req: AdminRequest): Promise<string | View> {
   const locale = actor.locale;
-  const [sub, ...args] = req.words;
-  switch ((sub ?? '').toLowerCase()) {
-    case 'role': {
-      requireRole(actor, ['admin'], 'grant roles');
-      if (!req.users[0]) throw needUser();
-      const r = await changeRoles(deps, actor, { personId: req.users[0].id, changes: parseRoleChanges(args) });
-      return t(locale, r.changed ? 'admin.roles' : 'admin.roles.same', { name: r.person.name, roles: roleList(locale, r.person.roles) });
-    }
-    case 'team': {
-      requireRole(actor, ['admin'], 'assign teams');
-      if (!req.users[0]) throw needUser();
-      // "team @user East China [manager @m]": the team name is every word but the keyword.
-      const teamName = args.filter((a) => a.toLowerCase() !== 'manager').join(' ');
-      const manager = req.users[1];
-      const r = await assignTeam(deps, actor, { personId: req.users[0].id, teamName, ...(manager ? { managerId: manager.id } : {}) });
-      return t(locale, 'admin.team', { name: r.person.name, team: r.team.name }) + (manager ? t(locale, 'admin.team.manager', { manager: manager.name }) : '');
+  const [first, ...args] = req.words;
+  const sub = (first ?? '').toLowerCase();
+  switch (sub) {
+    // Changes that name a person ask first, naming them exactly (chat/admin-confirm.ts).
+    case 'role':
+    case 'team':
+    case 'link': {
+      const { args: rest, confirmed } = splitConfirm(args);
+      return privilegedAnswer(deps, actor, { sub, args: rest, users: req.users }, confirmed);
     }
     case 'channel': {
       if (!req.channel) throw new AppError('VALIDATION', 'mention a channel', { params: { messageId: 'admin.needChannel' } });
@@ -100,17 +96,6 @@ async function adminWork(deps: AppDeps, actor: Person, req: AdminRequest): Promi
         return [t(locale, 'admin.import.errors'), ...lines, ...(report.moreErrors > 0 ? [t(locale, 'admin.import.more', { n: report.moreErrors })] : [])].join('\n');
       }
       return t(locale, report.dryRun ? 'admin.import.dryRun' : 'admin.import.done', { kind, created: report.created, updated: report.updated, unchanged: report.unchanged });
-    }
-    case 'link': {
-      requireRole(actor, ['admin'], 'link identities');
-      // "link @user <identity>", or "link <identity of someone known> <identity>" where mentioning is not possible.
-      const ids = args.filter((a) => a.includes(':'));
-      const subject = req.users[0] ?? (ids.length >= 2 ? await deps.store.personByIdentity(ids[0]!) : undefined);
-      if (!subject) throw needUser();
-      const identity = (req.users[0] ? ids[0] : ids[1]) ?? args[0] ?? '';
-      const r = await linkIdentity(deps, actor, { personId: subject.id, identity });
-      if (!r.changed) return t(locale, 'admin.link.same', { identity: r.identity, name: r.person.name });
-      return t(locale, 'admin.link', { identity: r.identity, name: r.person.name }) + (r.merged ? t(locale, 'admin.link.merged', { other: r.merged.name }) : '');
     }
     default:
       return t(locale, 'admin.usage');

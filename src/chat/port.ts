@@ -73,6 +73,11 @@ export interface Refusal {
   fieldErrors: Record<string, string>;
   /** The whole reason as a sentence, for a platform that cannot show it under a field. */
   reason: string;
+  /**
+   * Nothing was wrong with the input or the person's rights (the store was down or refused the
+   * write unexpectedly): the same submission may well succeed when sent again, so the form is kept.
+   */
+  retry: boolean;
   /** The form again (a card update resets its inputs), or null when it cannot be rebuilt for this actor. */
   formAgain: () => Promise<FormToOpen | null>;
 }

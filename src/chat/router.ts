@@ -1,6 +1,6 @@
 import type { AppDeps } from '../application/deps.js';
 import { isAppError } from '../domain/errors.js';
-import type { Person } from '../domain/model/people.js';
+import { hasRole, type Person } from '../domain/model/people.js';
 import { errorText, fieldErrors } from '../views/errors.js';
 import type { FormId } from '../views/forms/form.js';
 import { HOME_ACTIONS } from '../views/home-view.js';
@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../views/i18n.js';
 import { REMINDER_ACTIONS } from '../views/job-views.js';
 import { adminAnswer, mentionsUsers } from './admin.js';
 import { APPEAL_ACCEPT, APPEAL_REJECT, appealDecisionButton } from './appeal-decision.js';
+import { ADMIN_DECISIONS } from './admin-confirm.js';
 import { CALIBRATION_DECISIONS } from './calibration.js';
 import type { CommandName, EntryCommand } from './commands.js';
 import { deleteAnswer, editFormAgain, editFormFor, entriesAnswer, isEditRef, submitEdit } from './entry-edit.js';
@@ -58,7 +59,13 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
     if (req.unknownUsers.length > 0) throw unknownMentionError(req.unknownUsers.slice(0, 1));
     const { period } = periodAndRest(req.words);
     const subject = req.users[0];
-    return { view: await scorecardAnswer(deps, actor, { ...(subject ? { subject } : {}), ...(period ? { period } : {}) }) };
+    try {
+      return { view: await scorecardAnswer(deps, actor, { ...(subject ? { subject } : {}), ...(period ? { period } : {}) }) };
+    } catch (e) {
+      // A manager or HR asking for "my scorecard" has none: say how to see a rep's, and the team's.
+      if (subject || hasRole(actor, 'rep') || !isAppError(e) || e.params.messageId !== 'error.notRepInPeriod') throw e;
+      return { view: textView(t(actor.locale, 'scorecard.notRep', { period: String(e.params.period) })) };
+    }
   },
   ranking: async (deps, actor, req) => {
     const { period, rest } = periodAndRest(req.words);
@@ -69,21 +76,21 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
     // Mentioned people count only for the subcommands that take them; one the bot does not know is refused.
     const needsUsers = mentionsUsers(req.words);
     if (needsUsers && req.unknownUsers.length > 0 && actor.roles.includes('admin')) throw unknownMentionError(req.unknownUsers);
-    const text = await adminAnswer(deps, actor, {
+    const view = await adminAnswer(deps, actor, {
       words: req.words,
       users: needsUsers ? req.users : [],
       ...(req.channel ? { channel: req.channel } : {}),
       ...(req.lines.length > 0 ? { csv: req.lines.join('\n') } : {}),
       ...(req.requestId ? { requestId: req.requestId } : {}),
     });
-    return { view: textView(text) };
+    return { view };
   },
   entries: (deps, actor) => entriesAnswer(deps, actor),
 };
 
 
 /** Buttons that decide something (`decide:…`): the answer replaces the message clicked. */
-const DECISIONS: Record<string, DecisionHandler> = { ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS, ...LEAVE_DECISIONS };
+const DECISIONS: Record<string, DecisionHandler> = { ...ADMIN_DECISIONS, ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS, ...LEAVE_DECISIONS };
 
 type ButtonHandler = (deps: AppDeps, actor: Person, value: string, req: ChatRequest) => Promise<ChatAnswer>;
 
@@ -127,8 +134,9 @@ async function button(deps: AppDeps, actor: Person, action: string, value: strin
 export const isFormRef = (form: string): boolean => isFormId(form) || isEditRef(form);
 
 /**
- * A submitted form: stored → the confirmation; refused → the reason, each problem under its field,
- * and the form again for a platform that must redraw it. Unexpected failures are thrown.
+ * A submitted form: stored → the confirmation; refused (bad input, a missing role, or an unexpected
+ * failure such as the store refusing the write) → the reason, each problem under its field, and the
+ * form again for a platform that must redraw it.
  */
 async function submit(deps: AppDeps, actor: Person, { ref, values, request: req }: ChatInput & { type: 'submit' }): Promise<ChatAnswer> {
   const locale = actor.locale;
@@ -141,14 +149,17 @@ async function submit(deps: AppDeps, actor: Person, { ref, values, request: req 
     const queued = outcome.intel ? await queueIntelPost(deps, actor, outcome.intel, platformOf(req)) : 0;
     return { view: textView(outcome.text, title), saved: outcome.pending ? { pending: true } : {}, ...(queued > 0 ? { queued } : {}) };
   } catch (error) {
-    if (!isAppError(error)) throw error;
+    // Every failure is a refusal here, the unexpected ones too (a store that said no): the platform
+    // keeps the form with what was typed and says why, instead of losing the person's input.
     const formAgainFor = async (): Promise<FormToOpen | null> => {
       if (isEditRef(ref.form)) return editFormAgain(deps, actor, ref);
       if (!isFormId(ref.form)) return null;
       return { form: await formAgain(deps, actor, ref.form, ref.kind, values), ...(ref.kind ? { kind: ref.kind } : {}) };
     };
     const reason = errorText(locale, error);
-    return { view: textView(reason), refused: { error, fieldErrors: fieldErrors(locale, error.issues), reason, formAgain: () => formAgainFor().catch(() => null) } };
+    const issues = isAppError(error) ? error.issues : [];
+    const retry = !isAppError(error) || error.code === 'UNAVAILABLE';
+    return { view: textView(reason), refused: { error, fieldErrors: fieldErrors(locale, issues), reason, retry, formAgain: () => formAgainFor().catch(() => null) } };
   }
 }
 

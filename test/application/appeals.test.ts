@@ -62,7 +62,7 @@ describe('appeals', () => {
     const [v1] = await versions('bob');
     expect(v1!.scorecard.grade).toBe('D');
     const delta = Math.ceil(76 - v1!.scorecard.total);
-    await says(acceptAppeal(deps, p.mgr, { ref: { appealId: appeal.id }, delta: `+${delta}`, reason: 'the late visits are confirmed by the client', platforms: SLACK }), 'needs the hr role', '需要人力资源角色');
+    await says(acceptAppeal(deps, p.mgr, { ref: { appealId: appeal.id }, delta: `+${delta}`, reason: 'the late visits are confirmed by the client', platforms: SLACK }), 'needs the HR role', '需要人力资源角色');
     await says(acceptAppeal(deps, p.hr, { ref: { appealId: appeal.id }, delta: '0', reason: 'the late visits are confirmed by the client', platforms: SLACK }), 'is not a score change', '不是有效的分数调整');
     await says(acceptAppeal(deps, p.hr, { ref: { appealId: appeal.id }, delta: `+${delta}`, reason: 'ok', platforms: SLACK }), 'at least 10 characters', '至少 10 个字符');
 
@@ -103,7 +103,7 @@ describe('appeals', () => {
     expect((await deps.store.audit.find({ action: 'appeal.reject' })).map((a) => a.subjectId)).toEqual([bobs.appeal.id]);
     const list = await listAppeals(deps, p.hr, { period: '2026-Q3' });
     expect(list.map((r) => [r.repName, r.appeal.state])).toEqual([['ann', 'pending'], ['bob', 'rejected']]);
-    await says(listAppeals(deps, p.ann, {}), 'needs the hr role', '需要人力资源角色');
+    await says(listAppeals(deps, p.ann, {}), 'needs the HR role', '需要人力资源角色');
     await says(rejectAppeal(deps, p.hr, { ref: { appealId: 'nope' }, reason: 'the visits were outside the quarter', platforms: SLACK }), 'no such pending appeal', '没有这项待处理的申诉');
   });
 });

@@ -103,7 +103,7 @@ describe('/audit', () => {
     const unknown = await refusal(auditAnswer(deps, await get('hr'), { ...plainRequest('', ['slack']), unknownUsers: ['@zed'] }));
     expect(errorText('en', unknown)).toContain('@zed is not known');
     for (const id of ['ann', 'mgr']) expect(errorText('zh-CN', await refusal(ask(id, '')))).toContain('需要人力资源角色');
-    expect(errorText('en', await refusal(auditLog(deps, await get('mgr'), {})))).toContain('needs the hr role');
+    expect(errorText('en', await refusal(auditLog(deps, await get('mgr'), {})))).toContain('needs the HR role');
   });
 
   it('speaks Chinese to a Chinese-speaking HR', async () => {

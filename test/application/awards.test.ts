@@ -45,7 +45,7 @@ describe('special awards', () => {
     expect(JSON.stringify(request.message.view)).toContain('"id":"decide:award.approve"');
     expect(JSON.stringify(request.message.view)).toContain(`"value":"${p.award.id}"`);
 
-    explained(await refusal(decideAward(deps, mgr, { awardId: p.award.id, approve: true, platforms: slack })), 'needs the hr role');
+    explained(await refusal(decideAward(deps, mgr, { awardId: p.award.id, approve: true, platforms: slack })), 'needs the HR role');
     const d = await decideAward(deps, hr, { awardId: p.award.id, approve: true, platforms: slack });
     expect([d.alreadyDecided, d.award.state, d.award.decidedBy]).toEqual([false, 'approved', 'hr']);
     const again = await decideAward(deps, hr, { awardId: p.award.id, approve: false, platforms: slack });
@@ -70,7 +70,7 @@ describe('special awards', () => {
   });
 
   it('refuses a rep, another team’s manager, a short reason, a non-rep and a published period — nothing stored', async () => {
-    explained(await refusal(grantAward(deps, bob, { rep: ann, title: 'Best teammate', reason: REASON, platforms: slack })), 'needs the hr/manager role');
+    explained(await refusal(grantAward(deps, bob, { rep: ann, title: 'Best teammate', reason: REASON, platforms: slack })), 'needs the HR/Manager role');
     explained(await refusal(grantAward(deps, mgr2, { rep: ann, title: 'Best', reason: REASON, platforms: slack })), 'You do not manage ann');
     explained(await refusal(grantAward(deps, mgr, { rep: ann, title: 'Best', reason: 'great', platforms: slack })), 'at least 10 characters');
     explained(await refusal(grantAward(deps, hr, { rep: mgr, title: 'Best', reason: REASON, platforms: slack })), 'is not a sales rep');

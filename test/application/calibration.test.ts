@@ -101,8 +101,8 @@ describe('/cycle meeting', () => {
   it('refuses a non-HR actor, unknown people, no participant, a past or malformed time, no place, a wrong state — storing and sending nothing', async () => {
     explained(await refusal(scheduleMeeting(deps, hr, meetingInput())), 'no review cycle for 2026-Q3', '2026-Q3 没有考核周期');
     await open();
-    explained(await refusal(scheduleMeeting(deps, ann, meetingInput())), 'needs the hr role', '需要人力资源角色');
-    explained(await refusal(scheduleMeeting(deps, mgr, meetingInput())), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(scheduleMeeting(deps, ann, meetingInput())), 'needs the HR role', '需要人力资源角色');
+    explained(await refusal(scheduleMeeting(deps, mgr, meetingInput())), 'needs the HR role', '需要人力资源角色');
     explained(await refusal(scheduleMeeting(deps, hr, meetingInput({ unknown: ['@zed', '@yan'] }))), 'does not know @zed, @yan', '不认识 @zed, @yan');
     explained(await refusal(scheduleMeeting(deps, hr, meetingInput({ participants: [] }))), 'at least one participant', '至少 @ 一位参会人');
     // 09:00 in Shanghai today is 01:00 UTC, an hour before the clock's 02:00.
@@ -165,7 +165,7 @@ describe('/cycle calibrate', () => {
   it('refuses non-HR, a cycle not in review, a published one, and no period with nothing in review', async () => {
     explained(await refusal(calibrate(deps, hr, { platforms: ['slack'] })), 'No review cycle is in review', '没有处于评审中');
     await open();
-    explained(await refusal(calibrate(deps, mgr, { period: '2026-Q3', platforms: ['slack'] })), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(calibrate(deps, mgr, { period: '2026-Q3', platforms: ['slack'] })), 'needs the HR role', '需要人力资源角色');
     explained(await refusal(calibrate(deps, hr, { period: '2026-Q3', platforms: ['slack'] })), 'is collecting: calibration needs it in review', '校准需要处于评审中');
     await startReview(deps, hr, { period: '2026-Q3' });
     await publishResults(deps, hr, { period: '2026-Q3', platforms: ['slack'] });
@@ -213,7 +213,7 @@ describe('/adjust', () => {
 
   it('refuses a rep, another team’s manager, the rep themselves, bad deltas and reasons — storing nothing', async () => {
     await inReview();
-    explained(await refusal(adjust(bob)), 'needs the hr/manager role', '需要人力资源或经理角色');
+    explained(await refusal(adjust(bob)), 'needs the HR/Manager role', '需要人力资源或经理角色');
     explained(await refusal(adjust(mgr2)), 'ann is not in your team', 'ann 不在你的团队');
     for (const delta of ['0', 'abc', '150', '+', undefined, '-100.5']) explained(await refusal(adjust(hr, { delta })), 'from -100 to +100, not 0', '-100 到 +100');
     explained(await refusal(adjust(hr, { reason: '' })), 'needs a written reason', '必须写明理由');

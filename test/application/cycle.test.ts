@@ -60,10 +60,10 @@ describe('review cycle states', () => {
   it('refuses a second cycle, a non-HR actor, a bad period, a bad date — each explained in both languages', async () => {
     await openCycle(deps, hr, { period: '2026-Q3' });
     explained(await refusal(openCycle(deps, hr, { period: '2026-Q3' })), 'already a review cycle for 2026-Q3', '2026-Q3 已有考核周期');
-    explained(await refusal(openCycle(deps, ann, { period: '2026-Q4' })), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(openCycle(deps, ann, { period: '2026-Q4' })), 'needs the HR role', '需要人力资源角色');
     explained(await refusal(openCycle(deps, hr, { period: '2026-Q5' })), 'is not a period', '不是有效的考核期');
     explained(await refusal(openCycle(deps, hr, { period: '2026-Q4', closeDate: '10/10/2026' })), 'is not a date', '不是有效日期');
-    explained(await refusal(cycleStatus(deps, mgr, {})), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(cycleStatus(deps, mgr, {})), 'needs the HR role', '需要人力资源角色');
     expect(await deps.store.cycles.count()).toBe(1);
   });
 
@@ -72,7 +72,7 @@ describe('review cycle states', () => {
     explained(await refusal(preparePublication(deps, hr, { period: '2026-Q3' })), 'no review cycle', '没有考核周期');
     await openCycle(deps, hr, { period: '2026-Q3' });
     explained(await refusal(preparePublication(deps, hr, { period: '2026-Q3' })), 'is collecting: it must be in_review', '当前为');
-    explained(await refusal(startReview(deps, ann, { period: '2026-Q3' })), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(startReview(deps, ann, { period: '2026-Q3' })), 'needs the HR role', '需要人力资源角色');
     const c = await startReview(deps, hr, { period: '2026-Q3' });
     expect(c.state).toBe('in_review');
     expect((await deps.store.audit.find({ action: 'cycle.in_review' })).map((a) => a.details.from)).toEqual(['collecting']);
@@ -108,7 +108,13 @@ describe('publishing results', () => {
     const to = outbox.map((o) => (o.target.kind === 'dm' ? o.target.identity : o.target.channel)).sort();
     // ann and bob get their own result, their manager mgr the team's; cat (no data) and mgr2 (no graded rep) nothing.
     expect(to).toEqual(['slack:CRESULTS', 'slack:UANN', 'slack:UBOB', 'slack:UMGR']);
-    expect(outbox.every((o) => o.runKey === '2026-Q3:v1')).toBe(true);
+    // The managers' team results have a run key of their own (a player-coach gets his own result too).
+    expect(outbox.map((o) => [o.target.kind === 'dm' ? o.target.identity : o.target.channel, o.runKey]).sort()).toEqual([
+      ['slack:CRESULTS', '2026-Q3:v1'],
+      ['slack:UANN', '2026-Q3:v1'],
+      ['slack:UBOB', '2026-Q3:v1'],
+      ['slack:UMGR', '2026-Q3:v1:team'],
+    ]);
     const channel = outbox.find((o) => o.target.kind === 'channel')!;
     expect(channel.message.text).toContain('2026-Q3');
     expect(JSON.stringify(channel.message.view)).not.toContain('ann');
@@ -120,7 +126,7 @@ describe('publishing results', () => {
 
   it('refuses a second publication and a non-HR publisher, queuing nothing more', async () => {
     await inReview();
-    explained(await refusal(publishResults(deps, mgr, { period: '2026-Q3', platforms: ['slack'] })), 'needs the hr role', '需要人力资源角色');
+    explained(await refusal(publishResults(deps, mgr, { period: '2026-Q3', platforms: ['slack'] })), 'needs the HR role', '需要人力资源角色');
     expect(await deps.store.results.count()).toBe(0);
     await publishResults(deps, hr, { period: '2026-Q3', platforms: ['slack'] });
     const queued = await deps.store.outbox.count();

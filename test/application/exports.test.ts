@@ -188,7 +188,7 @@ describe('/export results', () => {
   it('refuses non-HR people, an unpublished period, a period without a cycle, and a bad period — in both languages', async () => {
     for (const id of ['ann', 'mgr']) {
       const err = await refusal(exportResults(deps, await get(id), { period: '2026-Q3' }));
-      expect(errorText('en', err)).toContain('needs the hr role');
+      expect(errorText('en', err)).toContain('needs the HR role');
     }
     await publishedCycle('2026-Q4', 'in_review');
     for (const period of ['2026-Q4', '2026-Q2']) {
@@ -228,7 +228,7 @@ describe('/export annual', () => {
     expect(errorText('en', none)).toContain('No quarter of 2025 is published');
     expect(errorText('zh-CN', none)).toContain('2025 年还没有已发布的季度');
     expect(errorText('en', await refusal(exportAnnual(deps, await get('hr'), { year: '2026-Q3' })))).toContain('"2026-Q3" is not a year');
-    expect(errorText('en', await refusal(exportAnnual(deps, await get('mgr'), { year: '2026' })))).toContain('needs the hr role');
+    expect(errorText('en', await refusal(exportAnnual(deps, await get('mgr'), { year: '2026' })))).toContain('needs the HR role');
   });
 });
 

@@ -51,7 +51,7 @@ describe('/cycle close', () => {
     for (const [id, state] of [['ap1', 'pending'], ['ap2', 'pending'], ['ap3', 'rejected']] as const) {
       await deps.store.appeals.insert(anAppeal({ id, repId: 'ann', state }));
     }
-    expect(errorText('en', await refusal(closeCycle(deps, ann, { period: '2026-Q3' })))).toContain('needs the hr role');
+    expect(errorText('en', await refusal(closeCycle(deps, ann, { period: '2026-Q3' })))).toContain('needs the HR role');
     expect(errorText('en', await refusal(closeCycle(deps, hr, { period: '2026-Q3' })))).toBe('The 2026-Q3 cycle cannot be closed: 2 appeals are still pending. Decide them first.');
     expect((await q3()).state).toBe('published');
     for (const id of ['ap1', 'ap2']) await deps.store.appeals.put({ ...(await deps.store.appeals.get(id))!, state: 'rejected' });
@@ -99,7 +99,7 @@ describe('/cycle targets', () => {
 
   it('refuses a non-HR user, bad input and a published period, changing nothing', async () => {
     const cases: [Promise<unknown>, string][] = [
-      [setCycleTarget(deps, mgr, { period: '2026-Q4', indicator: 'visits', value: '40', teamName: 'East' }), 'needs the hr role'],
+      [setCycleTarget(deps, mgr, { period: '2026-Q4', indicator: 'visits', value: '40', teamName: 'East' }), 'needs the HR role'],
       [setCycleTarget(deps, hr, { period: '2026-Q9', indicator: 'visits', value: '40', teamName: 'East' }), 'is not a period'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'smiles', value: '40', teamName: 'East' }), '"smiles" is not an indicator'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '-3', teamName: 'East' }), '"-3" is not a valid target'],
@@ -107,7 +107,7 @@ describe('/cycle targets', () => {
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40', teamName: 'North' }), 'No team matches "North". Teams: East, West.'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40', rep: mgr }), 'mgr is not a rep'],
       [setCycleTarget(deps, hr, { period: '2026-Q4', indicator: 'visits', value: '40' }), 'Usage: /cycle targets'],
-      [cycleTargets(deps, ann, { period: '2026-Q4' }), 'needs the hr/manager role'],
+      [cycleTargets(deps, ann, { period: '2026-Q4' }), 'needs the HR/Manager role'],
     ];
     for (const [p, text] of cases) expect(errorText('en', await refusal(p))).toContain(text);
     await openCycle(deps, hr, { period: '2026-Q3' });

@@ -25,16 +25,16 @@ afterEach(() => deps.cleanup());
 describe('an administrator who is also HR', () => {
   it('gives herself HR, keeping admin, and opens the cycle', async () => {
     const adm = await get('adm');
-    expect(await say(deps, adm, 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the hr role. Ask an administrator if you should have it. As an administrator you can give it to yourself: /appraisal-admin role @you +hr.');
+    expect(await say(deps, adm, 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the HR role. Ask an administrator if you should have it. As an administrator you can give it to yourself: /appraisal-admin role @you +hr.');
     expect(await say(deps, { ...adm, locale: 'zh-CN' }, 'cycle', 'open 2026-Q4')).toContain('你是管理员，可以给自己添加该角色：/管理 role @你 +hr。');
     // Others are not told to grant themselves anything.
-    expect(await say(deps, await get('ann'), 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the hr role. Ask an administrator if you should have it.');
-    expect(await say(deps, adm, 'appraisal-admin', 'role +hr', [adm])).toBe('Ada Admin’s roles are now: hr, admin.');
+    expect(await say(deps, await get('ann'), 'cycle', 'open 2026-Q4')).toBe('⚠ This needs the HR role. Ask an administrator if you should have it.');
+    expect(await say(deps, adm, 'appraisal-admin', 'role +hr confirm', [adm])).toBe('Ada Admin’s roles are now: HR, Admin.');
     expect((await get('adm')).roles).toEqual(['hr', 'admin']);
     expect(await say(deps, await get('adm'), 'cycle', 'open 2026-Q4')).not.toContain('⚠');
     expect((await deps.store.cycles.find({ periodKey: '2026-Q4' })).map((c) => c.state)).toEqual(['collecting']);
     // Still an administrator: she places people.
-    expect(await say(deps, await get('adm'), 'appraisal-admin', 'team North', [await get('bob')])).not.toContain('⚠');
+    expect(await say(deps, await get('adm'), 'appraisal-admin', 'team North confirm', [await get('bob')])).not.toContain('⚠');
   });
 
   it('comes from a people import with several roles in the role column', async () => {
@@ -50,7 +50,7 @@ describe('an administrator who is also HR', () => {
 describe('a player-coach (manager and rep)', () => {
   it('logs his own visits and reviews his team', async () => {
     const adm = await get('adm');
-    expect(await say(deps, adm, 'appraisal-admin', 'role +rep', [await get('mgr')])).toBe('mgr’s roles are now: rep, manager.');
+    expect(await say(deps, adm, 'appraisal-admin', 'role +rep confirm', [await get('mgr')])).toBe('mgr’s roles are now: Rep, Manager.');
     const coach = await get('mgr');
     const logged = await submit(deps, coach, 'visit', { account: '', newAccountName: 'Initech', newAccountTier: 'B', date: '2026-11-25', mode: 'in_person', contacts: 'Li Wei', purpose: 'Quarterly review', outcome: 'Pilot agreed', nextStep: '', nextStepDate: '' });
     expect(logged).toContain('Logged: visit with Initech on 2026-11-25');
@@ -65,14 +65,14 @@ describe('changing roles', () => {
   it('removes one role and keeps the others; a change that changes nothing says so', async () => {
     const adm = await get('adm');
     await deps.store.people.put({ ...(await get('mgr')), roles: ['rep', 'manager'] });
-    expect(await say(deps, adm, 'appraisal-admin', 'role -rep', [await get('mgr')])).toBe('mgr’s roles are now: manager.');
+    expect(await say(deps, adm, 'appraisal-admin', 'role -rep confirm', [await get('mgr')])).toBe('mgr’s roles are now: Manager.');
     expect((await get('mgr')).roles).toEqual(['manager']);
-    expect(await say(deps, adm, 'appraisal-admin', 'role manager', [await get('mgr')])).toBe('mgr already had these roles: manager. Nothing changed.');
+    expect(await say(deps, adm, 'appraisal-admin', 'role manager confirm', [await get('mgr')])).toBe('mgr already had these roles: Manager. Nothing changed.');
     const audit = await deps.store.audit.find({ action: 'role.grant' });
     expect(audit.map((a) => a.details)).toEqual([{ from: ['rep', 'manager'], to: ['manager'] }]);
     // Several changes at once, in Chinese: a rep becomes a manager who no longer sells.
     const zhAdm = { ...adm, locale: 'zh-CN' as const };
-    expect(await say(deps, zhAdm, 'appraisal-admin', 'role ＋经理 -rep', [await get('bob')])).toBe('bob 现在的角色：经理。');
+    expect(await say(deps, zhAdm, 'appraisal-admin', 'role ＋经理 -rep confirm', [await get('bob')])).toBe('bob 现在的角色：经理。');
   });
 
   it('refuses to leave someone with no role, an unknown role and a bare command, changing nothing', async () => {
@@ -89,8 +89,8 @@ describe('changing roles', () => {
     expect(await say(deps, adm, 'appraisal-admin', 'role -admin +hr', [adm])).toBe('⚠ Ada Admin is the last administrator: make someone else admin first, so the bot always has one.');
     expect((await get('adm')).roles).toEqual(['admin']);
     expect(await say({ ...deps }, { ...adm, locale: 'zh-CN' }, 'appraisal-admin', 'role -admin +hr', [adm])).toBe('⚠ Ada Admin 是最后一位管理员：请先让另一个人成为管理员，机器人必须始终有一位管理员。');
-    expect(await say(deps, adm, 'appraisal-admin', 'role +admin', [await get('hr')])).toBe('hr’s roles are now: hr, admin.');
-    expect(await say(deps, adm, 'appraisal-admin', 'role -admin +hr', [adm])).toBe('Ada Admin’s roles are now: hr.');
+    expect(await say(deps, adm, 'appraisal-admin', 'role +admin confirm', [await get('hr')])).toBe('hr’s roles are now: HR, Admin.');
+    expect(await say(deps, adm, 'appraisal-admin', 'role -admin +hr confirm', [adm])).toBe('Ada Admin’s roles are now: HR.');
     // Now hr is the last one.
     const hr = await get('hr');
     expect(await say(deps, hr, 'appraisal-admin', 'role -admin', [hr])).toContain('is the last administrator');

@@ -46,7 +46,7 @@ describe('a team named as people write it', () => {
   it('puts a person in the team their words name with /appraisal-admin team, creating none', async () => {
     const [rep] = (await deps.store.people.find()).filter((p) => p.teamId === 'demo-team-south');
     const teamsBefore = await deps.store.teams.count();
-    expect(await say(deps, admin, 'appraisal-admin', 'team East', [rep!])).toContain('East China 华东');
+    expect(await say(deps, admin, 'appraisal-admin', 'team East confirm', [rep!])).toContain('East China 华东');
     expect((await deps.store.people.get(rep!.id))!.teamId).toBe(EAST);
     expect(await deps.store.teams.count()).toBe(teamsBefore);
   });

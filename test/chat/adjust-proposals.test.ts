@@ -47,7 +47,7 @@ describe('manager adjustments are proposals', () => {
     const [accept] = await requestButtons();
     expect(accept).toMatchObject({ id: 'decide:adjust.accept', value: proposal!.id });
     // The manager cannot accept their own proposal.
-    expect(errorText('en', await refusal(click(p.mgr, accept!, 'c0')))).toContain('needs the hr role');
+    expect(errorText('en', await refusal(click(p.mgr, accept!, 'c0')))).toContain('needs the HR role');
     expect(await bobTotal()).toBe(before);
 
     const decided = await click(p.hr, accept!, 'c1');

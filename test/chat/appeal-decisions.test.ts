@@ -81,7 +81,7 @@ describe('appeals by number, period and button', () => {
 
     // Only HR may open it.
     const e = await refusal(click(p.mgr, accept));
-    expect(errorText('en', e)).toContain('needs the hr role');
+    expect(errorText('en', e)).toContain('needs the HR role');
 
     const opened = await click(p.hr, accept);
     expect(opened.form?.form).toMatchObject({ id: 'appeal-decision', fields: [{ id: 'delta' }, { id: 'reason' }] });

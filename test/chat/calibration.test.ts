@@ -41,7 +41,7 @@ describe('/cycle meeting (shared conversation)', () => {
     expect(shown).toContain('https://meet.example.com/q3');
     expect(shown).toContain('2026-12-03 14:30 (Asia/Shanghai)');
 
-    expect(await say('mgr', '/cycle meeting 2026-Q3 2026-12-04 10:00 Room 5 @bob', ['bob'])).toContain('needs the hr role');
+    expect(await say('mgr', '/cycle meeting 2026-Q3 2026-12-04 10:00 Room 5 @bob', ['bob'])).toContain('needs the HR role');
     expect(await say('hr', '/cycle meeting')).toContain('Usage: /cycle meeting <period> <YYYY-MM-DD> <HH:mm>');
     expect(await say('hr', '/cycle meeting 2026-Q3 @mgr', ['mgr'])).toContain('Usage: /cycle meeting <period> <YYYY-MM-DD> <HH:mm>');
     expect(await say('hr', '/cycle meeting 2026-Q3 2026-11-26 09:00 Room 5 @mgr', ['mgr'])).toContain('2026-11-26 09:00 is in the past: choose a later time.');

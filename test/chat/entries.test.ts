@@ -66,7 +66,7 @@ describe('visit (shared conversation)', () => {
 
   it('refuses someone without the rep role as a whole, not under a field', async () => {
     const a = await submit('hr', 'visit', VISIT);
-    expect(a.refused).toMatchObject({ fieldErrors: {}, reason: 'This needs the rep/manager role. Ask an administrator if you should have it.' });
+    expect(a.refused).toMatchObject({ fieldErrors: {}, reason: 'This needs the Rep/Manager role. Ask an administrator if you should have it.' });
     expect(await deps.store.activities.count()).toBe(0);
   });
 });

@@ -59,8 +59,8 @@ describe('/export results and annual (shared conversation)', () => {
 
   it('refuses a rep, a manager and an unpublished period, with no file', async () => {
     for (const [who, line, why] of [
-      ['ann', '/export results 2026-Q3', 'needs the hr role'],
-      ['mgr', '/export results 2026-Q3', 'needs the hr role'],
+      ['ann', '/export results 2026-Q3', 'needs the HR role'],
+      ['mgr', '/export results 2026-Q3', 'needs the HR role'],
       ['hr', '/export results 2026-Q2', '2026-Q2 has no published results yet'],
       ['hr', '/导出 results 2026-Q4', '2026-Q4 has no published results yet'],
     ] as const) {
@@ -83,7 +83,7 @@ describe('/audit (shared conversation)', () => {
     expect(await say('hr', '/审计 2026-Q3 limit 2')).toContain('1 more not shown');
     expect(await say('hr', '/audit @ann', ['ann'])).toContain('Audit log (about ann)');
     expect(await say('hr', '/audit @zed', [], ['@zed'])).toContain('@zed is not known');
-    expect(await say('mgr', '/audit')).toContain('needs the hr role');
+    expect(await say('mgr', '/audit')).toContain('needs the HR role');
     expect((await ask(deps, 'hr', '/export audit 2026-Q3')).files!.map((f) => f.name)).toEqual(['audit-2026-Q3.csv']);
   });
 

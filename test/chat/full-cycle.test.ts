@@ -41,7 +41,7 @@ const queuedTo = async (job: string, target: string): Promise<string[]> =>
 
 describe('a quarter from /cycle open to closed (shared conversation)', () => {
   it('1. HR opens the cycle with a close date; a rep is refused', async () => {
-    expect(await say('ann', '/cycle open 2026-Q3')).toContain('needs the hr role');
+    expect(await say('ann', '/cycle open 2026-Q3')).toContain('needs the HR role');
     expect(await say('hr', '/考核周期 open 2026-Q3 close 2026-10-10')).toContain('entries close on 2026-10-10');
   });
 
@@ -146,6 +146,6 @@ describe('a quarter from /cycle open to closed (shared conversation)', () => {
     expect((await deps.store.cycles.find({ periodKey: '2026-Q3' }))[0]!.state).toBe('closed');
     const audit = await say('hr', '/审计 @ann 2026-Q3', ['ann']);
     for (const why of ['Key-account workshop not captured by the CRM', 'Verified with the CRM export', 'won the Acme framework deal']) expect(audit).toContain(why);
-    expect(await say('ann', '/audit')).toContain('needs the hr role');
+    expect(await say('ann', '/audit')).toContain('needs the HR role');
   });
 });

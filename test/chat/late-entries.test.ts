@@ -99,7 +99,7 @@ describe('late entries', () => {
 
 describe('/cycle targets and /cycle close', () => {
   it('HR sets a rep target by mention and a team target, lists them; a rep and a stranger are refused; close waits for publication', async () => {
-    expect(said(await ask(deps, 'ann', '/cycle targets 2026-Q4 visits 50 @ann', { known: ['ann'] }))).toContain('needs the hr role');
+    expect(said(await ask(deps, 'ann', '/cycle targets 2026-Q4 visits 50 @ann', { known: ['ann'] }))).toContain('needs the HR role');
     expect(said(await ask(deps, 'bob', '/cycle targets 2026-Q4 visits 10 @ann', { known: ['ann'] }))).toContain('此操作需要人力资源角色');
     expect(said(await ask(deps, 'hr', '/cycle targets 2026-Q4 visits 50 @ann', { known: ['ann'] }))).toContain('Target for Client visits in 2026-Q4, Ann Lee: — → 50.');
     // An indicator by its Chinese name.

@@ -87,7 +87,7 @@ describe('peer-review anonymity (shared conversation)', () => {
   it('HR alone sees who reviewed whom, for audit, and the reading is recorded', async () => {
     await review('r1', 'bob', 'ann', 2);
     await review('r2', 'dan', 'ann', 4);
-    expect((await ask(deps, 'ann', '/audit peers 2026-Q4')).refusal).toContain('This needs the hr role');
+    expect((await ask(deps, 'ann', '/audit peers 2026-Q4')).refusal).toContain('This needs the HR role');
     const texts = shownTexts((await ask(deps, 'hr', '/audit peers 2026-Q4 @ann', { known: ['ann'] })).view!).join('\n');
     expect(texts).toContain('Dan Reviewer');
     expect(texts).toContain('blunt but fair');

@@ -75,8 +75,9 @@ describe('/appraisal help (shared conversation)', () => {
 
 describe('/appraisal-admin (shared conversation)', () => {
   it('grants a role and puts someone in a team with its manager, audited; imports people from pasted lines', async () => {
-    expect(await answer('ada', '/appraisal-admin role @cat manager', ['cat'])).toBe('cat’s roles are now: rep, manager.');
-    expect(await answer('ada', '/appraisal-admin team @bob North China manager @cat', ['bob', 'cat'])).toBe('Bob Wu is now in team North China. Team manager: cat.');
+    // Typed with confirm at the end (the question and its buttons: test/chat/privileged-confirm).
+    expect(await answer('ada', '/appraisal-admin role @cat manager confirm', ['cat'])).toBe('cat’s roles are now: Rep, Manager.');
+    expect(await answer('ada', '/appraisal-admin team @bob North China manager @cat confirm', ['bob', 'cat'])).toBe('Bob Wu is now in team North China. Team manager: cat.');
     const bob = (await deps.store.people.get('bob'))!;
     const team = (await deps.store.teams.get(bob.teamId!))!;
     expect([team.name, team.managerId, bob.managerId]).toEqual(['North China', 'cat', 'cat']);
@@ -87,9 +88,9 @@ describe('/appraisal-admin (shared conversation)', () => {
   });
 
   it('refuses everyone else and changes nothing', async () => {
-    expect(await answer('ann', '/appraisal-admin role @ann admin', ['ann'])).toBe('This needs the admin/hr role. Ask an administrator if you should have it.');
+    expect(await answer('ann', '/appraisal-admin role @ann admin', ['ann'])).toBe('This needs the Admin/HR role. Ask an administrator if you should have it.');
     expect((await deps.store.people.get('ann'))!.roles).toEqual(['rep']);
-    expect(await answer('hr', '/appraisal-admin role @ann admin', ['ann'])).toBe('This needs the admin role. Ask an administrator if you should have it.');
+    expect(await answer('hr', '/appraisal-admin role @ann admin', ['ann'])).toBe('This needs the Admin role. Ask an administrator if you should have it.');
     expect(await deps.store.audit.count()).toBe(0);
   });
 

@@ -54,7 +54,7 @@ describe('special awards and the publication (shared conversation)', () => {
     expect((await queued('award-request', 'lark:oc_hrprivate')).join()).toContain('Deal of the quarter');
 
     // The manager cannot decide with a forwarded button.
-    expect((await click(deps, 'mgr', 'decide:award.approve', award!.id)).refusal).toContain('needs the hr role');
+    expect((await click(deps, 'mgr', 'decide:award.approve', award!.id)).refusal).toContain('needs the HR role');
     expect((await deps.store.awards.get(award!.id))!.state).toBe('pending');
     expect(said(await click(deps, 'hr', 'decide:award.approve', award!.id))).toContain('Approved by Hana HR: "Deal of the quarter" for Ann Lee (2026-Q3).');
     expect(said(await click(deps, 'hr', 'decide:award.reject', award!.id))).toContain('"Deal of the quarter" for Ann Lee has already been decided: approved.');
@@ -68,7 +68,7 @@ describe('special awards and the publication (shared conversation)', () => {
     expect(publish.confirm?.title).toBe('Publish 2026-Q3?');
     expect(await deps.store.results.count()).toBe(0);
 
-    for (const who of ['ann', 'mgr']) expect((await click(deps, who, 'decide:publish.confirm', '2026-Q3')).refusal).toContain('needs the hr role');
+    for (const who of ['ann', 'mgr']) expect((await click(deps, who, 'decide:publish.confirm', '2026-Q3')).refusal).toContain('needs the HR role');
     expect(await deps.store.results.count()).toBe(0);
     expect(said(await click(deps, 'hr', 'decide:publish.confirm', '2026-Q3'))).toContain('Published 2026-Q3 (version 1): 2 results frozen, 5 messages queued.');
     expect(said(await click(deps, 'hr', 'decide:publish.confirm', '2026-Q3'))).toContain('already been published');
@@ -106,8 +106,8 @@ describe('appeals (shared conversation)', () => {
     for (const s of [`/appeal accept ${bobAppeal!.number} `, 'Scorecard: Bob Wu, 2026-Q3']) expect(notices).toContain(s);
     expect(notices).not.toContain(bobAppeal!.id);
 
-    expect(await say('ann', `/appeal accept #${annAppeal!.number} +10 I accept my own appeal`)).toContain('needs the hr role');
-    expect(await say('mgr', '/appeal accept @bob +20 the client confirmed the visits', ['bob'])).toContain('needs the hr role');
+    expect(await say('ann', `/appeal accept #${annAppeal!.number} +10 I accept my own appeal`)).toContain('needs the HR role');
+    expect(await say('mgr', '/appeal accept @bob +20 the client confirmed the visits', ['bob'])).toContain('needs the HR role');
     const list = await say('hr', '/appeal list 2026-Q3');
     expect(list).toContain(`#${annAppeal!.number}`);
     expect(list).not.toContain(annAppeal!.id);

@@ -33,7 +33,7 @@ describe('/self-review', () => {
     expect(await deps.store.selfReviews.count()).toBe(1);
     expect(await say('ann', '/self-review')).toContain('Your self-review for 2026-Q4: performance 4, behaviour 4, teamwork 5. Visits picked up');
     for (const bad of ['6 3 5', '4 3', 'four three five', '0 1 2']) expect(await say('ann', `/self-review ${bad}`)).toContain('Give three ratings from 1 to 5');
-    expect(await say('mgr', '/self-review 5 5 5')).toContain('needs the rep role');
+    expect(await say('mgr', '/self-review 5 5 5')).toContain('needs the Rep role');
     expect(await say('bob', '/self-review 9 9 9')).toContain('请给出三个 1 到 5 的分数');
     expect((await deps.store.selfReviews.find({}))[0]!.ratings).toEqual({ performance: 4, behaviour: 4, teamwork: 5 });
   });
@@ -70,7 +70,7 @@ describe('/away', () => {
   });
 
   it('lets HR record leave for someone, not a rep; bad dates are refused and nothing is stored', async () => {
-    expect(await say('ann', '/away @bob 2026-12-01 2026-12-03', ['bob'])).toContain('This needs the admin/hr role');
+    expect(await say('ann', '/away @bob 2026-12-01 2026-12-03', ['bob'])).toContain('This needs the Admin/HR role');
     expect(await say('hr', '/away @bob 2026-12-01 2026-12-03 training', ['bob'])).toContain('for Bob Wu');
     expect(await say('ann', '/away tomorrow')).toContain('"tomorrow" is not a date');
     expect(await say('ann', '/away 2026-12-10 2026-12-01')).toContain('must not be before the first day');

@@ -64,7 +64,7 @@ describe('stored English words shown in Chinese', () => {
   it('names the roles a refusal needs in Chinese', () => {
     const e = new AppError('FORBIDDEN', 'needs a role', { params: { messageId: 'error.needsRole', roles: 'admin/hr', action: 'x' } });
     expect(errorText('zh-CN', e)).toBe('此操作需要管理员或人力资源角色。如有需要，请联系管理员。');
-    expect(errorText('en', e)).toBe('This needs the admin/hr role. Ask an administrator if you should have it.');
+    expect(errorText('en', e)).toBe('This needs the Admin/HR role. Ask an administrator if you should have it.');
   });
 
   it('shows the seeded template’s name and the system’s own reasons in Chinese', () => {

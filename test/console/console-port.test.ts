@@ -44,10 +44,34 @@ describe('console names', () => {
     expect((await deps.store.people.get('zl'))!.roles).toEqual(['hr']);
   });
 
-  it('takes a quoted full name and acts on exactly that person', async () => {
-    await session(['/appraisal-admin role @"Zhou Li" admin', '/quit'], 'boss');
+  it('lists the candidates in Chinese with the enumeration comma and full-width brackets', async () => {
+    const { matchProblem } = await import('../../src/adapters/console/console-request.js');
+    const zhou = [person('zj', { name: 'Zhou Jing' }), person('zl', { name: 'Zhou Li' })];
+    expect(matchProblem('zh-CN', 'Zhou', zhou)).toContain('Zhou Jing（zj）、Zhou Li（zl）');
+    expect(matchProblem('en', 'Zhou', zhou)).toContain('Zhou Jing (zj), Zhou Li (zl)');
+  });
+
+  it('takes a quoted full name and acts on exactly that person, once the question naming them is confirmed with /press', async () => {
+    const out = await session(['/appraisal-admin role @"Zhou Li" admin', '/press 1', '/press 1', '/quit'], 'boss');
+    // The privileged change first names the exact person, as they are now, and changes nothing.
+    expect(out).toContain('Zhou Li · team: none · roles: HR');
+    expect(out).toContain('Roles: HR → HR, Admin');
+    expect(out).toContain('run: /appraisal-admin role @"Zhou Li" admin confirm');
+    // Confirm is button 1; pressed again, the answered question changes nothing more.
+    expect(out).toContain('Zhou Li’s roles are now: HR, Admin.');
+    expect(out).toContain('The last message has no buttons.');
     expect((await deps.store.people.get('zl'))!.roles).toContain('admin');
     expect((await deps.store.people.get('zj'))!.roles).toEqual(['rep']);
+    expect((await deps.store.audit.find({ action: 'role.grant' })).length).toBe(1);
+  });
+
+  it('changes roles at once when the command ends with confirm (scripts), and lists people with their role labels', async () => {
+    await session(['/appraisal-admin role @"Zhou Li" admin confirm', '/quit'], 'boss');
+    expect((await deps.store.people.get('zl'))!.roles).toEqual(['hr', 'admin']);
+    const out = await session(['Zhou Li', '/quit'], '');
+    expect(out).toContain('Zhou Li (HR, Admin)');
+    expect(out).toContain('Demo Admin (Admin)');
+    expect(out).not.toContain('(hr');
   });
 
   it('never matches the middle of a name (@Min is not Demo Admin)', async () => {

@@ -81,7 +81,7 @@ describe('every command, in English and by its Chinese alias, from a DM', () => 
     expect(text(a)).toContain('/管理 link @');
     const refused = await ask(ANN, '/管理 role');
     expect(refused.header!.template).toBe('red');
-    expect(text(refused)).toContain('This needs the admin/hr role. Ask an administrator if you should have it.');
+    expect(text(refused)).toContain('This needs the Admin/HR role. Ask an administrator if you should have it.');
   });
 
   it('pre-fills the account from the command text and lists the user’s accounts to choose from', async () => {

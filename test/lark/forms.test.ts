@@ -87,7 +87,7 @@ describe('visit form', () => {
   it('refuses someone without the rep role, saying why above the form', async () => {
     const a = await submit('ou_hanahr', 'visit', visit);
     expect(a.toast).toEqual({ type: 'error', content: 'Not saved' });
-    expect(a.card!.data.body.elements[0]).toEqual({ tag: 'markdown', content: "<font color='red'>This needs the rep/manager role. Ask an administrator if you should have it.</font>" });
+    expect(a.card!.data.body.elements[0]).toEqual({ tag: 'markdown', content: "<font color='red'>This needs the Rep/Manager role. Ask an administrator if you should have it.</font>" });
     expect(await h.deps.store.activities.count()).toBe(0);
   });
 });

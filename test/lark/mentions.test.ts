@@ -23,7 +23,7 @@ describe('a mention never enrols anyone (Lark)', () => {
   });
 
   it('refuses an admin’s team for someone unknown, changing nothing', async () => {
-    await h.group(ADMIN, '/appraisal-admin team @_user_2 East', zed);
+    await h.group(ADMIN, '/appraisal-admin team @_user_2 East confirm', zed);
     await h.idle();
     expect(textOf(h.lastCardTo(ADMIN))).toContain('我还不认识 @Zed Zhang');
     expect(await h.deps.store.personByIdentity('lark:ou_zedzhang')).toBeNull();
@@ -37,7 +37,7 @@ describe('a Lark newcomer nobody has placed', () => {
     await h.idle();
     expect(textOf(h.lastCardTo('oc_dm_ou_zedzhang'))).toContain('你还没有被分配到团队，目前只能查看自己的记录。请管理员用 /管理 team @你');
     expect(await h.deps.store.personByIdentity('lark:ou_zedzhang')).toMatchObject({ name: 'Zed Zhang', unplaced: true });
-    await h.group(ADMIN, '/appraisal-admin team @_user_2 East', zed);
+    await h.group(ADMIN, '/appraisal-admin team @_user_2 East confirm', zed);
     await h.dm('ou_zedzhang', '/排名');
     await h.idle();
     expect(textOf(h.lastCardTo('oc_dm_ou_zedzhang'))).not.toContain('你还没有被分配到团队');

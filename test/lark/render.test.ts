@@ -111,9 +111,9 @@ describe('forms as cards with a form container', () => {
 
   it('shows field errors under their fields and a refusal above the form, keeping the values', () => {
     const form = feedbackForm(en, { account: accounts[1] });
-    const card = formToCard(form, { locale: 'en', submit: { form: 'feedback' }, choices: { accountId: accounts }, errors: { service: 'must be 1 to 5' }, notice: 'This needs the rep role.' });
+    const card = formToCard(form, { locale: 'en', submit: { form: 'feedback' }, choices: { accountId: accounts }, errors: { service: 'must be 1 to 5' }, notice: 'This needs the Rep role.' });
     assertCard20(card);
-    expect(card.body.elements[0]).toEqual({ tag: 'markdown', content: "<font color='red'>This needs the rep role.</font>" });
+    expect(card.body.elements[0]).toEqual({ tag: 'markdown', content: "<font color='red'>This needs the Rep role.</font>" });
     const inForm = allElements(card.body.elements.filter((e) => e.tag === 'form'));
     const i = inForm.findIndex((e) => e.name === 'service');
     expect(inForm[i + 1]).toEqual({ tag: 'markdown', content: "<font color='red'>must be 1 to 5</font>" });

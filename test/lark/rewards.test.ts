@@ -48,7 +48,7 @@ describe('awards and the publication on Lark', () => {
     expect(callbacksOf(card)).toEqual([{ action: 'decide:award.approve', value: award!.id }, { action: 'decide:award.reject', value: award!.id }]);
 
     const refused = await click(MGR, 'decide:award.approve', award!.id);
-    expect(refused.toast).toEqual({ type: 'error', content: expect.stringContaining('needs the hr role') });
+    expect(refused.toast).toEqual({ type: 'error', content: expect.stringContaining('needs the HR role') });
     expect(refused.card).toBeUndefined();
     const approved = await click(HR, 'decide:award.approve', award!.id);
     expect(approved.card!.type).toBe('raw');
@@ -56,7 +56,7 @@ describe('awards and the publication on Lark', () => {
     expect(JSON.stringify(approved.card!.data)).toContain('Approved by Hana HR: \\"Deal of the quarter\\" for Ann Lee (2026-Q3).');
 
     expect(callbacksOf(await say(HR, '/publish-results 2026-Q3'))).toEqual([{ action: 'decide:publish.confirm', value: '2026-Q3' }]);
-    expect((await click(ANN, 'decide:publish.confirm', '2026-Q3')).toast).toEqual({ type: 'error', content: expect.stringContaining('needs the hr role') });
+    expect((await click(ANN, 'decide:publish.confirm', '2026-Q3')).toast).toEqual({ type: 'error', content: expect.stringContaining('needs the HR role') });
     const published = await click(HR, 'decide:publish.confirm', '2026-Q3');
     assertCard20(published.card!.data);
     expect(JSON.stringify(published.card!.data)).toContain('Published 2026-Q3 (version 1)');

@@ -1,3 +1,4 @@
+import { MIGRATIONS } from '../../src/adapters/embedded/schema.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,7 +50,7 @@ describe('embedded store backup and restore', () => {
     const { file } = await backupDatabase(from, path.join(tempDir(), 'copy.db'));
     await store.close();
     const to = tempDir();
-    expect(await restoreDatabase(to, file)).toMatchObject({ schemaVersion: 5 }); // v4: account tiers index, v5: customer surveys
+    expect(await restoreDatabase(to, file)).toMatchObject({ schemaVersion: MIGRATIONS.at(-1)!.version });
     const restored = openSqliteStore({ dataDir: to });
     expect(await restored.people.count()).toBe(6);
     await restored.close();

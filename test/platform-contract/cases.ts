@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { t } from '../../src/views/i18n.js';
 import { addQ3Data, publishQ3 } from '../application/interview-fixture.js';
 import { visits } from '../helpers/org.js';
@@ -221,6 +221,27 @@ export const CASES: readonly ContractCase[] = [
       const outOfDate = (['en', 'zh-CN'] as const).flatMap((l) => [t(l, 'decision.stale'), t(l, 'lark.staleCard')]);
       expect(outOfDate.filter((s) => text.includes(s))).toHaveLength(1);
       expect(await d.deps.store.audit.count()).toBe(0);
+    },
+  },
+  {
+    id: 'store-refused',
+    name: 'a submission the store refuses (not a problem with the input) keeps the form with what was typed and says why; sent again, it is stored',
+    needs: [],
+    async run(d) {
+      await openVisit(d);
+      // The embedded database refuses the write with a constraint the store does not map to a coded error.
+      const refusal = Object.assign(new Error('FOREIGN KEY constraint failed'), { code: 'SQLITE_CONSTRAINT_FOREIGNKEY' });
+      const write = vi.spyOn(d.deps.store, 'writeBatch').mockRejectedValueOnce(refusal);
+      const refused = await d.submit('ann', VISIT);
+      write.mockRestore();
+      expect(refused.stillOpen).toBe(true);
+      expect([refused.text, ...Object.values(refused.fieldErrors)].join('\n')).toContain(t('en', 'error.generic'));
+      expect(await d.deps.store.activities.count()).toBe(0);
+      // The same form, as it was filled in, submitted again.
+      const again = await d.submit('ann', VISIT);
+      expect(again.fieldErrors).toEqual({});
+      expect(again.text).toContain(CONFIRMED);
+      expect(await d.deps.store.activities.count()).toBe(1);
     },
   },
   {

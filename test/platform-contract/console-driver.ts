@@ -49,14 +49,21 @@ async function consoleDriver(): Promise<PlatformDriver> {
   /** The console waits on a form's field rather than on its command line (`name> `). */
   const inForm = () => prompt.question !== null && !/^\n\S+> $/.test(prompt.question);
 
+  /** The console kept a refused form's answers and asks whether to send them again. */
+  const SEND_AGAIN = t('en', 'console.sendAgain');
+  const asksToSendAgain = () => prompt.question?.trim() === SEND_AGAIN;
+
   const answerForm = async (values: Values): Promise<Submitted> => {
     const shown: string[] = [];
-    while (inForm()) {
+    // Submitting the form again is saying yes to sending the kept answers.
+    if (asksToSendAgain()) shown.push(await prompt.type('y'));
+    while (inForm() && !asksToSendAgain()) {
       const label = labelOf(prompt.question!);
       const id = FIELD_BY_LABEL.get(label);
       if (!id) throw new Error(`the console asks for a field the driver does not know: ${label}`);
       const out = await prompt.type(values[id] ?? '');
       shown.push(out);
+      if (asksToSendAgain()) return { fieldErrors: {}, stillOpen: true, text: shown.join('\n') };
       const refused = out.split('\n').filter((l) => l.startsWith('✗ '));
       if (refused.length > 0) {
         // The console says each refused field, then asks it again: the form stays open.

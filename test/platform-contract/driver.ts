@@ -61,7 +61,8 @@ export type CaseId =
   | 'unknown-mention'
   | 'known-mention'
   | 'stale-button'
-  | 'stale-button-language';
+  | 'stale-button-language'
+  | 'store-refused';
 
 /** A platform as the suite lists it: known before any harness starts, so a case is listed either way. */
 export interface Platform {

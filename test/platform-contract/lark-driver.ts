@@ -103,8 +103,9 @@ async function larkDriver(): Promise<PlatformDriver> {
     const card = answer.card?.data;
     const still = card ? formOf(card) : undefined;
     // The answer's card replaces the form card in place: with a form in it, the form stays open.
+    // An answer without a card leaves the form card as it was, filled in.
     if (card && still) forms.set(who, { messageId: open.messageId, card });
-    return { fieldErrors: still ? fieldErrors(still) : {}, stillOpen: Boolean(still), text: [answer.toast?.content ?? '', card ? larkText(card) : ''].join('\n') };
+    return { fieldErrors: still ? fieldErrors(still) : {}, stillOpen: card ? Boolean(still) : true, text: [answer.toast?.content ?? '', card ? larkText(card) : ''].join('\n') };
   };
 
   return {

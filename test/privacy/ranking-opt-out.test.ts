@@ -46,7 +46,7 @@ describe('/ranking opt-out in Slack', () => {
   });
 
   it('refuses a manager (not ranked), and follows HR’s policy: forbidden, nobody is left out', async () => {
-    expect(await ask('UMGR', '/ranking', 'opt-out')).toContain('needs the rep role');
+    expect(await ask('UMGR', '/ranking', 'opt-out')).toContain('needs the Rep role');
     await ask('UANN', '/ranking', 'opt-out');
     expect(await ask('UHR', '/appraisal-admin', 'policy opt-out forbid')).toContain('ranking opt-out forbidden');
     expect(await ask('UCAT', '/ranking')).toMatch(/Ann Lee|\bann\b/);

@@ -84,8 +84,8 @@ describe('a replayed request acts once', () => {
   });
 
   it('/appraisal-admin role, team, channel, ranking, policy and template', async () => {
-    await thrice(ADMIN, '/appraisal-admin', 'role <@UBOB|bob> manager');
-    await thrice(ADMIN, '/appraisal-admin', 'team <@UCAT|cat> East');
+    await thrice(ADMIN, '/appraisal-admin', 'role <@UBOB|bob> manager confirm');
+    await thrice(ADMIN, '/appraisal-admin', 'team <@UCAT|cat> East confirm');
     await thrice(ADMIN, '/appraisal-admin', 'channel results <#CRESULTS|results>');
     await thrice('UHR', '/appraisal-admin', 'ranking rank_only');
     await thrice('UHR', '/appraisal-admin', 'policy bonus 20000');

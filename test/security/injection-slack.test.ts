@@ -64,7 +64,7 @@ describe('Slack: user text is literal in everything the bot posts', () => {
   });
 
   it('an admin answer that echoes a team name', async () => {
-    await h.command('UADMIN', '/appraisal-admin', `team <@UANN|ann> ${slackTyped('R&D <!channel>')}`);
+    await h.command('UADMIN', '/appraisal-admin', `team <@UANN|ann> ${slackTyped('R&D <!channel>')} confirm`);
     const answer = lastResponse() as { text: string };
     // Read as typed, shown as typed: escaped exactly once.
     const ann = (await h.deps.store.people.get('ann'))!;

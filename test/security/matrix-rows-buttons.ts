@@ -1,11 +1,25 @@
-import { IDS } from './matrix-org.js';
+import { IDS, type RoleUser } from './matrix-org.js';
 import type { AppDeps } from '../../src/application/deps.js';
+import { privilegedAnswer } from '../../src/chat/admin-confirm.js';
 import { ALL, byRole, needs, type MatrixRow } from './matrix-types.js';
 
 async function q3BackInReview(deps: AppDeps): Promise<void> {
   for (const r of await deps.store.results.find({ periodKey: '2026-Q3' })) await deps.store.results.delete(r.id);
   const [q3] = await deps.store.cycles.find({ periodKey: '2026-Q3' });
   await deps.store.cycles.put({ ...q3!, state: 'in_review' });
+}
+
+/**
+ * The question an administrator (adm) is asked by `/appraisal-admin role @cat manager`, handed to
+ * `user` as if they had asked it: the question's own asker is the only one who may answer it, so
+ * each role clicks the question it asked (and is refused by role where it is not an admin).
+ */
+async function roleQuestion(user: RoleUser, deps: AppDeps): Promise<string> {
+  const adm = (await deps.store.people.get('adm'))!;
+  const cat = (await deps.store.people.get('cat'))!;
+  const view = await privilegedAnswer(deps, adm, { sub: 'role', args: ['manager'], users: [cat] }, false);
+  const [confirm] = view.blocks.flatMap((b) => (b.type === 'actions' ? b.buttons : []));
+  return JSON.stringify({ ...(JSON.parse(confirm!.value) as object), by: user.personId ?? 'nobody' });
 }
 
 /** Rows of the role matrix: the buttons on messages and on the App Home. */
@@ -38,6 +52,9 @@ export const BUTTON_ROWS: readonly MatrixRow[] = [
   // Accept… / Reject… of bob's appeal open HR's decision form (its submission: matrix-rows-entries.ts); only HR may open it.
   { name: "button appeal.accept (bob's #1)", trigger: { type: 'button', actionId: 'appeal.accept', value: IDS.appeal }, allowed: ['hr'], refusal: needs('hr') },
   { name: "button appeal.reject (bob's #1)", trigger: { type: 'button', actionId: 'appeal.reject', value: IDS.appeal }, allowed: ['hr'], refusal: needs('hr') },
+  // Confirm / Cancel of a privileged change's question: only an administrator, and only the one who asked.
+  { name: 'button decide:admin.confirm', trigger: { type: 'button', actionId: 'decide:admin.confirm', value: (_c, user, deps) => roleQuestion(user, deps) }, allowed: ['admin'], refusal: needs('admin'), effect: ['people'] },
+  { name: 'button decide:admin.cancel', trigger: { type: 'button', actionId: 'decide:admin.cancel', value: (_c, user, deps) => roleQuestion(user, deps) }, allowed: ['admin'], refusal: needs('admin') },
   { name: 'button decide:plan.ack', trigger: { type: 'button', actionId: 'decide:plan.ack', value: (c) => c.planId }, allowed: ['repEast'], refusal: { key: 'plan.error.notYours', params: { name: 'Ann Lee' } }, effect: ['plans'] },
 
   // ── Other buttons: they open a form (anyone) or act on the clicker's own entry.

@@ -1,11 +1,11 @@
-import { PEOPLE } from './matrix-org.js';
 import { ALL, ANNS_CIRCLE, byRole, cmd, MANAGERS, needs, NOT_ANNS_MANAGER, NOT_ANNS_SCORECARD, NOT_CATS_MANAGER, NOT_COACHS_MANAGER, noPendingAppeals, q4Collecting, REPS, type MatrixRow } from './matrix-types.js';
 
 /** Rows of the role matrix: reports, administration, the review cycle, interviews, exports, accounts, self-review and leave. */
 export const REVIEW_ROWS: readonly MatrixRow[] = [
   // ── Reports
   // A manager, HR or an administrator has no scorecard of their own: they are told so.
-  { name: '/scorecard (own)', trigger: cmd('scorecard'), allowed: REPS, refusal: (role) => ({ key: 'error.notRepInPeriod', params: { name: PEOPLE[role as keyof typeof PEOPLE].name, period: '2026-Q4' } }) },
+  // Someone who is not a rep has no scorecard of their own: told how to see a rep's and the team's.
+  { name: '/scorecard (own)', trigger: cmd('scorecard'), allowed: REPS, refusal: { key: 'scorecard.notRep', params: { period: '2026-Q4' } } },
   { name: '/scorecard @ann', trigger: cmd('scorecard', '@ann'), allowed: ANNS_CIRCLE, refusal: NOT_ANNS_SCORECARD },
   { name: '/scorecard @coach', trigger: cmd('scorecard', '@coach'), allowed: ['coach', 'hr', 'admin'], refusal: { key: 'error.scorecardForbidden', params: { subject: 'Kai Coach' } } },
   { name: '/ranking', trigger: cmd('ranking'), allowed: ALL },
@@ -13,11 +13,14 @@ export const REVIEW_ROWS: readonly MatrixRow[] = [
 
   // ── Administration: HR and administrators; people, identities and channels are the administrators' alone.
   { name: '/appraisal-admin (usage)', trigger: cmd('appraisal-admin'), allowed: ['admin', 'hr'], refusal: needs('admin/hr') },
-  { name: '/appraisal-admin role @cat manager', trigger: cmd('appraisal-admin', 'role @cat manager'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  // A change that names a person asks first (the exact person, Confirm / Cancel) and changes nothing;
+  // typed with confirm at the end it changes at once. The buttons: matrix-rows-buttons.ts.
+  { name: '/appraisal-admin role @cat manager', trigger: cmd('appraisal-admin', 'role @cat manager'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')) },
+  { name: '/appraisal-admin role @cat manager confirm', trigger: cmd('appraisal-admin', 'role @cat manager confirm'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   // Roles are a set: one is removed, the others stay.
-  { name: '/appraisal-admin role @coach -rep', trigger: cmd('appraisal-admin', 'role @coach -rep'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
-  { name: '/appraisal-admin team @cat North', trigger: cmd('appraisal-admin', 'team @cat North'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
-  { name: '/appraisal-admin link @cat <identity>', trigger: cmd('appraisal-admin', 'link @cat slack:U0CATTWO'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  { name: '/appraisal-admin role @coach -rep confirm', trigger: cmd('appraisal-admin', 'role @coach -rep confirm'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  { name: '/appraisal-admin team @cat North confirm', trigger: cmd('appraisal-admin', 'team @cat North confirm'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
+  { name: '/appraisal-admin link @cat <identity> confirm', trigger: cmd('appraisal-admin', 'link @cat slack:U0CATTWO confirm'), allowed: ['admin'], refusal: byRole({ hr: needs('admin') }, needs('admin/hr')), effect: ['people'] },
   {
     name: '/appraisal-admin channel intel <channel>',
     trigger: { type: 'command', command: 'appraisal-admin', text: { slack: 'channel intel <#C0INTEL|intel>', lark: 'channel intel oc_intel01' } },

@@ -32,10 +32,10 @@ export function runMatrix(platform: 'slack' | 'lark', start: () => Promise<Drive
   async function run(row: MatrixRow, role: MatrixRole): Promise<void> {
     const user: RoleUser = role === 'newcomer' ? newcomer() : PEOPLE[role];
     if (role === 'newcomer') d.meet(user);
-    const value = row.trigger.type === 'button' ? (typeof row.trigger.value === 'function' ? row.trigger.value(d.context) : row.trigger.value) : '';
     let after: Snapshot | undefined;
     try {
       await row.given?.(d.deps);
+      const value = row.trigger.type === 'button' ? (typeof row.trigger.value === 'function' ? await row.trigger.value(d.context, user, d.deps) : row.trigger.value) : '';
       const before = row.given ? await snapshot(d.deps.store) : baseline;
       const answer = await d.send(row, user, value);
       after = await snapshot(d.deps.store);

@@ -4,7 +4,7 @@ import type { CollectionName } from '../../src/domain/records.js';
 import type { MessageKey } from '../../src/views/i18n.js';
 import type { FieldValue } from '../slack/signing.js';
 import type { FormId } from '../../src/views/forms/form.js';
-import { HOLDS, ROLES, type CaseContext, type MatrixRole } from './matrix-org.js';
+import { HOLDS, ROLES, type CaseContext, type MatrixRole, type RoleUser } from './matrix-org.js';
 
 /** The vocabulary of the role matrix's rows (test/security/matrix-table.ts). */
 
@@ -18,7 +18,8 @@ export type Trigger =
   /** A command with its text (one text for both platforms, or one per platform). */
   | { type: 'command'; command: CommandName; text: string | { slack: string; lark: string } | ((c: CaseContext) => string) }
   /** A button on a message (Slack block action; Lark card callback) with its value. */
-  | { type: 'button'; actionId: string; value: string | ((ctx: CaseContext) => string); slackOnly?: true }
+  /** The value may depend on who clicks (a question only its asker answers) and on the store as the case meets it. */
+  | { type: 'button'; actionId: string; value: string | ((ctx: CaseContext, user: RoleUser, deps: AppDeps) => string | Promise<string>); slackOnly?: true }
   /** A submitted form (Slack view submission; Lark card form callback); `kind` rides along as the form's own data does. */
   | { type: 'submit'; form: FormId; kind?: string; slack: Record<string, FieldValue | undefined>; lark: Record<string, unknown>; slackEdit?: string };
 

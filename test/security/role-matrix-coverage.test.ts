@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ADMIN_DECISIONS } from '../../src/chat/admin-confirm.js';
 import { CALIBRATION_DECISIONS } from '../../src/chat/calibration.js';
 import { COMMANDS, type CommandName } from '../../src/chat/commands.js';
 import { INTERVIEW_DECISIONS } from '../../src/chat/interviews.js';
@@ -68,8 +69,8 @@ describe('the role matrix covers', () => {
   it('every decision button (decide:…), from every table the decisions are made of', () => {
     // A decision table added to the router's DECISIONS must be imported here too.
     const parts = /const DECISIONS[^=]*= \{([^}]*)\}/.exec(src('chat/router.ts'))![1]!.match(/\.\.\.(\w+)/g)!.map((p) => p.slice(3));
-    expect(parts.sort()).toEqual(['CALIBRATION_DECISIONS', 'INTERVIEW_DECISIONS', 'LATE_ENTRY_DECISIONS', 'LEAVE_DECISIONS', 'REWARD_DECISIONS']);
-    const ids = Object.keys({ ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS, ...LEAVE_DECISIONS });
+    expect(parts.sort()).toEqual(['ADMIN_DECISIONS', 'CALIBRATION_DECISIONS', 'INTERVIEW_DECISIONS', 'LATE_ENTRY_DECISIONS', 'LEAVE_DECISIONS', 'REWARD_DECISIONS']);
+    const ids = Object.keys({ ...ADMIN_DECISIONS, ...CALIBRATION_DECISIONS, ...LATE_ENTRY_DECISIONS, ...REWARD_DECISIONS, ...INTERVIEW_DECISIONS, ...LEAVE_DECISIONS });
     expect(ids.length).toBeGreaterThan(4);
     expect(missing(ids, buttonIds())).toEqual([]);
   });

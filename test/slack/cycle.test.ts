@@ -17,7 +17,7 @@ const allText = (r: Resp) => JSON.stringify(r.blocks ?? r.text);
 describe('/cycle and /publish-results in Slack', () => {
   it('HR opens, reviews and publishes 2026-Q3 with a confirmation; a rep is refused; the DMs are queued', async () => {
     await h.command('UANN', '/cycle', 'open 2026-Q3');
-    expect(last().text).toContain('needs the hr role');
+    expect(last().text).toContain('needs the HR role');
     await h.command('UHR', '/cycle', 'open 2026-Q3 close 2026-10-10');
     expect(last().text).toBe('Review cycle 2026-Q3 is open for data entry (template default v1), entries close on 2026-10-10.');
     expect(last().response_type).toBe('ephemeral');

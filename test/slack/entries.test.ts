@@ -62,7 +62,7 @@ describe('/visit', () => {
 
   it('refuses someone without the rep role with a clear ephemeral answer', async () => {
     await h.submit('UHR', 'visit', visitValues);
-    expect(lastResponse().text).toBe(':warning: This needs the rep/manager role. Ask an administrator if you should have it.');
+    expect(lastResponse().text).toBe(':warning: This needs the Rep/Manager role. Ask an administrator if you should have it.');
     expect(await h.deps.store.activities.count()).toBe(0);
   });
 

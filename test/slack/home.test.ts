@@ -145,7 +145,7 @@ describe('logging from the Home', () => {
   it('tells a refusal no field can show on the republished Home', async () => {
     await h.submit('UHR', 'visit', visitValues, { meta: { h: 1 } });
     expect(await h.deps.store.activities.count()).toBe(0);
-    expect(homeText('UHR')).toContain(':warning: This needs the rep/manager role. Ask an administrator if you should have it.');
+    expect(homeText('UHR')).toContain(':warning: This needs the Rep/Manager role. Ask an administrator if you should have it.');
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });

@@ -27,9 +27,9 @@ describe('a mention never enrols anyone', () => {
   });
 
   it('refuses an admin’s team or role for someone unknown, changing nothing', async () => {
-    await h.command(ADMIN, '/appraisal-admin', 'team <@UZED|zed> East');
+    await h.command(ADMIN, '/appraisal-admin', 'team <@UZED|zed> East confirm');
     expect(last()).toContain('I don’t know @zed yet');
-    await h.command(ADMIN, '/appraisal-admin', 'role <@UZED> manager');
+    await h.command(ADMIN, '/appraisal-admin', 'role <@UZED> manager confirm');
     expect(last()).toContain('I don’t know @UZED yet');
     expect(await h.deps.store.personByIdentity('slack:UZED')).toBeNull();
     expect(await h.deps.store.audit.count()).toBe(0);
@@ -38,7 +38,7 @@ describe('a mention never enrols anyone', () => {
   it('still finds people the bot knows', async () => {
     await h.command('UMGR', '/scorecard', '<@UANN|ann>');
     expect(last()).toContain('Scorecard: ann');
-    await h.command(ADMIN, '/appraisal-admin', 'team <@UCAT|cat> East');
+    await h.command(ADMIN, '/appraisal-admin', 'team <@UCAT|cat> East confirm');
     expect((await h.deps.store.people.get('cat'))!.teamId).toBe('east');
   });
 });

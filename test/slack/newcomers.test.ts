@@ -30,7 +30,7 @@ describe('a newcomer nobody has placed sees only their own records', () => {
 
   it('lets them see the ranking once an admin places them in a team', async () => {
     await h.command('UNEW', '/scorecard');
-    await h.command(ADMIN, '/appraisal-admin', 'team <@UNEW|nina> East');
+    await h.command(ADMIN, '/appraisal-admin', 'team <@UNEW|nina> East confirm');
     await h.command('UNEW', '/ranking');
     expect(last()).not.toContain('not placed');
     expect(last()).toContain('Ranking');
@@ -39,7 +39,7 @@ describe('a newcomer nobody has placed sees only their own records', () => {
 
   it('counts an admin’s role as placing them, even the rep role', async () => {
     await h.command('UNEW', '/scorecard');
-    await h.command(ADMIN, '/appraisal-admin', 'role <@UNEW|nina> rep');
+    await h.command(ADMIN, '/appraisal-admin', 'role <@UNEW|nina> rep confirm');
     await h.command('UNEW', '/ranking');
     expect(last()).not.toContain('not placed');
   });

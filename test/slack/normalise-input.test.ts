@@ -44,7 +44,7 @@ describe('control, bidi and zero-width characters are normalised on input', () =
   });
 
   it('in an admin’s team name and a CSV import', async () => {
-    await h.command(ADMIN, '/appraisal-admin', 'team <@UCAT|cat> North\u0007\u200B');
+    await h.command(ADMIN, '/appraisal-admin', 'team <@UCAT|cat> North\u0007\u200B confirm');
     const cat = (await h.deps.store.people.get('cat'))!;
     expect((await h.deps.store.teams.get(cat.teamId!))!.name).toBe('North');
     await h.command(ADMIN, '/appraisal-admin', 'import people\nidentity,name,role,team,join_date\nslack:UZED,Zed\u0000 Zh\u202Eang,rep,East,2026-11-02');

@@ -50,9 +50,9 @@ describe('/appraisal help', () => {
 
 describe('/appraisal-admin', () => {
   it('lets an administrator from APPRAISAL_ADMINS grant a role and put someone in a team, audited', async () => {
-    await h.command(ADMIN, '/appraisal-admin', 'role <@UCAT|cat> manager');
-    expect(last().text).toBe('cat’s roles are now: rep, manager.');
-    await h.command(ADMIN, '/appraisal-admin', 'team <@UBOB|bob> North China manager <@UCAT|cat>');
+    await h.command(ADMIN, '/appraisal-admin', 'role <@UCAT|cat> manager confirm');
+    expect(last().text).toBe('cat’s roles are now: Rep, Manager.');
+    await h.command(ADMIN, '/appraisal-admin', 'team <@UBOB|bob> North China manager <@UCAT|cat> confirm');
     expect(last().text).toBe('bob is now in team North China. Team manager: cat.');
     const bob = (await h.deps.store.people.get('bob'))!;
     const team = (await h.deps.store.teams.get(bob.teamId!))!;

@@ -45,7 +45,7 @@ describe('awards and the publication in Slack', () => {
 
     await click('UMGR', 'decide:award.approve', award!.id, { dm: 'DUMGR', ts: '5.1' });
     await h.fake.until(() => h.fake.callsTo('chat.postEphemeral').length === 1, 'the refusal');
-    expect(h.fake.callsTo('chat.postEphemeral')[0]!.params.text).toContain('needs the hr role');
+    expect(h.fake.callsTo('chat.postEphemeral')[0]!.params.text).toContain('needs the HR role');
     expect(h.fake.callsTo('chat.update')).toHaveLength(0);
 
     await click('UHR', 'decide:award.approve', award!.id, { dm: 'DUHR', ts: '5.2' });

@@ -58,7 +58,7 @@ describe('/appraisal-admin template', () => {
     await h.command('UHR', '/appraisal-admin', 'template tiers strategic 2');
     expect(last()).toContain('Give each tier as three words');
     await h.command('UANN', '/appraisal-admin', 'template coverage 10');
-    expect(last()).toContain('needs the admin/hr role');
+    expect(last()).toContain('needs the Admin/HR role');
     expect((await h.deps.store.templates.find({})).map((t) => t.version).sort()).toEqual([1, 2]);
   });
 

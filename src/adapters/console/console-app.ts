@@ -60,7 +60,7 @@ export async function runConsole(o: ConsoleOptions): Promise<void> {
     let text = hint;
     for (;;) {
       if (text === undefined) {
-        prompt.say(people.map((p, i) => `  ${i + 1}. ${p.name} (${p.roles.join(', ')})`).join('\n'));
+        prompt.say(people.map((p, i) => `  ${i + 1}. ${p.name} (${roleList(locale, p.roles)})`).join('\n'));
         const answer = await prompt.ask(t(locale, 'console.whoAreYou'));
         if (answer === null || /^\/(quit|exit)\b/i.test(answer.trim())) return null;
         text = answer;

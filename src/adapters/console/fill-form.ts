@@ -67,7 +67,8 @@ async function askField(deps: Pick<AppDeps, 'store'>, prompt: Prompt, field: Fie
 /**
  * Fills a form in the terminal: each field as a question, then `submit` (the conversation port).
  * When the submission is refused with field problems, says them (the same messages as the chat
- * platforms) and asks those fields again. Returns the answer, or null when the user cancelled.
+ * platforms) and asks those fields again; when the store refused it (nothing wrong with the input),
+ * says why and offers to send the same answers again. Returns the answer, or null when the user cancelled.
  */
 export async function fillForm(deps: Pick<AppDeps, 'store'>, prompt: Prompt, form: Form, locale: Locale, submit: (values: FormValues) => Promise<ChatAnswer>): Promise<ChatAnswer | null> {
   prompt.say(`\n${form.title}  (${t(locale, 'console.cancelHint', { cancel: CANCEL })})`);
@@ -88,6 +89,14 @@ export async function fillForm(deps: Pick<AppDeps, 'store'>, prompt: Prompt, for
     const answer = await submit(values);
     const errors = answer.refused?.fieldErrors ?? {};
     const known = form.fields.filter((f) => errors[f.id] !== undefined);
+    if (known.length === 0 && answer.refused?.retry) {
+      // The store said no for a reason that is not the input: the answers are kept, to send again.
+      prompt.say(`✗ ${answer.refused.reason}`);
+      const again = await prompt.ask(`${t(locale, 'console.sendAgain')} `);
+      if (again === null || /^n/i.test(again.trim())) return answer;
+      toAsk = [];
+      continue;
+    }
     if (known.length === 0) return answer;
     prompt.say(known.map((f) => `✗ ${f.label}: ${errors[f.id]}`).join('\n'));
     toAsk = known;

@@ -26,16 +26,25 @@ interface Pending {
  *
  * Group commit: the submissions that reach here in the same turn of the event loop share one
  * IMMEDIATE transaction, each inside its own savepoint (a failing or replayed submission rolls back
- * alone), and one commit — one fsync with `synchronous = FULL` — for all. Every promise settles
- * only after that commit returned, so an acknowledged submission is on disk as before. Why (issue
- * 16, ack bench): the fsync of one commit per submission blocked the event loop for 1–10 ms each,
- * half of the loop's time per submission, and at 300 submissions/s the loop never caught up. A
- * lone submission waits only for the current turn to end (setImmediate), not for a timer.
+ * alone), and one commit for all. Why (issue 16, ack bench): the fsync of one commit per
+ * submission blocked the event loop for 1–10 ms each, half of the loop's time per submission, and
+ * at 300 submissions/s the loop never caught up. A lone submission waits only for the current turn
+ * to end (setImmediate), not for a timer.
+ *
+ * Durable before settled, off the loop: the group commits with `synchronous = NORMAL` (the WAL
+ * frames are written, not synced; the setting is the connection's FULL again right after), then
+ * the WAL is synced on the thread pool (wal-sync.ts, what FULL would have done inside COMMIT), and
+ * only then does any promise settle, so an acknowledged submission is on disk as before. Why
+ * (issue 16, ack profile): the commit's fsync, 3 ms on this disk, was still the largest single
+ * block of the event loop per group. A failed sync refuses the whole group (UNAVAILABLE): its rows
+ * may be in the file, unacknowledged; a retry of the same request finds them and is answered as a
+ * replay only after a sync of its own.
  */
 export function sqliteBatch(
   db: Database.Database,
   collections: { readonly [N in CollectionName]: SqliteCollection<N> },
   guard: WriteGuard,
+  syncWal: () => Promise<void>,
 ): (writes: readonly BatchWrite[]) => Promise<BatchResult> {
   const stmt = {
     begin: db.prepare('BEGIN IMMEDIATE'),
@@ -46,6 +55,10 @@ export function sqliteBatch(
     rollbackTo: db.prepare('ROLLBACK TO submission'),
   };
   let queue: Pending[] = [];
+  // Not prepared statements: SQLite applies `PRAGMA synchronous` when it compiles one, so a prepared
+  // one run again may do nothing (seen: NORMAL prepared, then FULL, then NORMAL run: still FULL).
+  const unsynced = (): void => void db.exec('PRAGMA synchronous = NORMAL');
+  const synced = (): void => void db.exec('PRAGMA synchronous = FULL');
 
   /** One submission's writes, in the open transaction. */
   function apply(writes: readonly Validated[]): BatchResult {
@@ -73,11 +86,43 @@ export function sqliteBatch(
     const outcomes: ({ ok: true; result: BatchResult } | { ok: false; error: unknown })[] = [];
     try {
       guard.assertWritable();
-      stmt.begin.run();
+      unsynced();
     } catch (e) {
       for (const p of group) p.reject(e);
       return;
     }
+    let failure: { error: unknown } | undefined;
+    try {
+      commitGroup(group, outcomes);
+    } catch (e) {
+      failure = { error: e };
+    }
+    try {
+      synced();
+    } catch (e) {
+      // The connection's own writes must not go unsynced: a group that cannot restore FULL is not reported stored.
+      failure ??= { error: e };
+    }
+    if (failure) {
+      for (const p of group) p.reject(failure.error);
+      return;
+    }
+    syncWal().then(
+      () =>
+        group.forEach((p, i) => {
+          const o = outcomes[i]!;
+          if (o.ok) p.resolve(o.result);
+          else p.reject(o.error);
+        }),
+      (e: unknown) => {
+        for (const p of group) p.reject(e);
+      },
+    );
+  }
+
+  /** The group in one transaction, a savepoint each; throws when the transaction as a whole failed (nothing of it stays). */
+  function commitGroup(group: readonly Pending[], outcomes: ({ ok: true; result: BatchResult } | { ok: false; error: unknown })[]): void {
+    stmt.begin.run();
     try {
       for (const p of group) {
         stmt.savepoint.run();
@@ -99,14 +144,8 @@ export function sqliteBatch(
       } catch {
         // The rollback's own failure adds nothing: every submission of the group is refused with the cause.
       }
-      for (const p of group) p.reject(e);
-      return;
+      throw e;
     }
-    group.forEach((p, i) => {
-      const o = outcomes[i]!;
-      if (o.ok) p.resolve(o.result);
-      else p.reject(o.error);
-    });
   }
 
   return (writes) => {

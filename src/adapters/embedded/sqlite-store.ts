@@ -10,6 +10,7 @@ import { SqliteCollection } from './sqlite-collection.js';
 import { prepareActuals } from './sqlite-actuals.js';
 import { prepareDelivery } from './sqlite-delivery.js';
 import { sqliteBatch } from './sqlite-batch.js';
+import { walSyncer } from './wal-sync.js';
 import { assertIntact, prepareHealth, type HealthOptions } from './sqlite-health.js';
 import { assertNotLost, writeMarker } from './open-marker.js';
 import { createPrivateFile, ensurePrivateDir, makePrivate } from './private-files.js';
@@ -107,7 +108,7 @@ function buildStore(db: Database.Database, file: string, writeGuard: WriteGuard,
   const collections = Object.fromEntries(COLLECTION_NAMES.map((c) => [c, new SqliteCollection(db, c, exists, writeGuard)])) as unknown as {
     readonly [N in CollectionName]: SqliteCollection<N>;
   };
-  const batch = sqliteBatch(db, collections, writeGuard);
+  const batch = sqliteBatch(db, collections, writeGuard, walSyncer(`${file}-wal`));
   const actuals = prepareActuals(db);
   const delivery = prepareDelivery(db);
   const search = db.prepare(

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, LogLevel, SocketModeReceiver } from '@slack/bolt';
 import type { AppDeps } from '../../application/deps.js';
 import { AppError, isAppError } from '../../domain/errors.js';
 import { claimEvent, finishEvent, releaseEvent } from '../../application/event-claims.js';
@@ -16,6 +16,7 @@ import { registerOptions } from './listeners/options.js';
 import { registerSubmissions } from './listeners/submissions.js';
 import { slackPrecheck } from './http/precheck.js';
 import { ackUnhandled } from './http/ack-unhandled.js';
+import { EdgeReceiver } from './http/edge-receiver.js';
 import { workspaceCheck } from './workspace-check.js';
 
 export interface SlackOptions {
@@ -77,13 +78,16 @@ function boltLogger(logger: Logger) {
  */
 export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackAdapter {
   const logger = deps.logger.child({ platform: 'slack' });
-  const receiver: Receiver = options.appToken
+  // HTTP: the edge (http/precheck.ts) reads, verifies and parses each request once and hands it to Bolt.
+  const receiver = options.appToken
     ? new SocketModeReceiver({ appToken: options.appToken, logger: boltLogger(logger) })
-    : new HTTPReceiver({ signingSecret: options.signingSecret, processBeforeResponse: options.processBeforeResponse ?? false, logger: boltLogger(logger) });
+    : new EdgeReceiver({ processBeforeResponse: options.processBeforeResponse ?? false, logger });
   const app = new App({
     token: options.botToken,
     receiver,
     logger: boltLogger(logger),
+    // No listener keeps per-conversation state in Bolt; its default in-memory store ran on every request.
+    convoStore: false,
     // auth.test runs in start(), where its failure becomes a clear start-up error.
     deferInitialization: true,
     clientOptions: {
@@ -144,7 +148,7 @@ export function createSlackAdapter(deps: AppDeps, options: SlackOptions): SlackA
 
   return {
     app,
-    listener: receiver instanceof HTTPReceiver ? slackPrecheck(receiver.requestListener, { signingSecret: options.signingSecret }, logger) : undefined,
+    listener: receiver instanceof EdgeReceiver ? slackPrecheck((body, req, res) => receiver.dispatch(body, req, res), { signingSecret: options.signingSecret }, logger) : undefined,
     start: async () => {
       try {
         await app.init();

@@ -22,7 +22,7 @@ export const PUBLISH_JOB = 'publish-results';
  * channels; each graded rep's own result by DM (breakdown, grade, bonus, team and history, trend,
  * how to appeal and until when); each manager their team's results and the interviews to hold;
  * the penalty flags with their evidence to the HR-private channels. One run key per period and
- * version, so a retried publication queues nothing twice.
+ * version (the managers' team results one of their own), so a retried publication queues nothing twice.
  */
 export async function publicationDeliveries(
   deps: AppDeps,
@@ -81,7 +81,9 @@ export async function publicationDeliveries(
     const to = dmTargetOf(manager, input.platforms);
     if (!to) continue;
     const rows = reps.map((s) => ({ name: s.rep.name, card: s.card, bonusAmount: resultOf.get(s.rep.id)!.bonusAmount ?? null }));
-    out.push({ ...base, ...to, message: message(teamResultsView({ locale: manager.locale, currency }, periodKey, rows)) });
+    // A run key of its own: a player-coach also gets his own result above, to the same recipient, and
+    // one key for both would drop one of them as a duplicate.
+    out.push({ ...base, runKey: `${base.runKey}:team`, ...to, message: message(teamResultsView({ locale: manager.locale, currency }, periodKey, rows)) });
   }
 
   const penalised = graded.filter((s) => s.card.penalty);

@@ -22,20 +22,35 @@ async function subjectOf(deps: AppDeps, id: string): Promise<Person> {
   return p;
 }
 
-/**
- * `/appraisal-admin team @user <team> [manager @m]`: puts a person in a team (created on first
- * use), optionally setting the team's manager, who then sees the team's scorecards.
- */
-export async function assignTeam(deps: AppDeps, actor: Person, input: { personId: string; teamName: string; managerId?: string }): Promise<{ person: Person; team: Team; teamCreated: boolean }> {
+/** What a team assignment would do, checked as the assignment checks it, without writing: the confirmation shows this. */
+export interface TeamPreview {
+  person: Person;
+  /** The team the words name, or null when the assignment creates `name`. */
+  team: Team | null;
+  name: string;
+  manager?: Person;
+}
+
+export async function previewTeam(deps: AppDeps, actor: Person, input: { personId: string; teamName: string; managerId?: string }): Promise<TeamPreview> {
   requireRole(actor, ['admin'], 'assign teams');
   const name = normaliseLine(input.teamName).trim();
   if (!name || name.length > 200) {
     throw new AppError('VALIDATION', 'a team needs a name', { params: { messageId: 'error.teamName' }, issues: [{ path: 'team', message: 'give the team a name' }] });
   }
-  const subject = await subjectOf(deps, input.personId);
+  const person = await subjectOf(deps, input.personId);
   const manager = input.managerId ? await subjectOf(deps, input.managerId) : undefined;
   // "team @ann East" puts ann in "East China 华东" when that is the one team the words name.
-  let team = matchTeam(await deps.store.teams.find(), name) ?? undefined;
+  const team = matchTeam(await deps.store.teams.find(), name);
+  return { person, team: team ?? null, name, ...(manager ? { manager } : {}) };
+}
+
+/**
+ * `/appraisal-admin team @user <team> [manager @m]`: puts a person in a team (created on first
+ * use), optionally setting the team's manager, who then sees the team's scorecards.
+ */
+export async function assignTeam(deps: AppDeps, actor: Person, input: { personId: string; teamName: string; managerId?: string }): Promise<{ person: Person; team: Team; teamCreated: boolean }> {
+  const { person: subject, team: found, name, manager } = await previewTeam(deps, actor, input);
+  let team = found;
   const teamCreated = !team;
   if (!team) team = await deps.store.teams.put({ id: deps.newId(), name, createdAt: deps.clock.now().toISOString() });
   if (manager) {

@@ -54,7 +54,16 @@ export const applyRoleChanges = (roles: readonly Role[], changes: readonly RoleC
   return ROLES.filter((r) => set.has(r));
 };
 
-export async function changeRoles(deps: AppDeps, actor: Person, input: { personId: string; changes: readonly RoleChange[] }): Promise<RolesChanged> {
+/** What a role change would do, checked as the change itself checks it, without writing: the confirmation shows this. */
+export interface RolesPreview {
+  person: Person;
+  from: readonly Role[];
+  to: Role[];
+  /** Nothing to write: the same roles, and the person already placed. */
+  noop: boolean;
+}
+
+export async function previewRoles(deps: AppDeps, actor: Person, input: { personId: string; changes: readonly RoleChange[] }): Promise<RolesPreview> {
   requireRole(actor, ['admin'], 'grant roles');
   if (input.changes.length === 0) throw usage();
   const subject = await deps.store.people.get(input.personId);
@@ -62,12 +71,18 @@ export async function changeRoles(deps: AppDeps, actor: Person, input: { personI
   const roles = applyRoleChanges(subject.roles, input.changes);
   if (roles.length === 0) throw new AppError('VALIDATION', `${subject.name} would have no role`, { params: { messageId: 'error.noRoleLeft', name: subject.name } });
   if (subject.roles.includes('admin') && !roles.includes('admin')) await assertAnotherAdmin(deps, subject);
-  const same = roles.length === subject.roles.length && roles.every((r) => subject.roles.includes(r));
   // A role given, even one they had, places a newcomer (see Person.unplaced).
-  if (same && subject.unplaced !== true) return { person: subject, changed: false };
+  return { person: subject, from: subject.roles, to: roles, noop: sameRoles(subject.roles, roles) && subject.unplaced !== true };
+}
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]): boolean => a.length === b.length && a.every((r) => b.includes(r));
+
+export async function changeRoles(deps: AppDeps, actor: Person, input: { personId: string; changes: readonly RoleChange[] }): Promise<RolesChanged> {
+  const { person: subject, to: roles, noop } = await previewRoles(deps, actor, input);
+  if (noop) return { person: subject, changed: false };
   const updated = await deps.store.people.put({ ...placed(subject), roles });
   await deps.store.audit.insert({ id: deps.newId(), at: deps.clock.now().toISOString(), actorId: actor.id, action: 'role.grant', subjectId: subject.id, details: { from: subject.roles, to: roles } });
-  return { person: updated, changed: !same };
+  return { person: updated, changed: !sameRoles(subject.roles, roles) };
 }
 
 /** Nobody takes the admin role from the last active administrator, themselves included. */

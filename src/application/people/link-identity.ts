@@ -17,15 +17,17 @@ export interface LinkResult {
   merged?: { id: string; name: string };
 }
 
-/**
- * `/appraisal-admin link @user <slack:U…|lark:ou_…>`: one person across platforms. The identity is
- * added to the person. When someone already has it, that is the profile the bot registered when the
- * person first wrote from the other platform: it is merged in (its identities move over, the empty
- * profile is removed) as long as nothing refers to it. A profile with records (entries, reviews,
- * targets, a team it manages …) is never merged away: the store refuses to remove a referenced
- * person, and the admin is told to link the other way round. The person keeps their own roles.
- */
-export async function linkIdentity(deps: AppDeps, actor: Person, input: { personId: string; identity: string }): Promise<LinkResult> {
+/** What a link would do, checked as the link checks it, without writing: the confirmation shows this. */
+export interface LinkPreview {
+  person: Person;
+  identity: string;
+  /** The profile that holds the identity now (registered on first contact), merged in by the link. */
+  holder?: Person;
+  /** False when the identity already is this person's. */
+  changed: boolean;
+}
+
+export async function previewLink(deps: AppDeps, actor: Person, input: { personId: string; identity: string }): Promise<LinkPreview> {
   requireRole(actor, ['admin'], 'link identities');
   const identity = input.identity.trim();
   if (!IDENTITY_RE.test(identity)) {
@@ -38,11 +40,25 @@ export async function linkIdentity(deps: AppDeps, actor: Person, input: { person
   if (!person) throw new AppError('NOT_FOUND', `no person ${input.personId}`, { params: { messageId: 'error.unknownPerson' } });
   const holder = await deps.store.personByIdentity(identity);
   if (holder?.id === person.id) return { person, identity, changed: false };
-
-  const identities = [...new Set([...person.identities, ...(holder ? holder.identities : [identity])])];
-  if (identities.length > MAX_IDENTITIES) {
+  const identities = new Set([...person.identities, ...(holder ? holder.identities : [identity])]);
+  if (identities.size > MAX_IDENTITIES) {
     throw new AppError('VALIDATION', `${person.name} would have more than ${MAX_IDENTITIES} identities`, { params: { messageId: 'error.tooManyIdentities', name: person.name, max: MAX_IDENTITIES } });
   }
+  return { person, identity, changed: true, ...(holder ? { holder } : {}) };
+}
+
+/**
+ * `/appraisal-admin link @user <slack:U…|lark:ou_…>`: one person across platforms. The identity is
+ * added to the person. When someone already has it, that is the profile the bot registered when the
+ * person first wrote from the other platform: it is merged in (its identities move over, the empty
+ * profile is removed) as long as nothing refers to it. A profile with records (entries, reviews,
+ * targets, a team it manages …) is never merged away: the store refuses to remove a referenced
+ * person, and the admin is told to link the other way round. The person keeps their own roles.
+ */
+export async function linkIdentity(deps: AppDeps, actor: Person, input: { personId: string; identity: string }): Promise<LinkResult> {
+  const { person, identity, holder, changed } = await previewLink(deps, actor, input);
+  if (!changed) return { person, identity, changed: false };
+  const identities = [...new Set([...person.identities, ...(holder ? holder.identities : [identity])])];
   if (holder) {
     try {
       await deps.store.people.delete(holder.id);

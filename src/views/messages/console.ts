@@ -2,6 +2,7 @@
 export const consoleEn = {
   'console.welcome': 'Appraisal bot, local console. Type /appraisal help for the commands, /as to switch user, /jobs to run today’s scheduled jobs now, /quit to leave.',
   'console.loadDemo': 'The store is empty. Load the demo organisation (3 teams, 24 reps, 5 quarters of data)? [Y/n] ',
+  'console.sendAgain': 'What you typed is kept. Send the same answers again? [Y/n]',
   'console.demoLoaded': 'Demo loaded: {reps} reps, {accounts} key accounts, {activities} activities.',
   'console.noPeople': 'Nobody to be yet: load the demo data (npm run seed:demo) or import people.',
   'console.whoAreYou': 'Who are you? Type a number or a name: ',
@@ -33,6 +34,7 @@ export type ConsoleMessageKey = keyof typeof consoleEn;
 export const consoleZhCN: Record<ConsoleMessageKey, string> = {
   'console.welcome': '考核机器人本地控制台。输入 /帮助 查看命令，/as 切换用户，/jobs 立即运行今天的定时任务，/quit 退出。',
   'console.loadDemo': '数据库是空的。要加载演示组织吗（3 个团队、24 名销售、5 个季度的数据）？[Y/n] ',
+  'console.sendAgain': '已保留你填写的内容。要用同样的内容再提交一次吗？[Y/n]',
   'console.demoLoaded': '演示数据已加载：{reps} 名销售、{accounts} 个大客户、{activities} 条活动。',
   'console.noPeople': '还没有任何人员：请加载演示数据（npm run seed:demo）或导入人员。',
   'console.whoAreYou': '你是谁？输入编号或姓名：',

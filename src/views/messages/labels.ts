@@ -2,14 +2,14 @@
  * Words the code stores in English and shows to people: role names, channel purposes, account-tier
  * names, the units counted indicators are measured in, and the texts the system writes into
  * stored records (a version's reason, the seeded template's name). views/labels.ts looks them up;
- * a value with no label here (a tier an admin named) is shown as stored. English keeps the role
- * names as they are typed in `/appraisal-admin role`.
+ * a value with no label here (a tier an admin named) is shown as stored. Roles print as people write
+ * them (HR, Admin, Manager, Rep); `/appraisal-admin role` accepts them in any case.
  */
 export const labelsEn = {
-  'role.rep': 'rep',
-  'role.manager': 'manager',
-  'role.hr': 'hr',
-  'role.admin': 'admin',
+  'role.rep': 'Rep',
+  'role.manager': 'Manager',
+  'role.hr': 'HR',
+  'role.admin': 'Admin',
   'role.separator': ', ',
   'role.or': '/',
   'purpose.intel': 'intel',

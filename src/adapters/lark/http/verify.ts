@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { AESCipher } from '@larksuiteoapi/node-sdk';
 
 /**
  * Checks a request from Lark before anything reads it
@@ -36,10 +35,29 @@ function sameText(a: string, b: string): boolean {
 export const larkSignature = (timestamp: string, nonce: string, encryptKey: string, body: string): string =>
   crypto.createHash('sha256').update(timestamp + nonce + encryptKey + body).digest('hex');
 
+/** The AES key is sha256(encryptKey): hashed once per key, not per request. */
+const aesKeys = new Map<string, Buffer>();
+const aesKey = (encryptKey: string): Buffer => {
+  let key = aesKeys.get(encryptKey);
+  if (!key) aesKeys.set(encryptKey, (key = crypto.createHash('sha256').update(encryptKey).digest()));
+  return key;
+};
+
+/**
+ * Lark's encryption (the SDK's AESCipher): base64 of a 16-byte IV then AES-256-CBC, key sha256(encryptKey).
+ * Done here on bytes: the SDK turns the ciphertext into a hex string and back, and hashes the key
+ * again for every request (issue 16, ack CPU). Same plaintext (test/lark/decrypt.test.ts).
+ */
+export function decryptLark(encrypt: string, encryptKey: string): string {
+  const bytes = Buffer.from(encrypt, 'base64');
+  const decipher = crypto.createDecipheriv('aes-256-cbc', aesKey(encryptKey), bytes.subarray(0, 16));
+  return Buffer.concat([decipher.update(bytes.subarray(16)), decipher.final()]).toString('utf8');
+}
+
 function decrypt(body: Record<string, unknown>, encryptKey: string): Record<string, unknown> | null {
   if (typeof body.encrypt !== 'string') return body;
   try {
-    const plain = JSON.parse(new AESCipher(encryptKey).decrypt(body.encrypt)) as unknown;
+    const plain = JSON.parse(decryptLark(body.encrypt, encryptKey)) as unknown;
     return plain && typeof plain === 'object' && !Array.isArray(plain) ? (plain as Record<string, unknown>) : null;
   } catch {
     return null;

@@ -7,7 +7,7 @@ import { renderText } from '../../../views/render-text.js';
 import type { LarkContext } from '../context.js';
 import type { Card } from '../render/card.js';
 import { viewToCard } from '../render/view-card.js';
-import { errorCard, logFailure } from '../replies.js';
+import { logFailure } from '../replies.js';
 import { formCard } from './form.js';
 
 /**
@@ -20,6 +20,14 @@ export interface CardResponse {
 }
 
 const raw = (data: Card): CardResponse['card'] => ({ type: 'raw', data });
+
+/**
+ * A submission that failed where the form cannot be drawn again: the reason as a toast and no card,
+ * so the form card stays as the person filled it
+ * (https://open.feishu.cn/document/feishu-cards/card-callback-communication: the card is only
+ * updated when the answer carries one).
+ */
+export const keptForm = (reason: string): CardResponse => ({ toast: { type: 'error', content: reason } });
 
 /** A card callback the adapter cannot read at all (no operator, no value): Lark's default language, the clicker being unknown. */
 export const staleToast = (locale: Locale): CardResponse => ({ toast: { type: 'info', content: t(locale, 'lark.staleCard') } });
@@ -34,16 +42,18 @@ export async function buttonResponse(ctx: LarkContext, actor: Person, answer: Ch
 }
 
 /**
- * A refused submission. A card update resets its inputs, so the form comes back with the values
- * sent: each problem under its field, or the reason above the form when no field can show it (a
- * missing role …). When the form cannot be rebuilt for this actor (a forged interview kind is
- * refused again while building it), the refusal alone, so Lark gets its 200 and never retries.
+ * A refused submission never loses what was typed. A card update resets its inputs, so the form
+ * comes back with the values sent: each problem under its field, or the reason above the form when
+ * no field can show it (a missing role, the store refusing the write …). When the form cannot be
+ * rebuilt (the store is down, a forged interview kind is refused again while building it), the
+ * reason as a toast alone: without a card in the answer Lark leaves the clicked card as it is, the
+ * typed values still in it, to submit again.
  */
 async function refusedResponse(ctx: LarkContext, actor: Person, ref: FormRef, values: FormValues, refused: Refusal): Promise<CardResponse> {
   const locale = actor.locale;
   logFailure(ctx.logger, refused.error, `form ${ref.form}`);
   const again = await refused.formAgain();
-  if (!again) return { toast: { type: 'error', content: refused.reason }, card: raw(errorCard(locale, refused.error)) };
+  if (!again) return keptForm(refused.reason);
   const ids = new Set(again.form.fields.map((f) => f.id));
   const errors = Object.fromEntries(Object.entries(refused.fieldErrors).filter(([field]) => ids.has(field)));
   const shown = Object.keys(errors).length > 0;

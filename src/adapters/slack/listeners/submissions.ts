@@ -41,8 +41,8 @@ const mark = (pending: boolean | undefined): string => (pending ? ':hourglass_fl
 /**
  * Every modal submission, one listener (https://api.slack.com/surfaces/modals#handling_submissions).
  * The conversation validates and stores before the ack, so a problem comes back next to its field
- * and the modal stays open (the store unavailable: on the first field, with what was typed kept, to
- * submit again in a moment); an acknowledged submission is stored. The view id is the request id:
+ * and the modal stays open (the store unavailable or refusing the write unexpectedly: on the first
+ * field, with what was typed kept, to submit again in a moment); an acknowledged submission is stored. The view id is the request id:
  * the same modal submitted twice is stored once. After the ack: the confirmation (to the command's
  * response_url, else a DM), the outbox asked to send what the answer queued (an intel post), and
  * for a form opened from the App Home (`meta.h`) the Home republished with the outcome as its
@@ -82,7 +82,9 @@ export function registerSubmissions(app: App, ctx: SlackContext): void {
       if (errors) return void (await ack({ response_action: 'errors', errors }));
       logFailure(ctx.logger, e, what);
       const first = Object.keys(view.state.values)[0];
-      if (isAppError(e) && e.code === 'UNAVAILABLE' && first) return void (await ack({ response_action: 'errors', errors: { [first]: errorText(locale, e) } }));
+      // The store down or refusing the write for an unexpected reason: the modal stays open with what
+      // was typed, the reason on its first field, to submit again.
+      if ((!isAppError(e) || e.code === 'UNAVAILABLE') && first) return void (await ack({ response_action: 'errors', errors: { [first]: errorText(locale, e) } }));
       await ack();
       if (meta.h && actor && !meta.r) return publishHome(ctx, userId, actor, homeNotice(errorText(locale, e), false));
       await tell(ctx, userId, meta, errorMessage(locale, e).text);
