@@ -1,6 +1,7 @@
 import type { AppDeps } from '../application/deps.js';
 import type { Person } from '../domain/model/people.js';
 import type { Option } from '../views/forms/form.js';
+import { accountLabel } from '../views/labels.js';
 
 /**
  * Accounts to offer in a form on a platform without a live search (Lark cards; Slack searches as
@@ -15,7 +16,7 @@ export async function accountChoices(
 ): Promise<Option[]> {
   const out = new Map<string, Option>();
   const add = (a: { id: string; name: string; tier: string } | null) => {
-    if (a && out.size < limit && !out.has(a.id)) out.set(a.id, { value: a.id, label: `${a.name} · ${a.tier}` });
+    if (a && out.size < limit && !out.has(a.id)) out.set(a.id, { value: a.id, label: accountLabel(actor.locale, a) });
   };
   for (const id of input.chosen ?? []) if (id) add(await deps.store.accounts.get(id));
   for (const q of input.queries ?? []) if (q?.trim()) (await deps.store.searchAccounts(q.trim(), limit)).forEach(add);

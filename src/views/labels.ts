@@ -27,6 +27,9 @@ export const purposeLabel = (locale: Locale, purpose: string): string => labelle
 /** The default tiers have names in each language (`form.tier.*`); an admin's own tier names are shown as written. */
 export const tierLabel = (locale: Locale, tier: string): string => labelled(locale, 'form.tier', tier);
 
+/** An account as a choice in a form: its name and its tier in the reader's words ("Acme · 战略客户"). */
+export const accountLabel = (locale: Locale, a: { name: string; tier: string }): string => `${a.name} · ${tierLabel(locale, a.tier)}`;
+
 export const daysLabel = (locale: Locale, n: number): string => t(locale, 'unit.days', { n });
 
 /** A text the system itself wrote into a record (a version's reason, the seeded template's name), in `locale`. */

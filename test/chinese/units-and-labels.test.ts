@@ -90,3 +90,14 @@ describe('lists of names', () => {
     expect(renderText(meetingView('en', m))).toContain('Ann Lee, 王芳, Bob Wu');
   });
 });
+
+describe('account choices in forms', () => {
+  it('name the tier in the reader’s words, not its stored id', async () => {
+    const { accountChoices } = await import('../../src/chat/account-choices.js');
+    const bob = (await deps.store.people.get('bob'))!;
+    const zh = await accountChoices(deps, { ...bob, locale: 'zh-CN' }, { queries: ['Globex'] });
+    expect(zh.find((o) => o.value === 'globex')?.label).toBe('Globex · 战略客户');
+    const en = await accountChoices(deps, { ...bob, locale: 'en' }, { queries: ['Globex'] });
+    expect(en.find((o) => o.value === 'globex')?.label).toBe('Globex · Strategic');
+  });
+});

@@ -88,7 +88,7 @@ describe('every command, in English and by its Chinese alias, from a DM', () => 
     const card = await ask(ANN, '/拜访 acm');
     const select = JSON.stringify(card).match(/"name":"account","required":false,"options":(\[.*?\]),"initial_option":"(\w+)"/);
     expect(select?.[2]).toBe('acme');
-    expect(select?.[1]).toContain('Globex · strategic');
+    expect(select?.[1]).toContain('Globex · Strategic');
     expect(text(await ask(ANN, '/情报 Tender next month'))).toContain('"default_value":"Tender next month"');
   });
 });

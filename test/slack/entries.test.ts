@@ -113,6 +113,6 @@ describe('account search', () => {
       type: 'block_suggestion', action_id: 'account', block_id: 'account', value: 'glo',
       team: { id: 'T0FAKE' }, user: { id: 'UANN' }, api_app_id: 'A0APP', token: 'legacy', container: { type: 'view', view_id: 'V1' },
     });
-    expect(res.json()).toEqual({ options: [{ text: { type: 'plain_text', text: 'Globex · strategic' }, value: 'globex' }] });
+    expect(res.json()).toEqual({ options: [{ text: { type: 'plain_text', text: 'Globex · Strategic' }, value: 'globex' }] });
   });
 });

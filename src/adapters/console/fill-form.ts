@@ -5,6 +5,7 @@ import type { ChatAnswer } from '../../chat/port.js';
 import { isLocalDate } from '../../domain/dates.js';
 import type { Field, Form, FormValues } from '../../views/forms/form.js';
 import { t } from '../../views/i18n.js';
+import { accountLabel } from '../../views/labels.js';
 import type { Prompt } from './prompt.js';
 
 export const CANCEL = '/cancel';
@@ -57,7 +58,7 @@ async function askField(deps: Pick<AppDeps, 'store'>, prompt: Prompt, field: Fie
       return askField(deps, prompt, field, locale);
     }
     if (matches.length === 1) return matches[0]!.id;
-    prompt.say(matches.map((a, i) => `  ${i + 1}. ${a.name} · ${a.tier}`).join('\n'));
+    prompt.say(matches.map((a, i) => `  ${i + 1}. ${accountLabel(locale, a)}`).join('\n'));
     const pick = Number((await prompt.ask(`${t(locale, 'console.pick')} `))?.trim());
     return Number.isInteger(pick) && pick >= 1 && pick <= matches.length ? matches[pick - 1]!.id : askField(deps, prompt, field, locale);
   }

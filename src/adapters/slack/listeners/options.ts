@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { accountLabel } from '../../../views/labels.js';
 import type { SlackContext } from '../context.js';
 
 /**
@@ -7,12 +8,13 @@ import type { SlackContext } from '../context.js';
  * Slack waits 3 seconds for options; the search is one indexed query.
  */
 export function registerOptions(app: App, ctx: SlackContext): void {
-  app.options<'block_suggestion'>({ action_id: /^(account|accountId)$/ }, async ({ ack, options }) => {
+  app.options<'block_suggestion'>({ action_id: /^(account|accountId)$/ }, async ({ ack, options, body }) => {
+    const locale = ctx.actors.knownLocale(body.user.id) ?? ctx.defaultLocale;
     try {
       const accounts = await ctx.deps.store.searchAccounts(options.value ?? '', 50);
       await ack({
         options: accounts.map((a) => ({
-          text: { type: 'plain_text', text: `${a.name} · ${a.tier}`.slice(0, 75) },
+          text: { type: 'plain_text', text: accountLabel(locale, a).slice(0, 75) },
           value: a.id,
         })),
       });
