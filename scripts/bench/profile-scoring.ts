@@ -13,8 +13,9 @@ import { TODAY, clock, tieredTemplate } from './scoring.js';
 /**
  * Where scoring's time goes, on a store kept by `npm run bench -- --only scoring --keep`:
  * `tsx scripts/bench/profile-scoring.ts --data DIR [--runs 9] [--only scan,score,…]`. Each run times, interleaved, the
- * period scan, the actuals query alone (default and tiered) and the whole scoring (default and
- * tiered); the medians and their ratios to the period scan are printed. Add `node --cpu-prof`
+ * period scan, the actuals query alone (default, with only the tier weights, with only coverage, and
+ * tiered with both) and the whole scoring (default and tiered); the medians and their ratios to the
+ * period scan are printed. Add `node --cpu-prof`
  * (through tsx) for a profile.
  */
 const { values: args } = parseArgs({ options: { data: { type: 'string' }, runs: { type: 'string', default: '9' }, only: { type: 'string' } } });
@@ -25,8 +26,10 @@ const reader = new Database(databasePath(dir), { readonly: true, fileMustExist: 
 const { scored } = benchPeriods(TODAY);
 const tiered = tieredTemplate(clock.now().toISOString());
 const base = { from: scored.from, to: scored.to, peerReviewPeriods: peerReviewKeys(scored) };
-const tierQ = { ...base, tierWeights: tierVisitWeights(tiered)!, coverage: { asOf: scored.to, cadenceDays: tierCadences(tiered) } };
-const KEYS = ['scan', 'actuals', 'actualsTiered', 'score', 'scoreTiered'] as const;
+const weightsQ = { ...base, tierWeights: tierVisitWeights(tiered)! };
+const coverageQ = { ...base, coverage: { asOf: scored.to, cadenceDays: tierCadences(tiered) } };
+const tierQ = { ...weightsQ, ...coverageQ };
+const KEYS = ['scan', 'actuals', 'actualsWeights', 'actualsCoverage', 'actualsTiered', 'score', 'scoreTiered'] as const;
 const ms: Record<string, number[]> = Object.fromEntries(KEYS.map((k) => [k, []]));
 const cpu: Record<string, number[]> = Object.fromEntries(KEYS.map((k) => [k, []]));
 const only = args.only?.split(',');
@@ -44,6 +47,8 @@ for (let run = 0; run <= runs; run++) {
   const before = Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, v.length]));
   await time('scan', () => periodScan(reader, scored));
   await time('actuals', () => store.periodActuals(base));
+  await time('actualsWeights', () => store.periodActuals(weightsQ));
+  await time('actualsCoverage', () => store.periodActuals(coverageQ));
   await time('actualsTiered', () => store.periodActuals(tierQ));
   await time('score', () => scorePeriod({ store, clock }, scored));
   await time('scoreTiered', () => scorePeriod({ store, clock }, scored, { template: tiered }));
@@ -55,7 +60,7 @@ for (let run = 0; run <= runs; run++) {
 for (const [label, m] of [['wall', ms], ['CPU', cpu]] as const) {
   const scan = median(m.scan!);
   for (const [k, v] of Object.entries(m).filter(([, v]) => v.length)) {
-    say(`${label.padEnd(4)} ${k.padEnd(14)} median ${median(v).toFixed(0).padStart(6)} ms  ${(median(v) / scan).toFixed(2)}× scan  [${v.map((x) => x.toFixed(0)).join(' ')}]`);
+    say(`${label.padEnd(4)} ${k.padEnd(15)} median ${median(v).toFixed(0).padStart(6)} ms  ${(median(v) / scan).toFixed(2)}× scan  [${v.map((x) => x.toFixed(0)).join(' ')}]`);
   }
 }
 reader.close();

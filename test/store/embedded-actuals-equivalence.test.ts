@@ -11,14 +11,18 @@ import { account, activity, deal, person, type In } from './fixtures.js';
 
 /**
  * The embedded store reads the period's activities once for visits, accounts served, tier-weighted
- * visits (issue 16: one GROUP BY per (rep, account), joined to the account's tier), and probes
- * each owned key account for coverage. On random data, those figures must equal the plain
- * computation over the records, with and without tier weights and a rep filter.
+ * visits (issue 16: one GROUP BY per (rep, account), joined to the account's tier and weighed by a
+ * statement per number of tiers weighted other than 1), and probes each owned key account for
+ * coverage. On random data, those figures must equal the plain computation over the records, with
+ * and without tier weights and a rep filter, with coverage windows inside the period and reaching
+ * back before it.
  */
 
 const Q = { from: '2026-04-01', to: '2026-06-30' };
 const WEIGHTS = { strategic: 2, A: 1.5, B: 0.5 }; // tier C and X: weight 1
 const CADENCE = { strategic: 30, A: 45, C: 120 }; // tiers B and X: not key accounts
+/** At the period's end every window of these lies inside the quarter (91 days). */
+const CADENCE_INSIDE = { strategic: 30, A: 45, C: 91 };
 
 interface Data {
   accounts: In<'accounts'>[];
@@ -114,8 +118,12 @@ describe.each([1, 2, 3])('embedded actuals on random data (seed %i) equal the pl
   const queries: [string, ActualsQuery][] = [
     ['plain', base],
     ['tier weights and coverage at the period end', { ...base, tierWeights: WEIGHTS, coverage: { asOf: Q.to, cadenceDays: CADENCE } }],
+    ['coverage at the period end, every window inside it', { ...base, tierWeights: WEIGHTS, coverage: { asOf: Q.to, cadenceDays: CADENCE_INSIDE } }],
+    ['one tier weighted, one weighted 0, one 1, no coverage', { ...base, tierWeights: { strategic: 3, B: 0, C: 1 } }],
+    ['every tier weighted 1', { ...base, tierWeights: { strategic: 1, A: 1, B: 1, C: 1, X: 1 } }],
     ['coverage mid-period, its windows reaching back before it', { ...base, coverage: { asOf: '2026-05-10', cadenceDays: CADENCE } }],
     ['tier weights for three reps', { ...base, tierWeights: WEIGHTS, coverage: { asOf: Q.to, cadenceDays: CADENCE }, repIds: ['rep-2', 'rep-6', 'nobody'] }],
+    ['coverage inside the period for three reps', { ...base, coverage: { asOf: Q.to, cadenceDays: CADENCE_INSIDE }, repIds: ['rep-1', 'rep-4', 'rep-6'] }],
     ['plain for two reps', { ...base, repIds: ['rep-1', 'rep-3'] }],
   ];
   it.each(queries)('%s', async (_label, q) => {
