@@ -34,11 +34,13 @@ const plain = (value: object): JSONType => (isJsonData(value) ? (value as JSONTy
 export async function enqueue(deps: Pick<AppDeps, 'store' | 'clock'>, deliveries: readonly Delivery[]): Promise<{ queued: number; skipped: number }> {
   const now = deps.clock.now().toISOString();
   const keys = deliveries.map(deliveryKey);
-  const existing = new Set((await deps.store.outbox.find({ id: { in: keys.map(outboxId) } })).map((o) => o.id));
+  // Each key's digest once: they are looked up, then become the ids of the new items.
+  const ids = keys.map(outboxId);
+  const existing = new Set((await deps.store.outbox.find({ id: { in: ids } })).map((o) => o.id));
   const fresh = new Map<string, OutboxItem>();
   deliveries.forEach((d, i) => {
     const key = keys[i]!;
-    const id = outboxId(key);
+    const id = ids[i]!;
     if (existing.has(id) || fresh.has(id)) return;
     fresh.set(id, {
       id,
