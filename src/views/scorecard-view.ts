@@ -6,7 +6,7 @@ import type { Scoring } from '../domain/model/template.js';
 import { MIN_FORECAST_PERIODS } from '../domain/scoring/forecast.js';
 import { fmtCount, fmtDelta, fmtMoney, fmtNumber, fmtPercent, fmtWeight, fmtRating, fmtScore } from './format.js';
 import { storedText } from './labels.js';
-import { t, tn, type MessageKey } from './i18n.js';
+import { isMessageKey, t, tn, type MessageKey } from './i18n.js';
 import type { Block, View } from './view.js';
 
 export interface ViewContext {
@@ -35,7 +35,8 @@ export function fmtIndicatorValue(ctx: ViewContext, key: IndicatorKey, v: number
 /** "3 more client visits" / "1 more new customer" (and "¥1.4M more revenue"): more of an indicator, in its unit. */
 export function moreOf(ctx: ViewContext, key: IndicatorKey, more: number): string {
   const indicator = t(ctx.locale, `indicator.${key}`);
-  if (INDICATORS[key].measure === 'amount') return t(ctx.locale, 'pacing.more.amount', { amount: fmtMoney(ctx.locale, more, ctx.currency), indicator });
+  // Mid-sentence the indicator reads as a noun ("¥1.2M more revenue"), not as its capitalised label.
+  if (INDICATORS[key].measure === 'amount') return t(ctx.locale, 'pacing.more.amount', { amount: fmtMoney(ctx.locale, more, ctx.currency), indicator: isMessageKey(`noun.${key}`) ? t(ctx.locale, `noun.${key}` as MessageKey) : indicator });
   if (INDICATORS[key].measure === 'count') {
     const n = Math.round(more);
     return t(ctx.locale, 'pacing.more.count', { n: fmtCount(ctx.locale, n), noun: tn(ctx.locale, `noun.${key}`, n) });

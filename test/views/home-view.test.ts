@@ -64,7 +64,7 @@ describe('home view', () => {
     expect(text).toMatch(/^Home: ann, 2026-Q4\n═+\n\[Log a visit\] \[Log a deal\]\n/);
     expect(text).toContain('Total  23.6\nGrade  D');
     expect(text).toContain('Client visits: 4 so far → 6 projected vs 36 target');
-    expect(text).toContain('To reach grade C: ¥1.5M more Revenue');
+    expect(text).toContain('To reach grade C: ¥1.5M more revenue');
     expect(text).toContain('2026-11-20 · Deal · Acme · Robots · ¥100,000  [Edit] [Delete]');
     expect(text).toContain('2026-11-25 · Payment · Acme · Robots · ¥40,000  [Edit] [Delete]');
     expect(text).toMatch(/2026-09-28 · Visit · Globex \(closed\)$/m);

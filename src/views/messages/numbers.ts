@@ -5,6 +5,7 @@
  * English keys come in `.one` / `.other` pairs, chosen by the count's plural category.
  */
 export const numbersEn = {
+  'noun.revenue': 'revenue',
   'noun.volume.one': 'unit',
   'noun.volume.other': 'units',
   'noun.accounts_served.one': 'key account',
@@ -53,6 +54,7 @@ export const numbersEn = {
 export type NumbersMessageKey = keyof typeof numbersEn;
 
 export const numbersZhCN: Record<NumbersMessageKey, string> = {
+  'noun.revenue': '销售额',
   'noun.volume.one': '件产品',
   'noun.volume.other': '件产品',
   'noun.accounts_served.one': '家大客户',
