@@ -93,7 +93,9 @@ export const CALIBRATION_DECISIONS: Record<string, DecisionHandler> = {
 export async function adjustAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   const words = [...req.words];
   if (words.length === 0) return { view: textView(t(actor.locale, 'calibration.adjust.usage')) };
-  const period = words.length >= 2 && isPeriodKey(words.at(-1)!.toUpperCase()) ? words.pop() : undefined;
+  // The period may come first, as in `/appeal 2026-Q3 …` (`/adjust @rep 2026-Q3 +2 reason`), or last.
+  const period =
+    words.length >= 2 && isPeriodKey(words[0]!.toUpperCase()) ? words.shift() : words.length >= 2 && isPeriodKey(words.at(-1)!.toUpperCase()) ? words.pop() : undefined;
   const [delta, ...reason] = words;
   const r = await adjustScore(deps, actor, {
     reps: req.users,

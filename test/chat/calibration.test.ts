@@ -93,6 +93,12 @@ describe('/cycle calibrate and /adjust (shared conversation)', () => {
     expect(await deps.store.outbox.count({ job: 'cycle-calibrate' })).toBe(2);
   });
 
+  it('takes the period before the points too, as /appeal does', async () => {
+    await openAndReview();
+    expect((await ask(deps, 'hr', '/adjust @ann 2026-Q3 -2 duplicate visits removed after review', { known: ['ann'] })).view!.title).toMatch(/^Ann Lee's 2026-Q3 score adjusted by −2: /);
+    expect((await deps.store.adjustments.find()).map((a) => [a.repId, a.delta, a.periodKey, a.reason])).toEqual([['ann', -2, '2026-Q3', 'duplicate visits removed after review']]);
+  });
+
   it('without an hr-private channel says so, and shows the pack to HR only', async () => {
     await openAndReview();
     const pack = await say('hr', '/cycle calibrate 2026-Q3');
