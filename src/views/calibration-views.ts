@@ -108,7 +108,7 @@ export function calibrationPackView(locale: Locale, pack: CalibrationPack): View
   const summary = [
     t(locale, 'calibration.pack.summary', { graded: tn(locale, 'reps', pack.graded), list: gradeList(pack.overall) }),
     marked.length
-      ? t(locale, 'calibration.pack.outliers', { count: marked.length, graded: pack.graded, names: marked.map((r) => `${r.name} (${flags(r.outlier)})`).join(t(locale, 'list.separator')) })
+      ? t(locale, 'calibration.pack.outliers', { count: marked.length, graded: pack.graded, names: marked.map((r) => (locale === 'zh-CN' ? `${r.name}（${flags(r.outlier)}）` : `${r.name} (${flags(r.outlier)})`)).join(t(locale, 'list.separator')) })
       : t(locale, 'calibration.pack.outliersNone', { graded: pack.graded }),
     ...(pack.emptyIndicators.length
       ? [t(locale, 'calibration.pack.emptyIndicators', { list: pack.emptyIndicators.map((k) => t(locale, `indicator.${k as IndicatorKey}`)).join(t(locale, 'list.separator')) })]

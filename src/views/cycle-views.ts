@@ -185,7 +185,7 @@ export function repResultView(ctx: ViewContext, report: ScorecardReport, x: RepR
     { type: 'header', text: title },
     { type: 'text', text: lead.join('\n') },
     { type: 'text', text: t(locale, card.penalty ? 'summary.next.penalty' : 'summary.next.result') },
-    { type: 'context', text: t(locale, 'publish.dm.appeal', { date: x.appealUntil }) },
+    { type: 'context', text: t(locale, 'publish.dm.appeal', { date: x.appealUntil, period: report.period.key }) },
   ];
   const detail: Block[] = [];
   if (x.annual) {

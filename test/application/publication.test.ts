@@ -59,7 +59,7 @@ describe('the publication', () => {
     expect(ann).toContain('Special award: Deal of the quarter');
     expect(ann).toMatch(/Team average [\d.]+; you \+/);
     expect(ann).toContain('No earlier quarter to compare with.');
-    expect(ann).toContain('appeal until 2026-12-10: /appeal <your reason>');
+    expect(ann).toContain('appeal until 2026-12-10: /appeal 2026-Q3 <your reason>');
     const bob = await viewOf('slack:UBOB');
     expect(bob).toContain('Grade D');
     expect(bob).toContain('HR will contact you about a performance plan');
