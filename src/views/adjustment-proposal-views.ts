@@ -2,7 +2,7 @@ import type { Adjustment } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import { fmtNumber } from './format.js';
 import { t } from './i18n.js';
-import type { View } from './view.js';
+import { yesNoButtons, type View } from './view.js';
 
 /** A manager's proposed score adjustment: HR's request with Accept / Reject, and the decision told. */
 
@@ -29,13 +29,7 @@ export function adjustmentProposalView(locale: Locale, x: { adjustment: Adjustme
           before: total(locale, x.before.total), beforeGrade: x.before.grade, after: total(locale, x.after.total), afterGrade: x.after.grade,
         }),
       },
-      {
-        type: 'actions',
-        buttons: [
-          { id: ADJUSTMENT_ACCEPT, label: t(locale, 'fairness.adjust.accept'), value: a.id, style: 'primary' },
-          { id: ADJUSTMENT_REJECT, label: t(locale, 'fairness.adjust.reject'), value: a.id, style: 'danger' },
-        ],
-      },
+      { type: 'actions', buttons: yesNoButtons(a.id, { id: ADJUSTMENT_ACCEPT, label: t(locale, 'fairness.adjust.accept') }, { id: ADJUSTMENT_REJECT, label: t(locale, 'fairness.adjust.reject') }) },
     ],
   };
 }

@@ -3,7 +3,7 @@ import { localParts } from '../domain/dates.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { IndicatorKey } from '../domain/model/indicators.js';
 import type { GradeCount, GuidelineWarning } from '../domain/scoring/guideline.js';
-import { fmtNumber, fmtScore, listOf } from './format.js';
+import { aside, fmtNumber, fmtScore, listOf } from './format.js';
 import { t, tn } from './i18n.js';
 import type { Block, View } from './view.js';
 
@@ -108,7 +108,7 @@ export function calibrationPackView(locale: Locale, pack: CalibrationPack): View
   const summary = [
     t(locale, 'calibration.pack.summary', { graded: tn(locale, 'reps', pack.graded), list: gradeList(pack.overall) }),
     marked.length
-      ? t(locale, 'calibration.pack.outliers', { count: marked.length, graded: pack.graded, names: marked.map((r) => (locale === 'zh-CN' ? `${r.name}（${flags(r.outlier)}）` : `${r.name} (${flags(r.outlier)})`)).join(t(locale, 'list.separator')) })
+      ? t(locale, 'calibration.pack.outliers', { count: marked.length, graded: pack.graded, names: marked.map((r) => aside(locale, r.name, flags(r.outlier))).join(t(locale, 'list.separator')) })
       : t(locale, 'calibration.pack.outliersNone', { graded: pack.graded }),
     ...(pack.emptyIndicators.length
       ? [t(locale, 'calibration.pack.emptyIndicators', { list: pack.emptyIndicators.map((k) => t(locale, `indicator.${k as IndicatorKey}`)).join(t(locale, 'list.separator')) })]

@@ -116,3 +116,6 @@ export function pluralOf(locale: Locale, n: number): 'one' | 'other' {
 
 /** Names or dates in a sentence: "Ann, Bob" in English, "Ann、Bob" with the Chinese enumeration comma. */
 export const listOf = (locale: Locale, items: readonly string[]): string => items.join(locale === 'zh-CN' ? '、' : ', ');
+
+/** A note after a name in the reader's punctuation: "Sun Hua (T)" in English, "孙华（T）" with full-width brackets in Chinese. */
+export const aside = (locale: Locale, text: string, note: string): string => (locale === 'zh-CN' ? `${text}（${note}）` : `${text} (${note})`);

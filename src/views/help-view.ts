@@ -1,4 +1,5 @@
 import type { Locale } from '../domain/model/fields.js';
+import { aside } from './format.js';
 import { t, type MessageKey } from './i18n.js';
 import type { Block, View } from './view.js';
 
@@ -42,7 +43,7 @@ export function helpView(locale: Locale, commands: HelpCommands): View {
   const name = (c: string): string => {
     const alias = commands.aliases?.[c];
     if (!alias) return `/${c}`;
-    return zh ? `${alias}（/${c}）` : `/${c} (${alias})`;
+    return zh ? aside(locale, alias, `/${c}`) : aside(locale, `/${c}`, alias);
   };
   // `/appraisal-admin` is listed by the subcommands of the section's audience.
   const lines = (audience: HelpAudience, names: readonly string[]) =>

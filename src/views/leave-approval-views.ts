@@ -1,7 +1,7 @@
 import type { Locale } from '../domain/model/fields.js';
 import type { Absence } from '../domain/model/self-and-leave.js';
 import { t } from './i18n.js';
-import type { View } from './view.js';
+import { yesNoButtons, type View } from './view.js';
 
 /** Leave waiting for approval: the manager's (or HR's) request with Approve / Reject, and the decision. */
 
@@ -16,13 +16,7 @@ export function leaveRequestView(locale: Locale, x: { absence: Absence; name: st
     blocks: [
       { type: 'header', text: title },
       { type: 'text', text: t(locale, 'fairness.away.request.body', { name: x.name, from: a.from, to: a.to, note: a.note || '—' }) },
-      {
-        type: 'actions',
-        buttons: [
-          { id: LEAVE_APPROVE, label: t(locale, 'fairness.away.approve'), value: a.id, style: 'primary' },
-          { id: LEAVE_REJECT, label: t(locale, 'fairness.away.reject'), value: a.id, style: 'danger' },
-        ],
-      },
+      { type: 'actions', buttons: yesNoButtons(a.id, { id: LEAVE_APPROVE, label: t(locale, 'fairness.away.approve') }, { id: LEAVE_REJECT, label: t(locale, 'fairness.away.reject') }) },
     ],
   };
 }

@@ -1,6 +1,6 @@
 import type { Locale } from '../domain/model/fields.js';
 import { t } from './i18n.js';
-import type { View } from './view.js';
+import { yesNoButtons, type View } from './view.js';
 
 /** Views of the cycle's lifecycle: the late-entry request with its decision buttons, the targets table. */
 
@@ -24,13 +24,7 @@ export function lateEntryRequestView(locale: Locale, m: LateRequestModel): View 
       { type: 'text', text: t(locale, 'lifecycle.late.request.body', { rep: m.repName, period: m.periodKey, closeDate: m.closeDate }) },
       { type: 'text', text: m.summary },
       { type: 'context', text: t(locale, 'lifecycle.late.request.hint', { rep: m.repName }) },
-      {
-        type: 'actions',
-        buttons: [
-          { id: LATE_APPROVE, label: t(locale, 'lifecycle.late.approve'), value: m.id, style: 'primary' },
-          { id: LATE_DECLINE, label: t(locale, 'lifecycle.late.decline'), value: m.id, style: 'danger' },
-        ],
-      },
+      { type: 'actions', buttons: yesNoButtons(m.id, { id: LATE_APPROVE, label: t(locale, 'lifecycle.late.approve') }, { id: LATE_DECLINE, label: t(locale, 'lifecycle.late.decline') }) },
     ],
   };
 }

@@ -5,7 +5,7 @@ import { fmtMoneyExact, fmtNumber, fmtScore } from './format.js';
 import { t } from './i18n.js';
 import { scorecardView, type ViewContext } from './scorecard-view.js';
 import { fullScorecardLabel, movedText } from './summary-views.js';
-import type { Block, Button, View } from './view.js';
+import { yesNoButtons, type Block, type Button, type View } from './view.js';
 
 /** Special awards and appeals: requests to HR with buttons, lists, decisions told to the people concerned. */
 
@@ -23,13 +23,7 @@ export function awardRequestView(locale: Locale, x: { award: Award; repName: str
     blocks: [
       { type: 'header', text: title },
       { type: 'text', text: t(locale, 'rewards.award.request.body', { by: x.grantedByName, name: x.repName, title: x.award.title, reason: x.award.reason }) },
-      {
-        type: 'actions',
-        buttons: [
-          { id: AWARD_APPROVE, label: t(locale, 'rewards.award.approve'), value: x.award.id, style: 'primary' },
-          { id: AWARD_REJECT, label: t(locale, 'rewards.award.reject'), value: x.award.id, style: 'danger' },
-        ],
-      },
+      { type: 'actions', buttons: yesNoButtons(x.award.id, { id: AWARD_APPROVE, label: t(locale, 'rewards.award.approve') }, { id: AWARD_REJECT, label: t(locale, 'rewards.award.reject') }) },
     ],
   };
 }
@@ -93,10 +87,8 @@ export function appealNoticeView(ctx: ViewContext, x: { appeal: Appeal; repName:
 /** Accept… / Reject… of a pending appeal: each opens HR's decision form (chat/appeal-decision.ts). */
 export const APPEAL_ACCEPT_BUTTON = 'appeal.accept';
 export const APPEAL_REJECT_BUTTON = 'appeal.reject';
-const decisionButtons = (locale: Locale, a: Appeal): Button[] => [
-  { id: APPEAL_ACCEPT_BUTTON, label: t(locale, 'fairness.appeal.accept'), value: a.id, style: 'primary' },
-  { id: APPEAL_REJECT_BUTTON, label: t(locale, 'fairness.appeal.reject'), value: a.id, style: 'danger' },
-];
+const decisionButtons = (locale: Locale, a: Appeal): Button[] =>
+  yesNoButtons(a.id, { id: APPEAL_ACCEPT_BUTTON, label: t(locale, 'fairness.appeal.accept') }, { id: APPEAL_REJECT_BUTTON, label: t(locale, 'fairness.appeal.reject') });
 const appealButtons = (locale: Locale, a: Appeal): Block => ({ type: 'actions', buttons: decisionButtons(locale, a) });
 
 /** `#12`, or the id of an appeal filed before appeals had numbers. */

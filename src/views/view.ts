@@ -35,6 +35,15 @@ export interface Button {
   confirm?: { title: string; text: string; confirm: string; deny: string };
 }
 
+/**
+ * A decision's two buttons (approve / reject, accept / decline) on the decided record's id: the yes
+ * button primary, the no button danger, as every decision message shows them.
+ */
+export const yesNoButtons = (value: string, yes: { id: string; label: string }, no: { id: string; label: string }): Button[] => [
+  { ...yes, value, style: 'primary' },
+  { ...no, value, style: 'danger' },
+];
+
 export interface View {
   title: string;
   blocks: Block[];

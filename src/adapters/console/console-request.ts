@@ -1,7 +1,7 @@
 import type { ChatRequest } from '../../chat/port.js';
 import type { Person } from '../../domain/model/people.js';
 import { t } from '../../views/i18n.js';
-import { listOf } from '../../views/format.js';
+import { aside, listOf } from '../../views/format.js';
 import type { Locale } from '../../domain/model/fields.js';
 
 /**
@@ -28,7 +28,7 @@ export function matchPerson(people: readonly Person[], text: string): PersonMatc
 /** Why a typed name does not name one person, with the candidates to choose from. */
 export function matchProblem(locale: Locale, name: string, candidates: readonly Person[]): string {
   if (candidates.length === 0) return t(locale, 'console.unknownUser', { name });
-  return t(locale, 'console.ambiguousUser', { name, candidates: listOf(locale, candidates.map((p) => (locale === 'zh-CN' ? `${p.name}（${p.id}）` : `${p.name} (${p.id})`))) });
+  return t(locale, 'console.ambiguousUser', { name, candidates: listOf(locale, candidates.map((p) => aside(locale, p.name, p.id))) });
 }
 
 export function consoleRequest(people: readonly Person[], locale: Locale, text: string, requestId: string): ChatRequest {
