@@ -11,9 +11,8 @@ import { frozenReport, latestResults } from './cycle/frozen-report.js';
 import { requirePlaced } from './guards.js';
 import { assertCanViewScorecard } from './permissions.js';
 import { scorePeriod, type PeriodScores } from './score-period.js';
+import { historyOf, HISTORY_PERIODS, pastTotals, type PastTotals } from './past-totals.js';
 import { comparisonFor, comparisonPrivacy } from './team-comparison.js';
-
-export const HISTORY_PERIODS = 4;
 
 /**
  * The full explained scorecard of one rep, with the team comparison, the previous period, pacing
@@ -51,7 +50,7 @@ async function explainedScorecard(
     });
   }
 
-  const past = await Promise.all(periodsBefore(input.period, HISTORY_PERIODS).map((p) => scorePeriod(deps, p, { reps: [rep] })));
+  const past = await pastTotals(deps, periodsBefore(input.period, HISTORY_PERIODS), { reps: [rep] });
   // Who typed the satisfaction ratings: the rep, or the customer on a survey page (both count equally).
   const feedback = await store.feedback.find({ repId: rep.id, date: { gte: input.period.from, lte: input.period.to } });
   const customer = feedback.filter((f) => f.enteredBy === 'customer').length;
@@ -59,22 +58,20 @@ async function explainedScorecard(
 }
 
 /**
- * A rep's report from already-scored periods: the current one (with the rep's team in it, for the
- * team average) and the previous ones (oldest first). Shared by the one-rep query above and by
- * jobs that report on every rep at once (which score each period once for everybody). `final`
+ * A rep's report from the scored current period (with the rep's team in it, for the team average)
+ * and the previous periods' totals (oldest first: published where published, see past-totals.ts).
+ * Shared by the one-rep query above and by jobs that report on every rep at once (which score or
+ * read each period once for everybody). `final`
  * (a publication's result) is never provisional and has no pace, however early it was published.
  */
 export function assembleReport(
   deps: Pick<AppDeps, 'clock' | 'settings'>,
-  input: { rep: Person; team: Team | null; current: PeriodScores; past: readonly PeriodScores[]; final?: boolean },
+  input: { rep: Person; team: Team | null; current: PeriodScores; past: readonly PastTotals[]; final?: boolean },
 ): ScorecardReport {
   const { rep, current } = input;
   const period = current.period;
   const mine = current.reps.get(rep.id)!;
-  const history = input.past.map((scores) => {
-    const scored = scores.reps.get(rep.id);
-    return { periodKey: scores.period.key, total: scored && !scored.card.noData ? scored.card.total : null, grade: scored?.card.grade ?? '' };
-  });
+  const history = historyOf(input.past, rep.id);
   const previous = history[history.length - 1];
   const previousCard = previous && previous.total !== null ? ({ total: previous.total, noData: false } as Scorecard) : null;
 

@@ -79,6 +79,18 @@ export interface DealBalance {
   paidBase: number;
 }
 
+/** A rep's latest published result for a period, as far as a history needs it: the total and grade, not the whole frozen scorecard. */
+export interface PublishedTotal {
+  periodKey: PeriodKey;
+  repId: string;
+  /** The latest version (an accepted appeal publishes a new one). */
+  version: number;
+  total: number;
+  /** '' when the rep had no data that period (`noData`). */
+  grade: string;
+  noData: boolean;
+}
+
 /**
  * One write of a batch: a new record (`insert`), a whole record inserted or replaced (`put`), or a
  * record removed (`delete`: refused with CONFLICT while others point at it; absent is no error).
@@ -112,6 +124,12 @@ export type Store = { readonly [N in CollectionName]: Collection<N> } & {
   keyAccounts(query: { asOf: LocalDate; tiers: readonly string[]; ownerIds?: readonly string[] }): Promise<KeyAccountState[]>;
   /** What has been paid on each of these deals (base currency). */
   dealBalances(dealIds: readonly string[]): Promise<Map<string, DealBalance>>;
+  /**
+   * Each rep's latest published total and grade in these periods (one per period and rep, in no
+   * particular order); only these reps' when `repIds` is given. Reads only the figures, so a
+   * scorecard round's history of 5,000 reps does not parse 20,000 frozen scorecards.
+   */
+  publishedTotals(query: { periodKeys: readonly PeriodKey[]; repIds?: readonly string[] }): Promise<PublishedTotal[]>;
   /** The person with this platform identity (`slack:U…`, `lark:ou_…`). */
   personByIdentity(identity: string): Promise<RecordOf<'people'> | null>;
   /**

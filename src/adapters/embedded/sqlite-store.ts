@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../domain/errors.js';
 import { COLLECTION_NAMES, type CollectionName, type RecordOf } from '../../domain/records.js';
 import { accountNameKey } from '../../domain/model/accounts.js';
-import type { ActualsQuery, DealBalance, KeyAccountState, Store } from '../../ports/store.js';
+import type { ActualsQuery, DealBalance, KeyAccountState, PublishedTotal, Store } from '../../ports/store.js';
 import { MIGRATIONS, migrate, tableName } from './schema.js';
 import { SqliteCollection } from './sqlite-collection.js';
 import { prepareActuals } from './sqlite-actuals.js';
@@ -119,6 +119,17 @@ function buildStore(db: Database.Database, file: string, writeGuard: WriteGuard,
     `SELECT d.id AS dealId, d.amount_base AS amountBase, COALESCE((SELECT SUM(p.amount_base) FROM payments p WHERE p.deal_id = d.id), 0) AS paidBase
      FROM deals d WHERE d.id IN (SELECT value FROM json_each(?))`,
   );
+  // The latest version per period and rep: SQLite takes the bare columns from the row with MAX(version).
+  const publishedSql = (reps: boolean) =>
+    db.prepare(
+      `SELECT period_key AS periodKey, rep_id AS repId, MAX(version) AS version,
+         json_extract(doc, '$.scorecard.total') AS total, json_extract(doc, '$.scorecard.grade') AS grade,
+         json_extract(doc, '$.scorecard.noData') AS noData
+       FROM results
+       WHERE period_key IN (SELECT value FROM json_each(?))${reps ? ' AND rep_id IN (SELECT value FROM json_each(?))' : ''}
+       GROUP BY period_key, rep_id`,
+    );
+  const published = { all: publishedSql(false), reps: publishedSql(true) };
   const keyAccountsSql = (owners: boolean) =>
     db.prepare(
       `SELECT acc.id AS accountId, json_extract(acc.doc, '$.name') AS name, acc.owner_id AS ownerId, acc.tier AS tier,
@@ -167,6 +178,12 @@ function buildStore(db: Database.Database, file: string, writeGuard: WriteGuard,
       guard('deals', () => {
         const rows = balances.all(JSON.stringify(dealIds)) as DealBalance[];
         return new Map(rows.map((r) => [r.dealId, r]));
+      }),
+    publishedTotals: (q) =>
+      guard('results', () => {
+        const args = [JSON.stringify(q.periodKeys), ...(q.repIds ? [JSON.stringify(q.repIds)] : [])];
+        const rows = (q.repIds ? published.reps : published.all).all(...args) as (Omit<PublishedTotal, 'noData'> & { noData: number })[];
+        return rows.map((r) => ({ ...r, noData: r.noData === 1 }));
       }),
     personByIdentity: (identity) =>
       guard('people', () => {

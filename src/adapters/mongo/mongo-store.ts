@@ -3,7 +3,7 @@ import { AppError } from '../../domain/errors.js';
 import { accountNameKey } from '../../domain/model/accounts.js';
 import { COLLECTION_NAMES, type CollectionName, type RecordOf } from '../../domain/records.js';
 import { silentLogger, type Logger } from '../../ports/logger.js';
-import type { DealBalance, KeyAccountState, Store } from '../../ports/store.js';
+import type { DealBalance, KeyAccountState, PublishedTotal, Store } from '../../ports/store.js';
 import { fromDocument } from './documents.js';
 import { mapMongoError } from './errors.js';
 import { presentFilter } from './indexes.js';
@@ -11,7 +11,7 @@ import { buildModels, type MongoModels } from './models.js';
 import { MongoCollection, type MongoContext } from './mongo-collection.js';
 import { mongoDelivery } from './mongo-delivery.js';
 import { mongoBatch } from './mongo-batch.js';
-import { ACTUALS_PIPELINES, dealBalancesPipeline, keyAccountsPipeline, mergeActuals, searchAccountsPipeline } from './pipelines.js';
+import { ACTUALS_PIPELINES, dealBalancesPipeline, keyAccountsPipeline, mergeActuals, publishedTotalsPipeline, searchAccountsPipeline } from './pipelines.js';
 
 export interface MongoStoreOptions {
   /** A MongoDB connection string (mongodb:// or mongodb+srv://). */
@@ -128,6 +128,8 @@ function buildStore(ctx: MongoContext): Store {
         const rows = await aggregate<DealBalance>('deals', dealBalancesPipeline(dealIds));
         return new Map(rows.map((r) => [r.dealId, r]));
       }),
+    publishedTotals: (q) =>
+      guard('results', async () => (q.periodKeys.length === 0 ? [] : aggregate<PublishedTotal>('results', publishedTotalsPipeline(q)))),
     personByIdentity: (identity) =>
       guard('people', async () => {
         // Repeating the partial filter lets the planner use the unique identities index.

@@ -182,6 +182,26 @@ export function dealBalancesPipeline(dealIds: readonly string[]): PipelineStage[
   ];
 }
 
+/** Each rep's latest published total and grade in the periods (see Store.publishedTotals); runs on results. */
+export function publishedTotalsPipeline(q: { periodKeys: readonly string[]; repIds?: readonly string[] }): PipelineStage[] {
+  return [
+    { $match: { periodKey: { $in: [...q.periodKeys] }, ...(q.repIds ? { repId: { $in: [...q.repIds] } } : {}) } },
+    // The unique (periodKey, repId, version) index serves the match and this sort (in its own
+    // direction: the latest version is each group's last).
+    { $sort: { periodKey: 1, repId: 1, version: 1 } },
+    {
+      $group: {
+        _id: { periodKey: '$periodKey', repId: '$repId' },
+        version: { $last: '$version' },
+        total: { $last: '$scorecard.total' },
+        grade: { $last: '$scorecard.grade' },
+        noData: { $last: '$scorecard.noData' },
+      },
+    },
+    { $project: { _id: 0, periodKey: '$_id.periodKey', repId: '$_id.repId', version: 1, total: 1, grade: 1, noData: 1 } },
+  ];
+}
+
 /** Owned accounts of the tiers with their last activity up to asOf (see Store.keyAccounts); runs on accounts. */
 export function keyAccountsPipeline(q: { asOf: string; tiers: readonly string[]; ownerIds?: readonly string[] }): PipelineStage[] {
   return [

@@ -6,10 +6,8 @@ import type { Scorecard } from '../../domain/model/scorecard.js';
 import { nextPeriod, periodsBefore, parsePeriod, type Period } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
 import type { ScorecardReport } from '../../domain/read-models/scorecard-report.js';
-import { scorePeriod } from '../score-period.js';
+import { historyOf, HISTORY_PERIODS, pastTotals } from '../past-totals.js';
 import { templateForPeriod } from '../templates.js';
-
-const HISTORY = 4;
 
 /** The latest version of each rep's published result for a period (an accepted appeal supersedes, never overwrites). */
 export async function latestResults(deps: Pick<AppDeps, 'store'>, periodKey: string, repIds?: readonly string[]): Promise<Map<string, PublishedResult>> {
@@ -17,22 +15,6 @@ export async function latestResults(deps: Pick<AppDeps, 'store'>, periodKey: str
   const latest = new Map<string, PublishedResult>();
   for (const r of rows) if ((latest.get(r.repId)?.version ?? 0) < r.version) latest.set(r.repId, r);
   return latest;
-}
-
-/**
- * A rep's total and grade in each past period, oldest first: the published result where the period
- * was published (its latest version), else the period scored from the stored activities like any
- * period (most companies start publishing with the bot long after reps start logging). A period
- * with no records for the rep stays empty (null).
- */
-export async function pastTotals(deps: Pick<AppDeps, 'store' | 'clock'>, rep: Person, periods: readonly Period[]): Promise<ScorecardReport['history']> {
-  return Promise.all(
-    periods.map(async (p) => {
-      const published = (await latestResults(deps, p.key, [rep.id])).get(rep.id);
-      const card = published ? published.scorecard : (await scorePeriod(deps, p, { reps: [rep] })).reps.get(rep.id)?.card;
-      return { periodKey: p.key, total: card && !card.noData ? card.total : null, grade: card && !card.noData ? card.grade : '' };
-    }),
-  );
 }
 
 /**
@@ -52,7 +34,7 @@ export async function frozenReport(
   const teammates = rep.teamId ? (await deps.store.people.find({ teamId: rep.teamId })).map((p) => p.id) : [rep.id];
   const team = await latestResults(deps, result.periodKey, teammates);
   team.set(rep.id, result);
-  const history = await pastTotals(deps, rep, periodsBefore(period, HISTORY));
+  const history = historyOf(await pastTotals(deps, periodsBefore(period, HISTORY_PERIODS), { reps: [rep] }), rep.id);
   const previous = history[history.length - 1];
   const previousCard = previous && previous.total !== null ? ({ total: previous.total, noData: false } as Scorecard) : null;
   const totals = history.map((h) => h.total).filter((t): t is number => t !== null);

@@ -6,9 +6,9 @@ import { periodsBefore } from '../../domain/period.js';
 import { channelSummaryView, penaltyFlagView, repResultView, teamResultsView } from '../../views/cycle-views.js';
 import { channelLocale, type AppDeps } from '../deps.js';
 import type { Delivery } from '../delivery/enqueue.js';
-import { assembleReport, HISTORY_PERIODS } from '../get-scorecard.js';
+import { assembleReport } from '../get-scorecard.js';
 import { channelTargets, dmTargetOf } from '../jobs/recipients.js';
-import { scorePeriod } from '../score-period.js';
+import { HISTORY_PERIODS, pastTotals } from '../past-totals.js';
 import { readSetting } from '../settings.js';
 import { comparisonFor, comparisonPrivacy } from '../team-comparison.js';
 import type { PublicationPlan } from './prepare-publication.js';
@@ -53,8 +53,8 @@ export async function publicationDeliveries(
 
   const teams = new Map((await deps.store.teams.find()).map((t) => [t.id, t] as const));
   const teamOf = (p: Person): Team | null => (p.teamId ? teams.get(p.teamId) ?? null : null);
-  // The reps' history: every previous period scored once for everybody.
-  const past = await Promise.all(periodsBefore(plan.scores.period, HISTORY_PERIODS).map((p) => scorePeriod(deps, p, { reps: graded.map((s) => s.rep) })));
+  // The reps' history: every previous period read (published) or scored once for everybody.
+  const past = await pastTotals(deps, periodsBefore(plan.scores.period, HISTORY_PERIODS), { reps: graded.map((s) => s.rep) });
   for (const scored of graded) {
     const to = dmTargetOf(scored.rep, input.platforms);
     if (!to) continue;

@@ -5,8 +5,9 @@ import type { Locale } from '../../domain/model/fields.js';
 import type { TrendChartSpec } from '../../views/trend-chart.js';
 import type { Delivery } from '../delivery/enqueue.js';
 import type { ScorecardReport } from '../../domain/read-models/scorecard-report.js';
-import { assembleReport, HISTORY_PERIODS } from '../get-scorecard.js';
+import { assembleReport } from '../get-scorecard.js';
 import { scorePeriod } from '../score-period.js';
+import { HISTORY_PERIODS, pastTotals } from '../past-totals.js';
 import { comparisonFor, comparisonPrivacy } from '../team-comparison.js';
 import type { Job } from './job.js';
 import { atLocalTime, dmTargetOf } from './recipients.js';
@@ -27,16 +28,16 @@ export const monthlyScorecard: Job = {
     const period = quarterOf(run.date);
     // periodsBefore is oldest first, as the report's history wants.
     const everyone = await deps.store.people.find();
-    const [current, ...past] = await Promise.all([period, ...periodsBefore(period, HISTORY_PERIODS)].map((p) => scorePeriod(deps, p, { everyone })));
+    const [current, past] = await Promise.all([scorePeriod(deps, period, { everyone }), pastTotals(deps, periodsBefore(period, HISTORY_PERIODS), { everyone })]);
     const teams = new Map((await deps.store.teams.find()).map((t) => [t.id, t]));
     const privacy = await comparisonPrivacy(deps);
     const deliveries: Delivery[] = [];
-    for (const { rep } of current!.reps.values()) {
+    for (const { rep } of current.reps.values()) {
       if (!rep.active) continue;
       const to = dmTargetOf(rep, run.platforms);
       if (!to) continue;
       // The rep reads it: the team comparison as far as it reveals nobody else's figures.
-      const report = comparisonFor(rep, assembleReport(deps, { rep, team: (rep.teamId && teams.get(rep.teamId)) || null, current: current!, past }), privacy);
+      const report = comparisonFor(rep, assembleReport(deps, { rep, team: (rep.teamId && teams.get(rep.teamId)) || null, current, past }), privacy);
       const view = monthlyScorecardView({ locale: rep.locale, currency: deps.settings.baseCurrency }, report);
       const chart = trendChartOf(rep.locale, report);
       deliveries.push({ job: this.name, runKey: run.runKey, ...to, message: { text: view.title, view, chart }, notBefore: atLocalTime(deps, rep, run.date, 9) });

@@ -5,7 +5,7 @@ import { expectAppError } from './harness.js';
 
 const ids = (records: { id: string }[]): string[] => records.map((r) => r.id);
 
-/** Reads: find, count, account search, deal balances, identities, ping. */
+/** Reads: find, count, account search, deal balances, published totals, identities, ping. */
 export function queriesContract(store: () => Store): void {
   describe('find and count', () => {
     beforeEach(async () => {
@@ -112,6 +112,44 @@ export function queriesContract(store: () => Store): void {
       expect((await store().personByIdentity('lark:ou_repa01'))?.id).toBe('rep-a');
       expect((await store().personByIdentity('slack:UREPA01'))?.id).toBe('rep-a');
       expect(await store().personByIdentity('slack:UNKNOWN')).toBeNull();
+    });
+  });
+
+  describe('publishedTotals', () => {
+    beforeEach(async () => {
+      await seedFixtures(store(), { cycles: true });
+      // The fixtures publish rep-a's 2026-Q1 (version 1: 115, S). An appeal's version 2, a rep
+      // without data, and a second period join it.
+      const [v1] = await store().results.find({ id: 'res-1' });
+      const result = (id: string, o: Partial<typeof v1>) => ({ ...v1!, id, ...o });
+      await store().results.insertMany([
+        result('res-2', { version: 2, scorecard: { ...v1!.scorecard, total: 88.5, grade: 'D' }, reason: 'appeal accepted' }),
+        result('res-3', { repId: 'rep-b', scorecard: { ...v1!.scorecard, repId: 'rep-b', total: 0, grade: '', noData: true } }),
+        result('res-4', { periodKey: '2026-Q2', scorecard: { ...v1!.scorecard, periodKey: '2026-Q2', total: 91.25, grade: 'S' } }),
+      ]);
+    });
+
+    const sorted = <R extends { periodKey: string; repId: string }>(rows: R[]): R[] => [...rows].sort((a, b) => `${a.periodKey}${a.repId}`.localeCompare(`${b.periodKey}${b.repId}`));
+
+    it("gives each rep's latest version per period, only the figures", async () => {
+      expect(sorted(await store().publishedTotals({ periodKeys: ['2026-Q1'] }))).toEqual([
+        { periodKey: '2026-Q1', repId: 'rep-a', version: 2, total: 88.5, grade: 'D', noData: false },
+        { periodKey: '2026-Q1', repId: 'rep-b', version: 1, total: 0, grade: '', noData: true },
+      ]);
+      expect(sorted(await store().publishedTotals({ periodKeys: ['2026-Q1', '2026-Q2'] })).map((r) => [r.periodKey, r.repId, r.total])).toEqual([
+        ['2026-Q1', 'rep-a', 88.5],
+        ['2026-Q1', 'rep-b', 0],
+        ['2026-Q2', 'rep-a', 91.25],
+      ]);
+    });
+
+    it('narrows to the reps asked for, and answers nothing for no or unknown periods', async () => {
+      expect(await store().publishedTotals({ periodKeys: ['2026-Q1'], repIds: ['rep-b', 'nobody'] })).toEqual([
+        { periodKey: '2026-Q1', repId: 'rep-b', version: 1, total: 0, grade: '', noData: true },
+      ]);
+      expect(await store().publishedTotals({ periodKeys: ['2026-Q1'], repIds: [] })).toEqual([]);
+      expect(await store().publishedTotals({ periodKeys: [] })).toEqual([]);
+      expect(await store().publishedTotals({ periodKeys: ['2031-Q4'] })).toEqual([]);
     });
   });
 
