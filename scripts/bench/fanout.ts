@@ -12,7 +12,10 @@ import type { AppDeps } from '../../src/application/deps.js';
 import { dispatchDue } from '../../src/application/delivery/dispatch.js';
 import { enqueue } from '../../src/application/delivery/enqueue.js';
 import { monthlyScorecard } from '../../src/application/jobs/monthly-scorecard.js';
+import { HISTORY_PERIODS } from '../../src/application/past-totals.js';
+import { scorePeriod } from '../../src/application/score-period.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
+import { periodsBefore, quarterOf, type Period } from '../../src/domain/period.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
 import type { ChartRenderer } from '../../src/ports/chat.js';
 import { fixedClock } from '../../src/ports/clock.js';
@@ -33,6 +36,32 @@ export interface FanoutOptions {
   planOnly?: boolean;
   /** Write a CPU profile of plan + enqueue (setup and dispatch left out) to this file. */
   profile?: string;
+  /**
+   * Leave the four past quarters unpublished (a company in its first year with the bot): the round
+   * then scores each of them from the activities. By default they are published, as in a company
+   * running its quarterly cycles, and the history reads their results.
+   */
+  unpublished?: boolean;
+}
+
+/**
+ * Publishes each past quarter as /publish-results stores it (a cycle in `published`, one result
+ * per graded rep with the frozen scorecard), without the messages: setup, not measured.
+ */
+async function publishPastQuarters(deps: AppDeps, quarters: readonly Period[]): Promise<number> {
+  const everyone = await deps.store.people.find();
+  const hr = everyone.find((p) => p.roles.includes('manager'))!;
+  const at = deps.clock.now().toISOString();
+  let n = 0;
+  for (const period of quarters) {
+    const scores = await scorePeriod(deps, period, { everyone });
+    await deps.store.cycles.insert({ id: `cycle-${period.key}`, periodKey: period.key, templateId: scores.template.key, templateVersion: scores.template.version, state: 'published', createdAt: at, createdBy: hr.id, updatedAt: at });
+    const results = [...scores.reps.values()]
+      .filter((s) => !s.card.noData)
+      .map((s) => ({ id: `result-${period.key}-${s.rep.id}`, periodKey: period.key, repId: s.rep.id, version: 1, scorecard: s.card, awardIds: [], publishedAt: at, publishedBy: hr.id, reason: 'first publication' }));
+    n += await deps.store.results.insertMany(results);
+  }
+  return n;
 }
 
 /** The first work day of December: the job is due, and four complete quarters lie behind. */
@@ -97,6 +126,12 @@ export async function runFanout(o: FanoutOptions): Promise<void> {
       }
     });
     say(`Generated and loaded the organisation (setup, not measured): ${secs(loadMs)}`);
+    const past = periodsBefore(quarterOf(RUN_DATE), HISTORY_PERIODS);
+    if (o.unpublished) say(`Past quarters ${past.map((p) => p.key).join(', ')}: never published (--fanout-unpublished); the round scores each of them`);
+    else {
+      const [n, publishMs] = await time(() => publishPastQuarters(deps, past));
+      say(`Published the past quarters ${past.map((p) => p.key).join(', ')} (${fmt(n)} results; setup, not measured): ${secs(publishMs)}`);
+    }
 
     const rows: [string, string, string][] = [];
     const calendar = workCalendar({ holidays: [], makeUpDays: [] });
@@ -123,7 +158,7 @@ export async function runFanout(o: FanoutOptions): Promise<void> {
       if (profiler) say(`CPU profile of plan + enqueue: ${await profiler.stop(o.profile!)}`);
       if (o.planOnly) {
         rows.push(
-          [`plan (score 5 quarters, build ${fmt(deliveries.length)} scorecards + chart specs)`, secs(planMs), `CPU ${secs(planCpu)}`],
+          [`plan (${o.unpublished ? 'score 5 quarters' : 'score the quarter, read 4 published'}, build ${fmt(deliveries.length)} scorecards + chart specs)`, secs(planMs), `CPU ${secs(planCpu)}`],
           [`enqueue (${fmt(queued.queued)} outbox inserts)`, secs(enqueueMs), `CPU ${secs(enqueueCpu)}`],
           [`plan + enqueue, CPU`, secs(planCpu + enqueueCpu), roundVerdict(o.reps, planCpu + enqueueCpu, deliveries.length)],
           [`messages planned and queued per CPU second`, fmt(Math.round(queued.queued / ((planCpu + enqueueCpu) / 1000))), 'charts are rendered at dispatch (not run with --fanout-plan-only)'],

@@ -2,7 +2,7 @@ import type { Person } from '../domain/model/people.js';
 import type { Period } from '../domain/period.js';
 import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
 import type { AppDeps } from './deps.js';
-import { employedDuring, scorePeriod } from './score-period.js';
+import { scorePeriod } from './score-period.js';
 
 /** How many periods before the one reported a history shows (and the trend forecasts from). */
 export const HISTORY_PERIODS = 4;
@@ -17,12 +17,13 @@ export interface PastTotals {
 }
 
 /**
- * Reps' totals and grades in past periods (in the order given, oldest first for a history): the
- * published result where the period was published for the rep, in its latest version — what the
- * rep was told, after calibration, adjustments and accepted appeals — else the period scored from
- * the stored activities like any period (most companies start publishing with the bot long after
- * reps start logging). Every history reads this way, whichever message shows it: the live
- * scorecard, the monthly round, the result DM and a published period's frozen report.
+ * Reps' totals and grades in past periods (in the order given, oldest first for a history). A
+ * published period (its cycle published or closed) reads as it was published: each rep's latest
+ * result — what they were told, after calibration, adjustments and accepted appeals — and no
+ * figure for a rep it did not grade, whatever was logged for them since. A period never published
+ * is scored from the stored activities like any period (most companies start publishing with the
+ * bot long after reps start logging). Every history reads this way, whichever message shows it:
+ * the live scorecard, the monthly round, the result DM and a published period's frozen report.
  *
  * `reps`: only these reps. `everyone`: every person, already read (a round over the whole company:
  * the store is asked for every rep's figures rather than a list of thousands of ids). Only the
@@ -35,27 +36,27 @@ export async function pastTotals(
 ): Promise<PastTotals[]> {
   const everyone = 'everyone' in who;
   const people = everyone ? who.everyone : who.reps;
-  const published = await deps.store.publishedTotals({ periodKeys: periods.map((p) => p.key), ...(everyone ? {} : { repIds: people.map((p) => p.id) }) });
-  const byPeriod = new Map<string, Map<string, PastTotal>>(periods.map((p) => [p.key, new Map()]));
-  for (const r of published) byPeriod.get(r.periodKey)?.set(r.repId, r.noData ? { total: null, grade: '' } : { total: r.total, grade: r.grade });
+  const keys = periods.map((p) => p.key);
+  const cycles = keys.length ? await deps.store.cycles.find({ periodKey: { in: keys } }) : [];
+  const publishedKeys = cycles.filter((c) => c.state === 'published' || c.state === 'closed').map((c) => c.periodKey);
+  const published = publishedKeys.length ? await deps.store.publishedTotals({ periodKeys: publishedKeys, ...(everyone ? {} : { repIds: people.map((p) => p.id) }) }) : [];
+  const byPeriod = new Map<string, Map<string, PastTotal>>(publishedKeys.map((k) => [k, new Map()]));
+  for (const r of published) byPeriod.get(r.periodKey)?.set(r.repId, r.noData ? NO_TOTAL : { total: r.total, grade: r.grade });
 
   return Promise.all(
     periods.map(async (period) => {
-      const totals = byPeriod.get(period.key)!;
-      const unpublished = people.filter((p) => !totals.has(p.id) && employedDuring(p, period));
-      if (unpublished.length > 0) {
-        // A period never published is scored for everybody at once (no list of ids to filter on).
-        const scored = await scorePeriod(deps, period, totals.size === 0 && everyone ? { everyone: people } : { reps: unpublished });
-        for (const p of unpublished) {
-          const card = scored.reps.get(p.id)?.card;
-          totals.set(p.id, card && !card.noData ? { total: card.total, grade: card.grade } : { total: null, grade: '' });
-        }
-      }
+      const frozen = byPeriod.get(period.key);
+      if (frozen) return { period, totals: frozen };
+      const scored = await scorePeriod(deps, period, everyone ? { everyone: people } : { reps: people });
+      const totals = new Map<string, PastTotal>();
+      for (const [id, { card }] of scored.reps) totals.set(id, card.noData ? NO_TOTAL : { total: card.total, grade: card.grade });
       return { period, totals };
     }),
   );
 }
 
+const NO_TOTAL: PastTotal = Object.freeze({ total: null, grade: '' });
+
 /** One rep's history from past periods' totals (oldest first, as given). */
 export const historyOf = (past: readonly PastTotals[], repId: string): ScorecardReport['history'] =>
-  past.map(({ period, totals }) => ({ periodKey: period.key, ...(totals.get(repId) ?? { total: null, grade: '' }) }));
+  past.map(({ period, totals }) => ({ periodKey: period.key, ...(totals.get(repId) ?? NO_TOTAL) }));

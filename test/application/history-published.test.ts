@@ -3,7 +3,7 @@ import { frozenReport, latestResults } from '../../src/application/cycle/frozen-
 import { publishResults } from '../../src/application/cycle/publish-results.js';
 import { getScorecard } from '../../src/application/get-scorecard.js';
 import { monthlyScorecard } from '../../src/application/jobs/monthly-scorecard.js';
-import { pastTotals } from '../../src/application/past-totals.js';
+import { historyOf, pastTotals } from '../../src/application/past-totals.js';
 import { scorePeriod } from '../../src/application/score-period.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { workCalendar } from '../../src/domain/work-calendar.js';
@@ -65,12 +65,12 @@ describe("a published quarter in later histories", () => {
 });
 
 describe('pastTotals', () => {
-  it('takes published reps from their results, the latest version, and scores only the rest', async () => {
-    // dan joined the org's records after Q3 was published: his quarter was never published.
+  it("reads a published period's latest versions, and no figure for a rep it did not grade", async () => {
+    // dan was added to the org's records after Q3 was published, with Q3 visits: Q3 did not grade him.
     await deps.store.people.insert(aPerson({ id: 'dan', name: 'dan', teamId: 'east', managerId: 'mgr', joinDate: '2026-01-01' }));
     await deps.store.activities.insertMany(visits('dan', 'acme', 12, '2026-07-01'));
     const dan = (await deps.store.people.get('dan'))!;
-    const danScored = (await scorePeriod(deps, Q3, { reps: [dan] })).reps.get('dan')!.card;
+    expect((await scorePeriod(deps, Q3, { reps: [dan] })).reps.get('dan')!.card.noData).toBe(false);
     // An accepted appeal publishes version 2: that one counts.
     const v1 = (await latestResults(deps, '2026-Q3', ['bob'])).get('bob')!;
     await deps.store.results.insert({ ...v1, id: 'bob-v2', version: 2, scorecard: { ...v1.scorecard, total: 71.5, grade: 'B' }, reason: 'appeal accepted' });
@@ -81,16 +81,21 @@ describe('pastTotals', () => {
       expect(q3!.period.key).toBe('2026-Q3');
       expect(q3!.totals.get('ann')).toEqual({ total: published, grade: 'B' });
       expect(q3!.totals.get('bob')).toEqual({ total: 71.5, grade: 'B' });
-      expect(q3!.totals.get('cat')).toEqual({ total: null, grade: '' });
-      expect(q3!.totals.get('dan')).toEqual({ total: danScored.total, grade: danScored.grade });
+      // cat had no data and was not graded; neither was dan.
+      expect(historyOf([q3!], 'cat')).toEqual([{ periodKey: '2026-Q3', total: null, grade: '' }]);
+      expect(historyOf([q3!], 'dan')).toEqual([{ periodKey: '2026-Q3', total: null, grade: '' }]);
     }
   });
 
-  it('scores a period nobody was published for, for everybody at once', async () => {
-    const [q2] = await pastTotals(deps, [parsePeriod('2026-Q2')], { everyone: await deps.store.people.find() });
-    // Nothing was logged in Q2: everyone employed then is there, with no data.
-    expect([...q2!.totals.values()].every((x) => x.total === null && x.grade === '')).toBe(true);
-    expect(q2!.totals.has('ann')).toBe(true);
+  it('scores a period never published, for everybody at once, in the order asked', async () => {
+    await deps.store.activities.insertMany(visits('bob', 'globex', 5, '2026-05-04', 'bob-q2-'));
+    const bobQ2 = (await scorePeriod(deps, parsePeriod('2026-Q2'), { reps: [p.bob] })).reps.get('bob')!.card;
+    const [q2, q3] = await pastTotals(deps, [parsePeriod('2026-Q2'), Q3], { everyone: await deps.store.people.find() });
+    expect([q2!.period.key, q3!.period.key]).toEqual(['2026-Q2', '2026-Q3']);
+    expect(q2!.totals.get('bob')).toEqual({ total: bobQ2.total, grade: bobQ2.grade });
+    // Nothing else was logged in Q2: the other reps employed then have no figure; HR is not a rep.
+    expect(q2!.totals.get('ann')).toEqual({ total: null, grade: '' });
     expect(q2!.totals.has('hr')).toBe(false);
+    expect(q3!.totals.get('ann')).toEqual({ total: published, grade: 'B' });
   });
 });
