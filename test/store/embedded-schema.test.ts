@@ -61,3 +61,34 @@ describe('upgrading a database of the first release', () => {
     }
   });
 });
+
+describe('migration 7: published figures as stored columns', () => {
+  it('rebuilds results with every record, the same unique keys and indexes, and the figures filled in', () => {
+    const db = new Database(':memory:');
+    try {
+      for (const m of MIGRATIONS.filter((x) => x.version <= 6)) db.exec(m.up);
+      db.pragma('user_version = 6');
+      const doc = (id: string, version: number, total: number, extra: object = {}) =>
+        JSON.stringify({ id, periodKey: '2026-Q3', repId: 'ann', version, scorecard: { total, grade: 'B', noData: false }, publishedBy: 'hr', ...extra });
+      const insert = db.prepare('INSERT INTO results (id, doc) VALUES (?, ?)');
+      insert.run('r1', doc('r1', 1, 80.5, { requestId: 'req-1' }));
+      insert.run('r2', doc('r2', 2, 83.25));
+      const before = db.prepare('SELECT name FROM pragma_index_list(?) ORDER BY name').all('results');
+
+      expect(migrate(db)).toBe(MIGRATIONS.length - 6);
+      expect(db.prepare('SELECT id, doc, version, scorecard_total, scorecard_grade, scorecard_no_data FROM results ORDER BY id').all()).toEqual([
+        { id: 'r1', doc: doc('r1', 1, 80.5, { requestId: 'req-1' }), version: 1, scorecard_total: 80.5, scorecard_grade: 'B', scorecard_no_data: 0 },
+        { id: 'r2', doc: doc('r2', 2, 83.25), version: 2, scorecard_total: 83.25, scorecard_grade: 'B', scorecard_no_data: 0 },
+      ]);
+      // Every index of before, plus the figures; the unique keys still refuse a duplicate.
+      expect(db.prepare('SELECT name FROM pragma_index_list(?) ORDER BY name').all('results')).toEqual(
+        [...before, { name: 'results__figures' }].sort((a, b) => String((a as { name: string }).name).localeCompare((b as { name: string }).name)),
+      );
+      expect(() => insert.run('r3', doc('r3', 2, 90))).toThrow(/UNIQUE/);
+      expect(() => insert.run('r4', doc('r4', 3, 90, { requestId: 'req-1' }))).toThrow(/UNIQUE/);
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'results__before%'").all()).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});

@@ -119,13 +119,14 @@ function buildStore(db: Database.Database, file: string, writeGuard: WriteGuard,
     `SELECT d.id AS dealId, d.amount_base AS amountBase, COALESCE((SELECT SUM(p.amount_base) FROM payments p WHERE p.deal_id = d.id), 0) AS paidBase
      FROM deals d WHERE d.id IN (SELECT value FROM json_each(?))`,
   );
-  // The latest version per period and rep: SQLite takes the bare columns from the row with MAX(version).
+  // The latest version per period and rep: SQLite takes the bare columns from the row with
+  // MAX(version). Named index: the planner prefers the unique (period, rep, version) one, which
+  // would read every result's row; this one holds the figures (migration 7).
   const publishedSql = (reps: boolean) =>
     db.prepare(
       `SELECT period_key AS periodKey, rep_id AS repId, MAX(version) AS version,
-         json_extract(doc, '$.scorecard.total') AS total, json_extract(doc, '$.scorecard.grade') AS grade,
-         json_extract(doc, '$.scorecard.noData') AS noData
-       FROM results
+         scorecard_total AS total, scorecard_grade AS grade, scorecard_no_data AS noData
+       FROM results INDEXED BY results__figures
        WHERE period_key IN (SELECT value FROM json_each(?))${reps ? ' AND rep_id IN (SELECT value FROM json_each(?))' : ''}
        GROUP BY period_key, rep_id`,
     );
