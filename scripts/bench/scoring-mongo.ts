@@ -1,6 +1,6 @@
 import mongoose from 'mongoose';
 import { openMongoStore } from '../../src/adapters/mongo/mongo-store.js';
-import { ACTUALS_PIPELINES } from '../../src/adapters/mongo/pipelines.js';
+import { ACTUALS_PIPELINES, publishedTotalsPipeline } from '../../src/adapters/mongo/pipelines.js';
 import { peerReviewKeys, type Period } from '../../src/domain/period.js';
 import { tierCadences, tierVisitWeights } from '../../src/domain/model/template.js';
 import type { ActualsQuery } from '../../src/ports/store.js';
@@ -80,6 +80,10 @@ export async function runScoringMongo(o: ScoringOptions, uri: string | undefined
       if (stages.includes('COLLSCAN') || !stages.some((s) => s.includes('SCAN '))) allIndexed = false;
       plans.push(`    ${p.collection} ${Object.keys(pipeline[0] ?? {}).join('')} ${JSON.stringify((pipeline[0] as { $match?: unknown }).$match ?? {}).slice(0, 80)}: ${stages.join(', ') || '(no stage found)'}`);
     }
+    // The history's published totals (the monthly round reads four quarters of them).
+    const published = publishedTotalsPipeline({ periodKeys: [scored.key] });
+    const publishedStages = stagesOf(await db.collection('results').aggregate(published).explain('queryPlanner'));
+    plans.push(`    results (publishedTotals) $match {"periodKey":{"$in":["${scored.key}"]}}: ${publishedStages.join(', ') || '(no stage found)'}`);
     say(`Pipelines' explain() (queryPlanner):\n${plans.join('\n')}\nEvery actuals pipeline starts on an index: ${allIndexed ? 'yes' : 'NO'}`);
     // Activities dated in the period are counted while reading (the sanity check against the scorecards' visits).
     const scan = async (slices: ReturnType<typeof periodSlices>, p: Period): Promise<ScanResult> => {
