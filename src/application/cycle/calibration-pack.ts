@@ -12,6 +12,7 @@ import { calibrationPackView } from '../../views/calibration-views.js';
 import { channelLocale, type AppDeps } from '../deps.js';
 import { enqueue } from '../delivery/enqueue.js';
 import { channelTargets } from '../jobs/recipients.js';
+import { pastTotals } from '../past-totals.js';
 import { scorePeriod, type ScoredRep } from '../score-period.js';
 import { readSetting } from '../settings.js';
 import { calibrationPeriod, requireInReview, teamsById } from './calibration-common.js';
@@ -55,15 +56,18 @@ function missingByIndicator(graded: readonly ScoredRep[]): Pick<CalibrationPack,
   return { emptyIndicators: all.filter(everyone).map((g) => g.key), missing: all.filter((g) => !everyone(g)) };
 }
 
-/** Everything the review meeting needs, from the current scores (adjustments included) and last quarter's. */
+/**
+ * Everything the review meeting needs, from the current scores (adjustments included) and last
+ * quarter's totals (as published, when it was: see past-totals.ts).
+ */
 export async function assemblePack(deps: AppDeps, period: Period): Promise<CalibrationPack> {
   const previous = previousPeriod(period);
   const earlier = [previous, previousPeriod(previous), previousPeriod(previousPeriod(previous))].map((p) => p.key);
-  const [scores, last, teams, people, adjustments, policy, selfReviews, peerReviews] = await Promise.all([
-    scorePeriod(deps, period),
-    scorePeriod(deps, previous),
+  const people = await deps.store.people.find();
+  const [scores, [last], teams, adjustments, policy, selfReviews, peerReviews] = await Promise.all([
+    scorePeriod(deps, period, { everyone: people }),
+    pastTotals(deps, [previous], { everyone: people }),
     teamsById(deps),
-    deps.store.people.find(),
     deps.store.adjustments.find({ periodKey: period.key }),
     readSetting(deps, 'cycle.policy'),
     deps.store.selfReviews.find({ periodKey: period.key }),
@@ -82,8 +86,8 @@ export async function assemblePack(deps: AppDeps, period: Period): Promise<Calib
   const fences = new Map([...teamTotals].map(([team, totals]) => [team, teamFences(totals, OUTLIER_RULE)] as const));
 
   const row = (s: ScoredRep): PackRow => {
-    const prev = last.reps.get(s.rep.id);
-    const prevGraded = prev && !prev.card.noData ? prev.card : null;
+    const prev = last!.totals.get(s.rep.id);
+    const prevGraded = prev && prev.total !== null ? prev : null;
     const avg = teamAverage(s);
     const outlier: PackRow['outlier'] = [];
     if (!s.card.noData) {

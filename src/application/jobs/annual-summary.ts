@@ -8,7 +8,8 @@ import { nextWorkDay } from '../../domain/work-calendar.js';
 import { annualCompanyDigestView, annualRepView, annualTeamDigestView, type AwardLine } from '../../views/digest-views.js';
 import type { View } from '../../views/view.js';
 import type { Delivery } from '../delivery/enqueue.js';
-import { scorePeriod } from '../score-period.js';
+import { historyOf, pastTotals } from '../past-totals.js';
+import { employedDuring } from '../score-period.js';
 import { templateForPeriod } from '../templates.js';
 import { digestReaders, dmOf, groupByTeam } from './digest-audience.js';
 import type { Job } from './job.js';
@@ -36,20 +37,20 @@ export const annualSummaryJob: Job = {
   async plan(deps, run) {
     const year = Number(run.runKey);
     const periods = quartersOfYear(year);
-    const [scores, template, people, teams, awards] = await Promise.all([
-      Promise.all(periods.map((p) => scorePeriod(deps, p))),
+    const people = await deps.store.people.find();
+    // Each quarter as published (what the reps were told, and what the annual result and export
+    // use), else scored from the activities: Q4 is usually not published yet in early January.
+    const [quarterTotals, template, teams, awards] = await Promise.all([
+      pastTotals(deps, periods, { everyone: people }),
       templateForPeriod(deps, yearPeriod(year)),
-      deps.store.people.find(),
       deps.store.teams.find(),
       deps.store.awards.find({ periodKey: { in: [String(year), ...periods.map((p) => p.key)] }, state: 'approved' }),
     ]);
     const peopleById = new Map(people.map((p) => [p.id, p]));
-    const repIds = new Set(scores.flatMap((s) => [...s.reps.keys()]));
+    // Every rep employed in a quarter of the year, graded or not.
+    const repIds = new Set(people.filter((p) => periods.some((q) => employedDuring(p, q))).map((p) => p.id));
     const years: RepYear[] = [...repIds].map((id) => {
-      const quarters = scores.map((s) => {
-        const card = s.reps.get(id)?.card;
-        return { periodKey: s.period.key, total: card && !card.noData ? card.total : null, grade: card && !card.noData ? card.grade : null };
-      });
+      const quarters = historyOf(quarterTotals, id).map((q) => ({ periodKey: q.periodKey, total: q.total, grade: q.total === null ? null : q.grade }));
       return { rep: peopleById.get(id)!, quarters, summary: annualSummary(template, quarters.map((q) => q.total)) };
     });
     const awardLines = (ids: ReadonlySet<string>): AwardLine[] =>

@@ -6,27 +6,26 @@ import { nextWorkDay } from '../../domain/work-calendar.js';
 import { quarterCompanyDigestView, quarterTeamDigestView, type TeamSection } from '../../views/digest-views.js';
 import type { View } from '../../views/view.js';
 import type { Delivery } from '../delivery/enqueue.js';
-import { scorePeriod, type PeriodScores, type ScoredRep } from '../score-period.js';
+import { pastTotals, type PastTotals } from '../past-totals.js';
+import { scorePeriod, type ScoredRep } from '../score-period.js';
 import { digestReaders, dmOf, groupByTeam } from './digest-audience.js';
 import type { Job } from './job.js';
 
-/** A scored rep as a digest member, with their total of the previous period when graded. */
-const memberOf = (s: ScoredRep, previous: PeriodScores): DigestMember => {
-  const prev = previous.reps.get(s.rep.id)?.card;
-  return {
-    repId: s.rep.id,
-    name: s.rep.name,
-    total: s.card.noData ? null : s.card.total,
-    grade: s.card.noData ? null : s.card.grade,
-    previous: prev && !prev.noData ? prev.total : null,
-  };
-};
+/** A scored rep as a digest member, with their total of the previous period when graded (as published, when it was). */
+const memberOf = (s: ScoredRep, previous: PastTotals): DigestMember => ({
+  repId: s.rep.id,
+  name: s.rep.name,
+  total: s.card.noData ? null : s.card.total,
+  grade: s.card.noData ? null : s.card.grade,
+  previous: previous.totals.get(s.rep.id)?.total ?? null,
+});
 
 /**
  * The first work day of each quarter: every manager gets the review digest of the quarter just
  * ended for the team(s) they manage — scorecards, grade distribution, movers against the previous
  * quarter and the team average, outliers, who lacks data — by DM at 09:00 their time; HR gets the
- * company-wide version. Both quarters are scored once for everybody.
+ * company-wide version. The quarter is scored once for everybody;
+ * the previous one read as published (or scored, if it never was).
  */
 export const quarterlyDigest: Job = {
   name: 'quarterly-digest',
@@ -38,8 +37,8 @@ export const quarterlyDigest: Job = {
   dueOn: (date, calendar) => nextWorkDay(calendar, quarterOf(date).from) === date,
   async plan(deps, run) {
     const period = parsePeriod(run.runKey);
-    const [current, previous] = await Promise.all([scorePeriod(deps, period), scorePeriod(deps, previousPeriod(period))]);
     const [people, teams] = await Promise.all([deps.store.people.find(), deps.store.teams.find()]);
+    const [current, [previous]] = await Promise.all([scorePeriod(deps, period, { everyone: people }), pastTotals(deps, [previousPeriod(period)], { everyone: people })]);
     const grades = current.template.grades.map((g) => g.grade);
     const names = new Map(people.map((p) => [p.id, p.name] as const));
     const teamOfPerson = new Map(people.map((p) => [p.id, p.teamId ?? null] as const));
@@ -49,7 +48,7 @@ export const quarterlyDigest: Job = {
       teamId: g.teamId,
       section: {
         name: g.name,
-        digest: groupDigest(grades, g.members.map((m) => memberOf(m, previous))),
+        digest: groupDigest(grades, g.members.map((m) => memberOf(m, previous!))),
         dormant: dormant.filter((d) => (teamOfPerson.get(d.ownerId) ?? null) === g.teamId),
         outcomes: g.members.flatMap((m) => {
           const o = outcomes.get(m.rep.id);
@@ -57,7 +56,7 @@ export const quarterlyDigest: Job = {
         }),
       } satisfies TeamSection,
     }));
-    const overall = groupDigest(grades, [...current.reps.values()].map((m) => memberOf(m, previous)));
+    const overall = groupDigest(grades, [...current.reps.values()].map((m) => memberOf(m, previous!)));
 
     const deliveries: Delivery[] = [];
     for (const reader of digestReaders(people, teams)) {
