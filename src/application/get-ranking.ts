@@ -1,11 +1,13 @@
 import type { Person } from '../domain/model/people.js';
-import type { RankEntry } from '../domain/scoring/ranking.js';
+import { rank, type RankEntry } from '../domain/scoring/ranking.js';
 import type { Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
 import { requirePlaced } from './guards.js';
 import { findTeam } from './people/find-team.js';
 import { seesEveryone } from './permissions.js';
-import { scorePeriod } from './score-period.js';
+import { latestResults } from './cycle/frozen-report.js';
+import { isPublished } from './cycle/reward-common.js';
+import { employedDuring, scorePeriod } from './score-period.js';
 import { rankingOptedOut, readSetting, type RankingPrivacy } from './settings.js';
 
 export interface RankingResult {
@@ -40,13 +42,13 @@ export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger
     const found = findTeam(teams, input.teamName);
     team = { id: found.id, name: found.name };
   }
-  const scores = await scorePeriod(deps, input.period);
+  const ranking = await rankingOf(deps, input.period);
   const privacy = await readSetting(deps, 'ranking.privacy');
   const privileged = actor !== null && seesEveryone(actor);
   const mode = privileged ? 'full' : privacy.mode;
   const optedOut = privileged ? new Set<string>() : await rankingOptedOut(deps);
 
-  let all = scores.ranking.ranked;
+  let all = ranking.ranked;
   if (team) all = all.filter((e) => e.teamId === team!.id).map((e) => ({ ...e, rank: e.teamRank }));
   const own = (actor && all.find((e) => e.repId === actor.id)) ?? null;
   const shared = all.filter((e) => !optedOut.has(e.repId) || e.repId === actor?.id);
@@ -62,6 +64,21 @@ export async function getRanking(deps: Pick<AppDeps, 'store' | 'clock' | 'logger
     own,
     rankedCount: all.length,
     teamNames,
-    unrankedNames: showsMissing ? scores.ranking.unranked.filter((u) => !team || u.teamId === team.id).map((u) => u.name) : [],
+    unrankedNames: showsMissing ? ranking.unranked.filter((u) => !team || u.teamId === team.id).map((u) => u.name) : [],
   };
+}
+
+/**
+ * The period's ranking. A published period ranks as it was published: each rep's latest result
+ * (an accepted appeal's version included), whatever was logged since; the reps it did not grade
+ * are unranked. Any other period ranks its live scores.
+ */
+async function rankingOf(deps: Pick<AppDeps, 'store' | 'clock' | 'logger'>, period: Period): Promise<{ ranked: RankEntry[]; unranked: { name: string; teamId?: string }[] }> {
+  if (!(await isPublished(deps, period.key))) return (await scorePeriod(deps, period)).ranking;
+  const [results, people] = await Promise.all([latestResults(deps, period.key), deps.store.people.find()]);
+  const byId = new Map(people.map((p) => [p.id, p] as const));
+  const team = (p: Person | undefined) => (p?.teamId ? { teamId: p.teamId } : {});
+  const { ranked } = rank([...results.values()].map((r) => ({ card: r.scorecard, name: byId.get(r.repId)?.name ?? r.repId, ...team(byId.get(r.repId)) })));
+  const unranked = people.filter((p) => employedDuring(p, period) && !results.has(p.id)).map((p) => ({ name: p.name, ...team(p) }));
+  return { ranked, unranked };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { frozenReport, latestResults } from '../../src/application/cycle/frozen-report.js';
 import { publishResults } from '../../src/application/cycle/publish-results.js';
+import { getRanking } from '../../src/application/get-ranking.js';
 import { getScorecard } from '../../src/application/get-scorecard.js';
 import { monthlyScorecard } from '../../src/application/jobs/monthly-scorecard.js';
 import { historyOf, pastTotals } from '../../src/application/past-totals.js';
@@ -61,6 +62,20 @@ describe("a published quarter in later histories", () => {
       result: { ...(await latestResults(deps, '2026-Q3', ['ann'])).get('ann')!, periodKey: '2026-Q4' },
     });
     expect(q3Of(frozen.history)).toEqual(q3Of(live.history));
+  });
+});
+
+describe('the ranking of a published quarter', () => {
+  it('ranks the published results, not the quarter scored again; reps it did not grade are unranked', async () => {
+    const ranking = await getRanking(deps, p.hr, { period: Q3 });
+    expect(ranking.entries.map((e) => [e.repId, e.total, e.grade])).toEqual([
+      ['ann', published, 'B'],
+      ['bob', (await latestResults(deps, '2026-Q3', ['bob'])).get('bob')!.scorecard.total, 'D'],
+    ]);
+    expect(ranking.unrankedNames).toEqual(['cat']);
+    // The quarter not yet published ranks live.
+    await deps.store.activities.insertMany(visits('cat', 'acme', 3, '2026-10-05', 'cat-q4-'));
+    expect((await getRanking(deps, p.hr, { period: Q4 })).entries.map((e) => e.repId)).toContain('cat');
   });
 });
 
