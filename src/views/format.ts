@@ -8,14 +8,15 @@ import type { Locale } from '../domain/model/fields.js';
 // One formatter per locale and kind of figure. Keyed by a short name rather than the options as
 // JSON: a 5,000-rep scorecard round formats ~100 figures per card, and serialising the options for
 // every one was the round's largest single cost (issue 16, profile of the fan-out plan).
-// Each formatter also remembers the strings it made: Intl's format() costs a few microseconds and
+// Each formatter also remembers the strings it made: Intl's format() costs about a microsecond and
 // a round's cards repeat the same weights, targets and scores thousands of times.
 interface Formatter {
   format(x: number): string;
 }
-// Per locale, then per kind: no key is built for a lookup (the kinds below are constants).
+// Per locale, then per kind: no key is built for a lookup (the kinds below are constants), and the
+// options are constants too (issue 16: a closure and, for money, a "money|CNY" key were built per figure).
 const cache = new Map<Locale, Map<string, Formatter>>();
-function nf(locale: Locale, kind: string, opts: () => Intl.NumberFormatOptions): Formatter {
+function nf(locale: Locale, kind: string, opts: Intl.NumberFormatOptions): Formatter {
   let kinds = cache.get(locale);
   if (!kinds) {
     kinds = new Map();
@@ -23,13 +24,16 @@ function nf(locale: Locale, kind: string, opts: () => Intl.NumberFormatOptions):
   }
   let f = kinds.get(kind);
   if (!f) {
-    f = remembering(new Intl.NumberFormat(locale, opts()));
+    f = remembering(new Intl.NumberFormat(locale, opts));
     kinds.set(kind, f);
   }
   return f;
 }
-const SCORE_OPTIONS = (): Intl.NumberFormatOptions => ({ minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const SCORE_OPTIONS: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
 const NUMBER_KINDS = ['number0', 'number1', 'number2', 'number3'];
+const NUMBER_OPTIONS: Intl.NumberFormatOptions[] = [0, 1, 2, 3].map((digits) => ({ maximumFractionDigits: digits }));
+const PERCENT_OPTIONS: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 0 };
+const WEIGHT_OPTIONS: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 1 };
 
 function remembering(intl: Intl.NumberFormat): Formatter {
   const made = new Map<number, string>();
@@ -52,34 +56,54 @@ function remembering(intl: Intl.NumberFormat): Formatter {
 export const fmtScore = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', SCORE_OPTIONS).format(x));
 
 export const fmtNumber = (locale: Locale, x: number | null, digits = 0): string =>
-  x === null ? '—' : nf(locale, NUMBER_KINDS[digits] ?? `number${digits}`, () => ({ maximumFractionDigits: digits })).format(x);
+  x === null ? '—' : nf(locale, NUMBER_KINDS[digits] ?? `number${digits}`, NUMBER_OPTIONS[digits] ?? { maximumFractionDigits: digits }).format(x);
 
 /** Things one counts (visits, units, customers, posts): whole numbers, however a target was prorated. */
 export const fmtCount = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'number0', () => ({ maximumFractionDigits: 0 })).format(Math.round(x));
+  x === null ? '—' : nf(locale, 'number0', NUMBER_OPTIONS[0]!).format(Math.round(x));
 
 /** A 1–5 rating: one decimal. */
 export const fmtRating = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', SCORE_OPTIONS).format(x));
 
 /** Ratios (0–1) as whole percentages: "61%", "100%". */
 export const fmtPercent = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'percent', () => ({ style: 'percent', maximumFractionDigits: 0 })).format(x);
+  x === null ? '—' : nf(locale, 'percent', PERCENT_OPTIONS).format(x);
 
 /**
  * An indicator's weight as a share of the total: up to one decimal, because weights renormalised
  * after a left-out indicator (37.5 %) are multiplied out in the explanation and must add up as shown.
  */
 export const fmtWeight = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'weight', () => ({ style: 'percent', maximumFractionDigits: 1 })).format(x);
+  x === null ? '—' : nf(locale, 'weight', WEIGHT_OPTIONS).format(x);
 
 /** Below this, money is written in full ("¥9,600"); from here on in the locale's short form ("¥96K", "¥9.6万"). */
 const SHORT_MONEY_FROM = 10_000;
 
 const moneyBase = (currency: string) => ({ style: 'currency', currency, currencyDisplay: 'narrowSymbol' }) as const;
 
+/** Money formatters per locale and currency (exact, short): looked up without building a key per figure. */
+const moneyCache = new Map<Locale, Map<string, { exact?: Formatter; short?: Formatter }>>();
+function moneyFormatters(locale: Locale, currency: string): { exact?: Formatter; short?: Formatter } {
+  let byCurrency = moneyCache.get(locale);
+  if (!byCurrency) {
+    byCurrency = new Map();
+    moneyCache.set(locale, byCurrency);
+  }
+  let m = byCurrency.get(currency);
+  if (!m) {
+    m = {};
+    byCurrency.set(currency, m);
+  }
+  return m;
+}
+
 /** Money someone is paid (a bonus): to the unit, as a payslip shows it. */
-export const fmtMoneyExact = (locale: Locale, x: number | null, currency: string): string =>
-  x === null ? '—' : nf(locale, `money|${currency}`, () => ({ ...moneyBase(currency), maximumFractionDigits: 0 })).format(x);
+export const fmtMoneyExact = (locale: Locale, x: number | null, currency: string): string => {
+  if (x === null) return '—';
+  const m = moneyFormatters(locale, currency);
+  m.exact ??= remembering(new Intl.NumberFormat(locale, { ...moneyBase(currency), maximumFractionDigits: 0 }));
+  return m.exact.format(x);
+};
 
 /**
  * Money as a person writes it: whole units below ten thousand, the locale's short form with at most
@@ -88,15 +112,19 @@ export const fmtMoneyExact = (locale: Locale, x: number | null, currency: string
 export const fmtMoney = (locale: Locale, x: number | null, currency: string): string => {
   if (x === null) return '—';
   if (Math.abs(x) < SHORT_MONEY_FROM) return fmtMoneyExact(locale, Math.round(x), currency);
+  const m = moneyFormatters(locale, currency);
   // At most three significant digits and one decimal, whichever is coarser: ¥1.5M, ¥722K, ¥148万, ¥9.6万.
-  return nf(locale, `money-short|${currency}`, () => ({
-    ...moneyBase(currency),
-    notation: 'compact',
-    maximumSignificantDigits: 3,
-    maximumFractionDigits: 1,
-    roundingPriority: 'lessPrecision',
-    trailingZeroDisplay: 'stripIfInteger',
-  })).format(x);
+  m.short ??= remembering(
+    new Intl.NumberFormat(locale, {
+      ...moneyBase(currency),
+      notation: 'compact',
+      maximumSignificantDigits: 3,
+      maximumFractionDigits: 1,
+      roundingPriority: 'lessPrecision',
+      trailingZeroDisplay: 'stripIfInteger',
+    }),
+  );
+  return m.short.format(x);
 };
 
 /** "+3.5" / "−2.0": signed deltas of scores for comparisons. */
