@@ -131,15 +131,27 @@ export const fmtMoney = (locale: Locale, x: number | null, currency: string): st
 export const fmtDelta = (locale: Locale, x: number | null): string =>
   x === null ? '—' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${fmtScore(locale, Math.abs(x))}`;
 
-/** The locale's plural category of a count ("one", "other"): picks "1 visit" vs "2 visits". */
-const plurals = new Map<Locale, Intl.PluralRules>();
+/**
+ * The locale's plural category of a count ("one", "other"): picks "1 visit" vs "2 visits". The
+ * categories of small whole numbers are remembered per locale: a round picks a plural form for
+ * every count on every card (days of leave, ratings, "3 more visits"), and PluralRules.select()
+ * costs as much as formatting a number (issue 16).
+ */
+const plurals = new Map<Locale, { rules: Intl.PluralRules; small: ('one' | 'other' | undefined)[] }>();
+const SMALL_COUNTS = 1000;
 export function pluralOf(locale: Locale, n: number): 'one' | 'other' {
   let p = plurals.get(locale);
   if (!p) {
-    p = new Intl.PluralRules(locale);
+    p = { rules: new Intl.PluralRules(locale), small: new Array<'one' | 'other' | undefined>(SMALL_COUNTS) };
     plurals.set(locale, p);
   }
-  return p.select(n) === 'one' ? 'one' : 'other';
+  const small = Number.isInteger(n) && n >= 0 && n < SMALL_COUNTS && !Object.is(n, -0);
+  let category = small ? p.small[n] : undefined;
+  if (category === undefined) {
+    category = p.rules.select(n) === 'one' ? 'one' : 'other';
+    if (small) p.small[n] = category;
+  }
+  return category;
 }
 
 /** Names or dates in a sentence: "Ann, Bob" in English, "Ann、Bob" with the Chinese enumeration comma. */

@@ -23,7 +23,10 @@ export interface Comparison {
 
 /** The graded teammates behind a team average, the rep excluded: whose figures it is made of. */
 export function teamPeers(card: Scorecard, teamCards: readonly Scorecard[]): string[] {
-  return teamCards.filter((c) => !c.noData && c.repId !== card.repId).map((c) => c.repId);
+  // A loop, not filter + map: a round asks this for every rep of every team (issue 16).
+  const ids: string[] = [];
+  for (const c of teamCards) if (!c.noData && c.repId !== card.repId) ids.push(c.repId);
+  return ids;
 }
 
 /** Within this many points of the team average a rep is "around" it. */
@@ -42,8 +45,15 @@ export function withholdTeamAverage(c: Comparison, peers: number, minPeers: numb
 
 /** The rep's total against the team average (graded reps only) and against their previous period. */
 export function compare(card: Scorecard, teamCards: readonly Scorecard[], previous: Scorecard | null): Comparison {
-  const graded = teamCards.filter((c) => !c.noData);
-  const teamAverage = graded.length ? roundScore(graded.reduce((s, c) => s + c.total, 0) / graded.length) : null;
+  // Summed in the cards' order as before (the same float sum), without a filtered copy per rep (issue 16).
+  let sum = 0;
+  let graded = 0;
+  for (const c of teamCards) {
+    if (c.noData) continue;
+    sum += c.total;
+    graded++;
+  }
+  const teamAverage = graded ? roundScore(sum / graded) : null;
   const previousTotal = previous && !previous.noData ? previous.total : null;
   return {
     teamAverage,

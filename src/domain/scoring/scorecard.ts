@@ -2,11 +2,11 @@ import type { Period } from '../period.js';
 import { INDICATORS } from '../model/indicators.js';
 import type { Adjustment } from '../model/cycle.js';
 import type { CategoryLine, IndicatorLine, Scorecard } from '../model/scorecard.js';
-import { tierVisitWeights, type KpiTemplate } from '../model/template.js';
+import { accountTiersOf, type AccountTier, type KpiTemplate } from '../model/template.js';
 import { hasNoRecords, indicatorActual, type RawActuals } from './actuals.js';
 import { gradeFor, lowestGrade, roundScore } from './grading.js';
 import { applyScoring } from './scoring-functions.js';
-import type { TargetMap } from './targets.js';
+import type { ResolvedTarget, TargetMap } from './targets.js';
 
 export interface ScorecardInput {
   template: KpiTemplate;
@@ -32,13 +32,14 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
   const { template, period, repId, actuals, targets } = input;
   const lines: IndicatorLine[] = [];
   const included = new Map<string, number>(); // category → Σ weight of included indicators
-  const weightedVisits = tierVisitWeights(template) !== null;
+  // Whether any tier weighs its visits, without building the weights map (issue 16: per card of a round).
+  const weightedVisits = accountTiersOf(template).some(weighsVisits);
 
   for (const cat of template.categories) {
     let catIncluded = 0;
     for (const spec of cat.indicators) {
       const actual = indicatorActual(spec.key, actuals, weightedVisits);
-      const target = targets[spec.key] ?? { value: null, source: null, proration: 1 };
+      const target = targets[spec.key] ?? NO_TARGET;
       const result = applyScoring(spec.scoring, actual.value, target.value);
       let score = result.score;
       let applied: IndicatorLine['applied'] = null;
@@ -51,24 +52,46 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
         }
       }
       if (applied !== 'excluded') catIncluded += spec.weight;
-      lines.push({
-        key: spec.key,
-        category: cat.key,
-        actual: actual.value,
-        inputs: actual.inputs,
-        target: target.value,
-        targetSource: target.source,
-        proration: target.proration,
-        ...(target.leaveDays ? { leaveDays: target.leaveDays } : {}),
-        scoring: spec.scoring,
-        score,
-        missing: result.missing,
-        applied,
-        capped: result.capped,
-        weight: spec.weight,
-        effectiveWeight: 0,
-        contribution: 0,
-      });
+      // Two literals rather than a spread of an optional `leaveDays`: the spread took the slow way
+      // to define every property after it (issue 16), and the keys keep their order either way.
+      lines.push(
+        target.leaveDays
+          ? {
+              key: spec.key,
+              category: cat.key,
+              actual: actual.value,
+              inputs: actual.inputs,
+              target: target.value,
+              targetSource: target.source,
+              proration: target.proration,
+              leaveDays: target.leaveDays,
+              scoring: spec.scoring,
+              score,
+              missing: result.missing,
+              applied,
+              capped: result.capped,
+              weight: spec.weight,
+              effectiveWeight: 0,
+              contribution: 0,
+            }
+          : {
+              key: spec.key,
+              category: cat.key,
+              actual: actual.value,
+              inputs: actual.inputs,
+              target: target.value,
+              targetSource: target.source,
+              proration: target.proration,
+              scoring: spec.scoring,
+              score,
+              missing: result.missing,
+              applied,
+              capped: result.capped,
+              weight: spec.weight,
+              effectiveWeight: 0,
+              contribution: 0,
+            },
+      );
     }
     if (catIncluded > 0) included.set(cat.key, catIncluded);
   }
@@ -112,6 +135,9 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
     noData,
   };
 }
+
+const NO_TARGET: Readonly<ResolvedTarget> = { value: null, source: null, proration: 1 };
+const weighsVisits = (tier: AccountTier): boolean => tier.visitWeight !== 1;
 
 /** Whether an indicator's actual grows through the period (used by pacing). */
 export const isAdditive = (line: Pick<IndicatorLine, 'key'>): boolean => INDICATORS[line.key].additive;
