@@ -97,9 +97,17 @@ const plural = (locale: Locale, n: string | number | undefined): 'one' | 'other'
 };
 
 /** A text with a count in it, in the count's plural form: `tn(locale, 'days', 12)` → "12 days". */
-export function tn(locale: Locale, key: string, n: number, params: Record<string, string | number> = {}): string {
-  return t(locale, `${key}.${pluralOf(locale, n)}` as MessageKey, { n, ...params });
+export function tn(locale: Locale, key: string, n: number, params: Readonly<Record<string, string | number>> = NO_PARAMS): string {
+  // The two keys of a counted text made once, not "days.other" built per count (issue 16).
+  let keys = countedKeys.get(key);
+  if (keys === undefined) {
+    keys = { one: `${key}.one` as MessageKey, other: `${key}.other` as MessageKey };
+    if (countedKeys.size >= 10_000) countedKeys.clear();
+    countedKeys.set(key, keys);
+  }
+  return t(locale, keys[pluralOf(locale, n)], params === NO_PARAMS ? { n } : { n, ...params });
 }
+const countedKeys = new Map<string, { one: MessageKey; other: MessageKey }>();
 
 export const messageKeys = (locale: Locale): string[] => Object.keys(catalogues[locale]);
 export const isMessageKey = (key: string): key is MessageKey => key in catalogues.en;

@@ -17,15 +17,18 @@ export { describeScoring, explainLine } from './scorecard-explain.js';
  * Texts a round repeats on every card (the same row labels, the same template's name), remembered
  * per locale: a 5,000-rep round asks for each ~5,000 times.
  */
-const rowLabels: Record<Locale, Map<string, string>> = { en: new Map(), 'zh-CN': new Map() };
+// Per locale, category and indicator: no "category|key" string is built per row (issue 16 profile).
+const rowLabels: Record<Locale, Map<IndicatorLine['category'], Map<IndicatorKey, string>>> = { en: new Map(), 'zh-CN': new Map() };
 function rowLabel(locale: Locale, category: IndicatorLine['category'], key: IndicatorKey): string {
-  const id = `${category}|${key}`;
-  let label = rowLabels[locale].get(id);
+  let byKey = rowLabels[locale].get(category);
+  if (byKey === undefined) {
+    byKey = new Map();
+    rowLabels[locale].set(category, byKey);
+  }
+  let label = byKey.get(key);
   if (label === undefined) {
     label = `${t(locale, `category.${category}`)} · ${indicatorName(locale, key)}`;
-    // Categories and indicators are a handful; the bound only guards against a template gone wild.
-    if (rowLabels[locale].size >= 1000) rowLabels[locale].clear();
-    rowLabels[locale].set(id, label);
+    byKey.set(key, label);
   }
   return label;
 }
