@@ -48,23 +48,22 @@ export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pa
   const p = report.pacing;
   if (!p) return [];
   const { locale } = ctx;
-  // One string built in a loop: filter + map + join made three arrays per card (issue 16).
-  let lines = '';
+  // One loop rather than filter + map (issue 16); joined, so the text is one flat string (see t()).
+  const lines: string[] = [];
   for (const i of p.indicators) {
     const info = INDICATORS[i.key];
     if (!info.additive || i.target === null) continue;
-    if (lines) lines += '\n';
-    lines += t(locale, 'pacing.line', {
+    lines.push(t(locale, 'pacing.line', {
       indicator: indicatorName(locale, i.key),
       actual: fmtIndicatorValue(ctx, i.key, i.actual),
       // A projected count is what the pace reaches in whole units: 1.6 new customers is 1, not 2.
       projected: fmtIndicatorValue(ctx, i.key, i.projected !== null && info.measure === 'count' ? Math.floor(i.projected + 1e-9) : i.projected),
       target: fmtIndicatorValue(ctx, i.key, i.target),
-    });
+    }));
   }
   const blocks: Block[] = [
     { type: 'header', text: t(locale, 'pacing.title', { elapsed: fmtPercent(locale, p.elapsed) }) },
-    { type: 'text', text: lines },
+    { type: 'text', text: lines.join('\n') },
   ];
   // The scorecard leads with the projection already; other views (home, nudges) say it here.
   if (opts.projected !== false) blocks.push({ type: 'text', text: t(locale, 'pacing.projected', { total: fmtScore(locale, p.projected.total), grade: p.projected.grade || '—' }) });
@@ -73,10 +72,9 @@ export function pacingBlocks(ctx: ViewContext, report: Pick<ScorecardReport, 'pa
   } else if (p.nextGrade.options.length === 0) {
     blocks.push({ type: 'text', text: t(locale, 'pacing.nextNone', { grade: p.nextGrade.grade }) });
   } else {
-    const or = t(locale, 'pacing.or');
-    let options = '';
-    for (const o of p.nextGrade.options) options += (options ? or : '') + moreOf(ctx, o.indicator, o.more);
-    blocks.push({ type: 'text', text: t(locale, 'pacing.next', { grade: p.nextGrade.grade, options }) });
+    const options: string[] = [];
+    for (const o of p.nextGrade.options) options.push(moreOf(ctx, o.indicator, o.more));
+    blocks.push({ type: 'text', text: t(locale, 'pacing.next', { grade: p.nextGrade.grade, options: options.join(t(locale, 'pacing.or')) }) });
   }
   return blocks;
 }
@@ -124,15 +122,15 @@ function headlineFields(ctx: ViewContext, report: ScorecardReport): Field[] {
 export function trendBlocks(ctx: ViewContext, report: ScorecardReport): Block[] {
   const { locale } = ctx;
   const { card } = report;
-  let trend = '';
+  const trend: string[] = [];
   let started = false;
   for (const h of report.history) {
     started ||= h.total !== null;
-    if (started) trend += `${trend ? ' → ' : ''}${h.periodKey} ${fmtScore(locale, h.total)}${h.grade ? ` (${h.grade})` : ''}`;
+    if (started) trend.push(`${h.periodKey} ${fmtScore(locale, h.total)}${h.grade ? ` (${h.grade})` : ''}`);
   }
-  if (!report.pacing && !card.noData) trend += `${trend ? ' → ' : ''}${report.period.key} ${fmtScore(locale, card.total)} (${card.grade})`;
+  if (!report.pacing && !card.noData) trend.push(`${report.period.key} ${fmtScore(locale, card.total)} (${card.grade})`);
   const blocks: Block[] = [{ type: 'header', text: t(locale, 'trend.title') }];
-  if (trend) blocks.push({ type: 'text', text: trend });
+  if (trend.length > 0) blocks.push({ type: 'text', text: trend.join(' → ') });
   const f = report.forecast;
   blocks.push({
     type: 'text',
@@ -153,7 +151,7 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   const { card } = report;
   const title = t(locale, 'scorecard.title', { name: report.rep.name, period: report.period.key });
   const rows: string[][] = [];
-  let explanation = t(locale, 'scorecard.explain');
+  const explanation = [t(locale, 'scorecard.explain')];
   for (const l of card.indicators) {
     const excluded = l.applied === 'excluded';
     const row: TableRow = {
@@ -164,7 +162,7 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
       points: excluded ? '—' : fmtScore(locale, l.contribution),
     };
     rows.push([rowLabel(locale, l.category, l.key), row.actual, row.target, row.score, row.weight, row.points]);
-    explanation += '\n' + explainLine(ctx, l, report.period.days, row);
+    explanation.push(explainLine(ctx, l, report.period.days, row));
   }
   const blocks: Block[] = [{ type: 'header', text: title }, { type: 'fields', fields: headlineFields(ctx, report) }];
   if (card.noData) blocks.push({ type: 'text', text: t(locale, 'scorecard.noData') });
@@ -190,7 +188,8 @@ export function scorecardView(ctx: ViewContext, report: ScorecardReport): View {
   for (const a of card.adjustments) {
     blocks.push({ type: 'text', text: t(locale, 'scorecard.adjustment', { delta: fmtDelta(locale, a.delta), reason: a.reason }) });
   }
-  blocks.push({ type: 'context', text: explanation });
+  // Joined: one flat string rather than a tree of pieces kept alive with the view (see t()).
+  blocks.push({ type: 'context', text: explanation.join('\n') });
   const sources = report.feedbackSources;
   if (sources && sources.rep + sources.customer > 0) blocks.push({ type: 'context', text: t(locale, 'fairness.scorecard.feedbackSources', sources) });
   // Approved leave prorates targets; leave waiting for approval is shown as such and changes nothing.
