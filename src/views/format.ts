@@ -5,35 +5,49 @@ import type { Locale } from '../domain/model/fields.js';
  * scores one decimal ("62.2"), counts whole ("3 visits"), ratios whole percentages ("61%"),
  * ratings one decimal ("3.5 / 5"), money as a person would write it ("¥1.5M", "¥150万").
  */
-// One formatter per locale and kind of figure. Keyed by a short name rather than the options as
-// JSON: a 5,000-rep scorecard round formats ~100 figures per card, and serialising the options for
+// One formatter per locale and kind of figure, found without serialising the options as JSON:
+// a 5,000-rep scorecard round formats ~100 figures per card, and serialising the options for
 // every one was the round's largest single cost (issue 16, profile of the fan-out plan).
 // Each formatter also remembers the strings it made: Intl's format() costs about a microsecond and
 // a round's cards repeat the same weights, targets and scores thousands of times.
 interface Formatter {
   format(x: number): string;
 }
-// Per locale, then per kind: no key is built for a lookup (the kinds below are constants), and the
-// options are constants too (issue 16: a closure and, for money, a "money|CNY" key were built per figure).
-const cache = new Map<Locale, Map<string, Formatter>>();
-function nf(locale: Locale, kind: string, opts: Intl.NumberFormatOptions): Formatter {
-  let kinds = cache.get(locale);
-  if (!kinds) {
-    kinds = new Map();
-    cache.set(locale, kinds);
-  }
-  let f = kinds.get(kind);
+// Per locale, one field per kind: a figure costs one map lookup (the locale) before its own
+// remembered string, and the options are constants (issue 16: a closure and, for money, a
+// "money|CNY" key were built per figure, and two maps were consulted).
+interface LocaleFormatters {
+  score?: Formatter;
+  percent?: Formatter;
+  weight?: Formatter;
+  numbers: (Formatter | undefined)[];
+}
+const cache = new Map<Locale, LocaleFormatters>();
+function formattersOf(locale: Locale): LocaleFormatters {
+  let f = cache.get(locale);
   if (!f) {
-    f = remembering(new Intl.NumberFormat(locale, opts));
-    kinds.set(kind, f);
+    f = { numbers: [] };
+    cache.set(locale, f);
   }
   return f;
 }
+const make = (locale: Locale, opts: Intl.NumberFormatOptions): Formatter => remembering(new Intl.NumberFormat(locale, opts));
 const SCORE_OPTIONS: Intl.NumberFormatOptions = { minimumFractionDigits: 1, maximumFractionDigits: 1 };
-const NUMBER_KINDS = ['number0', 'number1', 'number2', 'number3'];
-const NUMBER_OPTIONS: Intl.NumberFormatOptions[] = [0, 1, 2, 3].map((digits) => ({ maximumFractionDigits: digits }));
 const PERCENT_OPTIONS: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 0 };
 const WEIGHT_OPTIONS: Intl.NumberFormatOptions = { style: 'percent', maximumFractionDigits: 1 };
+function numberFormatter(locale: Locale, digits: number): Formatter {
+  const numbers = formattersOf(locale).numbers;
+  let f = numbers[digits];
+  if (!f) {
+    f = make(locale, { maximumFractionDigits: digits });
+    numbers[digits] = f;
+  }
+  return f;
+}
+const scoreFormatter = (locale: Locale): Formatter => {
+  const f = formattersOf(locale);
+  return (f.score ??= make(locale, SCORE_OPTIONS));
+};
 
 function remembering(intl: Intl.NumberFormat): Formatter {
   const made = new Map<number, string>();
@@ -53,28 +67,28 @@ function remembering(intl: Intl.NumberFormat): Formatter {
 }
 
 /** Scores, totals, points and averages of scores: always one decimal. */
-export const fmtScore = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', SCORE_OPTIONS).format(x));
+export const fmtScore = (locale: Locale, x: number | null): string => (x === null ? '—' : scoreFormatter(locale).format(x));
 
 export const fmtNumber = (locale: Locale, x: number | null, digits = 0): string =>
-  x === null ? '—' : nf(locale, NUMBER_KINDS[digits] ?? `number${digits}`, NUMBER_OPTIONS[digits] ?? { maximumFractionDigits: digits }).format(x);
+  x === null ? '—' : numberFormatter(locale, digits).format(x);
 
 /** Things one counts (visits, units, customers, posts): whole numbers, however a target was prorated. */
 export const fmtCount = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'number0', NUMBER_OPTIONS[0]!).format(Math.round(x));
+  x === null ? '—' : numberFormatter(locale, 0).format(Math.round(x));
 
 /** A 1–5 rating: one decimal. */
-export const fmtRating = (locale: Locale, x: number | null): string => (x === null ? '—' : nf(locale, 'score', SCORE_OPTIONS).format(x));
+export const fmtRating = (locale: Locale, x: number | null): string => (x === null ? '—' : scoreFormatter(locale).format(x));
 
 /** Ratios (0–1) as whole percentages: "61%", "100%". */
 export const fmtPercent = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'percent', PERCENT_OPTIONS).format(x);
+  x === null ? '—' : (formattersOf(locale).percent ??= make(locale, PERCENT_OPTIONS)).format(x);
 
 /**
  * An indicator's weight as a share of the total: up to one decimal, because weights renormalised
  * after a left-out indicator (37.5 %) are multiplied out in the explanation and must add up as shown.
  */
 export const fmtWeight = (locale: Locale, x: number | null): string =>
-  x === null ? '—' : nf(locale, 'weight', WEIGHT_OPTIONS).format(x);
+  x === null ? '—' : (formattersOf(locale).weight ??= make(locale, WEIGHT_OPTIONS)).format(x);
 
 /** Below this, money is written in full ("¥9,600"); from here on in the locale's short form ("¥96K", "¥9.6万"). */
 const SHORT_MONEY_FROM = 10_000;
@@ -101,7 +115,7 @@ function moneyFormatters(locale: Locale, currency: string): { exact?: Formatter;
 export const fmtMoneyExact = (locale: Locale, x: number | null, currency: string): string => {
   if (x === null) return '—';
   const m = moneyFormatters(locale, currency);
-  m.exact ??= remembering(new Intl.NumberFormat(locale, { ...moneyBase(currency), maximumFractionDigits: 0 }));
+  m.exact ??= make(locale, { ...moneyBase(currency), maximumFractionDigits: 0 });
   return m.exact.format(x);
 };
 
