@@ -131,7 +131,7 @@ export function pacing(
   targets: TargetMap,
   scored?: Scorecard,
 ): Pacing {
-  const elapsed = elapsedShare(period, today);
+  const elapsed = elapsedOf(period, today);
   const projectedActuals = projectActuals(actuals, elapsed);
   const projected = computeScorecard({ template, period, repId, actuals: projectedActuals, targets });
   const current = scored ?? computeScorecard({ template, period, repId, actuals, targets });
@@ -141,4 +141,15 @@ export function pacing(
     return { key: line.key, actual: line.actual, projected: p.actual, target: p.target, onPace };
   });
   return { elapsed, projected, indicators, nextGrade: nextGradeGap(template, projected) };
+}
+
+/**
+ * The share of the period elapsed, remembered for the last period and day asked: a round paces
+ * every rep on the same day of the same period, and parsing both dates per rep showed in the
+ * issue-16 profile. Periods are immutable values, so the same object and day give the same share.
+ */
+let lastElapsed: { period: Period; today: LocalDate; share: number } | null = null;
+function elapsedOf(period: Period, today: LocalDate): number {
+  if (lastElapsed?.period !== period || lastElapsed.today !== today) lastElapsed = { period, today, share: elapsedShare(period, today) };
+  return lastElapsed.share;
 }

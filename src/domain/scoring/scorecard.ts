@@ -31,7 +31,8 @@ export interface ScorecardInput {
 export function computeScorecard(input: ScorecardInput): Scorecard {
   const { template, period, repId, actuals, targets } = input;
   const lines: IndicatorLine[] = [];
-  const included = new Map<string, number>(); // category → Σ weight of included indicators
+  // Σ weight of the included indicators of each category, in the template's order (0: none included).
+  const included: number[] = [];
   // Whether any tier weighs its visits, without building the weights map (issue 16: per card of a round).
   const weightedVisits = accountTiersOf(template).some(weighsVisits);
 
@@ -93,13 +94,23 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
             },
       );
     }
-    if (catIncluded > 0) included.set(cat.key, catIncluded);
+    included.push(catIncluded);
   }
 
-  const includedCatWeight = template.categories.filter((c) => included.has(c.key)).reduce((s, c) => s + c.weight, 0);
-  const categories: CategoryLine[] = template.categories.map((cat) => {
-    const indSum = included.get(cat.key);
-    if (indSum === undefined) return { key: cat.key, weight: cat.weight, effectiveWeight: 0, score: null, contribution: 0 };
+  // Plain loops over the template's categories, in its order, summing as before (the same float
+  // sums): a round scores every rep, and projects every rep's card once more for pacing (issue 16).
+  const cats = template.categories;
+  let includedCatWeight = 0;
+  for (let c = 0; c < cats.length; c++) if (included[c]! > 0) includedCatWeight += cats[c]!.weight;
+  const categories: CategoryLine[] = [];
+  let contributions = 0;
+  for (let c = 0; c < cats.length; c++) {
+    const cat = cats[c]!;
+    const indSum = included[c]!;
+    if (!(indSum > 0)) {
+      categories.push({ key: cat.key, weight: cat.weight, effectiveWeight: 0, score: null, contribution: 0 });
+      continue;
+    }
     const catShare = cat.weight / includedCatWeight;
     let catScore = 0;
     for (const line of lines) {
@@ -109,15 +120,22 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
       line.contribution = (line.score! * line.effectiveWeight) / 100;
       catScore += line.score! * indShare;
     }
-    return { key: cat.key, weight: cat.weight, effectiveWeight: catShare * 100, score: catScore, contribution: catScore * catShare };
-  });
+    const contribution = catScore * catShare;
+    categories.push({ key: cat.key, weight: cat.weight, effectiveWeight: catShare * 100, score: catScore, contribution });
+    contributions += contribution;
+  }
 
   // A rep with no record at all is listed as lacking data rather than graded on nothing: a missing
   // quarter is for the manager and HR to look into, not a silent penalty.
   const noData = includedCatWeight === 0 || hasNoRecords(actuals);
-  const baseTotal = roundScore(categories.reduce((s, c) => s + c.contribution, 0));
-  const adjustments = (input.adjustments ?? []).map((a) => ({ id: a.id, delta: a.delta, reason: a.reason, by: a.byId }));
-  const total = roundScore(Math.max(0, baseTotal + adjustments.reduce((s, a) => s + a.delta, 0)));
+  const baseTotal = roundScore(contributions);
+  const adjustments: Scorecard['adjustments'] = [];
+  let deltas = 0;
+  for (const a of input.adjustments ?? []) {
+    adjustments.push({ id: a.id, delta: a.delta, reason: a.reason, by: a.byId });
+    deltas += a.delta;
+  }
+  const total = roundScore(Math.max(0, baseTotal + deltas));
   const band = gradeFor(template, total);
   return {
     repId,
