@@ -48,34 +48,45 @@ const catalogues: Record<Locale, Record<MessageKey, string>> = {
 };
 
 /**
- * A template split once at its `{name}` placeholders: literal text at even indexes, names at odd
- * ones. A scorecard round looks up ~100 texts per card; scanning each template with a regular
- * expression every time was ~6 % of planning a 5,000-rep round (issue 16).
+ * A text compiled once per locale and key: split at its `{name}` placeholders (literal text at even
+ * indexes, names at odd ones), or kept whole when it has `{count|one|other}` plural forms, which
+ * depend on the parameters. A scorecard round looks up ~100 texts per card; scanning each template
+ * with a regular expression every time was ~6 % of planning a 5,000-rep round, and the lookup by
+ * template (a catalogue lookup, a scan for "|", then a map keyed by the template) still ~4 % of
+ * the views in the issue-16 profile: one map per locale keyed by the message key does it in one.
  */
-const compiled = new Map<string, readonly string[]>();
-function partsOf(template: string): readonly string[] {
-  let parts = compiled.get(template);
-  if (!parts) {
-    // Catalogue texts are few; a key missing from them (shown as itself) must not grow this forever.
-    if (compiled.size >= 10_000) compiled.clear();
-    parts = template.split(/\{(\w+)\}/);
-    compiled.set(template, parts);
+type Compiled = readonly string[] | { plural: string };
+const compiled: Record<Locale, Map<string, Compiled>> = { en: new Map(), 'zh-CN': new Map() };
+function compile(locale: Locale, key: string): Compiled {
+  const byKey = compiled[locale];
+  let c = byKey.get(key);
+  if (c === undefined) {
+    // A key missing from the catalogues (a dynamic key gone wrong) shows as itself rather than failing the answer.
+    const template = catalogues[locale][key as MessageKey] ?? catalogues.en[key as MessageKey] ?? key;
+    c = template.includes('|') ? { plural: template } : template.split(PLACEHOLDER);
+    // Catalogue keys are a few hundred; missing keys (shown as themselves) must not grow this forever.
+    if (byKey.size >= 10_000) byKey.clear();
+    byKey.set(key, c);
   }
-  return parts;
+  return c;
 }
+const PLACEHOLDER = /\{(\w+)\}/;
+const NO_PARAMS: Readonly<Record<string, string | number>> = Object.freeze({});
 
-export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  // A key missing from the catalogues (a dynamic key gone wrong) shows as itself rather than failing the answer.
-  const template = catalogues[locale][key] ?? catalogues.en[key] ?? key;
-  const parts = partsOf(template.includes('|') ? template.replace(PLURAL, (_, name: string, one: string, other: string) => (plural(locale, params[name]) === 'one' ? one : other)) : template);
+export function t(locale: Locale, key: MessageKey, params: Readonly<Record<string, string | number>> = NO_PARAMS): string {
+  const c = compile(locale, key);
+  const parts = 'plural' in c ? c.plural.replace(PLURAL, (_, name: string, one: string, other: string) => (plural(locale, params[name]) === 'one' ? one : other)).split(PLACEHOLDER) : c;
   if (parts.length === 1) return parts[0]!;
-  let out = parts[0]!;
-  for (let i = 1; i < parts.length; i += 2) {
-    const name = parts[i]!;
+  // Joined rather than concatenated: join writes one flat string, where `+=` leaves a tree of
+  // pieces that lives as long as the text. A round keeps ~5,000 views until they are queued, and
+  // copying those trees made the garbage collector the largest cost of building them (issue 16).
+  const pieces = parts.slice();
+  for (let i = 1; i < pieces.length; i += 2) {
+    const name = pieces[i]!;
     // A placeholder without a value stays as written, braces and all.
-    out += (name in params ? String(params[name]) : `{${name}}`) + parts[i + 1]!;
+    pieces[i] = name in params ? String(params[name]) : `{${name}}`;
   }
-  return out;
+  return pieces.join('');
 }
 
 /**
@@ -89,9 +100,17 @@ const plural = (locale: Locale, n: string | number | undefined): 'one' | 'other'
 };
 
 /** A text with a count in it, in the count's plural form: `tn(locale, 'days', 12)` → "12 days". */
-export function tn(locale: Locale, key: string, n: number, params: Record<string, string | number> = {}): string {
-  return t(locale, `${key}.${pluralOf(locale, n)}` as MessageKey, { n, ...params });
+export function tn(locale: Locale, key: string, n: number, params: Readonly<Record<string, string | number>> = NO_PARAMS): string {
+  // The two keys of a counted text made once, not "days.other" built per count (issue 16).
+  let keys = countedKeys.get(key);
+  if (keys === undefined) {
+    keys = { one: `${key}.one` as MessageKey, other: `${key}.other` as MessageKey };
+    if (countedKeys.size >= 10_000) countedKeys.clear();
+    countedKeys.set(key, keys);
+  }
+  return t(locale, keys[pluralOf(locale, n)], params === NO_PARAMS ? { n } : { n, ...params });
 }
+const countedKeys = new Map<string, { one: MessageKey; other: MessageKey }>();
 
 export const messageKeys = (locale: Locale): string[] => Object.keys(catalogues[locale]);
 export const isMessageKey = (key: string): key is MessageKey => key in catalogues.en;

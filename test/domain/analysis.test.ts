@@ -282,3 +282,17 @@ describe('nextGradeGap', () => {
     expect(nextGradeGap(t, card)).toEqual({ grade: 'C', pointsNeeded: 1, options: [{ indicator: 'visits', more: 3 }] });
   });
 });
+
+describe('pacing with the elapsed share remembered for the last period and day (issue 16)', () => {
+  it('gives each period and day its own share, however they alternate', () => {
+    const Q4 = parsePeriod('2026-Q4'); // 92 days
+    const actuals = anActuals({ visits: 10 });
+    for (let round = 0; round < 2; round++) {
+      expect(pacing(t, Q3, '2026-08-15', 'rep-1', actuals, defaultQuarterTargets()).elapsed).toBeCloseTo(46 / 92, 12);
+      expect(pacing(t, Q3, '2026-07-01', 'rep-1', actuals, defaultQuarterTargets()).elapsed).toBeCloseTo(1 / 92, 12);
+      expect(pacing(t, Q4, '2026-11-15', 'rep-1', actuals, defaultQuarterTargets()).elapsed).toBeCloseTo(46 / 92, 12);
+      expect(pacing(t, Q4, '2026-10-01', 'rep-1', actuals, defaultQuarterTargets()).elapsed).toBeCloseTo(1 / 92, 12);
+      expect(pacing(t, Q3, '2026-10-01', 'rep-1', actuals, defaultQuarterTargets()).elapsed).toBe(1);
+    }
+  });
+});

@@ -79,3 +79,21 @@ describe('forecastNext (what people read)', () => {
     expect(top).toBeCloseTo(manual, 9);
   });
 });
+
+describe('trendForecast with the scale remembered per template (issue 16)', () => {
+  it('clamps each template’s forecast to its own top, however the templates alternate', async () => {
+    const { trendForecast } = await import('../../src/domain/scoring/forecast.js');
+    const capped = (cap: number) => {
+      const t = defaultTemplate('2026-01-01T00:00:00Z');
+      return { ...t, categories: t.categories.map((c) => ({ ...c, indicators: c.indicators.map((i) => (i.scoring.type === 'ratio' ? { ...i, scoring: { ...i.scoring, cap } } : i)) })) };
+    };
+    const low = capped(1);
+    const high = capped(1.5);
+    const rising = [100, 110, 120, 130];
+    for (let round = 0; round < 2; round++) {
+      expect(trendForecast(low, rising, '2026-Q4')!.value).toBe(Math.round(scaleTop(low) * 10) / 10);
+      expect(trendForecast(high, rising, '2026-Q4')!.value).toBe(140);
+      expect(scaleTop(low)).toBeLessThan(140);
+    }
+  });
+});

@@ -21,6 +21,20 @@ describe('roundScore', () => {
     expect(roundScore(x)).toBe(rounded);
   });
 
+  it('answers exactly as rounding through 12 significant digits does, also on its fast path (issue 16)', () => {
+    const reference = (x: number): number => Math.round(Number((x * 100).toPrecision(12))) / 100;
+    let seed = 16;
+    const random = (): number => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const xs: number[] = [0, -0, 1e-300, -1e-300, 9_999.995, -9_999.995, 1e4, 1e5, 123_456.785, Number.MAX_VALUE, -Infinity, NaN];
+    for (let i = 0; i < 20_000; i++) {
+      const x = (random() - 0.3) * 200;
+      xs.push(x, Math.round(x * 100) / 100 + 0.005, Math.round(x * 100) / 100 - 0.005, x / 3 + 1 / 7, Math.round(x * 1000) / 1000);
+    }
+    // Sums of scorecard-like parts, where float noise sits right next to a half cent.
+    for (let i = 0; i < 5_000; i++) xs.push(Math.round(random() * 6000) / 100 + Math.round(random() * 3000) / 1000 + Math.round(random() * 2000) / 1000);
+    for (const x of xs) expect(Object.is(roundScore(x), reference(x)), `roundScore(${x})`).toBe(true);
+  });
+
   it('keeps two-decimal differences exact, also when negative', () => {
     expect(roundScore(80 - 83.67)).toBe(-3.67); // −3.6700000000000017 in floating point
     expect(roundScore(0.1 + 0.2)).toBe(0.3);

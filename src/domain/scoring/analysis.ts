@@ -23,7 +23,10 @@ export interface Comparison {
 
 /** The graded teammates behind a team average, the rep excluded: whose figures it is made of. */
 export function teamPeers(card: Scorecard, teamCards: readonly Scorecard[]): string[] {
-  return teamCards.filter((c) => !c.noData && c.repId !== card.repId).map((c) => c.repId);
+  // A loop, not filter + map: a round asks this for every rep of every team (issue 16).
+  const ids: string[] = [];
+  for (const c of teamCards) if (!c.noData && c.repId !== card.repId) ids.push(c.repId);
+  return ids;
 }
 
 /** Within this many points of the team average a rep is "around" it. */
@@ -42,8 +45,15 @@ export function withholdTeamAverage(c: Comparison, peers: number, minPeers: numb
 
 /** The rep's total against the team average (graded reps only) and against their previous period. */
 export function compare(card: Scorecard, teamCards: readonly Scorecard[], previous: Scorecard | null): Comparison {
-  const graded = teamCards.filter((c) => !c.noData);
-  const teamAverage = graded.length ? roundScore(graded.reduce((s, c) => s + c.total, 0) / graded.length) : null;
+  // Summed in the cards' order as before (the same float sum), without a filtered copy per rep (issue 16).
+  let sum = 0;
+  let graded = 0;
+  for (const c of teamCards) {
+    if (c.noData) continue;
+    sum += c.total;
+    graded++;
+  }
+  const teamAverage = graded ? roundScore(sum / graded) : null;
   const previousTotal = previous && !previous.noData ? previous.total : null;
   return {
     teamAverage,
@@ -121,7 +131,7 @@ export function pacing(
   targets: TargetMap,
   scored?: Scorecard,
 ): Pacing {
-  const elapsed = elapsedShare(period, today);
+  const elapsed = elapsedOf(period, today);
   const projectedActuals = projectActuals(actuals, elapsed);
   const projected = computeScorecard({ template, period, repId, actuals: projectedActuals, targets });
   const current = scored ?? computeScorecard({ template, period, repId, actuals, targets });
@@ -131,4 +141,15 @@ export function pacing(
     return { key: line.key, actual: line.actual, projected: p.actual, target: p.target, onPace };
   });
   return { elapsed, projected, indicators, nextGrade: nextGradeGap(template, projected) };
+}
+
+/**
+ * The share of the period elapsed, remembered for the last period and day asked: a round paces
+ * every rep on the same day of the same period, and parsing both dates per rep showed in the
+ * issue-16 profile. Periods are immutable values, so the same object and day give the same share.
+ */
+let lastElapsed: { period: Period; today: LocalDate; share: number } | null = null;
+function elapsedOf(period: Period, today: LocalDate): number {
+  if (lastElapsed?.period !== period || lastElapsed.today !== today) lastElapsed = { period, today, share: elapsedShare(period, today) };
+  return lastElapsed.share;
 }

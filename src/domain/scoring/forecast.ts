@@ -20,13 +20,16 @@ export function linearForecast(values: readonly number[]): Forecast | null {
   if (n === 0) return null;
   if (n === 1) return { slope: 0, intercept: values[0]!, next: values[0]!, basis: 1 };
   const meanX = (n - 1) / 2;
-  const meanY = values.reduce((s, v) => s + v, 0) / n;
+  let sum = 0;
+  for (let x = 0; x < n; x++) sum += values[x]!;
+  const meanY = sum / n;
   let sxy = 0;
   let sxx = 0;
-  values.forEach((y, x) => {
-    sxy += (x - meanX) * (y - meanY);
+  // Plain loops (not forEach with a closure): a round forecasts for every rep (issue 16).
+  for (let x = 0; x < n; x++) {
+    sxy += (x - meanX) * (values[x]! - meanY);
     sxx += (x - meanX) ** 2;
-  });
+  }
   const slope = sxy / sxx;
   const intercept = meanY - slope * meanX;
   return { slope, intercept, next: intercept + slope * n, basis: n };
@@ -62,15 +65,17 @@ export function forecastNext(values: readonly number[], scaleMax: number): Score
   const meanX = (n - 1) / 2;
   let sxx = 0;
   let sse = 0;
-  values.forEach((y, x) => {
+  for (let x = 0; x < n; x++) {
     sxx += (x - meanX) ** 2;
-    sse += (y - (line.intercept + line.slope * x)) ** 2;
-  });
+    sse += (values[x]! - (line.intercept + line.slope * x)) ** 2;
+  }
   const s = Math.sqrt(sse / (n - 2));
   const se = s * Math.sqrt(1 + 1 / n + (n - meanX) ** 2 / sxx);
-  const clamp = (v: number): number => oneDecimal(Math.min(scaleMax, Math.max(0, v)));
-  return { value: clamp(line.next), low: clamp(line.next - se), high: clamp(line.next + se), basis: n };
+  return { value: clamp(line.next, scaleMax), low: clamp(line.next - se, scaleMax), high: clamp(line.next + se, scaleMax), basis: n };
 }
+
+/** Within the scale (0 to its top), one decimal. */
+const clamp = (v: number, scaleMax: number): number => oneDecimal(Math.min(scaleMax, Math.max(0, v)));
 
 /** The forecast of the period `periodKey` from the totals before it (oldest first), on the template's scale; none without totals. */
 export function trendForecast(
@@ -78,6 +83,22 @@ export function trendForecast(
   totals: readonly number[] | null,
   periodKey: string,
 ): (ScoreForecast & { periodKey: string }) | null {
-  const f = totals ? forecastNext(totals, scaleTop(template)) : null;
+  // Fewer totals than a forecast needs: none, without working out the scale's top.
+  const f = totals && totals.length >= MIN_FORECAST_PERIODS ? forecastNext(totals, scaleTopOf(template)) : null;
   return f ? { ...f, periodKey } : null;
+}
+
+/**
+ * The scale's top per template (its categories), worked out once: a round forecasts for every rep
+ * from the same template, and walking its categories with reduce closures each time showed in the
+ * issue-16 profile. Templates are immutable versioned data, so the answer never goes stale.
+ */
+const scaleTops = new WeakMap<object, number>();
+function scaleTopOf(template: Pick<KpiTemplate, 'categories'>): number {
+  let top = scaleTops.get(template.categories);
+  if (top === undefined) {
+    top = scaleTop(template);
+    scaleTops.set(template.categories, top);
+  }
+  return top;
 }

@@ -2,11 +2,11 @@ import type { Period } from '../period.js';
 import { INDICATORS } from '../model/indicators.js';
 import type { Adjustment } from '../model/cycle.js';
 import type { CategoryLine, IndicatorLine, Scorecard } from '../model/scorecard.js';
-import { tierVisitWeights, type KpiTemplate } from '../model/template.js';
+import { accountTiersOf, type AccountTier, type KpiTemplate } from '../model/template.js';
 import { hasNoRecords, indicatorActual, type RawActuals } from './actuals.js';
 import { gradeFor, lowestGrade, roundScore } from './grading.js';
 import { applyScoring } from './scoring-functions.js';
-import type { TargetMap } from './targets.js';
+import type { ResolvedTarget, TargetMap } from './targets.js';
 
 export interface ScorecardInput {
   template: KpiTemplate;
@@ -31,14 +31,16 @@ export interface ScorecardInput {
 export function computeScorecard(input: ScorecardInput): Scorecard {
   const { template, period, repId, actuals, targets } = input;
   const lines: IndicatorLine[] = [];
-  const included = new Map<string, number>(); // category → Σ weight of included indicators
-  const weightedVisits = tierVisitWeights(template) !== null;
+  // Σ weight of the included indicators of each category, in the template's order (0: none included).
+  const included: number[] = [];
+  // Whether any tier weighs its visits, without building the weights map (issue 16: per card of a round).
+  const weightedVisits = accountTiersOf(template).some(weighsVisits);
 
   for (const cat of template.categories) {
     let catIncluded = 0;
     for (const spec of cat.indicators) {
       const actual = indicatorActual(spec.key, actuals, weightedVisits);
-      const target = targets[spec.key] ?? { value: null, source: null, proration: 1 };
+      const target = targets[spec.key] ?? NO_TARGET;
       const result = applyScoring(spec.scoring, actual.value, target.value);
       let score = result.score;
       let applied: IndicatorLine['applied'] = null;
@@ -51,32 +53,64 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
         }
       }
       if (applied !== 'excluded') catIncluded += spec.weight;
-      lines.push({
-        key: spec.key,
-        category: cat.key,
-        actual: actual.value,
-        inputs: actual.inputs,
-        target: target.value,
-        targetSource: target.source,
-        proration: target.proration,
-        ...(target.leaveDays ? { leaveDays: target.leaveDays } : {}),
-        scoring: spec.scoring,
-        score,
-        missing: result.missing,
-        applied,
-        capped: result.capped,
-        weight: spec.weight,
-        effectiveWeight: 0,
-        contribution: 0,
-      });
+      // Two literals rather than a spread of an optional `leaveDays`: the spread took the slow way
+      // to define every property after it (issue 16), and the keys keep their order either way.
+      lines.push(
+        target.leaveDays
+          ? {
+              key: spec.key,
+              category: cat.key,
+              actual: actual.value,
+              inputs: actual.inputs,
+              target: target.value,
+              targetSource: target.source,
+              proration: target.proration,
+              leaveDays: target.leaveDays,
+              scoring: spec.scoring,
+              score,
+              missing: result.missing,
+              applied,
+              capped: result.capped,
+              weight: spec.weight,
+              effectiveWeight: 0,
+              contribution: 0,
+            }
+          : {
+              key: spec.key,
+              category: cat.key,
+              actual: actual.value,
+              inputs: actual.inputs,
+              target: target.value,
+              targetSource: target.source,
+              proration: target.proration,
+              scoring: spec.scoring,
+              score,
+              missing: result.missing,
+              applied,
+              capped: result.capped,
+              weight: spec.weight,
+              effectiveWeight: 0,
+              contribution: 0,
+            },
+      );
     }
-    if (catIncluded > 0) included.set(cat.key, catIncluded);
+    included.push(catIncluded);
   }
 
-  const includedCatWeight = template.categories.filter((c) => included.has(c.key)).reduce((s, c) => s + c.weight, 0);
-  const categories: CategoryLine[] = template.categories.map((cat) => {
-    const indSum = included.get(cat.key);
-    if (indSum === undefined) return { key: cat.key, weight: cat.weight, effectiveWeight: 0, score: null, contribution: 0 };
+  // Plain loops over the template's categories, in its order, summing as before (the same float
+  // sums): a round scores every rep, and projects every rep's card once more for pacing (issue 16).
+  const cats = template.categories;
+  let includedCatWeight = 0;
+  for (let c = 0; c < cats.length; c++) if (included[c]! > 0) includedCatWeight += cats[c]!.weight;
+  const categories: CategoryLine[] = [];
+  let contributions = 0;
+  for (let c = 0; c < cats.length; c++) {
+    const cat = cats[c]!;
+    const indSum = included[c]!;
+    if (!(indSum > 0)) {
+      categories.push({ key: cat.key, weight: cat.weight, effectiveWeight: 0, score: null, contribution: 0 });
+      continue;
+    }
     const catShare = cat.weight / includedCatWeight;
     let catScore = 0;
     for (const line of lines) {
@@ -86,15 +120,22 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
       line.contribution = (line.score! * line.effectiveWeight) / 100;
       catScore += line.score! * indShare;
     }
-    return { key: cat.key, weight: cat.weight, effectiveWeight: catShare * 100, score: catScore, contribution: catScore * catShare };
-  });
+    const contribution = catScore * catShare;
+    categories.push({ key: cat.key, weight: cat.weight, effectiveWeight: catShare * 100, score: catScore, contribution });
+    contributions += contribution;
+  }
 
   // A rep with no record at all is listed as lacking data rather than graded on nothing: a missing
   // quarter is for the manager and HR to look into, not a silent penalty.
   const noData = includedCatWeight === 0 || hasNoRecords(actuals);
-  const baseTotal = roundScore(categories.reduce((s, c) => s + c.contribution, 0));
-  const adjustments = (input.adjustments ?? []).map((a) => ({ id: a.id, delta: a.delta, reason: a.reason, by: a.byId }));
-  const total = roundScore(Math.max(0, baseTotal + adjustments.reduce((s, a) => s + a.delta, 0)));
+  const baseTotal = roundScore(contributions);
+  const adjustments: Scorecard['adjustments'] = [];
+  let deltas = 0;
+  for (const a of input.adjustments ?? []) {
+    adjustments.push({ id: a.id, delta: a.delta, reason: a.reason, by: a.byId });
+    deltas += a.delta;
+  }
+  const total = roundScore(Math.max(0, baseTotal + deltas));
   const band = gradeFor(template, total);
   return {
     repId,
@@ -112,6 +153,9 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
     noData,
   };
 }
+
+const NO_TARGET: Readonly<ResolvedTarget> = { value: null, source: null, proration: 1 };
+const weighsVisits = (tier: AccountTier): boolean => tier.visitWeight !== 1;
 
 /** Whether an indicator's actual grows through the period (used by pacing). */
 export const isAdditive = (line: Pick<IndicatorLine, 'key'>): boolean => INDICATORS[line.key].additive;
