@@ -1,5 +1,6 @@
 import type { DormantAccount } from '../domain/accounts/dormancy.js';
 import type { Locale } from '../domain/model/fields.js';
+import { aside } from './format.js';
 import { t } from './i18n.js';
 import { daysLabel, tierLabel } from './labels.js';
 import type { Block, View } from './view.js';
@@ -34,7 +35,7 @@ export function dormantTable(locale: Locale, rows: readonly DormantRow[], withOw
         tierLabel(locale, r.tier),
         ...(withOwner ? [r.ownerName] : []),
         r.lastActivity ?? t(locale, 'account.dormant.never'),
-        `${r.daysSince ?? '—'} (${r.cadenceDays})`,
+        aside(locale, `${r.daysSince ?? '—'}`, `${r.cadenceDays}`),
       ]),
     },
   ];

@@ -39,7 +39,7 @@ export interface MeetingData {
 const meetingFields = (locale: Locale, m: Omit<MeetingData, 'organiser'>) => ({
   type: 'fields' as const,
   fields: [
-    { label: t(locale, 'calibration.meeting.when'), value: `${wallClock(m.at, m.timeZone)} (${m.timeZone})` },
+    { label: t(locale, 'calibration.meeting.when'), value: aside(locale, wallClock(m.at, m.timeZone), m.timeZone) },
     { label: t(locale, 'calibration.meeting.place'), value: m.place },
     { label: t(locale, 'calibration.meeting.participants'), value: listOf(locale, m.participants) },
   ],

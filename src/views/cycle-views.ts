@@ -4,7 +4,7 @@ import type { ReviewCycle } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { Scorecard } from '../domain/model/scorecard.js';
 import type { GuidelineWarning } from '../domain/scoring/guideline.js';
-import { fmtDelta, fmtMoney, fmtMoneyExact, fmtNumber, fmtPercent, fmtWeight, fmtScore, listOf } from './format.js';
+import { aside, fmtDelta, fmtMoney, fmtMoneyExact, fmtNumber, fmtPercent, fmtScore, fmtWeight, listOf } from './format.js';
 import { t } from './i18n.js';
 import { fmtIndicatorValue, scorecardView, type ViewContext } from './scorecard-view.js';
 import { fullScorecardLabel, movedText } from './summary-views.js';
@@ -196,7 +196,7 @@ export function repResultView(ctx: ViewContext, report: ScorecardReport, x: RepR
   // The exact average only where the viewer may learn it; else a band, or nothing in a small team.
   if (c.teamAverage !== null) detail.push({ type: 'text', text: t(locale, 'publish.dm.team', { average: fmtScore(locale, c.teamAverage), delta: fmtDelta(locale, c.vsTeam) }) });
   else if (c.teamBand) detail.push({ type: 'text', text: t(locale, `publish.dm.teamBand.${c.teamBand}`) });
-  const history = report.history.filter((h) => h.total !== null).map((h) => `${h.periodKey} ${fmtScore(locale, h.total)} (${h.grade})`);
+  const history = report.history.filter((h) => h.total !== null).map((h) => aside(locale, `${h.periodKey} ${fmtScore(locale, h.total)}`, h.grade));
   detail.push({ type: 'text', text: history.length > 0 ? t(locale, 'publish.dm.history', { list: history.join(' · '), delta: fmtDelta(locale, c.vsPrevious) }) : t(locale, 'publish.dm.noHistory') });
   detail.push(...scorecardView(ctx, report).blocks);
   blocks.push({ type: 'details', summary: fullScorecardLabel(locale), blocks: detail });
@@ -222,7 +222,7 @@ export function teamResultsView(ctx: ViewContext, periodKey: string, rows: reado
           ...(amounts ? [{ label: t(locale, 'publish.team.col.amount'), align: 'right' as const }] : []),
         ],
         rows: rows.map((r) => [
-          `${r.name}${r.card.penalty ? ` (${t(locale, 'publish.team.penalty')})` : ''}`,
+          r.card.penalty ? aside(locale, r.name, t(locale, 'publish.team.penalty')) : r.name,
           fmtScore(locale, r.card.total),
           r.card.grade,
           `×${multiplier(locale, r.card.bonusMultiplier)}`,

@@ -1,5 +1,6 @@
 import type { Locale } from '../domain/model/fields.js';
 import type { Absence } from '../domain/model/self-and-leave.js';
+import { aside } from './format.js';
 import { t } from './i18n.js';
 import { yesNoButtons, type View } from './view.js';
 
@@ -37,5 +38,6 @@ export function leaveAlreadyDecidedView(locale: Locale, x: { absence: Absence; n
 /** How a listed absence reads: its dates, note, and whether it still waits for approval. */
 export function leaveLine(locale: Locale, a: Absence): string {
   const state = a.approval === 'pending' ? ` ${t(locale, 'fairness.away.state.pendingShort')}` : a.approval === 'rejected' ? ` ${t(locale, 'fairness.away.state.rejectedShort')}` : '';
-  return `${a.from} – ${a.to}${a.note ? ` (${a.note})` : ''}${state}`;
+  const dates = `${a.from} – ${a.to}`;
+  return `${a.note ? aside(locale, dates, a.note) : dates}${state}`;
 }

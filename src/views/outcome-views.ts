@@ -2,7 +2,7 @@ import type { RepOutcome } from '../domain/accounts/outcomes.js';
 import type { Account } from '../domain/model/accounts.js';
 import type { Locale } from '../domain/model/fields.js';
 import type { ChainFigures } from '../domain/read-models/account-chain.js';
-import { fmtMoney, fmtPercent } from './format.js';
+import { aside, fmtMoney, fmtPercent } from './format.js';
 import { tierLabel } from './labels.js';
 import { t } from './i18n.js';
 import type { ViewContext } from './scorecard-view.js';
@@ -39,7 +39,7 @@ export function outcomeTable(locale: Locale, rows: readonly { name: string; outc
         { label: t(locale, 'outcome.col.noNextStep'), align: 'right' },
         { label: t(locale, 'outcome.col.noFollowUp'), align: 'right' },
       ],
-      rows: rows.map(({ name, outcome: o }) => [name, `${o.accountsWon}/${o.accountsVisited} (${pct(locale, o.conversion)})`, `${o.withoutNextStep}/${o.visits}`, String(o.withoutFollowUp)]),
+      rows: rows.map(({ name, outcome: o }) => [name, aside(locale, `${o.accountsWon}/${o.accountsVisited}`, pct(locale, o.conversion)), `${o.withoutNextStep}/${o.visits}`, String(o.withoutFollowUp)]),
     },
     { type: 'context', text: t(locale, 'outcome.note') },
   ];

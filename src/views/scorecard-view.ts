@@ -3,7 +3,7 @@ import type { Locale } from '../domain/model/fields.js';
 import { INDICATORS, type IndicatorKey } from '../domain/model/indicators.js';
 import type { IndicatorLine } from '../domain/model/scorecard.js';
 import { MIN_FORECAST_PERIODS } from '../domain/scoring/forecast.js';
-import { fmtDelta, fmtNumber, fmtPercent, fmtScore, fmtWeight } from './format.js';
+import { aside, fmtDelta, fmtNumber, fmtPercent, fmtScore, fmtWeight } from './format.js';
 import { storedText } from './labels.js';
 import { t } from './i18n.js';
 import { fmtIndicatorValue, indicatorName, moreOf, type ViewContext } from './indicator-values.js';
@@ -126,9 +126,10 @@ export function trendBlocks(ctx: ViewContext, report: ScorecardReport): Block[] 
   let started = false;
   for (const h of report.history) {
     started ||= h.total !== null;
-    if (started) trend.push(`${h.periodKey} ${fmtScore(locale, h.total)}${h.grade ? ` (${h.grade})` : ''}`);
+    // The grade in the reader's brackets: "85.8 (B)", "85.8（B）".
+    if (started) trend.push(h.grade ? aside(locale, `${h.periodKey} ${fmtScore(locale, h.total)}`, h.grade) : `${h.periodKey} ${fmtScore(locale, h.total)}`);
   }
-  if (!report.pacing && !card.noData) trend.push(`${report.period.key} ${fmtScore(locale, card.total)} (${card.grade})`);
+  if (!report.pacing && !card.noData) trend.push(aside(locale, `${report.period.key} ${fmtScore(locale, card.total)}`, card.grade));
   const blocks: Block[] = [{ type: 'header', text: t(locale, 'trend.title') }];
   if (trend.length > 0) blocks.push({ type: 'text', text: trend.join(' → ') });
   const f = report.forecast;

@@ -47,7 +47,7 @@ describe('/account dormant', () => {
     await deps.store.people.put({ ...(await deps.store.people.get('bob'))!, locale: 'zh-CN' });
     const { view } = await ask(deps, 'bob', '/客户 沉睡');
     expect(view!.title).toBe('沉睡的重点客户');
-    expect(rows(view!)).toEqual([['Initech', 'C 类', t('zh-CN', 'account.dormant.never'), '— (90)']]);
+    expect(rows(view!)).toEqual([['Initech', 'C 类', t('zh-CN', 'account.dormant.never'), '—（90）']]);
   });
 });
 

@@ -7,6 +7,7 @@ import type { ScorecardReport } from '../../src/domain/read-models/scorecard-rep
 import { dormantPhrase, dormantTable } from '../../src/views/account-views.js';
 import { auditView } from '../../src/views/audit-views.js';
 import { meetingView } from '../../src/views/calibration-views.js';
+import { leaveLine } from '../../src/views/leave-approval-views.js';
 import { errorText } from '../../src/views/errors.js';
 import { renderText } from '../../src/views/render-text.js';
 import { pacingBlocks, scorecardView } from '../../src/views/scorecard-view.js';
@@ -88,6 +89,18 @@ describe('lists of names', () => {
     const m = { periodKey: '2026-Q3', at: '2026-12-03T06:30:00.000Z', timeZone: 'Asia/Shanghai', place: '3 楼会议室', participants: ['Ann Lee', '王芳', 'Bob Wu'] };
     expect(renderText(meetingView('zh-CN', m))).toContain('Ann Lee、王芳、Bob Wu');
     expect(renderText(meetingView('en', m))).toContain('Ann Lee, 王芳, Bob Wu');
+  });
+});
+
+describe('notes in brackets', () => {
+  it('wraps a grade, a time zone, a note or a share in full-width brackets for a Chinese reader', () => {
+    const history = { ...q4, history: [{ periodKey: '2026-Q2', total: 62.5, grade: 'C' }, { periodKey: '2026-Q3', total: 81, grade: 'B' }] };
+    expect(renderText(scorecardView({ locale: 'zh-CN', currency: 'CNY' }, history))).toContain('2026-Q2 62.5（C） → 2026-Q3 81.0（B）');
+    expect(renderText(scorecardView({ locale: 'en', currency: 'CNY' }, history))).toContain('2026-Q2 62.5 (C) → 2026-Q3 81.0 (B)');
+    const m = { periodKey: '2026-Q3', at: '2026-12-10T02:00:00Z', timeZone: 'Asia/Shanghai', place: '3 楼会议室', participants: ['王芳'] };
+    expect(renderText(meetingView('zh-CN', m))).toContain('2026-12-10 10:00（Asia/Shanghai）');
+    expect(leaveLine('zh-CN', { id: 'a', personId: 'ann', from: '2026-12-01', to: '2026-12-05', kind: 'leave', note: '年假', approval: 'approved', createdBy: 'ann', createdAt: '2026-11-20T00:00:00Z' } as never)).toBe('2026-12-01 – 2026-12-05（年假）');
+    expect(leaveLine('en', { id: 'a', personId: 'ann', from: '2026-12-01', to: '2026-12-05', kind: 'leave', note: 'annual leave', approval: 'approved', createdBy: 'ann', createdAt: '2026-11-20T00:00:00Z' } as never)).toBe('2026-12-01 – 2026-12-05 (annual leave)');
   });
 });
 
