@@ -1,3 +1,4 @@
+import { listOf } from '../views/format.js';
 import type { AppDeps } from '../application/deps.js';
 import { adjustScore } from '../application/cycle/adjust-score.js';
 import { calibrate } from '../application/cycle/calibration-pack.js';
@@ -54,11 +55,11 @@ const meeting: CycleSubcommand = async (deps, actor, args, req) => {
       when: wallClock(m.at, tz),
       tz,
       place: m.place,
-      names: done.participants.map((p) => p.name).join(', '),
+      names: listOf(locale, done.participants.map((p) => p.name)),
       queued: done.queued,
     }),
   ];
-  if (done.unreachable.length > 0) lines.push(t(locale, 'calibration.meeting.unreachable', { names: done.unreachable.map((p) => p.name).join(', ') }));
+  if (done.unreachable.length > 0) lines.push(t(locale, 'calibration.meeting.unreachable', { names: listOf(locale, done.unreachable.map((p) => p.name)) }));
   return { view: textView(lines.join('\n')) };
 };
 

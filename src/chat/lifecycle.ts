@@ -1,3 +1,4 @@
+import { listOf } from '../views/format.js';
 import { closeCycle } from '../application/cycle/close-cycle.js';
 import { cycleTargets, setCycleTarget } from '../application/cycle/cycle-targets.js';
 import type { AppDeps } from '../application/deps.js';
@@ -53,7 +54,7 @@ export const LIFECYCLE_SUBCOMMANDS: Record<string, CycleSubcommand> = {
   /** `/cycle targets <period>` lists; `/cycle targets <period> <indicator> <value> [team <name> | @rep]` sets. */
   targets: async (deps, actor, args, req) => {
     if (req.unknownUsers.length > 0) {
-      throw new AppError('NOT_FOUND', `unknown people: ${req.unknownUsers.join(', ')}`, { params: { messageId: 'lifecycle.unknownUser', names: req.unknownUsers.join(', ') } });
+      throw new AppError('NOT_FOUND', `unknown people: ${req.unknownUsers.join(', ')}`, { params: { messageId: 'lifecycle.unknownUser', names: listOf(actor.locale, req.unknownUsers) } });
     }
     const [period, indicator, value, ...rest] = args;
     if (indicator === undefined) {

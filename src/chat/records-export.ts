@@ -1,3 +1,4 @@
+import { listOf } from '../views/format.js';
 import { AUDIT_MAX_LIMIT, auditLog } from '../application/audit-log.js';
 import { audit, requireHr } from '../application/cycle/cycles.js';
 import { today } from '../application/guards.js';
@@ -51,7 +52,7 @@ const EXPORTS: Record<string, Exporter> = {
   },
   annual: async (deps, actor, [year]) => {
     const e = await exportAnnual(deps, actor, { year });
-    const summary = t(actor.locale, 'export.done.annual', { year: e.year, rows: e.rows, quarters: e.quarters.join(', ') });
+    const summary = t(actor.locale, 'export.done.annual', { year: e.year, rows: e.rows, quarters: listOf(actor.locale, e.quarters) });
     return { view: exportDoneView(actor.locale, { summary, files: e.files.map((f) => f.name) }), files: e.files };
   },
   audit: async (deps, actor, args, req) => {
@@ -72,7 +73,7 @@ async function activitiesAnswer(deps: AppDeps, actor: Person, args: string[], re
   if (dates.length !== 2 || (rest.length > 0 && (rest[0] ?? '').toLowerCase() !== 'team')) return { view: textView(t(actor.locale, 'export.activities.usage')) };
   const scope: ActivitiesScope = req.users[0] ? { rep: req.users[0] } : rest.length ? { teamName: rest.slice(1).join(' ') } : { own: true };
   const e = await exportActivities(deps, actor, { scope, from: dates[0]!, to: dates[1]! });
-  const summary = t(actor.locale, 'export.done.activities', { rows: e.rows, from: e.from, to: e.to, people: e.people.join(', ') || '—' });
+  const summary = t(actor.locale, 'export.done.activities', { rows: e.rows, from: e.from, to: e.to, people: listOf(actor.locale, e.people) || '—' });
   return { view: exportDoneView(actor.locale, { summary, files: e.files.map((f) => f.name) }), files: e.files };
 }
 

@@ -9,6 +9,8 @@ import { auditView } from '../../src/views/audit-views.js';
 import { meetingView } from '../../src/views/calibration-views.js';
 import { leaveLine } from '../../src/views/leave-approval-views.js';
 import { errorText } from '../../src/views/errors.js';
+import { awayAnswer } from '../../src/chat/self-and-leave.js';
+import { plainRequest } from '../../src/chat/review.js';
 import { renderText } from '../../src/views/render-text.js';
 import { pacingBlocks, scorecardView } from '../../src/views/scorecard-view.js';
 import { templateView } from '../../src/views/template-view.js';
@@ -89,6 +91,16 @@ describe('lists of names', () => {
     const m = { periodKey: '2026-Q3', at: '2026-12-03T06:30:00.000Z', timeZone: 'Asia/Shanghai', place: '3 楼会议室', participants: ['Ann Lee', '王芳', 'Bob Wu'] };
     expect(renderText(meetingView('zh-CN', m))).toContain('Ann Lee、王芳、Bob Wu');
     expect(renderText(meetingView('en', m))).toContain('Ann Lee, 王芳, Bob Wu');
+  });
+});
+
+describe('names in refusals', () => {
+  it('lists unknown mentions with 、 for a Chinese reader and a comma for an English one', async () => {
+    for (const [locale, joined] of [['zh-CN', '@zed、@yan'], ['en', '@zed, @yan']] as const) {
+      const ann = { ...(await deps.store.people.get('ann'))!, locale };
+      const e = await awayAnswer(deps, ann, { ...plainRequest('2026-12-20', ['slack']), unknownUsers: ['@zed', '@yan'] }).catch((x: unknown) => x);
+      expect(errorText(locale, e as AppError)).toContain(joined);
+    }
   });
 });
 
