@@ -102,6 +102,14 @@ export function fieldErrors(locale: Locale, issues: readonly FieldIssue[]): Reco
   return out;
 }
 
+/** Errors whose `state` (and `needed`) params are stored state names, with the catalogue prefix of their labels. */
+const STATE_LABELS: Readonly<Record<string, string>> = {
+  'cycle.error.transition': 'cycle.state.',
+  'calibration.error.notInReview': 'cycle.state.',
+  'calibration.error.meetingState': 'cycle.state.',
+  'rewards.error.appealDecided': 'rewards.appeal.state.',
+};
+
 /** One clear sentence for any error: the specific one when known, a safe apology otherwise. */
 export function errorText(locale: Locale, error: unknown): string {
   if (!isAppError(error)) return t(locale, 'error.generic');
@@ -111,6 +119,14 @@ export function errorText(locale: Locale, error: unknown): string {
     const params = Object.fromEntries(Object.entries(e.params).filter((kv): kv is [string, string | number] => typeof kv[1] === 'string' || typeof kv[1] === 'number'));
     // The guard names the roles as stored (`rep/manager`): the reader sees them in their language.
     if (id === 'error.needsRole' && typeof params.roles === 'string') params.roles = roleAlternatives(locale, params.roles);
+    // States travel as stored ('collecting', 'accepted'): the reader sees them in their language.
+    const states = STATE_LABELS[id];
+    if (states) {
+      for (const k of ['state', 'needed']) {
+        const key = `${states}${params[k]}`;
+        if (typeof params[k] === 'string' && isMessageKey(key)) params[k] = t(locale, key);
+      }
+    }
     // A second sentence, when the error says what the reader can do about it.
     const hint = typeof e.params.hintId === 'string' && isMessageKey(e.params.hintId) ? ` ${t(locale, e.params.hintId, params)}` : '';
     return t(locale, id, params) + hint;

@@ -166,7 +166,7 @@ describe('/cycle calibrate', () => {
     explained(await refusal(calibrate(deps, hr, { platforms: ['slack'] })), 'No review cycle is in review', '没有处于评审中');
     await open();
     explained(await refusal(calibrate(deps, mgr, { period: '2026-Q3', platforms: ['slack'] })), 'needs the HR role', '需要人力资源角色');
-    explained(await refusal(calibrate(deps, hr, { period: '2026-Q3', platforms: ['slack'] })), 'is collecting: calibration needs it in review', '校准需要处于评审中');
+    explained(await refusal(calibrate(deps, hr, { period: '2026-Q3', platforms: ['slack'] })), 'is collecting data: calibration needs it in review', '校准需要处于评审中');
     await startReview(deps, hr, { period: '2026-Q3' });
     await publishResults(deps, hr, { period: '2026-Q3', platforms: ['slack'] });
     explained(await refusal(calibrate(deps, hr, { period: '2026-Q3', platforms: ['slack'] })), 'already been published', '已发布');
@@ -235,7 +235,7 @@ describe('/adjust', () => {
     explained(await refusal(adjust(hr)), 'No review cycle is in review', '没有处于评审中');
     explained(await refusal(adjust(hr, { period: '2026-Q3' })), 'no review cycle for 2026-Q3', '2026-Q3 没有考核周期');
     await open();
-    explained(await refusal(adjust(hr, { period: '2026-Q3' })), 'is collecting: calibration needs it in review', '校准需要处于评审中');
+    explained(await refusal(adjust(hr, { period: '2026-Q3' })), 'is collecting data: calibration needs it in review', '校准需要处于评审中');
     await startReview(deps, hr, { period: '2026-Q3' });
     await publishResults(deps, hr, { period: '2026-Q3', platforms: ['slack'] });
     explained(await refusal(adjust(hr)), 'No review cycle is in review', '没有处于评审中');

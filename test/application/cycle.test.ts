@@ -71,12 +71,12 @@ describe('review cycle states', () => {
     explained(await refusal(startReview(deps, hr, { period: '2026-Q3' })), 'no review cycle for 2026-Q3', '2026-Q3 没有考核周期');
     explained(await refusal(preparePublication(deps, hr, { period: '2026-Q3' })), 'no review cycle', '没有考核周期');
     await openCycle(deps, hr, { period: '2026-Q3' });
-    explained(await refusal(preparePublication(deps, hr, { period: '2026-Q3' })), 'is collecting: it must be in_review', '当前为');
+    explained(await refusal(preparePublication(deps, hr, { period: '2026-Q3' })), 'is collecting data: it must be in review', '当前为“数据录入中”，此操作需要“评审中”');
     explained(await refusal(startReview(deps, ann, { period: '2026-Q3' })), 'needs the HR role', '需要人力资源角色');
     const c = await startReview(deps, hr, { period: '2026-Q3' });
     expect(c.state).toBe('in_review');
     expect((await deps.store.audit.find({ action: 'cycle.in_review' })).map((a) => a.details.from)).toEqual(['collecting']);
-    explained(await refusal(startReview(deps, hr, { period: '2026-Q3' })), 'is in_review: it must be collecting', '当前为');
+    explained(await refusal(startReview(deps, hr, { period: '2026-Q3' })), 'is in review: it must be collecting data', '当前为“评审中”，此操作需要“数据录入中”');
   });
 });
 

@@ -45,7 +45,7 @@ describe('/cycle close', () => {
   });
 
   it('closes a published cycle only, refused while appeals are pending, HR only, audited', async () => {
-    expect(errorText('en', await refusal(closeCycle(deps, hr, { period: '2026-Q3' })))).toBe('The 2026-Q3 cycle is collecting: it must be published for this.');
+    expect(errorText('en', await refusal(closeCycle(deps, hr, { period: '2026-Q3' })))).toBe('The 2026-Q3 cycle is collecting data: it must be published for this.');
     await startReview(deps, hr, { period: '2026-Q3' });
     await deps.store.cycles.put({ ...(await q3()), state: 'published' });
     for (const [id, state] of [['ap1', 'pending'], ['ap2', 'pending'], ['ap3', 'rejected']] as const) {

@@ -111,7 +111,7 @@ describe('/cycle targets and /cycle close', () => {
     expect(await deps.store.targets.count()).toBe(2);
 
     await ask(deps, 'hr', '/cycle open 2026-Q3');
-    expect(said(await ask(deps, 'hr', '/cycle close 2026-Q3'))).toContain('The 2026-Q3 cycle is collecting: it must be published for this.');
+    expect(said(await ask(deps, 'hr', '/cycle close 2026-Q3'))).toContain('The 2026-Q3 cycle is collecting data: it must be published for this.');
   });
 
   it('in Chinese, by the aliases of the command and the indicator', async () => {

@@ -9,6 +9,8 @@ import { auditView } from '../../src/views/audit-views.js';
 import { meetingView } from '../../src/views/calibration-views.js';
 import { leaveLine } from '../../src/views/leave-approval-views.js';
 import { errorText } from '../../src/views/errors.js';
+import { calibrate } from '../../src/application/cycle/calibration-pack.js';
+import { openCycle } from '../../src/application/cycle/open-cycle.js';
 import { awayAnswer } from '../../src/chat/self-and-leave.js';
 import { plainRequest } from '../../src/chat/review.js';
 import { renderText } from '../../src/views/render-text.js';
@@ -64,6 +66,18 @@ describe('measure words', () => {
 });
 
 describe('stored English words shown in Chinese', () => {
+  it('names cycle and appeal states in the reader’s language in refusals', async () => {
+    const hr = (await deps.store.people.get('hr'))!;
+    await openCycle(deps, hr, { period: '2026-Q4' });
+    const notInReview = await calibrate(deps, hr, { period: '2026-Q4', platforms: ['slack'] }).catch((e: unknown) => e as AppError);
+    expect(errorText('zh-CN', notInReview)).toContain('当前为“数据录入中”');
+    expect(errorText('en', notInReview)).toContain('collecting data');
+    const transition = new AppError('CONFLICT', 'x', { params: { messageId: 'cycle.error.transition', period: '2026-Q4', state: 'collecting', needed: 'in_review' } });
+    expect(errorText('zh-CN', transition)).toBe('2026-Q4 考核周期当前为“数据录入中”，此操作需要“评审中”。');
+    const decided = new AppError('CONFLICT', 'x', { params: { messageId: 'rewards.error.appealDecided', state: 'accepted' } });
+    expect(errorText('zh-CN', decided)).toBe('该申诉已处理（已接受）。');
+  });
+
   it('names the roles a refusal needs in Chinese', () => {
     const e = new AppError('FORBIDDEN', 'needs a role', { params: { messageId: 'error.needsRole', roles: 'admin/hr', action: 'x' } });
     expect(errorText('zh-CN', e)).toBe('此操作需要管理员或人力资源角色。如有需要，请联系管理员。');
