@@ -67,7 +67,7 @@ async function subcommand(deps: AppDeps, actor: Person, req: AdminRequest): Prom
     case 'ranking': {
       const topN = args[1] ? Number(args[1]) : undefined;
       const p = await setRankingPrivacy(deps, actor, { mode: (args[0] ?? '').toLowerCase(), ...(topN !== undefined ? { topN } : {}) });
-      return t(locale, 'admin.ranking', { mode: p.mode === 'top_n' ? `top ${p.topN}` : p.mode });
+      return t(locale, 'admin.ranking', { mode: t(locale, `admin.ranking.mode.${p.mode}`, { n: p.topN }) });
     }
     case 'policy': {
       const p = await setCyclePolicy(deps, actor, { key: args[0] ?? '', args: args.slice(1) });

@@ -105,6 +105,7 @@ export function fieldErrors(locale: Locale, issues: readonly FieldIssue[]): Reco
 /** Errors whose `state` (and `needed`) params are stored state names, with the catalogue prefix of their labels. */
 const STATE_LABELS: Readonly<Record<string, string>> = {
   'cycle.error.transition': 'cycle.state.',
+  'cycle.error.exists': 'cycle.state.',
   'calibration.error.notInReview': 'cycle.state.',
   'calibration.error.meetingState': 'cycle.state.',
   'rewards.error.appealDecided': 'rewards.appeal.state.',

@@ -56,7 +56,8 @@ describe('/ranking (shared conversation)', () => {
   });
 
   it('follows the privacy setting: own position only for a rep, everything for HR', async () => {
-    expect(await say('ada', '/appraisal-admin ranking own_only')).toContain('Rankings now show: own_only.');
+    expect(await say('ada', '/appraisal-admin ranking top_n 5')).toContain('Rankings now show: the top 5 with scores.');
+    expect(await say('ada', '/appraisal-admin ranking own_only')).toContain("Rankings now show: each person's own place only.");
     const rep = await say('bob', '/ranking');
     expect(rep).toContain('你的名次：第 2 名，共 3 人。');
     expect(rep).not.toContain('Ann Lee');

@@ -74,6 +74,8 @@ describe('stored English words shown in Chinese', () => {
     expect(errorText('en', notInReview)).toContain('collecting data');
     const transition = new AppError('CONFLICT', 'x', { params: { messageId: 'cycle.error.transition', period: '2026-Q4', state: 'collecting', needed: 'in_review' } });
     expect(errorText('zh-CN', transition)).toBe('2026-Q4 考核周期当前为“数据录入中”，此操作需要“评审中”。');
+    const exists = await openCycle(deps, hr, { period: '2026-Q4' }).catch((e: unknown) => e as AppError);
+    expect(errorText('zh-CN', exists)).toBe('2026-Q4 已有考核周期（数据录入中）。');
     const decided = new AppError('CONFLICT', 'x', { params: { messageId: 'rewards.error.appealDecided', state: 'accepted' } });
     expect(errorText('zh-CN', decided)).toBe('该申诉已处理（已接受）。');
   });
