@@ -24,7 +24,7 @@ describe('/cycle and /publish-results in Slack', () => {
     await h.command('UHR', '/cycle', 'status 2026-Q3');
     expect(allText(last())).toContain('collecting data');
     await h.command('UHR', '/publish-results', '2026-Q3');
-    expect(last().text).toContain('it must be in_review');
+    expect(last().text).toContain('it must be in review');
     await h.command('UHR', '/cycle', 'review 2026-Q3');
     expect(last().text).toContain('is now in review');
 
