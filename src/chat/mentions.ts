@@ -1,5 +1,7 @@
 import { AppError } from '../domain/errors.js';
+import type { Locale } from '../domain/model/fields.js';
 import type { Person } from '../domain/model/people.js';
+import { listOf } from '../views/format.js';
 
 /** A platform mention: the platform's user id (`U…`, `ou_…`) and how to name it. */
 export interface Mention {
@@ -23,12 +25,6 @@ export async function knownMentions(find: FindKnown, mentions: readonly Mention[
   };
 }
 
-export const unknownMentionError = (labels: readonly string[]): AppError =>
-  new AppError('NOT_FOUND', `unknown people mentioned: ${labels.join(', ')}`, { params: { messageId: 'access.unknownMention', names: labels.join(', ') } });
-
-/** Every mentioned person, in order; a mention the bot does not know is refused ("I don't know … yet"). */
-export async function requireKnownMentions(find: FindKnown, mentions: readonly Mention[]): Promise<Person[]> {
-  const { users, unknownUsers } = await knownMentions(find, mentions);
-  if (unknownUsers.length > 0) throw unknownMentionError(unknownUsers);
-  return users;
-}
+/** The refusal of mentions the bot does not know ("I don't know … yet"), the names listed in the reader's punctuation. */
+export const unknownMentionError = (labels: readonly string[], locale: Locale): AppError =>
+  new AppError('NOT_FOUND', `unknown people mentioned: ${labels.join(', ')}`, { params: { messageId: 'access.unknownMention', names: listOf(locale, labels) } });

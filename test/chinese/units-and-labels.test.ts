@@ -12,6 +12,7 @@ import { errorText } from '../../src/views/errors.js';
 import { calibrate } from '../../src/application/cycle/calibration-pack.js';
 import { openCycle } from '../../src/application/cycle/open-cycle.js';
 import { awayAnswer } from '../../src/chat/self-and-leave.js';
+import { unknownMentionError } from '../../src/chat/mentions.js';
 import { plainRequest } from '../../src/chat/review.js';
 import { renderText } from '../../src/views/render-text.js';
 import { pacingBlocks, scorecardView } from '../../src/views/scorecard-view.js';
@@ -116,6 +117,7 @@ describe('names in refusals', () => {
       const ann = { ...(await deps.store.people.get('ann'))!, locale };
       const e = await awayAnswer(deps, ann, { ...plainRequest('2026-12-20', ['slack']), unknownUsers: ['@zed', '@yan'] }).catch((x: unknown) => x);
       expect(errorText(locale, e as AppError)).toContain(joined);
+      expect(errorText(locale, unknownMentionError(['@zed', '@yan'], locale))).toContain(joined);
     }
   });
 });
