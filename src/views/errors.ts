@@ -1,5 +1,6 @@
 import { isAppError, type AppError, type FieldIssue } from '../domain/errors.js';
 import type { Locale } from '../domain/model/fields.js';
+import { listOf } from './format.js';
 import { isMessageKey, t } from './i18n.js';
 import { roleAlternatives } from './labels.js';
 
@@ -117,7 +118,12 @@ export function errorText(locale: Locale, error: unknown): string {
   const e = error as AppError;
   const id = typeof e.params.messageId === 'string' ? e.params.messageId : undefined;
   if (id && isMessageKey(id)) {
-    const params = Object.fromEntries(Object.entries(e.params).filter((kv): kv is [string, string | number] => typeof kv[1] === 'string' || typeof kv[1] === 'number'));
+    const params: Record<string, string | number> = {};
+    for (const [k, v] of Object.entries(e.params)) {
+      if (typeof v === 'string' || typeof v === 'number') params[k] = v;
+      // A list (names, periods) is joined in the reader's punctuation: "Ann, Bob" / "Ann、Bob".
+      else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) params[k] = listOf(locale, v);
+    }
     // The guard names the roles as stored (`rep/manager`): the reader sees them in their language.
     if (id === 'error.needsRole' && typeof params.roles === 'string') params.roles = roleAlternatives(locale, params.roles);
     // States travel as stored ('collecting', 'accepted'): the reader sees them in their language.

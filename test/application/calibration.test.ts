@@ -103,7 +103,7 @@ describe('/cycle meeting', () => {
     await open();
     explained(await refusal(scheduleMeeting(deps, ann, meetingInput())), 'needs the HR role', '需要人力资源角色');
     explained(await refusal(scheduleMeeting(deps, mgr, meetingInput())), 'needs the HR role', '需要人力资源角色');
-    explained(await refusal(scheduleMeeting(deps, hr, meetingInput({ unknown: ['@zed', '@yan'] }))), 'does not know @zed, @yan', '不认识 @zed, @yan');
+    explained(await refusal(scheduleMeeting(deps, hr, meetingInput({ unknown: ['@zed', '@yan'] }))), 'does not know @zed, @yan', '不认识 @zed、@yan');
     explained(await refusal(scheduleMeeting(deps, hr, meetingInput({ participants: [] }))), 'at least one participant', '至少 @ 一位参会人');
     // 09:00 in Shanghai today is 01:00 UTC, an hour before the clock's 02:00.
     explained(await refusal(scheduleMeeting(deps, hr, meetingInput({ date: '2026-11-26', time: '09:00' }))), 'is in the past', '已经过去');

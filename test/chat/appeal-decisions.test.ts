@@ -64,7 +64,7 @@ describe('appeals by number, period and button', () => {
     await publishQ2ForBob();
     const e = await refusal(command(p.bob, 'appeal', REASON));
     expect(errorText('en', e)).toContain('more than one result open to appeal (2026-Q2, 2026-Q3)');
-    expect(errorText('zh-CN', e)).toContain('你有多个考核期的结果仍可申诉（2026-Q2, 2026-Q3）');
+    expect(errorText('zh-CN', e)).toContain('你有多个考核期的结果仍可申诉（2026-Q2、2026-Q3）');
     expect(await deps.store.appeals.count()).toBe(0);
 
     await command(p.bob, 'appeal', `2026-Q2 ${REASON}`);

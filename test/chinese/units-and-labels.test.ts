@@ -13,6 +13,7 @@ import { calibrate } from '../../src/application/cycle/calibration-pack.js';
 import { openCycle } from '../../src/application/cycle/open-cycle.js';
 import { awayAnswer } from '../../src/chat/self-and-leave.js';
 import { unknownMentionError } from '../../src/chat/mentions.js';
+import { refuseUnknown } from '../../src/application/cycle/calibration-common.js';
 import { plainRequest } from '../../src/chat/review.js';
 import { renderText } from '../../src/views/render-text.js';
 import { pacingBlocks, scorecardView } from '../../src/views/scorecard-view.js';
@@ -118,6 +119,14 @@ describe('names in refusals', () => {
       const e = await awayAnswer(deps, ann, { ...plainRequest('2026-12-20', ['slack']), unknownUsers: ['@zed', '@yan'] }).catch((x: unknown) => x);
       expect(errorText(locale, e as AppError)).toContain(joined);
       expect(errorText(locale, unknownMentionError(['@zed', '@yan'], locale))).toContain(joined);
+      // Lists the application layer throws (it does not know the reader) are joined when read.
+      let refused: unknown;
+      try {
+        refuseUnknown(['@zed', '@yan']);
+      } catch (x) {
+        refused = x;
+      }
+      expect(errorText(locale, refused)).toContain(joined);
     }
   });
 });

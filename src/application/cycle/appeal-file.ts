@@ -27,7 +27,7 @@ async function defaultPeriod(deps: Pick<AppDeps, 'store' | 'settings' | 'clock'>
   const open = [...firstPublished].filter(([key, at]) => !pending.has(key) && today(deps) <= appealDeadline(deps, at, windowDays)).map(([key]) => key).sort();
   if (open.length > 1) {
     throw new AppError('VALIDATION', `which period: ${open.join(', ')}`, {
-      params: { messageId: 'fairness.appeal.choosePeriod', periods: open.join(', '), example: open.at(-1) },
+      params: { messageId: 'fairness.appeal.choosePeriod', periods: open, example: open.at(-1) },
       issues: [{ path: 'period', message: `one of ${open.join(', ')}` }],
     });
   }

@@ -16,8 +16,8 @@ export async function calibrationPeriod(deps: Pick<AppDeps, 'store'>, key: strin
   const inReview = await deps.store.cycles.find({ state: 'in_review' });
   if (inReview.length === 1) return periodFrom(inReview[0]!.periodKey);
   if (inReview.length === 0) throw new AppError('CONFLICT', 'no review cycle is in review', { params: { messageId: 'calibration.error.noneInReview' } });
-  const periods = inReview.map((c) => c.periodKey).sort().join(', ');
-  throw new AppError('VALIDATION', `several cycles are in review: ${periods}`, { params: { messageId: 'calibration.error.severalInReview', periods } });
+  const periods = inReview.map((c) => c.periodKey).sort();
+  throw new AppError('VALIDATION', `several cycles are in review: ${periods.join(', ')}`, { params: { messageId: 'calibration.error.severalInReview', periods } });
 }
 
 /** The cycle must be in review; a published (or closed) one is refused with the appeal path named. */
@@ -39,6 +39,5 @@ export async function teamsById(deps: Pick<AppDeps, 'store'>): Promise<Map<strin
 /** Refuses mentions of people the bot does not know, naming them. */
 export function refuseUnknown(unknown: readonly string[]): void {
   if (unknown.length === 0) return;
-  const names = unknown.join(', ');
-  throw new AppError('VALIDATION', `unknown people mentioned: ${names}`, { params: { messageId: 'calibration.error.unknownPeople', names } });
+  throw new AppError('VALIDATION', `unknown people mentioned: ${unknown.join(', ')}`, { params: { messageId: 'calibration.error.unknownPeople', names: [...unknown] } });
 }

@@ -59,7 +59,7 @@ export async function scheduleMeeting(deps: AppDeps, actor: Person, input: Meeti
   const participants = [...new Map(input.participants.map((p) => [p.id, p] as const)).values()];
   if (participants.length === 0) throw invalid('calibration.error.noParticipants', 'the meeting needs at least one participant');
   const inactive = participants.filter((p) => !p.active);
-  if (inactive.length > 0) throw invalid('calibration.error.inactivePeople', 'inactive participants', { names: inactive.map((p) => p.name).join(', ') });
+  if (inactive.length > 0) throw invalid('calibration.error.inactivePeople', 'inactive participants', { names: inactive.map((p) => p.name) });
 
   const cycle = await requireCycle(deps, period);
   if (cycle.state !== 'collecting' && cycle.state !== 'in_review') {
