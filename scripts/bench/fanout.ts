@@ -50,15 +50,16 @@ export interface FanoutOptions {
  */
 async function publishPastQuarters(deps: AppDeps, quarters: readonly Period[]): Promise<number> {
   const everyone = await deps.store.people.find();
-  const hr = everyone.find((p) => p.roles.includes('manager'))!;
+  // Any manager stands in for the HR person who published (publishedBy must name someone stored).
+  const publisher = everyone.find((p) => p.roles.includes('manager'))!;
   const at = deps.clock.now().toISOString();
   let n = 0;
   for (const period of quarters) {
     const scores = await scorePeriod(deps, period, { everyone });
-    await deps.store.cycles.insert({ id: `cycle-${period.key}`, periodKey: period.key, templateId: scores.template.key, templateVersion: scores.template.version, state: 'published', createdAt: at, createdBy: hr.id, updatedAt: at });
+    await deps.store.cycles.insert({ id: `cycle-${period.key}`, periodKey: period.key, templateId: scores.template.key, templateVersion: scores.template.version, state: 'published', createdAt: at, createdBy: publisher.id, updatedAt: at });
     const results = [...scores.reps.values()]
       .filter((s) => !s.card.noData)
-      .map((s) => ({ id: `result-${period.key}-${s.rep.id}`, periodKey: period.key, repId: s.rep.id, version: 1, scorecard: s.card, awardIds: [], publishedAt: at, publishedBy: hr.id, reason: 'first publication' }));
+      .map((s) => ({ id: `result-${period.key}-${s.rep.id}`, periodKey: period.key, repId: s.rep.id, version: 1, scorecard: s.card, awardIds: [], publishedAt: at, publishedBy: publisher.id, reason: 'first publication' }));
     n += await deps.store.results.insertMany(results);
   }
   return n;

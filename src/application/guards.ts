@@ -1,6 +1,6 @@
 import { AppError } from '../domain/errors.js';
 import { todayIn, type LocalDate } from '../domain/dates.js';
-import type { ReviewCycle } from '../domain/model/cycle.js';
+import { isPublishedState, type ReviewCycle } from '../domain/model/cycle.js';
 import { hasRole, isUnplaced, type Person, type Role } from '../domain/model/people.js';
 import { quarterOf, previousPeriod, type Period } from '../domain/period.js';
 import type { AppDeps } from './deps.js';
@@ -88,7 +88,7 @@ export const isLateEntryError = (e: unknown): e is AppError => e instanceof AppE
 export async function isPeriodOpen(deps: Pick<AppDeps, 'store' | 'clock' | 'settings'>, period: Period): Promise<boolean> {
   if (period.from < previousPeriod(quarterOf(today(deps))).from) return false;
   const cycles = await deps.store.cycles.find({ periodKey: period.key }, { limit: 1 });
-  return !cycles.some((c) => c.state === 'published' || c.state === 'closed');
+  return !cycles.some((c) => isPublishedState(c.state));
 }
 
 /** A NOT_FOUND / VALIDATION error for a form field pointing at something unknown. */

@@ -1,3 +1,4 @@
+import { isPublishedState } from '../domain/model/cycle.js';
 import type { Person } from '../domain/model/people.js';
 import type { Period } from '../domain/period.js';
 import type { ScorecardReport } from '../domain/read-models/scorecard-report.js';
@@ -38,7 +39,7 @@ export async function pastTotals(
   const people = everyone ? who.everyone : who.reps;
   const keys = periods.map((p) => p.key);
   const cycles = keys.length ? await deps.store.cycles.find({ periodKey: { in: keys } }) : [];
-  const publishedKeys = cycles.filter((c) => c.state === 'published' || c.state === 'closed').map((c) => c.periodKey);
+  const publishedKeys = cycles.filter((c) => isPublishedState(c.state)).map((c) => c.periodKey);
   const published = publishedKeys.length ? await deps.store.publishedTotals({ periodKeys: publishedKeys, ...(everyone ? {} : { repIds: people.map((p) => p.id) }) }) : [];
   const byPeriod = new Map<string, Map<string, PastTotal>>(publishedKeys.map((k) => [k, new Map()]));
   for (const r of published) byPeriod.get(r.periodKey)?.set(r.repId, r.noData ? NO_TOTAL : { total: r.total, grade: r.grade });

@@ -1,4 +1,3 @@
-import { listOf } from '../views/format.js';
 import { byOwner, findDormantAccounts } from '../application/accounts/dormant-accounts.js';
 import { findAccountByName, reassignAccount } from '../application/accounts/reassign-account.js';
 import { showAccount } from '../application/accounts/show-account.js';
@@ -21,7 +20,7 @@ import { textView, type ChatAnswer, type ChatRequest } from './port.js';
 export async function accountAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   const [sub, ...rest] = req.words;
   if (req.unknownUsers.length > 0) {
-    throw new AppError('VALIDATION', 'unknown mention', { params: { messageId: 'account.error.unknownUsers', names: listOf(actor.locale, req.unknownUsers) } });
+    throw new AppError('VALIDATION', 'unknown mention', { params: { messageId: 'account.error.unknownUsers', names: [...req.unknownUsers] } });
   }
   switch ((sub ?? '').toLowerCase()) {
     case 'dormant':

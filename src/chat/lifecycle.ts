@@ -1,4 +1,3 @@
-import { listOf } from '../views/format.js';
 import { closeCycle } from '../application/cycle/close-cycle.js';
 import { cycleTargets, setCycleTarget } from '../application/cycle/cycle-targets.js';
 import type { AppDeps } from '../application/deps.js';
@@ -54,7 +53,7 @@ export const LIFECYCLE_SUBCOMMANDS: Record<string, CycleSubcommand> = {
   /** `/cycle targets <period>` lists; `/cycle targets <period> <indicator> <value> [team <name> | @rep]` sets. */
   targets: async (deps, actor, args, req) => {
     if (req.unknownUsers.length > 0) {
-      throw new AppError('NOT_FOUND', `unknown people: ${req.unknownUsers.join(', ')}`, { params: { messageId: 'lifecycle.unknownUser', names: listOf(actor.locale, req.unknownUsers) } });
+      throw new AppError('NOT_FOUND', `unknown people: ${req.unknownUsers.join(', ')}`, { params: { messageId: 'lifecycle.unknownUser', names: [...req.unknownUsers] } });
     }
     const [period, indicator, value, ...rest] = args;
     if (indicator === undefined) {

@@ -1,7 +1,5 @@
 import { AppError } from '../domain/errors.js';
-import type { Locale } from '../domain/model/fields.js';
 import type { Person } from '../domain/model/people.js';
-import { listOf } from '../views/format.js';
 
 /** A platform mention: the platform's user id (`U…`, `ou_…`) and how to name it. */
 export interface Mention {
@@ -25,6 +23,6 @@ export async function knownMentions(find: FindKnown, mentions: readonly Mention[
   };
 }
 
-/** The refusal of mentions the bot does not know ("I don't know … yet"), the names listed in the reader's punctuation. */
-export const unknownMentionError = (labels: readonly string[], locale: Locale): AppError =>
-  new AppError('NOT_FOUND', `unknown people mentioned: ${labels.join(', ')}`, { params: { messageId: 'access.unknownMention', names: listOf(locale, labels) } });
+/** The refusal of mentions the bot does not know ("I don't know … yet"); the names are listed in the reader's punctuation when read. */
+export const unknownMentionError = (labels: readonly string[]): AppError =>
+  new AppError('NOT_FOUND', `unknown people mentioned: ${labels.join(', ')}`, { params: { messageId: 'access.unknownMention', names: [...labels] } });

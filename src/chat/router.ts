@@ -56,7 +56,7 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   ...reviewHandlers,
   scorecard: async (deps, actor, req) => {
     // The person must be known already: naming someone never registers them.
-    if (req.unknownUsers.length > 0) throw unknownMentionError(req.unknownUsers.slice(0, 1), actor.locale);
+    if (req.unknownUsers.length > 0) throw unknownMentionError(req.unknownUsers.slice(0, 1));
     const { period } = periodAndRest(req.words);
     const subject = req.users[0];
     try {
@@ -75,7 +75,7 @@ const COMMAND_HANDLERS: Record<CommandName, CommandHandler> = {
   'appraisal-admin': async (deps, actor, req) => {
     // Mentioned people count only for the subcommands that take them; one the bot does not know is refused.
     const needsUsers = mentionsUsers(req.words);
-    if (needsUsers && req.unknownUsers.length > 0 && actor.roles.includes('admin')) throw unknownMentionError(req.unknownUsers, actor.locale);
+    if (needsUsers && req.unknownUsers.length > 0 && actor.roles.includes('admin')) throw unknownMentionError(req.unknownUsers);
     const view = await adminAnswer(deps, actor, {
       words: req.words,
       users: needsUsers ? req.users : [],

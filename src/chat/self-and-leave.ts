@@ -1,4 +1,3 @@
-import { listOf } from '../views/format.js';
 import { ownSelfReview, submitSelfReview } from '../application/cycle/self-review.js';
 import type { AppDeps } from '../application/deps.js';
 import { readSetting } from '../application/settings.js';
@@ -46,7 +45,7 @@ export async function selfReviewAnswer(deps: AppDeps, actor: Person, req: ChatRe
 /** `/away [@person] <from> [to] [note]`, `/away cancel <from>`, `/away` (the list). */
 export async function awayAnswer(deps: AppDeps, actor: Person, req: ChatRequest): Promise<ChatAnswer> {
   if (req.unknownUsers.length > 0) {
-    throw new AppError('VALIDATION', 'unknown mention', { params: { messageId: 'away.error.unknownUsers', names: listOf(actor.locale, req.unknownUsers) } });
+    throw new AppError('VALIDATION', 'unknown mention', { params: { messageId: 'away.error.unknownUsers', names: [...req.unknownUsers] } });
   }
   const person = req.users[0] ?? actor;
   const [first, ...rest] = req.words;

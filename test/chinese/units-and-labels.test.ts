@@ -118,7 +118,7 @@ describe('names in refusals', () => {
       const ann = { ...(await deps.store.people.get('ann'))!, locale };
       const e = await awayAnswer(deps, ann, { ...plainRequest('2026-12-20', ['slack']), unknownUsers: ['@zed', '@yan'] }).catch((x: unknown) => x);
       expect(errorText(locale, e as AppError)).toContain(joined);
-      expect(errorText(locale, unknownMentionError(['@zed', '@yan'], locale))).toContain(joined);
+      expect(errorText(locale, unknownMentionError(['@zed', '@yan']))).toContain(joined);
       // Lists the application layer throws (it does not know the reader) are joined when read.
       let refused: unknown;
       try {

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import type { ReviewCycle } from '../../domain/model/cycle.js';
+import { isPublishedState, type ReviewCycle } from '../../domain/model/cycle.js';
 import type { Team } from '../../domain/model/people.js';
 import type { Period } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
@@ -24,7 +24,7 @@ export async function calibrationPeriod(deps: Pick<AppDeps, 'store'>, key: strin
 export async function requireInReview(deps: Pick<AppDeps, 'store'>, period: Period): Promise<ReviewCycle> {
   const cycle = await requireCycle(deps, period);
   if (cycle.state === 'in_review') return cycle;
-  if (cycle.state === 'published' || cycle.state === 'closed') {
+  if (isPublishedState(cycle.state)) {
     throw new AppError('CONFLICT', `${cycle.periodKey} is already published`, { params: { messageId: 'calibration.error.published', period: cycle.periodKey } });
   }
   throw new AppError('CONFLICT', `the ${cycle.periodKey} cycle is ${cycle.state}, not in_review`, {

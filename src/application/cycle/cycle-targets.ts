@@ -1,3 +1,4 @@
+import { isPublishedState } from '../../domain/model/cycle.js';
 import { AppError } from '../../domain/errors.js';
 import { INDICATOR_KEYS, type IndicatorKey } from '../../domain/model/indicators.js';
 import { hasRole, type Person, type Team } from '../../domain/model/people.js';
@@ -107,7 +108,7 @@ export async function setCycleTarget(
     throw new AppError('VALIDATION', `bad target value ${input.value}`, { params: { messageId: 'lifecycle.targets.badValue', value: input.value ?? '' } });
   }
   const cycle = await findCycle(deps, period);
-  if (cycle && (cycle.state === 'published' || cycle.state === 'closed')) {
+  if (cycle && isPublishedState(cycle.state)) {
     throw new AppError('CONFLICT', `${period.key} is ${cycle.state}: targets are frozen`, {
       params: { messageId: 'lifecycle.targets.locked', period: period.key, state: t(actor.locale, `cycle.state.${cycle.state}`) },
     });

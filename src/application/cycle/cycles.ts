@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import type { CycleState, ReviewCycle } from '../../domain/model/cycle.js';
+import { type CycleState, isPublishedState, type ReviewCycle } from '../../domain/model/cycle.js';
 import type { Person } from '../../domain/model/people.js';
 import { parsePeriod, type Period } from '../../domain/period.js';
 import type { AppDeps } from '../deps.js';
@@ -26,7 +26,7 @@ export async function requireCycle(deps: Pick<AppDeps, 'store'>, period: Period)
 /** The cycle must be in `needed`; a published (or closed) one is refused as already published. */
 export function assertState(cycle: ReviewCycle, needed: CycleState): void {
   if (cycle.state === needed) return;
-  if (needed === 'in_review' && (cycle.state === 'published' || cycle.state === 'closed')) throw alreadyPublished(cycle.periodKey);
+  if (needed === 'in_review' && isPublishedState(cycle.state)) throw alreadyPublished(cycle.periodKey);
   throw new AppError('CONFLICT', `the ${cycle.periodKey} cycle is ${cycle.state}, not ${needed}`, {
     params: { messageId: 'cycle.error.transition', period: cycle.periodKey, state: cycle.state, needed },
   });

@@ -1,6 +1,6 @@
 import { addDays, todayIn, type LocalDate } from '../../domain/dates.js';
 import { AppError } from '../../domain/errors.js';
-import { Reason, type PublishedResult } from '../../domain/model/cycle.js';
+import { isPublishedState, type PublishedResult, Reason } from '../../domain/model/cycle.js';
 import type { PlatformName } from '../../domain/model/delivery.js';
 import { hasRole, type Person } from '../../domain/model/people.js';
 import { quarterOf, type Period } from '../../domain/period.js';
@@ -35,7 +35,7 @@ export async function awardPeriod(deps: Pick<AppDeps, 'store' | 'clock' | 'setti
 /** Whether the period's results are published (or the cycle closed): its awards and results are frozen. */
 export async function isPublished(deps: Pick<AppDeps, 'store'>, periodKey: string): Promise<boolean> {
   const [cycle] = await deps.store.cycles.find({ periodKey }, { limit: 1 });
-  return cycle?.state === 'published' || cycle?.state === 'closed';
+  return cycle !== undefined && isPublishedState(cycle.state);
 }
 
 /** Every version of one rep's result for a period, oldest first. */

@@ -1,3 +1,4 @@
+import { isPublishedState } from '../../domain/model/cycle.js';
 import { AppError } from '../../domain/errors.js';
 import type { PeerReview } from '../../domain/model/entries.js';
 import { hasRole, type Person } from '../../domain/model/people.js';
@@ -36,7 +37,7 @@ export async function submitPeerReview(deps: AppDeps, actor: Person, raw: PeerRe
   const period = quarterOf(date);
   const [cycle] = await deps.store.cycles.find({ periodKey: period.key }, { limit: 1 });
   const [existing] = await deps.store.peerReviews.find({ fromId: actor.id, toId: to.id, periodKey: period.key }, { limit: 1 });
-  if (existing && cycle && (cycle.state === 'published' || cycle.state === 'closed')) {
+  if (existing && cycle && isPublishedState(cycle.state)) {
     throw new AppError('CONFLICT', `your review of ${to.name} for ${period.key} is final`, { params: { messageId: 'error.reviewFinal', name: to.name, period: period.key } });
   }
   if (existing?.requestId === input.requestId) return { review: existing, replaced: false };

@@ -1,5 +1,5 @@
 import { AppError } from '../../domain/errors.js';
-import type { PublishedResult } from '../../domain/model/cycle.js';
+import { isPublishedState, type PublishedResult } from '../../domain/model/cycle.js';
 import type { Person } from '../../domain/model/people.js';
 import { quartersOfYear, yearPeriod } from '../../domain/period.js';
 import { annualSummary } from '../../domain/scoring/annual.js';
@@ -19,8 +19,6 @@ export interface AnnualExport {
   files: ExportFile[];
 }
 
-const PUBLISHED = ['published', 'closed'];
-
 /**
  * `/export annual <year>` (HR): each rep's year from the published quarters — each quarter's total
  * and grade from the latest version of the rep's published result, the annual score with the
@@ -37,7 +35,7 @@ export async function exportAnnual(deps: AppDeps, actor: Person, input: { year: 
   const year = Number(raw);
   const quarters = quartersOfYear(year);
   const cycles = await deps.store.cycles.find({ periodKey: { in: quarters.map((q) => q.key) } });
-  const published = quarters.filter((q) => cycles.some((c) => c.periodKey === q.key && PUBLISHED.includes(c.state)));
+  const published = quarters.filter((q) => cycles.some((c) => c.periodKey === q.key && isPublishedState(c.state)));
   if (published.length === 0) {
     throw new AppError('CONFLICT', `no quarter of ${year} is published`, { params: { messageId: 'export.error.noQuarter', year: String(year) } });
   }

@@ -9,6 +9,9 @@ import { ScorecardSchema } from './scorecard.js';
 export const CYCLE_STATES = ['planned', 'collecting', 'in_review', 'published', 'closed'] as const;
 export type CycleState = (typeof CYCLE_STATES)[number];
 
+/** Whether a cycle in this state has published its results (a closed one has too): they are frozen. */
+export const isPublishedState = (state: CycleState): boolean => state === 'published' || state === 'closed';
+
 export const ReviewCycleSchema = z.object({
   id: Id,
   periodKey: PeriodKeyField,

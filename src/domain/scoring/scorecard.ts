@@ -53,46 +53,27 @@ export function computeScorecard(input: ScorecardInput): Scorecard {
         }
       }
       if (applied !== 'excluded') catIncluded += spec.weight;
-      // Two literals rather than a spread of an optional `leaveDays`: the spread took the slow way
-      // to define every property after it (issue 16), and the keys keep their order either way.
-      lines.push(
-        target.leaveDays
-          ? {
-              key: spec.key,
-              category: cat.key,
-              actual: actual.value,
-              inputs: actual.inputs,
-              target: target.value,
-              targetSource: target.source,
-              proration: target.proration,
-              leaveDays: target.leaveDays,
-              scoring: spec.scoring,
-              score,
-              missing: result.missing,
-              applied,
-              capped: result.capped,
-              weight: spec.weight,
-              effectiveWeight: 0,
-              contribution: 0,
-            }
-          : {
-              key: spec.key,
-              category: cat.key,
-              actual: actual.value,
-              inputs: actual.inputs,
-              target: target.value,
-              targetSource: target.source,
-              proration: target.proration,
-              scoring: spec.scoring,
-              score,
-              missing: result.missing,
-              applied,
-              capped: result.capped,
-              weight: spec.weight,
-              effectiveWeight: 0,
-              contribution: 0,
-            },
-      );
+      const line: IndicatorLine = {
+        key: spec.key,
+        category: cat.key,
+        actual: actual.value,
+        inputs: actual.inputs,
+        target: target.value,
+        targetSource: target.source,
+        proration: target.proration,
+        scoring: spec.scoring,
+        score,
+        missing: result.missing,
+        applied,
+        capped: result.capped,
+        weight: spec.weight,
+        effectiveWeight: 0,
+        contribution: 0,
+      };
+      // Set afterwards rather than spread into the literal: the spread took the slow way to define
+      // every property after it (issue 16). Only prorated lines carry it.
+      if (target.leaveDays) line.leaveDays = target.leaveDays;
+      lines.push(line);
     }
     included.push(catIncluded);
   }
