@@ -33,3 +33,35 @@ export const line = (max: number) => z.string().overwrite(normaliseLine).trim().
 
 /** A multi-line text field: normalised, trimmed, at most `max` characters. */
 export const text = (max: number) => z.string().overwrite(normaliseText).trim().max(max, `at most ${max} characters`);
+
+/**
+ * How wide a text shows: East Asian wide characters (CJK ideographs, kana, hangul, full-width forms
+ * and punctuation) take two cells, everything else one. Terminal tables line up by it, spreadsheet
+ * columns are sized by it, and a written reason's minimum is counted in it: ten Latin characters
+ * are a short phrase, five Chinese ones say as much.
+ */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    w +=
+      (cp >= 0x1100 && cp <= 0x115f) ||
+      (cp >= 0x2e80 && cp <= 0xa4cf) ||
+      (cp >= 0xac00 && cp <= 0xd7a3) ||
+      (cp >= 0xf900 && cp <= 0xfaff) ||
+      (cp >= 0xfe30 && cp <= 0xfe4f) ||
+      (cp >= 0xff00 && cp <= 0xff60) ||
+      (cp >= 0xffe0 && cp <= 0xffe6) ||
+      (cp >= 0x20000 && cp <= 0x3fffd)
+        ? 2
+        : 1;
+  }
+  return w;
+}
+
+/** A written reason's minimum, in display width: 10 Latin characters or 5 Chinese ones. */
+export const REASON_MIN_WIDTH = 10;
+
+/** A written reason (adjustments, appeals, awards, early cycle steps): at most `max` characters, at least REASON_MIN_WIDTH wide. */
+export const reasonText = (max: number) =>
+  text(max).refine((s) => displayWidth(s) >= REASON_MIN_WIDTH, `give a reason of at least ${REASON_MIN_WIDTH} characters`);

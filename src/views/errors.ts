@@ -15,7 +15,7 @@ const ISSUE_ZH: [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must be a quarter like 2026-Q3 or a year like 2026$/, () => '请填写 2026-Q3 这样的季度或 2026 这样的年份'],
   [/^must look like slack:U0123ABC or lark:ou_abc123$/, () => '格式应为 slack:U0123ABC 或 lark:ou_abc123'],
   [/^needs at least one role$/, () => '至少需要一个角色'],
-  [/^give a reason of at least 10 characters$/, () => '请写明理由（至少 10 个字）'],
+  [/^give a reason of at least 10 characters$/, () => '请写明理由（至少 5 个汉字或 10 个字母）'],
   [/^must not be before the first day$/, () => '不能早于开始日期'],
   [/^at most (\d+) days at a time$/, (m) => `每次最多 ${m[1]} 天`],
   [/^not a channel$/, () => '不是频道'],

@@ -48,7 +48,7 @@ describe('appeals', () => {
   it('refuses a second pending appeal, a short reason, a non-rep, a rep with no result, and an appeal after the window', async () => {
     await file(p.bob);
     await says(file(p.bob), 'already have a pending appeal for 2026-Q3', '已有一项待处理的申诉');
-    await says(file(p.ann, 'unfair'), 'at least 10 characters', '至少 10 个字符');
+    await says(file(p.ann, 'unfair'), 'at least 10 characters', '至少 5 个汉字或 10 个字母');
     await says(file(p.mgr), 'Only a sales rep', '只有销售本人');
     await says(file(p.cat), 'no published result', '没有可申诉的已发布结果');
     await says(file(p.ann, REASON, '2026-Q2'), 'no published result for 2026-Q2', '2026-Q2');
@@ -64,7 +64,7 @@ describe('appeals', () => {
     const delta = Math.ceil(76 - v1!.scorecard.total);
     await says(acceptAppeal(deps, p.mgr, { ref: { appealId: appeal.id }, delta: `+${delta}`, reason: 'the late visits are confirmed by the client', platforms: SLACK }), 'needs the HR role', '需要人力资源角色');
     await says(acceptAppeal(deps, p.hr, { ref: { appealId: appeal.id }, delta: '0', reason: 'the late visits are confirmed by the client', platforms: SLACK }), 'is not a score change', '不是有效的分数调整');
-    await says(acceptAppeal(deps, p.hr, { ref: { appealId: appeal.id }, delta: `+${delta}`, reason: 'ok', platforms: SLACK }), 'at least 10 characters', '至少 10 个字符');
+    await says(acceptAppeal(deps, p.hr, { ref: { appealId: appeal.id }, delta: `+${delta}`, reason: 'ok', platforms: SLACK }), 'at least 10 characters', '至少 5 个汉字或 10 个字母');
 
     // A policy change after publication does not change the base the period was published with.
     await deps.store.settings.put({ id: 'cycle.policy', value: { baseBonus: 99999, appealWindowDays: 14, guideline: {}, topPerformers: 0 }, updatedAt: T0, updatedBy: 'hr' });
@@ -93,7 +93,7 @@ describe('appeals', () => {
   it('HR rejects with a reason: the rep told why, the result stays; the list shows both decisions', async () => {
     const bobs = await file(p.bob);
     await file(p.ann, 'the Acme deal should count double this quarter');
-    await says(rejectAppeal(deps, p.hr, { ref: { appealId: bobs.appeal.id }, reason: 'short', platforms: SLACK }), 'at least 10 characters', '至少 10 个字符');
+    await says(rejectAppeal(deps, p.hr, { ref: { appealId: bobs.appeal.id }, reason: 'short', platforms: SLACK }), 'at least 10 characters', '至少 5 个汉字或 10 个字母');
     const rejected = await rejectAppeal(deps, p.hr, { ref: { appealId: bobs.appeal.id }, reason: 'the visits were outside the quarter', platforms: SLACK });
     expect(rejected).toMatchObject({ state: 'rejected', decisionReason: 'the visits were outside the quarter' });
     expect((await versions('bob')).map((r) => r.version)).toEqual([1]);

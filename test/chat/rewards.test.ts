@@ -94,7 +94,7 @@ describe('appeals (shared conversation)', () => {
   it('one accepted as version 2, one rejected, each rep told; the refusals; the window closes', async () => {
     expect(await say('ann', '/appeal')).toContain('No appeals.');
     await say('hr', '/publish-results 2026-Q3 confirm');
-    expect(await say('bob', '/appeal 太短了')).toContain('请填写至少 10 个字符的理由');
+    expect(await say('bob', '/appeal 太短了')).toContain('请写明理由：至少 5 个汉字或 10 个字母。');
     expect(await say('mgr', '/appeal I want to appeal this result')).toContain('Only a sales rep');
     expect(await say('bob', '/申诉 九月份拜访 Globex 的记录录入晚了但确实发生了')).toContain('你对 2026-Q3 结果（第 1 版）的申诉已登记');
     expect(await say('bob', '/appeal 再申诉一次看看结果会不会变化')).toContain('已有一项待处理的申诉');

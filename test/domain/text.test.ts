@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { line, normaliseLine, normaliseText, text } from '../../src/domain/text.js';
+import { Reason } from '../../src/domain/model/cycle.js';
+import { displayWidth, line, normaliseLine, normaliseText, text } from '../../src/domain/text.js';
 
 describe('normaliseText (multi-line fields)', () => {
   it('removes C0 and C1 controls and DEL but keeps line breaks and tabs', () => {
@@ -34,5 +35,28 @@ describe('the zod helpers', () => {
     expect(line(3).safeParse('ab\u200Bc').success).toBe(true);
     expect(text(100).parse('  note\r\nmore\u0007 ')).toBe('note\nmore');
     expect(line(3).safeParse('abcd').error?.issues[0]?.message).toBe('at most 3 characters');
+  });
+});
+
+describe('a written reason (Reason) counts a Chinese character as two', () => {
+  // Ten Latin characters are a short phrase; ten Chinese characters are a full sentence. The
+  // reviewers' "年底提前评审" (6 characters, "early year-end review") was refused as too short.
+  it('accepts five Chinese characters or ten Latin ones, and refuses less', () => {
+    expect(Reason.safeParse('年底提前评审').success).toBe(true);
+    expect(Reason.safeParse('董事会要求').success).toBe(true);
+    expect(Reason.safeParse('太短了').success).toBe(false);
+    expect(Reason.safeParse('年底评审').success).toBe(false);
+    expect(Reason.safeParse('board meet').success).toBe(true);
+    expect(Reason.safeParse('too short').success).toBe(false);
+    expect(Reason.safeParse('   太短了   ').error?.issues[0]?.message).toBe('give a reason of at least 10 characters');
+  });
+
+  it('measures display width: East Asian wide characters two cells, others one', () => {
+    expect(displayWidth('王芳')).toBe(4);
+    expect(displayWidth('Ann')).toBe(3);
+    expect(displayWidth('（B）')).toBe(5);
+    expect(displayWidth('한국')).toBe(4);
+    expect(displayWidth('𠀀')).toBe(2);
+    expect(displayWidth('')).toBe(0);
   });
 });

@@ -68,7 +68,7 @@ describe('the review calendar over a simulated quarter', () => {
           '2026-Q4 is not over: reps can log entries for it until 2027-01-05 (days left: 34), and reviewing now would stop them. Review from 2027-01-06; if it cannot wait, say why: /cycle review 2026-Q4 early <reason>',
         );
         // An override without a real reason is refused too.
-        expect(await refused(say('cycle', 'review 2026-Q4 early soon'))).toContain('say why it cannot wait (at least 10 characters)');
+        expect(await refused(say('cycle', 'review 2026-Q4 early soon'))).toContain('say why it cannot wait (at least 10 characters, or 5 Chinese characters)');
         expect(await state()).toBe('collecting');
       },
       '2026-12-31': async () => {
@@ -126,5 +126,19 @@ describe('the review calendar over a simulated quarter', () => {
       ['cycle.published', true, why, 34],
       ['cycle.closed', true, why, 33],
     ]);
+  });
+
+  it('takes a Chinese reason by its width: five characters are a reason, four are not', async () => {
+    await walk('2026-12-03', {
+      '2026-12-03': async () => {
+        const short = await refusal(say('cycle', 'review 2026-Q4 提前 年底评审'));
+        expect(errorText('zh-CN', short)).toContain('（至少 5 个汉字或 10 个字母）');
+        expect(await state()).toBe('collecting');
+        expect(textOf(await say('cycle', 'review 2026-Q4 提前 年底提前评审'))).toContain('before its entries close');
+        expect(await state()).toBe('in_review');
+      },
+    });
+    const moves = await cycleAudit();
+    expect(moves.at(-1)?.details.reason).toBe('年底提前评审');
   });
 });

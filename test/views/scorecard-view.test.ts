@@ -5,7 +5,8 @@ import { scorePeriod } from '../../src/application/score-period.js';
 import { ensureDefaultTemplate } from '../../src/application/templates.js';
 import { parsePeriod } from '../../src/domain/period.js';
 import { rankingView } from '../../src/views/ranking-view.js';
-import { cellWidth, renderText } from '../../src/views/render-text.js';
+import { displayWidth } from '../../src/domain/text.js';
+import { renderText } from '../../src/views/render-text.js';
 import { explainLine, scorecardView } from '../../src/views/scorecard-view.js';
 import { anIndicatorLine } from '../domain/builders.js';
 import { aDeal, aFeedback, aPayment, aPeerReview } from '../helpers/builders.js';
@@ -98,11 +99,11 @@ describe('ranking view', () => {
 
 describe('text renderer', () => {
   it('counts Chinese characters as two cells so tables line up', () => {
-    expect(cellWidth('王芳')).toBe(4);
-    expect(cellWidth('Ann')).toBe(3);
+    expect(displayWidth('王芳')).toBe(4);
+    expect(displayWidth('Ann')).toBe(3);
     const text = renderText({ title: 't', blocks: [{ type: 'table', columns: [{ label: 'A' }, { label: 'B', align: 'right' }], rows: [['王芳', '1'], ['Ann', '22']] }] });
     const rows = text.trimEnd().split('\n');
-    expect(rows.map((r) => cellWidth(r))).toEqual([8, 8, 8, 8]);
+    expect(rows.map((r) => displayWidth(r))).toEqual([8, 8, 8, 8]);
   });
 });
 

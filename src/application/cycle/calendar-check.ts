@@ -2,14 +2,13 @@ import { cycleCalendar, isEarly, type CycleCalendar } from '../../domain/cycle-c
 import { AppError } from '../../domain/errors.js';
 import type { ReviewCycle } from '../../domain/model/cycle.js';
 import { parsePeriod } from '../../domain/period.js';
-import { normaliseText } from '../../domain/text.js';
+import { displayWidth, normaliseText, REASON_MIN_WIDTH } from '../../domain/text.js';
 import type { AppDeps } from '../deps.js';
 import { today } from '../guards.js';
 
 /** The steps that freeze a period for its reps, and so wait for it to be over. */
 export type CycleStep = 'review' | 'publish' | 'close';
 
-export const EARLY_REASON_MIN = 10;
 const EARLY_REASON_MAX = 2000;
 
 export const calendarOf = (deps: Pick<AppDeps, 'clock' | 'settings'>, cycle: ReviewCycle): CycleCalendar =>
@@ -36,9 +35,10 @@ export function checkCalendar(
     });
   }
   const reason = normaliseText(early).trim();
-  if (reason.length < EARLY_REASON_MIN || reason.length > EARLY_REASON_MAX) {
-    throw new AppError('VALIDATION', `an early ${step} needs a reason of ${EARLY_REASON_MIN}–${EARLY_REASON_MAX} characters`, {
-      params: { messageId: 'cycle.error.earlyReason', min: EARLY_REASON_MIN, ...params },
+  // Counted in display width, as every written reason is: 10 Latin characters or 5 Chinese ones.
+  if (displayWidth(reason) < REASON_MIN_WIDTH || reason.length > EARLY_REASON_MAX) {
+    throw new AppError('VALIDATION', `an early ${step} needs a reason of ${REASON_MIN_WIDTH}–${EARLY_REASON_MAX} characters`, {
+      params: { messageId: 'cycle.error.earlyReason', min: REASON_MIN_WIDTH, minWide: REASON_MIN_WIDTH / 2, ...params },
     });
   }
   return { early: true, reason, daysLeft: cal.daysLeft, lastEntryDay: cal.lastEntryDay };

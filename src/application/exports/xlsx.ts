@@ -1,11 +1,9 @@
 import writeXlsxFile, { type Row } from 'write-excel-file/node';
+import { displayWidth } from '../../domain/text.js';
 import type { ExportTable } from './table.js';
 
 /** Excel's limits on a worksheet name: 31 characters, none of : \ / ? * [ ]. */
 const sheetName = (name: string): string => name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31).trim() || 'Sheet1';
-
-/** Chinese characters are about twice as wide as Latin ones. */
-const displayWidth = (text: string): number => [...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
 
 /**
  * The table as an XLSX workbook (write-excel-file: small, maintained, one dependency): a bold header

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { text } from '../text.js';
+import { reasonText } from '../text.js';
 import { Id, LocalDateField, LongText, Name, PeriodKeyField, RequestId, ShortText, Timestamp } from './fields.js';
 import { INDICATOR_KEYS } from './indicators.js';
 import { ScorecardSchema } from './scorecard.js';
@@ -33,7 +33,7 @@ export const ReviewCycleSchema = z.object({
 });
 export type ReviewCycle = z.infer<typeof ReviewCycleSchema>;
 
-export const Reason = text(2000).min(10, 'give a reason of at least 10 characters');
+export const Reason = reasonText(2000);
 
 /** A calibration adjustment: only with a written reason; every one is also in the audit log. */
 export const AdjustmentSchema = z.object({

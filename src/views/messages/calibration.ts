@@ -122,7 +122,7 @@ export const calibrationZhCN: Record<CalibrationMessageKey, string> = {
   'calibration.pack.posted': '已发布到 {count} 个人力资源部私密频道。',
   'calibration.pack.unchanged': '人力资源部私密频道已有这份相同的资料，未重复发送。',
   'calibration.pack.noChannel': '尚未配置人力资源部私密频道，资料仅展示给你：管理员可用 /管理 channel hr-private #频道 设置。',
-  'calibration.adjust.usage': '用法：/调整 @销售 <±分数> <理由，至少 10 个字符> [考核期]，例如 /调整 @ann -3 审计后更正回款数据',
+  'calibration.adjust.usage': '用法：/调整 @销售 <±分数> <理由，至少 5 个汉字或 10 个字母> [考核期]，例如 /调整 @ann -3 审计后更正回款数据',
   'calibration.adjust.done': '{name} 的 {period} 分数已调整 {delta}：{before}（{beforeGrade}）→ {after}（{afterGrade}）。理由：{reason}',
   'calibration.adjust.warnings': '此次调整后，等级分布超出指引：',
   'calibration.error.noneInReview': '当前没有处于评审中的考核周期，无需校准。请指定考核期，或用 /考核周期 review <考核期> 开始评审。',

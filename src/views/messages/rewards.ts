@@ -75,7 +75,7 @@ export const rewardsZhCN: Record<RewardsMessageKey, string> = {
   'rewards.error.notRep': '{name} 不是销售：特别奖励只授予销售。',
   'rewards.error.notYourRep': '你不是 {name} 的经理：只有其经理或人力资源部可以授予奖励。',
   'rewards.error.selfAward': '任何人都不能给自己授予奖励：请由人力资源部决定是否给你授奖。',
-  'rewards.error.shortReason': '请填写至少 10 个字符的理由。',
+  'rewards.error.shortReason': '请写明理由：至少 5 个汉字或 10 个字母。',
   'rewards.error.periodPublished': '{period} 的结果已发布：奖励不能再更改。',
   'rewards.error.noAward': '该奖励已不存在。',
   'rewards.error.appealRepOnly': '只有销售本人可以对自己的结果申诉。',
