@@ -84,7 +84,7 @@ async function selfReviewBlocks(deps: AppDeps, actor: Person, repId: string, per
 }
 
 const statusOf = (deps: AppDeps, reader: Person, i: Interview | null): InterviewStatus =>
-  !i ? { state: 'toHold' } : i.state === 'held' ? { state: 'held', date: i.heldOn ?? '' } : { state: 'scheduled', at: i.scheduledAt ? timeIn(i.scheduledAt, zoneOf(deps, reader)) : '' };
+  !i ? { state: 'toHold' } : i.state === 'held' ? { state: 'held', date: i.heldOn ?? '' } : { state: 'scheduled', at: i.scheduledAt ? timeIn(reader.locale, i.scheduledAt, zoneOf(deps, reader)) : '' };
 
 async function overview(deps: AppDeps, actor: Person): Promise<ChatAnswer> {
   if (hasRole(actor, 'manager')) {

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import { isMessageKey, t, type MessageKey } from './i18n.js';
+import { aside } from './format.js';
 import { storedText } from './labels.js';
 import type { Block, View } from './view.js';
 
@@ -36,22 +37,23 @@ export interface AuditNames {
   time: (iso: string) => string;
 }
 
-/** "85.5 (B) → 87.5 (A)" from {total, grade} pairs, or "85.5 → 87.5" from plain numbers. */
-function standing(v: unknown): string | undefined {
-  if (typeof v === 'number') return String(v);
+/** "85.5 (B)" ("85.5（B）" for a Chinese reader) from a {total, grade} pair, "85.5" from a plain number. */
+function standing(locale: Locale, v: unknown, grade?: unknown): string | undefined {
   const o = v as { total?: unknown; grade?: unknown } | null;
-  if (o && typeof o === 'object' && typeof o.total === 'number') return typeof o.grade === 'string' ? `${o.total} (${o.grade})` : String(o.total);
-  return undefined;
+  const total = typeof v === 'number' ? v : o && typeof o === 'object' && typeof o.total === 'number' ? o.total : undefined;
+  if (total === undefined) return undefined;
+  // An appeal records the total and the grade apart: the grade is shown with the total either way.
+  const g = typeof o?.grade === 'string' ? o.grade : grade;
+  return typeof g === 'string' ? aside(locale, String(total), g) : String(total);
 }
 
-function change(d: Record<string, unknown>): string {
-  const from = standing(d.before) ?? standing((d.total as { from?: unknown } | undefined)?.from);
-  const to = standing(d.after) ?? standing((d.total as { to?: unknown } | undefined)?.to);
-  if (!from || !to) return '';
-  // An appeal records the total and the grade apart: show the grade with the total.
+/** ": 85.5 (B) → 87.5 (A)" ("：85.5（B）→ 87.5（A）"), or nothing when the entry lacks either side. */
+function change(locale: Locale, d: Record<string, unknown>): string {
   const grade = d.grade as { from?: unknown; to?: unknown } | undefined;
-  const withGrade = (x: string, g: unknown) => (typeof g === 'string' && !x.includes('(') ? `${x} (${g})` : x);
-  return `: ${withGrade(from, grade?.from)} → ${withGrade(to, grade?.to)}`;
+  const from = standing(locale, d.before, grade?.from) ?? standing(locale, (d.total as { from?: unknown } | undefined)?.from, grade?.from);
+  const to = standing(locale, d.after, grade?.to) ?? standing(locale, (d.total as { to?: unknown } | undefined)?.to, grade?.to);
+  if (!from || !to) return '';
+  return locale === 'zh-CN' ? `：${from} → ${to}` : `: ${from} → ${to}`;
 }
 
 function kindLabel(locale: Locale, kind: string | undefined): string | undefined {
@@ -91,7 +93,7 @@ export function auditSentence(locale: Locale, e: AuditEntry, names: AuditNames):
     graded: num(d.graded),
     goals: Array.isArray(d.goals) ? String(d.goals.length) : undefined,
     delta: signed(d.delta),
-    change: change(d),
+    change: change(locale, d),
     title: text(d.title),
     summary: text(d.summary),
     kind: kindLabel(locale, text(d.kind) ?? (e.action.startsWith('import.') ? e.action.slice('import.'.length) : undefined)),

@@ -1,5 +1,5 @@
 import { localParts } from '../domain/dates.js';
-import { listOf } from './format.js';
+import { aside, listOf } from './format.js';
 import type { Interview } from '../domain/model/cycle.js';
 import type { Locale } from '../domain/model/fields.js';
 import { t } from './i18n.js';
@@ -7,10 +7,10 @@ import type { Block, View } from './view.js';
 
 /** Feedback interviews (面谈): times in the reader's zone, the DMs, reminders, status lists. */
 
-/** "2026-12-03 15:00 (Asia/Shanghai)": an instant on the reader's wall clock. */
-export function timeIn(at: string, timeZone: string): string {
+/** "2026-12-03 15:00 (Asia/Shanghai)", "…（Asia/Shanghai）" for a Chinese reader: an instant on the reader's wall clock. */
+export function timeIn(locale: Locale, at: string, timeZone: string): string {
   const p = localParts(new Date(at), timeZone);
-  return `${p.date} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')} (${timeZone})`;
+  return aside(locale, `${p.date} ${String(p.hour).padStart(2, '0')}:${String(p.minute).padStart(2, '0')}`, timeZone);
 }
 
 const placeText = (locale: Locale, place: string | undefined): string => (place ? t(locale, 'interview.place', { place }) : '');

@@ -109,7 +109,7 @@ describe('/audit', () => {
   it('speaks Chinese to a Chinese-speaking HR', async () => {
     const hr = { ...(await get('hr')), locale: 'zh-CN' as const };
     const shown = renderText((await ask(hr, '2026-Q3')).view);
-    expect(shown).toContain('2026-10-01 10:00 · Mia Manager：将 Ann Lee 的 2026-Q3 得分调整 +2: 85.5 (B) → 87.5 (B)');
+    expect(shown).toContain('2026-10-01 10:00 · Mia Manager：将 Ann Lee 的 2026-Q3 得分调整 +2：85.5（B） → 87.5（B）');
     expect(shown).toContain('原因：closed the Acme renewal on 30 Sep');
     expect(shown).toContain('开启了 2026-Q3 考核周期（模板第 1 版，2026-10-10 截止录入）');
   });
@@ -142,7 +142,7 @@ describe('audit sentences for the changes the use cases record', () => {
   it.each([
     [entry('award.grant', 'aw1', { periodKey: '2026-Q3', repId: 'ann', title: 'Rookie of the year', reason: '…', state: 'pending' }), 'proposed the award "Rookie of the year" for Ann Lee (2026-Q3), for HR to approve', '为 Ann Lee 提名特别奖励“Rookie of the year”（2026-Q3），待人力资源部批准'],
     [entry('award.grant', 'aw1', { periodKey: '2026-Q3', repId: 'ann', title: 'Top closer', state: 'approved' }), 'granted the award "Top closer" to Ann Lee (2026-Q3)', '授予 Ann Lee 特别奖励“Top closer”（2026-Q3）'],
-    [entry('appeal.accept', 'ap1', { periodKey: '2026-Q3', repId: 'bob', fromVersion: 1, toVersion: 2, delta: 3, total: { from: 58, to: 61 }, grade: { from: 'D', to: 'C' } }), "accepted Bob Wu's appeal on 2026-Q3: version 2: 58 (D) → 61 (C)", '接受了 Bob Wu 对 2026-Q3 的申诉：新版本 2: 58 (D) → 61 (C)'],
+    [entry('appeal.accept', 'ap1', { periodKey: '2026-Q3', repId: 'bob', fromVersion: 1, toVersion: 2, delta: 3, total: { from: 58, to: 61 }, grade: { from: 'D', to: 'C' } }), "accepted Bob Wu's appeal on 2026-Q3: version 2: 58 (D) → 61 (C)", '接受了 Bob Wu 对 2026-Q3 的申诉：新版本 2：58（D） → 61（C）'],
     [entry('appeal.file', 'ap1', { periodKey: '2026-Q3', repId: 'bob', resultVersion: 1, reason: '…' }), "appealed Bob Wu's 2026-Q3 result (version 1)", '对 Bob Wu 的 2026-Q3 结果（版本 1）提出申诉'],
     [entry('entry.late.request', 'late1', { periodKey: '2026-Q3', kind: 'deal', managerId: 'mgr', summary: 'Deal with Acme on 2026-09-30' }), 'asked to add a late deal in 2026-Q3: Deal with Acme on 2026-09-30', '申请补录 2026-Q3 的成交：Deal with Acme on 2026-09-30'],
     [entry('interview.schedule', 'iv1', { periodKey: '2026-Q3', repId: 'ann', managerId: 'mgr', scheduledAt: '2026-10-12T06:00:00.000Z' }), 'scheduled the 2026-Q3 feedback interview with Ann Lee for 2026-10-12 06:00', '安排了与 Ann Lee 的 2026-Q3 绩效面谈，时间 2026-10-12 06:00'],

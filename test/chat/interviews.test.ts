@@ -109,6 +109,17 @@ describe('/interview (shared conversation)', () => {
     expect((await ask(deps, 'cat', '/interview')).view!.title).toBe('You have no feedback interview or improvement plan yet.');
   });
 
+  it('writes the time zone in full-width brackets for a Chinese reader, in the DM and in the refusal of a past time', async () => {
+    await publish();
+    await deps.store.people.put({ ...(await deps.store.people.get('bob'))!, identities: ['lark:ou_bobwu'] });
+    expect(await interview('mgr', '@bob 2026-12-03 15:00 3 楼会议室', ['bob'])).toContain('scheduled on 2026-12-03 15:00 (Asia/Shanghai)');
+    const [toBob] = (await deps.store.outbox.find({ job: 'interview-scheduled' })).filter((d) => d.target.kind === 'dm' && !d.target.identity.includes('ou_miamgr'));
+    expect(toBob!.message.text).toContain('2026-12-03 15:00（Asia/Shanghai）');
+    expect(toBob!.message.text).not.toContain('(Asia/Shanghai)');
+    await deps.store.people.put({ ...(await deps.store.people.get('mgr'))!, locale: 'zh-CN' });
+    expect(await interview('mgr', '@ann 2026-11-20 09:00')).toContain('2026-11-20 09:00（Asia/Shanghai）已经过去');
+  });
+
   it('previews the prefilled plan in the manager’s language, the goals in the rep’s', async () => {
     await publish();
     await deps.store.people.put({ ...(await deps.store.people.get('mgr'))!, locale: 'zh-CN' });

@@ -12,7 +12,7 @@ import { dmTargetOf } from '../jobs/recipients.js';
 export const zoneOf = (deps: Pick<AppDeps, 'settings'>, p: Pick<Person, 'timeZone'>): string => p.timeZone ?? deps.settings.companyTimeZone;
 
 export function momentFor(deps: Pick<AppDeps, 'settings'>, reader: Person, i: Interview, names: { rep: Person; manager: Person }): InterviewMoment {
-  return { periodKey: i.periodKey, repName: names.rep.name, managerName: names.manager.name, at: i.scheduledAt ? timeIn(i.scheduledAt, zoneOf(deps, reader)) : '', place: i.place };
+  return { periodKey: i.periodKey, repName: names.rep.name, managerName: names.manager.name, at: i.scheduledAt ? timeIn(reader.locale, i.scheduledAt, zoneOf(deps, reader)) : '', place: i.place };
 }
 
 export type InterviewNotice = { kind: 'scheduled' } | { kind: 'reminder'; when: 'tomorrow' | 'today' };

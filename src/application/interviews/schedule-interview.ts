@@ -43,7 +43,7 @@ export async function scheduleInterview(deps: AppDeps, actor: Person, input: Sch
   const at = instantOf(deps, input.date, input.time);
   const now = deps.clock.now();
   if (at.getTime() <= now.getTime()) {
-    throw new AppError('VALIDATION', `${at.toISOString()} is in the past`, { params: { messageId: 'interview.error.past', at: timeIn(at.toISOString(), deps.settings.companyTimeZone) } });
+    throw new AppError('VALIDATION', `${at.toISOString()} is in the past`, { params: { messageId: 'interview.error.past', at: timeIn(actor.locale, at.toISOString(), deps.settings.companyTimeZone) } });
   }
   const { period } = await reviewedQuarter(deps, rep, input.period);
   const [existing] = await deps.store.interviews.find({ repId: rep.id, periodKey: period.key }, { limit: 1 });

@@ -93,7 +93,7 @@ export const interviewsZhCN: Record<InterviewsMessageKey, string> = {
   'interview.error.quarterOnly': '绩效面谈针对季度：请填写 2026-Q3 这样的季度，而不是 {period}。',
   'interview.error.badDate': '“{value}”不是有效日期：请写成 YYYY-MM-DD，例如 2026-12-03。',
   'interview.error.badTime': '“{value}”不是有效时间：请用 24 小时制 HH:mm，例如 15:00。',
-  'interview.error.past': '{at} 已经过去：请选择将来的时间。',
+  'interview.error.past': '{at}已经过去：请选择将来的时间。',
   'interview.error.held': '与 {name} 的 {period} 绩效面谈已于 {date} 记录。',
   'interview.error.badGoal': '目标行 “{line}”：{problem}。',
   'interview.error.goalDate': '“{value}”不是有效日期（请写 YYYY-MM-DD）',
